@@ -1,0 +1,68 @@
+# Routekaart: `make demo` runs the demo, `make test` runs every test. See README.md.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+STAMPS := .stamps
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: demo demo-setup install test test-sqlite test-postgres lint bench messages chromium lock clean
+
+install: $(STAMPS)/python $(STAMPS)/npm
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check "uv==0.13.9"
+
+$(STAMPS)/python: requirements/dev.txt | $(PY)
+	$(VENV)/bin/uv pip sync --quiet --python $(PY) requirements/dev.txt
+	@mkdir -p $(STAMPS) && touch $@
+
+$(STAMPS)/npm: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@mkdir -p $(STAMPS) && touch $@
+
+demo-setup: install
+	@mkdir -p var
+	$(MANAGE) migrate --noinput -v 0
+	$(MANAGE) load_configuration
+	$(MANAGE) setup_demo
+
+demo: demo-setup
+	$(MANAGE) runserver 127.0.0.1:8000
+
+chromium:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    echo "Chromium ontbreekt; installeren uit Debian (apt-get install chromium)..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else \
+	    echo "Chromium ontbreekt. Installeer het als root: sudo apt-get install -y chromium"; exit 1; \
+	  fi; \
+	fi
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+test-sqlite: install chromium
+	$(VENV)/bin/pytest
+
+test: lint test-sqlite
+
+test-postgres: install chromium
+	$(PY) scripts/with_postgres.py $(VENV)/bin/pytest
+
+bench: install
+	$(PY) bench/run.py
+
+messages: install
+	cd src/routekaart && ../../$(MANAGE) makemessages -l nl -l en --no-obsolete && ../../$(MANAGE) compilemessages
+
+lock: | $(PY)
+	$(VENV)/bin/uv pip compile --quiet requirements/base.in -o requirements/base.txt
+	$(VENV)/bin/uv pip compile --quiet requirements/dev.in -o requirements/dev.txt
+
+clean:
+	rm -rf $(VENV) $(STAMPS) node_modules var staticfiles

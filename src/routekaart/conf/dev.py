@@ -1,0 +1,15 @@
+"""Development and demo: SQLite, debug on, demo accounts may skip the second factor (shown on every page)."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "dev-only-insecure-key-never-use-in-production")
+os.environ.setdefault("DEBUG", "True")
+
+from .base import *  # noqa: F403
+
+ROUTEKAART_DEMO = True
+DEMO_ACCOUNTS_SKIP_SECOND_FACTOR = True
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+# Served from the finders (node_modules and app folders); collectstatic is for production only.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,16 @@
+"""Tests: the same settings as production where it matters; fast hashing; DATABASE_URL picks SQLite or PostgreSQL."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-insecure-key")
+os.environ.setdefault("DATABASE_URL", "sqlite://:memory:")
+# Playwright's sync API runs an event loop in the test thread; the ORM calls in tests are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+from .base import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+# Served from the finders (node_modules and app folders); collectstatic is for production only.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,40 @@
+"""Fixtures every app's tests share."""
+
+import pytest
+from django_otp.oath import totp
+
+PASSWORD = "juist-wachtwoord-123"
+
+
+@pytest.fixture
+def production_login(settings):
+    """Second factor required for everyone, as in production settings."""
+    settings.TWO_FACTOR_REQUIRED = True
+    settings.DEMO_ACCOUNTS_SKIP_SECOND_FACTOR = False
+    settings.ROUTEKAART_DEMO = False
+    return settings
+
+
+@pytest.fixture
+def demo_login(settings):
+    settings.TWO_FACTOR_REQUIRED = True
+    settings.DEMO_ACCOUNTS_SKIP_SECOND_FACTOR = True
+    settings.ROUTEKAART_DEMO = True
+    return settings
+
+
+def current_code(device) -> str:
+    return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
+
+
+@pytest.fixture
+def staff_client(client, demo_login):
+    """A logged-in client for a user with the given role: `staff_client(role)`."""
+    from routekaart.organisations.tests.factories import UserFactory
+
+    def make(role: str):
+        user = UserFactory(role=role, is_demo=True)
+        client.force_login(user)
+        return client, user
+
+    return make

@@ -1,0 +1,42 @@
+"""Staff accounts and the organisations and roles they hold."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ..roles import Role
+from .network import Organisation
+
+
+class User(AbstractUser):
+    is_demo = models.BooleanField(
+        _("demo-account"), default=False, help_text=_("Mag in de demo zonder tweede factor inloggen.")
+    )
+
+    class Meta:
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+
+    @property
+    def roles(self) -> list[str]:
+        """Roles held through any organisation, in the order of Role; cached for the request."""
+        if not hasattr(self, "_roles_cache"):
+            held = {a.role for a in self.affiliations.all()}
+            self._roles_cache = [r for r in Role.values if r in held]
+        return self._roles_cache
+
+
+class Affiliation(models.Model):
+    """A user works for an organisation in a role; one user may hold several."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="affiliations")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="affiliations")
+    role = models.CharField(_("rol"), max_length=30, choices=Role.choices)
+
+    class Meta:
+        verbose_name = _("rol in organisatie")
+        verbose_name_plural = _("rollen in organisaties")
+        constraints = [models.UniqueConstraint(fields=["user", "organisation", "role"], name="unique_affiliation")]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} — {self.organisation}"

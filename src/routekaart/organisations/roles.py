@@ -1,0 +1,39 @@
+"""The staff and resident roles of DESIGN.md, declared once; navigation, permissions and demo accounts read them."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    COORDINATOR = "coordinator", _("Regisseur / klantmanager")
+    JOB_COACH = "job_coach", _("Jongerencoach / jobcoach")
+    EMPLOYER_ADVISER = "employer_adviser", _("Werkgeversadviseur")
+    SCHOOL = "school", _("School (PRO/VSO)")
+    PROVIDER = "provider", _("Aanbieder")
+    POLICY = "policy", _("Beleid en management")
+    FUNCTIONAL_ADMIN = "functional_admin", _("Functioneel beheer")
+    PRIVACY_OFFICER = "privacy_officer", _("Privacy officer")
+    RESIDENT = "resident", _("Inwoner")
+
+
+class Domain(models.TextChoices):
+    """Law domains of personal data: Jeugdwet, Wmo 2015, Participatiewet, and general data."""
+
+    YOUTH = "J", _("Jeugd (Jeugdwet)")
+    SUPPORT = "W", _("Wmo 2015")
+    PARTICIPATION = "P", _("Participatiewet")
+    GENERAL = "G", _("Algemeen")
+
+
+# Which domains a role may see without the resident's consent. Organisation kind narrows it further.
+ROLE_DOMAINS: dict[str, frozenset[str]] = {
+    Role.COORDINATOR: frozenset({"J", "W", "P", "G"}),
+    Role.JOB_COACH: frozenset({"P", "G"}),
+    Role.EMPLOYER_ADVISER: frozenset(),  # only the work profile, and only with consent
+    Role.SCHOOL: frozenset({"G"}),
+    Role.PROVIDER: frozenset({"G"}),
+    Role.POLICY: frozenset(),  # aggregates only, never a person
+    Role.FUNCTIONAL_ADMIN: frozenset(),
+    Role.PRIVACY_OFFICER: frozenset(),  # the log, not the file
+    Role.RESIDENT: frozenset({"J", "W", "P", "G"}),  # own household only
+}

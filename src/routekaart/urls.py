@@ -1,0 +1,22 @@
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+
+from .web import views as web_views
+
+api_v1 = [
+    path("", include("routekaart.organisations.api.urls")),
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+]
+
+urlpatterns = [
+    path("", web_views.home, name="home"),
+    path("rol/", web_views.switch_role, name="switch_role"),
+    path("netwerk/", web_views.network, name="network"),
+    path("healthz", web_views.healthz, name="healthz"),
+    path("accounts/", include("routekaart.organisations.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("beheer/", admin.site.urls),
+    path("api/v1/", include(api_v1)),
+]
