@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from routekaart.conftest import PASSWORD, current_code
+from routekaart.testing import PASSWORD, current_code
 
 from .factories import TOTPDeviceFactory, UserFactory
 

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from routekaart.conftest import PASSWORD, current_code
+from routekaart.testing import PASSWORD, current_code
 from routekaart.organisations.roles import Role
 
 from .factories import UserFactory

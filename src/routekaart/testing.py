@@ -1,4 +1,4 @@
-"""Fixtures every app's tests share."""
+"""Fixtures and helpers every app's tests share; loaded as a pytest plugin by the root conftest."""
 
 import pytest
 from django_otp.oath import totp
