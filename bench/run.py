@@ -27,7 +27,8 @@ def machine() -> str:
     except (OSError, StopIteration):
         pass
     mem_gib = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return f"{cpu}, {os.cpu_count()} cores, {mem_gib:.0f} GiB RAM, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+    system = f"{platform.system()} {platform.release()}, Python {platform.python_version()}"
+    return f"{cpu}, {os.cpu_count()} cores, {mem_gib:.0f} GiB RAM, {system}"
 
 
 def load(path: Path):
@@ -48,7 +49,9 @@ def main(selected: list[str]) -> None:
         for measure, value in rows:
             print(f"   {measure}: {value}")
         table = "\n".join(f"| {m} | {v} |" for m, v in rows)
-        sections.append(f"## {module.TITLE}\n\nData size: {module.DATA_SIZE}\n\n| measure | value |\n|---|---|\n{table}\n")
+        sections.append(
+            f"## {module.TITLE}\n\nData size: {module.DATA_SIZE}\n\n| measure | value |\n|---|---|\n{table}\n"
+        )
     header = (
         "# Performance\n\nWritten by `make bench` (bench/run.py); do not edit by hand.\n\n"
         f"Measured on {date.today().isoformat()} on: {machine()}.\n\n"

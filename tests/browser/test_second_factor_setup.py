@@ -2,9 +2,9 @@ import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page, expect
 
-from routekaart.testing import PASSWORD, current_code
 from routekaart.organisations.roles import Role
 from routekaart.organisations.tests.factories import UserFactory
+from routekaart.testing import PASSWORD, current_code
 
 from .conftest import assert_accessible
 from .test_every_role_logs_in_to_its_home import log_in

@@ -2,8 +2,8 @@ import pytest
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from routekaart.testing import PASSWORD, current_code
 from routekaart.organisations.roles import Role
+from routekaart.testing import PASSWORD, current_code
 
 from .factories import UserFactory
 
