@@ -16,6 +16,7 @@ urlpatterns = [
     path("netwerk/", web_views.network, name="network"),
     path("healthz", web_views.healthz, name="healthz"),
     path("accounts/", include("routekaart.organisations.urls")),
+    path("privacy/", include("routekaart.audit.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
     path("api/v1/", include(api_v1)),

@@ -15,6 +15,8 @@ env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 SECRET_KEY = env.str("SECRET_KEY")
+# Key for the pseudonyms of data subjects in the processing log; rotate only with a re-keying plan.
+PSEUDONYM_KEY = env.str("PSEUDONYM_KEY", default=SECRET_KEY)
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -47,11 +49,13 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "rules.apps.AutodiscoverRulesConfig",
     "routekaart.organisations",
+    "routekaart.audit",
     "routekaart.web",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "routekaart.audit.middleware.TraceMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -206,6 +210,8 @@ LOGGING = {
 ROUTEKAART_DEMO = False
 
 # Configuration as data: each loader reads its app's versioned files and is idempotent.
-ROUTEKAART_CONFIGURATION_LOADERS: list[str] = []
+ROUTEKAART_CONFIGURATION_LOADERS: list[str] = [
+    "routekaart.audit.configuration.processing_activities_load",
+]
 # Demo data generators run by `manage.py setup_demo`, after the demo network exists.
 ROUTEKAART_DEMO_GENERATORS: list[str] = []

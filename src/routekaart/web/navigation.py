@@ -18,6 +18,8 @@ HOME = NavItem(_("Start"), "home")
 NETWORK = NavItem(_("Netwerk"), "network")
 API_DOCS = NavItem(_("API"), "api-docs")
 ADMIN = NavItem(_("Beheer"), "admin:index")
+PROCESSING_LOG = NavItem(_("Verwerkingenlogboek"), "audit:processing_log")
+BREAK_GLASS = NavItem(_("Noodtoegang"), "audit:break_glass_report")
 
 NAVIGATION: dict[str, list[NavItem]] = {
     Role.COORDINATOR: [HOME, NETWORK],
@@ -27,6 +29,6 @@ NAVIGATION: dict[str, list[NavItem]] = {
     Role.PROVIDER: [HOME],
     Role.POLICY: [HOME, NETWORK],
     Role.FUNCTIONAL_ADMIN: [HOME, NETWORK, ADMIN, API_DOCS],
-    Role.PRIVACY_OFFICER: [HOME, NETWORK],
+    Role.PRIVACY_OFFICER: [HOME, PROCESSING_LOG, BREAK_GLASS],
     Role.RESIDENT: [HOME],
 }

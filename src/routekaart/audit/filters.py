@@ -1,0 +1,45 @@
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ..organisations.models import User
+from .models import ProcessingActivity, ProcessingLogEntry, Result
+
+
+class ProcessingLogFilter(django_filters.FilterSet):
+    """What the privacy officer filters on: person (as pseudonym), user, organisation, activity, result, period."""
+
+    data_subject = django_filters.CharFilter(label=_("Betrokkene (pseudoniem)"))
+    actor = django_filters.ModelChoiceFilter(label=_("Medewerker"), queryset=User.objects.order_by("username"))
+    organisation_code = django_filters.CharFilter(label=_("Organisatie (code)"))
+    activity = django_filters.ModelChoiceFilter(
+        label=_("Verwerkingsactiviteit"), queryset=ProcessingActivity.objects.all(), to_field_name="code"
+    )
+    result = django_filters.ChoiceFilter(label=_("Resultaat"), choices=Result.choices)
+    occurred_from = django_filters.DateFilter(
+        label=_("Vanaf"),
+        field_name="occurred_at",
+        lookup_expr="date__gte",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    occurred_to = django_filters.DateFilter(
+        label=_("Tot en met"),
+        field_name="occurred_at",
+        lookup_expr="date__lte",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    class Meta:
+        model = ProcessingLogEntry
+        fields = ["data_subject", "actor", "organisation_code", "activity", "result", "occurred_from", "occurred_to"]
+
+
+class PersonSearchForm(forms.Form):
+    """The BSN is posted, never put in a URL (URLs end up in proxy logs); the page then filters on its pseudonym."""
+
+    bsn = forms.RegexField(
+        label=_("BSN van de betrokkene"),
+        regex=r"^\d{9}$",
+        error_messages={"invalid": _("Een BSN bestaat uit negen cijfers.")},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )

@@ -1,0 +1,140 @@
+"""Append-only records: the event stream and the processing log, and the register they refer to.
+
+The audit app knows no domain model: subjects are references (a label and an id), data subjects are pseudonyms.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ProcessingActivity(models.Model):
+    """One line of the register of processing activities (AVG art. 30), loaded from data/processing_activities.yaml."""
+
+    code = models.SlugField(_("code"), max_length=80, unique=True)
+    name = models.CharField(_("naam"), max_length=200)
+    purpose = models.TextField(_("doel"))
+    legal_basis = models.CharField(_("grondslag"), max_length=300)
+    domain = models.CharField(_("domein"), max_length=1, blank=True)
+    version = models.CharField(_("versie"), max_length=20)
+
+    class Meta:
+        verbose_name = _("verwerkingsactiviteit")
+        verbose_name_plural = _("verwerkingsactiviteiten")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise PermissionError("append-only")
+
+    def delete(self):
+        raise PermissionError("append-only")
+
+
+class AppendOnly(models.Model):
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            raise PermissionError("append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("append-only")
+
+
+class Event(AppendOnly):
+    """Something that changed: who, when, what, why, and the state before and after."""
+
+    occurred_at = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    organisation_code = models.CharField(_("organisatie"), max_length=60, blank=True)
+    action = models.CharField(_("handeling"), max_length=80, db_index=True)
+    subject_type = models.CharField(_("soort onderwerp"), max_length=60)
+    subject_id = models.CharField(_("onderwerp"), max_length=64)
+    household_id = models.BigIntegerField(_("huishouden"), null=True, blank=True)
+    reason = models.TextField(_("waarom"), blank=True)
+    before = models.JSONField(_("voor"), null=True, blank=True)
+    after = models.JSONField(_("na"), null=True, blank=True)
+    trace_id = models.CharField(_("trace-id"), max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("gebeurtenis")
+        verbose_name_plural = _("gebeurtenissen")
+        indexes = [
+            models.Index(fields=["subject_type", "subject_id", "occurred_at"]),
+            models.Index(fields=["household_id", "occurred_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.subject_type}:{self.subject_id}"
+
+
+class Result(models.TextChoices):
+    OK = "ok", _("Toegestaan")
+    DENIED = "denied", _("Geweigerd")
+    BREAK_GLASS = "break_glass", _("Noodtoegang")
+
+
+class Operation(models.TextChoices):
+    READ = "read", _("Inzien")
+    WRITE = "write", _("Wijzigen")
+    EXPORT = "export", _("Exporteren")
+    SEARCH = "search", _("Zoeken")
+
+
+class ProcessingLogEntry(AppendOnly):
+    """One processing of personal data, after the Logboek dataverwerkingen standard. Never a BSN in clear."""
+
+    trace_id = models.CharField(_("trace-id"), max_length=64, db_index=True)
+    occurred_at = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
+    activity = models.ForeignKey(ProcessingActivity, on_delete=models.PROTECT, related_name="+", to_field="code")
+    operation = models.CharField(_("handeling"), max_length=10, choices=Operation.choices)
+    data_subject = models.CharField(_("betrokkene (pseudoniem)"), max_length=64, db_index=True, blank=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    organisation_code = models.CharField(_("organisatie"), max_length=60, blank=True, db_index=True)
+    channel = models.CharField(_("kanaal"), max_length=10, default="page")  # page / api / export / batch
+    result = models.CharField(_("resultaat"), max_length=12, choices=Result.choices, default=Result.OK)
+    reason = models.TextField(_("reden"), blank=True)
+
+    class Meta:
+        verbose_name = _("verwerking")
+        verbose_name_plural = _("verwerkingenlogboek")
+        indexes = [models.Index(fields=["actor", "occurred_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.activity_id} {self.operation} {self.result}"
+
+
+def new_trace_id() -> str:
+    return uuid.uuid4().hex
+
+
+class BreakGlassReview(models.Model):
+    """The privacy officer's verdict on one use of emergency access (the log entry itself stays untouched)."""
+
+    class Verdict(models.TextChoices):
+        JUSTIFIED = "justified", _("Terecht")
+        UNJUSTIFIED = "unjustified", _("Onterecht")
+
+    entry = models.OneToOneField(ProcessingLogEntry, on_delete=models.PROTECT, related_name="review")
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    reviewed_at = models.DateTimeField(_("beoordeeld op"), auto_now_add=True)
+    verdict = models.CharField(_("oordeel"), max_length=12, choices=Verdict.choices)
+    note = models.TextField(_("toelichting"), blank=True)
+
+    class Meta:
+        verbose_name = _("beoordeling noodtoegang")
+        verbose_name_plural = _("beoordelingen noodtoegang")
+
+    def __str__(self) -> str:
+        return f"{self.entry_id}: {self.verdict}"

@@ -1,0 +1,24 @@
+"""Queries for the privacy officer: the processing log and the break-the-glass report."""
+
+from django.db.models import QuerySet
+
+from .models import Event, ProcessingLogEntry, Result
+
+
+def processing_log_list() -> QuerySet[ProcessingLogEntry]:
+    return ProcessingLogEntry.objects.select_related("actor", "activity").order_by("-occurred_at", "-id")
+
+
+def break_glass_list() -> QuerySet[ProcessingLogEntry]:
+    return (
+        ProcessingLogEntry.objects.filter(result=Result.BREAK_GLASS)
+        .select_related("actor", "activity", "review", "review__reviewer")
+        .order_by("-occurred_at")
+    )
+
+
+def event_timeline(*, household_id: int, limit: int = 200) -> QuerySet[Event]:
+    """The events of one household, newest first; one query whatever their number (a slice of an index)."""
+    return (
+        Event.objects.filter(household_id=household_id).select_related("actor").order_by("-occurred_at", "-id")[:limit]
+    )
