@@ -6,6 +6,10 @@ from .web import views as web_views
 
 api_v1 = [
     path("", include("routekaart.organisations.api.urls")),
+    path("", include("routekaart.routes.api.urls")),
+    path("", include("routekaart.residents.api.urls")),
+    path("", include("routekaart.access.api.urls")),
+    path("", include("routekaart.work.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
 ]
@@ -17,6 +21,12 @@ urlpatterns = [
     path("healthz", web_views.healthz, name="healthz"),
     path("accounts/", include("routekaart.organisations.urls")),
     path("privacy/", include("routekaart.audit.urls")),
+    path("routes/", include("routekaart.routes.urls")),
+    path("huishoudens/", include("routekaart.residents.urls")),
+    path("toegang/", include("routekaart.access.urls")),
+    path("participatie/", include("routekaart.participation.urls")),
+    path("bestaanszekerheid/", include("routekaart.income.urls")),
+    path("werk/", include("routekaart.work.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
     path("api/v1/", include(api_v1)),

@@ -49,7 +49,14 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "rules.apps.AutodiscoverRulesConfig",
     "routekaart.organisations",
+    "routekaart.catalog",
+    "routekaart.routes",
     "routekaart.audit",
+    "routekaart.residents",
+    "routekaart.access",
+    "routekaart.work",
+    "routekaart.participation",
+    "routekaart.income",
     "routekaart.web",
 ]
 
@@ -212,6 +219,11 @@ ROUTEKAART_DEMO = False
 # Configuration as data: each loader reads its app's versioned files and is idempotent.
 ROUTEKAART_CONFIGURATION_LOADERS: list[str] = [
     "routekaart.audit.configuration.processing_activities_load",
+    "routekaart.routes.configuration.route_maps_load",
+    "routekaart.work.configuration.work_configuration_load",
+    "routekaart.access.configuration.access_configuration_load",
+    "routekaart.income.configuration.income_configuration_load",
+    "routekaart.participation.configuration.participation_configuration_load",
 ]
 # Demo data generators run by `manage.py setup_demo`, after the demo network exists.
 ROUTEKAART_DEMO_GENERATORS: list[str] = []

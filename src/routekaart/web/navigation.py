@@ -20,15 +20,22 @@ API_DOCS = NavItem(_("API"), "api-docs")
 ADMIN = NavItem(_("Beheer"), "admin:index")
 PROCESSING_LOG = NavItem(_("Verwerkingenlogboek"), "audit:processing_log")
 BREAK_GLASS = NavItem(_("Noodtoegang"), "audit:break_glass_report")
+ROUTES = NavItem(_("Routes"), "routes:route_map_list")
+HOUSEHOLDS = NavItem(_("Huishoudens"), "residents:household_list")
+WORKLIST = NavItem(_("Mijn werkvoorraad"), "access:worklist")
+PARTICIPATION = NavItem(_("Participatie"), "participation:team")
+PARTICIPATION_REPORTS = NavItem(_("Participatie"), "participation:reports")
+PARTICIPATION_BUDGET = NavItem(_("Budgetmonitor"), "participation:budget")
+WORK = NavItem(_("Werkgeversdienstverlening"), "work:desk")
 
 NAVIGATION: dict[str, list[NavItem]] = {
-    Role.COORDINATOR: [HOME, NETWORK],
-    Role.JOB_COACH: [HOME, NETWORK],
-    Role.EMPLOYER_ADVISER: [HOME, NETWORK],
-    Role.SCHOOL: [HOME],
-    Role.PROVIDER: [HOME],
-    Role.POLICY: [HOME, NETWORK],
-    Role.FUNCTIONAL_ADMIN: [HOME, NETWORK, ADMIN, API_DOCS],
+    Role.COORDINATOR: [HOME, WORKLIST, HOUSEHOLDS, PARTICIPATION, NETWORK, ROUTES],
+    Role.JOB_COACH: [HOME, HOUSEHOLDS, PARTICIPATION, NETWORK, ROUTES],
+    Role.EMPLOYER_ADVISER: [HOME, WORK, HOUSEHOLDS, NETWORK, ROUTES],
+    Role.SCHOOL: [HOME, HOUSEHOLDS, ROUTES],
+    Role.PROVIDER: [HOME, HOUSEHOLDS, ROUTES],
+    Role.POLICY: [HOME, NETWORK, ROUTES, PARTICIPATION_REPORTS, PARTICIPATION_BUDGET],
+    Role.FUNCTIONAL_ADMIN: [HOME, NETWORK, ROUTES, PARTICIPATION_BUDGET, ADMIN, API_DOCS],
     Role.PRIVACY_OFFICER: [HOME, PROCESSING_LOG, BREAK_GLASS],
     Role.RESIDENT: [HOME],
 }

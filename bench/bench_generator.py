@@ -1,0 +1,115 @@
+"""Throughput and peak memory of the demo municipality generator, at 100,000 and 1,000,000 residents.
+
+Each size runs `manage.py generate_municipality` in a child process on a fresh database (SQLite; PostgreSQL too
+when `scripts/with_postgres.py` finds it), timed from the outside; the peak memory is the child's maximum
+resident set size, read with `resource.getrusage(RUSAGE_CHILDREN)` by a small wrapper process per case, so one
+case's peak does not hide another's. Run alone: `.venv/bin/python bench/run.py generator`.
+"""
+
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TITLE = "Demo municipality generator"
+DATA_SIZE = "100,000 and 1,000,000 resident records (seed 2016, with the demo caseloads), each on a fresh database"
+ROOT = Path(__file__).resolve().parents[1]
+SIZES = (100_000, 1_000_000)
+SEED = "2016"
+
+
+def _case(residents: int) -> dict:
+    """In the wrapper process: migrate, then generate; report the generator's wall time and the peak RSS."""
+    env = dict(os.environ)
+    tmp = None
+    if not env.get("DATABASE_URL", "").startswith("postgres"):
+        tmp = tempfile.mkdtemp(prefix="routekaart-bench-")
+        env["DATABASE_URL"] = f"sqlite:///{Path(tmp) / 'town.sqlite3'}"
+    manage = [sys.executable, "manage.py"]
+    try:
+        subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
+        migrate_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        start = time.perf_counter()
+        subprocess.run(
+            [
+                *manage,
+                "generate_municipality",
+                "--seed",
+                SEED,
+                "--residents",
+                str(residents),
+                "--allow-bsn-outside-test-range",
+                "--no-progress",
+            ],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        seconds = time.perf_counter() - start
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KiB on Linux
+        size = (Path(tmp) / "town.sqlite3").stat().st_size if tmp else None
+    finally:
+        if tmp:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return {"seconds": seconds, "peak_kib": peak, "migrate_peak_kib": migrate_peak, "db_bytes": size}
+
+
+def _pure(residents: int) -> float:
+    """Residents per second of the pure generator (no database), in this process."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from datetime import date
+
+    from routekaart.residents.generator.population import chunk_build
+    from routekaart.residents.generator.town import TownPlan
+
+    plan = TownPlan(seed=int(SEED), residents=residents, reference_date=date(2026, 1, 1))
+    start = time.perf_counter()
+    for chunk in range(plan.chunk_count):
+        chunk_build(plan, chunk)
+    return residents / (time.perf_counter() - start)
+
+
+def _run_case(residents: int, postgres: bool) -> dict:
+    command = [sys.executable, __file__, "--case", str(residents)]
+    if postgres:
+        command = [sys.executable, str(ROOT / "scripts" / "with_postgres.py"), *command]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    if done.returncode != 0:
+        return {"error": (done.stderr.strip().splitlines() or ["failed"])[-1][:120]}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _postgres_available() -> bool:
+    return bool(shutil.which("initdb") or list(Path("/usr/lib/postgresql").glob("*/bin/initdb")))
+
+
+def run() -> list[tuple[str, str]]:
+    rows = [("pure generator (no database), 100,000 residents", f"{_pure(100_000):,.0f} residents/s")]
+    backends = [("SQLite", False)] + ([("PostgreSQL", True)] if _postgres_available() else [])
+    for label, postgres in backends:
+        for residents in SIZES:
+            result = _run_case(residents, postgres)
+            name = f"{label}, {residents:,} residents"
+            if "error" in result:
+                rows.append((name, f"failed: {result['error']}"))
+                continue
+            rows.append((f"{name}: wall time", f"{result['seconds']:.1f} s"))
+            rows.append((f"{name}: throughput", f"{residents / result['seconds']:,.0f} residents/s"))
+            rows.append((f"{name}: peak memory (max RSS)", f"{result['peak_kib'] / 1024:.0f} MiB"))
+            if result["db_bytes"]:
+                rows.append((f"{name}: database file", f"{result['db_bytes'] / 2**20:.0f} MiB"))
+    return rows
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--case":
+        print(json.dumps(_case(int(sys.argv[2]))))
+    else:
+        for measure, value in run():
+            print(f"{measure}: {value}")

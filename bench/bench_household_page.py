@@ -1,0 +1,218 @@
+"""The staff household page in a town of 1,000,000 residents: server time, query count, and the ratio to the SQL.
+
+The town is generated once into `var/bench/` (SQLite) and reused by the benchmarks that need it; the generator is
+idempotent, so a second run only checks that every chunk is there. The page is requested in a child process (its
+own settings and database) through Django's test client, logged in as the demo `regisseur`, for households of her
+caseload: the largest (most members over time) and the smallest, to show that the number of queries does not
+depend on the household. "Raw SQL" is the hand-written SQL that reads the same data the page shows (access check,
+members with their addresses, relations, involvements, consents, events), executed bare on the same connection;
+the ratio says what the ORM, the access check, the processing log and the templates add to it.
+Run alone: `.venv/bin/python bench/run.py household_page`.
+"""
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+TITLE = "Household page at 1,000,000 residents"
+DATA_SIZE = "the demo town with 1,000,000 resident records (seed 2016), SQLite, DEBUG off"
+ROOT = Path(__file__).resolve().parents[1]
+RESIDENTS = 1_000_000
+SEED = "2016"
+REPEAT = 40
+
+
+def town_database(residents: int = RESIDENTS) -> dict:
+    """The environment of a generated town of this size (made once, then reused): DATABASE_URL and settings."""
+    path = ROOT / "var" / "bench" / f"town-{residents}-seed{SEED}.sqlite3"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{path}", "DJANGO_SETTINGS_MODULE": "routekaart.conf.dev"}
+    manage = [sys.executable, "manage.py"]
+    subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
+    subprocess.run(
+        [
+            *manage,
+            "generate_municipality",
+            "--seed",
+            SEED,
+            "--residents",
+            str(residents),
+            "--allow-bsn-outside-test-range",
+            "--no-progress",
+        ],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    return env
+
+
+def child_setup():
+    """In the measuring child: Django with the town's database, DEBUG off as in production."""
+    sys.path.insert(0, str(ROOT / "src"))
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    settings.DEBUG = False
+    from django.test import Client
+
+    from routekaart.organisations.models import User
+
+    user = User.objects.get(username="regisseur")
+    client = Client(SERVER_NAME="localhost")
+    client.force_login(user)
+    return client, user
+
+
+def caseload_extremes(user) -> tuple[int, int]:
+    """The regisseur's household with the most memberships (members over time), and the one with the fewest."""
+    from django.db.models import Count
+
+    from routekaart.residents.access import households_visible
+
+    households = households_visible(user=user).annotate(size=Count("memberships")).order_by("-size", "pk")
+    largest = households.first()
+    smallest = households.order_by("size", "pk").first()
+    return largest.pk, smallest.pk
+
+
+def timed(fn, repeat: int = REPEAT) -> float:
+    for _ in range(3):
+        fn()
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def _raw_sql(household_id: int, user) -> callable:
+    """The SQL the page needs, hand-written, as one callable that runs and fetches it all."""
+    from django.db import connection
+    from django.utils import timezone
+
+    from routekaart.audit.models import Event
+    from routekaart.organisations.models import Organisation, User
+    from routekaart.residents.models import (
+        Address,
+        Consent,
+        District,
+        Involvement,
+        Membership,
+        Relation,
+        Resident,
+    )
+
+    t = {m: m._meta.db_table for m in (Address, Consent, District, Involvement, Membership, Relation, Resident)}
+    org, usr, evt = Organisation._meta.db_table, User._meta.db_table, Event._meta.db_table
+    today = timezone.localdate()
+    organisations = list(user.affiliations.values_list("organisation_id", flat=True))
+    marks = ", ".join(["%s"] * len(organisations))
+
+    def run() -> None:
+        with connection.cursor() as c:
+            c.execute(
+                f"SELECT id, organisation_id FROM {t[Involvement]} WHERE household_id = %s AND valid_from <= %s "
+                f"AND (valid_to IS NULL OR valid_to > %s) AND (user_id = %s OR (user_id IS NULL "
+                f"AND organisation_id IN ({marks})))",
+                [household_id, today, today, user.pk, *organisations],
+            )
+            c.fetchall()
+            c.execute(
+                f"SELECT m.*, r.*, a.*, d.name FROM {t[Membership]} m JOIN {t[Resident]} r ON r.id = m.resident_id "
+                f"LEFT JOIN {t[Address]} a ON a.id = r.address_id LEFT JOIN {t[District]} d ON d.id = a.district_id "
+                "WHERE m.household_id = %s ORDER BY m.valid_from, m.id",
+                [household_id],
+            )
+            members = [row[2] for row in c.fetchall()]
+            marks_r = ", ".join(["%s"] * len(members))
+            c.execute(
+                f"SELECT rel.*, a.given_names, b.given_names FROM {t[Relation]} rel "
+                f"JOIN {t[Resident]} a ON a.id = rel.resident_id JOIN {t[Resident]} b ON b.id = rel.related_id "
+                f"WHERE rel.resident_id IN ({marks_r}) AND rel.related_id IN ({marks_r})",
+                [*members, *members],
+            )
+            c.fetchall()
+            c.execute(
+                f"SELECT i.*, o.name, u.first_name, u.last_name FROM {t[Involvement]} i "
+                f"JOIN {org} o ON o.id = i.organisation_id LEFT JOIN {usr} u ON u.id = i.user_id "
+                "WHERE i.household_id = %s ORDER BY i.valid_from DESC, i.id DESC",
+                [household_id],
+            )
+            c.fetchall()
+            c.execute(
+                f"SELECT cs.*, o.name, r.given_names FROM {t[Consent]} cs JOIN {org} o ON o.id = cs.organisation_id "
+                f"JOIN {t[Resident]} r ON r.id = cs.resident_id WHERE cs.household_id = %s "
+                "ORDER BY cs.valid_from DESC, cs.id DESC",
+                [household_id],
+            )
+            c.fetchall()
+            c.execute(
+                f"SELECT * FROM {evt} WHERE household_id = %s ORDER BY occurred_at DESC LIMIT 200", [household_id]
+            )
+            c.fetchall()
+
+    return run
+
+
+def _measure() -> dict:
+    client, user = child_setup()
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from routekaart.residents.models import Membership, Resident
+
+    largest, smallest = caseload_extremes(user)
+    result = {"residents": Resident.objects.count()}
+    for label, household in (("largest", largest), ("smallest", smallest)):
+        url = reverse("residents:household_detail", args=[household])
+
+        def page(url=url) -> None:
+            response = client.get(url)
+            assert response.status_code == 200, response.status_code
+
+        with CaptureQueriesContext(connection) as queries:
+            page()
+        result[label] = {
+            "members_over_time": Membership.objects.filter(household_id=household).count(),
+            "queries": len(queries.captured_queries),
+            "page_seconds": timed(page),
+            "raw_seconds": timed(_raw_sql(household, user)),
+        }
+    return result
+
+
+def run() -> list[tuple[str, str]]:
+    env = town_database()
+    done = subprocess.run(
+        [sys.executable, __file__, "--measure"], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    )
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    rows = [("residents in the database", f"{result['residents']:,}")]
+    for label in ("largest", "smallest"):
+        r = result[label]
+        name = f"{label} household of the regisseur ({r['members_over_time']} memberships over time)"
+        rows += [
+            (f"{name}: server time (median of {REPEAT})", f"{r['page_seconds'] * 1000:.1f} ms"),
+            (f"{name}: queries", str(r["queries"])),
+            (f"{name}: raw SQL for the same data", f"{r['raw_seconds'] * 1000:.2f} ms"),
+            (f"{name}: page / raw SQL", f"{r['page_seconds'] / r['raw_seconds']:.1f}x"),
+        ]
+    return rows
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["--measure"]:
+        print(json.dumps(_measure()))
+    else:
+        for measure, value in run():
+            print(f"{measure}: {value}")

@@ -1,0 +1,390 @@
+"""Serializers of the integrale toegang API: field checks only; the rules are the services', answered as 400."""
+
+from django.utils import timezone
+from rest_framework import serializers
+
+from ...organisations.models import Organisation
+from ...organisations.roles import Domain
+from ..models import (
+    AdviserKind,
+    Agreement,
+    AgreementParty,
+    AgreementStatus,
+    Case,
+    ClosureReason,
+    Deadline,
+    Decision,
+    GatekeepingOutcome,
+    Goal,
+    Plan,
+    ProvisionOutcome,
+    ProvisionUnit,
+    ReferralSource,
+    ReportTopic,
+    ResidentAgreement,
+    Signal,
+    SignalKind,
+    TailoredProvision,
+)
+
+LAWS = [Domain.YOUTH, Domain.SUPPORT, Domain.PARTICIPATION]
+
+
+# --- output -----------------------------------------------------------------------------------------------------
+
+
+class CaseSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Case
+        fields = [
+            "id",
+            "household",
+            "status",
+            "opened_on",
+            "closed_on",
+            "closure_reason",
+            "coordinator",
+            "coordinator_organisation",
+            "process_coordinator",
+        ]
+
+
+class WorklistSerializer(CaseSerializer):
+    next_deadline_on = serializers.DateField(read_only=True)
+    next_deadline_name = serializers.CharField(read_only=True)
+    next_agreement_on = serializers.DateField(read_only=True)
+    next_review_on = serializers.DateField(read_only=True)
+    overdue_agreements = serializers.IntegerField(read_only=True)
+    multi_cluster = serializers.SerializerMethodField()
+    urgent = serializers.BooleanField(source="has_urgent_signal", read_only=True)
+
+    class Meta(CaseSerializer.Meta):
+        fields = [
+            *CaseSerializer.Meta.fields,
+            "next_deadline_on",
+            "next_deadline_name",
+            "next_agreement_on",
+            "next_review_on",
+            "overdue_agreements",
+            "multi_cluster",
+            "urgent",
+        ]
+
+    def get_multi_cluster(self, case) -> bool:
+        return case.cluster_count > 1
+
+
+class SignalSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Signal
+        fields = [
+            "id",
+            "case",
+            "household",
+            "kind",
+            "topic",
+            "source",
+            "domain",
+            "resident",
+            "referrer_organisation",
+            "received_on",
+            "urgent",
+            "summary",
+            "effect",
+        ]
+
+
+class DeadlineSerializer(serializers.ModelSerializer):
+    rule = serializers.CharField(source="rule.code", read_only=True)
+    days_left = serializers.SerializerMethodField()
+    open = serializers.BooleanField(source="is_open", read_only=True)
+
+    class Meta:
+        model = Deadline
+        fields = [
+            "id",
+            "rule",
+            "name",
+            "law",
+            "basis",
+            "starts_on",
+            "original_due_on",
+            "due_on",
+            "met_on",
+            "met_by",
+            "open",
+            "days_left",
+        ]
+
+    def get_days_left(self, deadline) -> int | None:
+        return deadline.days_left(timezone.localdate()) if deadline.is_open else None
+
+
+class GoalSerializer(serializers.ModelSerializer):
+    life_domain = serializers.CharField(source="life_domain.code", read_only=True)
+
+    class Meta:
+        model = Goal
+        fields = ["id", "life_domain", "description"]
+
+
+class AgreementSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Agreement
+        fields = ["id", "plan", "goal", "description", "party", "party_name", "provider", "due_on", "status", "done_on"]
+
+
+class PlanSerializer(serializers.ModelSerializer):
+    goals = GoalSerializer(many=True, read_only=True)
+    agreements = AgreementSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Plan
+        fields = [
+            "id",
+            "case",
+            "household",
+            "version",
+            "status",
+            "summary",
+            "resident_agreement",
+            "resident_agreement_on",
+            "activated_on",
+            "next_review_on",
+            "ended_on",
+            "goals",
+            "agreements",
+        ]
+
+
+class ProvisionSerializer(serializers.ModelSerializer):
+    building_block = serializers.CharField(source="building_block.key", read_only=True)
+
+    class Meta:
+        model = TailoredProvision
+        fields = [
+            "id",
+            "building_block",
+            "name",
+            "cluster_code",
+            "outcome",
+            "law",
+            "legal_basis",
+            "starts_on",
+            "ends_on",
+            "volume",
+            "unit",
+            "provider",
+            "reasoning",
+        ]
+
+
+class DecisionSerializer(serializers.ModelSerializer):
+    provisions = ProvisionSerializer(many=True, read_only=True)
+    letter = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Decision
+        fields = [
+            "id",
+            "case",
+            "household",
+            "plan",
+            "reference",
+            "law",
+            "addressee",
+            "decided_on",
+            "urgent",
+            "objection_weeks",
+            "objection_basis",
+            "provisions",
+            "letter",
+        ]
+
+    def get_letter(self, decision) -> str:
+        return f"/api/v1/decisions/{decision.pk}/letter/"
+
+
+class ScorePointSerializer(serializers.Serializer):
+    scored_on = serializers.DateField()
+    self_reliance = serializers.IntegerField()
+
+
+class ScoreSeriesSerializer(serializers.Serializer):
+    life_domain = serializers.CharField(source="life_domain.code")
+    points = serializers.SerializerMethodField()
+    change = serializers.IntegerField(allow_null=True)
+
+    def get_points(self, series) -> list[dict]:
+        return [{"scored_on": d, "self_reliance": s} for d, s in series.points]
+
+
+class CaseFileSerializer(serializers.Serializer):
+    household = serializers.IntegerField(source="access.household_id")
+    case = CaseSerializer(allow_null=True)
+    signals = SignalSerializer(many=True)
+    deadlines = DeadlineSerializer(many=True)
+    plans = PlanSerializer(many=True)
+    decisions = DecisionSerializer(many=True)
+    scores = ScoreSeriesSerializer(many=True)
+    clusters = serializers.ListField(child=serializers.CharField())
+    needs_process_coordinator = serializers.BooleanField()
+
+
+# --- input ------------------------------------------------------------------------------------------------------
+
+
+class SignalCreateSerializer(serializers.Serializer):
+    household = serializers.IntegerField()
+    kind = serializers.ChoiceField(choices=SignalKind.choices)
+    topic = serializers.ChoiceField(choices=ReportTopic.choices, required=False, default="", allow_blank=True)
+    source = serializers.ChoiceField(choices=ReferralSource.choices, required=False, default="", allow_blank=True)
+    domain = serializers.ChoiceField(choices=Domain.choices, required=False, default=Domain.GENERAL)
+    resident = serializers.IntegerField(required=False, allow_null=True, default=None)
+    referrer_organisation = serializers.PrimaryKeyRelatedField(
+        queryset=Organisation.objects.all(), required=False, allow_null=True, default=None
+    )
+    received_on = serializers.DateField(required=False, default=None)
+    urgent = serializers.BooleanField(required=False, default=False)
+    summary = serializers.CharField()
+
+
+class ScoreInSerializer(serializers.Serializer):
+    life_domain = serializers.CharField()
+    self_reliance = serializers.IntegerField()
+    note = serializers.CharField(required=False, default="", allow_blank=True)
+
+
+def scores_as_dict(rows) -> dict:
+    return {row["life_domain"]: (row["self_reliance"], row["note"]) for row in rows}
+
+
+class IntakeCreateSerializer(serializers.Serializer):
+    case = serializers.IntegerField()
+    resident = serializers.IntegerField(required=False, allow_null=True, default=None)
+    held_on = serializers.DateField(required=False, default=None)
+    question = serializers.CharField()
+    wishes = serializers.CharField(required=False, default="", allow_blank=True)
+    talents = serializers.CharField(required=False, default="", allow_blank=True)
+    possibilities = serializers.CharField(required=False, default="", allow_blank=True)
+    scores = ScoreInSerializer(many=True)
+
+
+class IntakeSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    case = serializers.IntegerField(source="case_id")
+    held_on = serializers.DateField()
+
+
+class GatekeepingSerializer(serializers.Serializer):
+    outcome = serializers.ChoiceField(choices=GatekeepingOutcome.choices)
+    decided_on = serializers.DateField(required=False, default=None)
+    general_provisions = serializers.ListField(
+        child=serializers.CharField(), required=False, default=list, help_text="Bouwstenen als `cluster.code`."
+    )
+    note = serializers.CharField(required=False, default="", allow_blank=True)
+    job_search = serializers.CharField(required=False, default="", allow_blank=True)
+    job_applications = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=0)
+    search_period_exempt = serializers.BooleanField(required=False, default=False)
+
+
+class AssessmentSerializer(serializers.Serializer):
+    report = serializers.CharField(required=False, default="", allow_blank=True)
+    complete = serializers.BooleanField(required=False, default=False)
+
+
+class SpecialistAdviceSerializer(serializers.Serializer):
+    adviser_kind = serializers.ChoiceField(choices=AdviserKind.choices)
+    adviser = serializers.CharField(max_length=200)
+    question = serializers.CharField()
+    independent = serializers.BooleanField(required=False, default=False)
+    independence_required = serializers.BooleanField(required=False, default=False)
+
+
+class GoalInSerializer(serializers.Serializer):
+    life_domain = serializers.CharField()
+    description = serializers.CharField()
+
+
+class AgreementInSerializer(serializers.Serializer):
+    description = serializers.CharField()
+    party = serializers.ChoiceField(choices=AgreementParty.choices)
+    party_name = serializers.CharField(required=False, default="", allow_blank=True)
+    provider = serializers.PrimaryKeyRelatedField(
+        queryset=Organisation.objects.all(), required=False, allow_null=True, default=None
+    )
+    due_on = serializers.DateField()
+    life_domain = serializers.CharField(required=False, default="", allow_blank=True)
+
+
+class PlanCreateSerializer(serializers.Serializer):
+    case = serializers.IntegerField()
+    summary = serializers.CharField(required=False, default="", allow_blank=True)
+    goals = GoalInSerializer(
+        many=True, required=False, allow_null=True, default=None, help_text="Leeg: een herziening van het actieve plan."
+    )
+    agreements = AgreementInSerializer(many=True, required=False, default=list)
+
+
+class PlanActivateSerializer(serializers.Serializer):
+    resident_agreement = serializers.ChoiceField(choices=ResidentAgreement.choices)
+    resident_agreement_on = serializers.DateField(required=False, default=None)
+    resident_agreement_note = serializers.CharField(required=False, default="", allow_blank=True)
+    next_review_on = serializers.DateField(required=False, default=None)
+
+
+class AgreementCreateSerializer(AgreementInSerializer):
+    plan = serializers.IntegerField()
+
+
+class AgreementStatusSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=AgreementStatus.choices)
+    done_on = serializers.DateField(required=False, default=None)
+
+
+class ProvisionInSerializer(serializers.Serializer):
+    building_block = serializers.CharField(
+        help_text="De bouwsteen als `cluster.code`, bijvoorbeeld `care_and_support.guidance`."
+    )
+    outcome = serializers.ChoiceField(choices=ProvisionOutcome.choices)
+    law = serializers.ChoiceField(choices=LAWS, required=False, default="", allow_blank=True)
+    starts_on = serializers.DateField(required=False, allow_null=True, default=None)
+    ends_on = serializers.DateField(required=False, allow_null=True, default=None)
+    volume = serializers.DecimalField(max_digits=8, decimal_places=2, required=False, allow_null=True, default=None)
+    unit = serializers.ChoiceField(choices=ProvisionUnit.choices, required=False, default="", allow_blank=True)
+    provider = serializers.PrimaryKeyRelatedField(
+        queryset=Organisation.objects.all(), required=False, allow_null=True, default=None
+    )
+    reasoning = serializers.CharField()
+
+
+class DecisionCreateSerializer(serializers.Serializer):
+    case = serializers.IntegerField()
+    addressee = serializers.IntegerField()
+    decided_on = serializers.DateField(required=False, default=None)
+    urgent = serializers.BooleanField(required=False, default=False)
+    provisions = ProvisionInSerializer(many=True)
+
+
+class TransferSerializer(serializers.Serializer):
+    to_user = serializers.IntegerField()
+    to_organisation = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all())
+    note = serializers.CharField()
+    resident_informed_on = serializers.DateField(allow_null=True)
+    handed_over_on = serializers.DateField(required=False, default=None)
+
+
+class ProcessCoordinatorSerializer(serializers.Serializer):
+    user = serializers.IntegerField()
+
+
+class ReviewSerializer(serializers.Serializer):
+    held_on = serializers.DateField(required=False, default=None)
+    note = serializers.CharField()
+    next_review_on = serializers.DateField(required=False, default=None)
+    scores = ScoreInSerializer(many=True)
+
+
+class CloseSerializer(serializers.Serializer):
+    reason = serializers.ChoiceField(choices=ClosureReason.choices)
+    closed_on = serializers.DateField(required=False, default=None)

@@ -1,0 +1,452 @@
+"""Forms of the integrale toegang. Field checks only; the rules are the services', shown per field on failure.
+
+A form that fails keeps what was typed (Django re-renders the bound form), and every message names its field.
+"""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ..organisations.models import Organisation, OrganisationKind, User
+from ..organisations.models.staff import Affiliation
+from ..organisations.roles import Domain, Role
+from .models import (
+    AdviserKind,
+    AgreementParty,
+    AgreementStatus,
+    CaseStatus,
+    ClosureReason,
+    GatekeepingOutcome,
+    ProvisionOutcome,
+    ProvisionUnit,
+    ReferralSource,
+    ReportTopic,
+    ResidentAgreement,
+    SignalKind,
+)
+
+SCORE_CHOICES = [("", _("Kies een score"))] + [(str(i), str(i)) for i in range(1, 6)]
+LAW_CHOICES = [
+    (Domain.YOUTH, _("Jeugdwet")),
+    (Domain.SUPPORT, _("Wmo 2015")),
+    (Domain.PARTICIPATION, _("Participatiewet")),
+]
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def _date(label, required=True, help_text="", initial=None):
+    return forms.DateField(label=label, required=required, widget=DateInput(), help_text=help_text, initial=initial)
+
+
+def _text(label, required=True, rows=3, help_text="", max_length=None):
+    return forms.CharField(
+        label=label,
+        required=required,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        help_text=help_text,
+        max_length=max_length,
+    )
+
+
+def _members_choices(members) -> list[tuple[str, str]]:
+    return [(str(r.pk), r.full_name) for r in members]
+
+
+class ResidentChoiceField(forms.TypedChoiceField):
+    def __init__(self, *, members, **kwargs):
+        super().__init__(
+            coerce=int, choices=[("", _("Kies een lid van het huishouden")), *_members_choices(members)], **kwargs
+        )
+
+
+def _block_label(block) -> str:
+    versions = list(block.versions.all())
+    name = versions[-1].name if versions else block.code
+    return name
+
+
+def grouped_block_choices(blocks) -> list:
+    """Building blocks grouped per cluster (an <optgroup> each), named by their current version."""
+    groups: dict[str, list] = {}
+    for block in blocks:
+        groups.setdefault(block.cluster.name, []).append((block.pk, _block_label(block)))
+    return [("", _("Kies een voorziening")), *list(groups.items())]
+
+
+# --- signals --------------------------------------------------------------------------------------------------------
+
+
+class SignalForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Soort signaal"), choices=SignalKind.choices, widget=forms.RadioSelect)
+    topic = forms.ChoiceField(
+        label=_("Waar gaat de melding over?"),
+        choices=[("", _("Niet van toepassing")), *list(ReportTopic.choices)],
+        required=False,
+        help_text=_("Alleen bij een melding."),
+    )
+    source = forms.ChoiceField(
+        label=_("Wie verwijst?"),
+        choices=[("", _("Niet van toepassing")), *list(ReferralSource.choices)],
+        required=False,
+        help_text=_("Alleen bij een verwijzing."),
+    )
+    referrer_organisation = forms.ModelChoiceField(
+        label=_("Verwijzende organisatie"), queryset=Organisation.objects.none(), required=False
+    )
+    domain = forms.ChoiceField(
+        label=_("Domein"),
+        choices=[(Domain.GENERAL, _("Algemeen / nog onbekend")), *LAW_CHOICES],
+        initial=Domain.GENERAL,
+        help_text=_("Bij een aanvraag: de wet waaronder de aanvraag valt. Dit bepaalt de wettelijke termijn."),
+    )
+    resident = forms.TypedChoiceField(label=_("Over wie"), coerce=int, required=False, empty_value=None)
+    received_on = _date(_("Ontvangen op"))
+    urgent = forms.BooleanField(label=_("Spoed"), required=False)
+    summary = _text(_("Wat is er aan de hand?"), rows=4)
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["resident"].choices = [("", _("Het hele huishouden")), *_members_choices(members)]
+        self.fields["referrer_organisation"].queryset = Organisation.objects.order_by("name")
+        self.fields["received_on"].initial = timezone.localdate()
+
+
+# --- intake and review ----------------------------------------------------------------------------------------------
+
+
+class ScoresMixin:
+    """One score (1 to 5) and one note per life domain, as fields `score_<code>` and `note_<code>`."""
+
+    def add_score_fields(self, life_domains, scale) -> None:
+        legend = ", ".join(f"{s.score} {s.name.lower()}" for s in scale)
+        self.life_domains = list(life_domains)
+        for domain in self.life_domains:
+            self.fields[f"score_{domain.code}"] = forms.ChoiceField(
+                label=domain.name, choices=SCORE_CHOICES, help_text=legend, required=False
+            )
+            self.fields[f"note_{domain.code}"] = forms.CharField(
+                label=_("Toelichting %(domain)s") % {"domain": domain.name.lower()}, required=False, max_length=500
+            )
+
+    def scores(self) -> dict[str, tuple[str, str]]:
+        data = self.cleaned_data
+        return {
+            d.code: (data.get(f"score_{d.code}") or None, data.get(f"note_{d.code}", "")) for d in self.life_domains
+        }
+
+    def score_rows(self):
+        return [(self[f"score_{d.code}"], self[f"note_{d.code}"]) for d in self.life_domains]
+
+
+class IntakeForm(ScoresMixin, forms.Form):
+    resident = forms.TypedChoiceField(label=_("Met wie"), coerce=int, required=False, empty_value=None)
+    held_on = _date(_("Datum van de intake"))
+    question = _text(_("Hulpvraag"), help_text=_("In de woorden van de inwoner."))
+    talents = _text(_("Talenten"), required=False, help_text=_("Waar is de inwoner goed in? Begin bij wat wél lukt."))
+    wishes = _text(_("Wensen"), required=False)
+    possibilities = _text(_("Mogelijkheden (eigen kracht en netwerk)"), required=False)
+
+    def __init__(self, *args, members, life_domains, scale, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["resident"].choices = [("", _("Het hele huishouden")), *_members_choices(members)]
+        self.fields["held_on"].initial = timezone.localdate()
+        self.add_score_fields(life_domains, scale)
+
+
+class ReviewForm(ScoresMixin, forms.Form):
+    held_on = _date(_("Datum van de evaluatie"))
+    note = _text(_("Wat is er veranderd?"), rows=4)
+    next_review_on = _date(
+        _("Volgende evaluatie"), required=False, help_text=_("Leeg: over een jaar, het langste dat mag.")
+    )
+
+    def __init__(self, *args, life_domains, scale, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["held_on"].initial = timezone.localdate()
+        self.add_score_fields(life_domains, scale)
+
+
+# --- gatekeeping and assessment ---------------------------------------------------------------------------------
+
+
+class GatekeepingForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Besluit van de poortwachter"), choices=GatekeepingOutcome.choices, widget=forms.RadioSelect
+    )
+    general_provisions = forms.TypedMultipleChoiceField(
+        label=_("Algemene voorzieningen in het voorveld"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Bij terugverwijzen: noem waar de inwoner terecht kan, zonder beschikking."),
+    )
+    note = _text(_("Toelichting"), required=False)
+    job_search = _text(
+        _("Eigen zoektocht naar werk"),
+        required=False,
+        help_text=_("Bij een aanvraag voor de Participatiewet: wat heeft de inwoner zelf gedaan om werk te vinden?"),
+    )
+    job_applications = forms.IntegerField(label=_("Aantal sollicitaties"), required=False, min_value=0)
+    search_period_exempt = forms.BooleanField(
+        label=_("Vrijstelling van de zoekperiode van vier weken (jongere onder 27)"),
+        required=False,
+        help_text=_("Geef de reden in de toelichting."),
+    )
+    decided_on = _date(_("Datum"))
+
+    def __init__(self, *args, provisions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.provisions = {b.pk: b for b in provisions}
+        self.fields["general_provisions"].choices = [
+            (b.pk, f"{_block_label(b)} ({b.cluster.name})") for b in provisions
+        ]
+        self.fields["decided_on"].initial = timezone.localdate()
+
+    def chosen_provisions(self):
+        return [self.provisions[pk] for pk in self.cleaned_data.get("general_provisions", []) if pk in self.provisions]
+
+
+class AssessmentForm(forms.Form):
+    report = _text(_("Verslag van het vraaggestuurd onderzoek"), required=False, rows=6)
+    complete = forms.BooleanField(label=_("Het onderzoek is af"), required=False)
+
+
+class SpecialistAdviceForm(forms.Form):
+    adviser_kind = forms.ChoiceField(label=_("Soort specialist"), choices=AdviserKind.choices)
+    adviser = forms.CharField(label=_("Naam adviseur of organisatie"), max_length=200)
+    question = _text(_("Vraag aan de specialist"))
+    independence_required = forms.BooleanField(
+        label=_("De wet eist onafhankelijk advies"),
+        required=False,
+        help_text=_("Bijvoorbeeld bij ontheffing van de arbeidsverplichting."),
+    )
+    independent = forms.BooleanField(label=_("De adviseur is onafhankelijk"), required=False)
+
+
+# --- plan van aanpak ------------------------------------------------------------------------------------------------
+
+
+class AgreementForm(forms.Form):
+    description = forms.CharField(label=_("Afspraak"), max_length=1000)
+    party = forms.ChoiceField(label=_("Wie doet het"), choices=[("", _("Kies")), *list(AgreementParty.choices)])
+    party_name = forms.CharField(label=_("Naam"), required=False, max_length=200, help_text=_("Bij het netwerk: wie?"))
+    provider = forms.ModelChoiceField(label=_("Aanbieder"), queryset=Organisation.objects.none(), required=False)
+    due_on = _date(_("Uiterlijk op"))
+    life_domain = forms.ChoiceField(label=_("Bij doel op leefgebied"), required=False)
+
+    def __init__(self, *args, life_domains=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["provider"].queryset = Organisation.objects.filter(kind=OrganisationKind.PROVIDER).order_by("name")
+        self.fields["life_domain"].choices = [("", _("Geen"))] + [(d.code, d.name) for d in life_domains]
+
+
+class BaseAgreementFormSet(forms.BaseFormSet):
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "life_domains": self.life_domains}
+
+    def __init__(self, *args, life_domains=(), **kwargs):
+        self.life_domains = list(life_domains)
+        super().__init__(*args, **kwargs)
+
+    @property
+    def empty_form(self):
+        form = self.form(
+            auto_id=self.auto_id,
+            prefix=self.add_prefix("__prefix__"),
+            empty_permitted=True,
+            use_required_attribute=False,
+            life_domains=self.life_domains,
+        )
+        self.add_fields(form, None)
+        return form
+
+
+AgreementFormSet = forms.formset_factory(AgreementForm, formset=BaseAgreementFormSet, extra=3, max_num=20)
+
+
+class PlanForm(forms.Form):
+    summary = _text(
+        _("Samenvatting"), required=False, help_text=_("Wat wil het huishouden bereiken, in eigen woorden?")
+    )
+
+    def __init__(self, *args, life_domains, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.life_domains = list(life_domains)
+        for domain in self.life_domains:
+            self.fields[f"goal_{domain.code}"] = forms.CharField(
+                label=_("Doel: %(domain)s") % {"domain": domain.name}, required=False, max_length=1000
+            )
+
+    def goals(self):
+        return [(d.code, self.cleaned_data.get(f"goal_{d.code}", "")) for d in self.life_domains]
+
+    def goal_fields(self):
+        return [self[f"goal_{d.code}"] for d in self.life_domains]
+
+
+class PlanActivateForm(forms.Form):
+    resident_agreement = forms.ChoiceField(
+        label=_("Instemming van de inwoner"), choices=ResidentAgreement.choices, widget=forms.RadioSelect
+    )
+    resident_agreement_on = _date(_("Instemming gegeven op"))
+    resident_agreement_note = _text(_("Toelichting van de inwoner"), required=False)
+    next_review_on = _date(
+        _("Volgende evaluatie"), required=False, help_text=_("Leeg: over een jaar, het langste dat mag.")
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["resident_agreement_on"].initial = timezone.localdate()
+
+
+class AgreementStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=AgreementStatus.choices)
+
+
+# --- decisions ------------------------------------------------------------------------------------------------------
+
+
+class ProvisionForm(forms.Form):
+    building_block = forms.TypedChoiceField(label=_("Maatwerkvoorziening"), coerce=int)
+    outcome = forms.ChoiceField(label=_("Besluit"), choices=[("", _("Kies")), *list(ProvisionOutcome.choices)])
+    law = forms.ChoiceField(label=_("Wet"), choices=[("", _("Volgt uit de voorziening")), *LAW_CHOICES], required=False)
+    starts_on = _date(_("Ingangsdatum"), required=False)
+    ends_on = _date(_("Einddatum"), required=False)
+    volume = forms.DecimalField(label=_("Omvang"), required=False, min_value=0, max_digits=8, decimal_places=2)
+    unit = forms.ChoiceField(
+        label=_("Eenheid"), choices=[("", _("Kies")), *list(ProvisionUnit.choices)], required=False
+    )
+    provider = forms.ModelChoiceField(label=_("Aanbieder"), queryset=Organisation.objects.none(), required=False)
+    reasoning = _text(_("Motivering"), help_text=_("Waarom dit besluit, in gewone taal: dit komt in de brief."))
+
+    def __init__(self, *args, blocks=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["building_block"].choices = grouped_block_choices(blocks)
+        self.fields["provider"].queryset = Organisation.objects.filter(kind=OrganisationKind.PROVIDER).order_by("name")
+
+
+class BaseProvisionFormSet(forms.BaseFormSet):
+    def __init__(self, *args, blocks=(), **kwargs):
+        self.blocks = list(blocks)
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "blocks": self.blocks}
+
+    @property
+    def empty_form(self):
+        form = self.form(
+            auto_id=self.auto_id,
+            prefix=self.add_prefix("__prefix__"),
+            empty_permitted=True,
+            use_required_attribute=False,
+            blocks=self.blocks,
+        )
+        self.add_fields(form, None)
+        return form
+
+
+ProvisionFormSet = forms.formset_factory(ProvisionForm, formset=BaseProvisionFormSet, extra=2, max_num=10)
+
+
+class DecisionForm(forms.Form):
+    addressee = forms.TypedChoiceField(label=_("Aan"), coerce=int)
+    decided_on = _date(_("Datum besluit"))
+    urgent = forms.BooleanField(
+        label=_("Spoedhulp na een melding bij AMHK/Crisis (zonder plan van aanpak)"), required=False
+    )
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["addressee"].choices = [("", _("Kies een lid van het huishouden")), *_members_choices(members)]
+        self.fields["decided_on"].initial = timezone.localdate()
+
+
+# --- coordination, deadlines, closure -------------------------------------------------------------------------------
+
+
+def coordinator_affiliations():
+    return (
+        Affiliation.objects.filter(role=Role.COORDINATOR, user__is_active=True)
+        .select_related("user", "organisation")
+        .order_by("organisation__name", "user__last_name", "user__username")
+    )
+
+
+def _affiliation_label(affiliation) -> str:
+    user = affiliation.user
+    return f"{user.get_full_name() or user.username} · {affiliation.organisation.name}"
+
+
+class TransferForm(forms.Form):
+    to = forms.TypedChoiceField(label=_("Nieuwe regisseur"), coerce=int)
+    note = _text(
+        _("Overdrachtsnotitie"), rows=5, help_text=_("Wat moet de nieuwe regisseur weten? Ten minste 20 tekens.")
+    )
+    resident_informed_on = _date(_("Inwoner geïnformeerd op"), required=False)
+    handed_over_on = _date(_("Overdracht per"))
+
+    def __init__(self, *args, exclude_user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.affiliations = {a.pk: a for a in coordinator_affiliations() if a.user_id != exclude_user}
+        self.fields["to"].choices = [("", _("Kies een regisseur"))] + [
+            (pk, _affiliation_label(a)) for pk, a in self.affiliations.items()
+        ]
+        self.fields["handed_over_on"].initial = timezone.localdate()
+
+    def chosen(self):
+        return self.affiliations[self.cleaned_data["to"]]
+
+
+class ProcessCoordinatorForm(forms.Form):
+    user = forms.TypedChoiceField(label=_("Procesregisseur"), coerce=int)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        users = {}
+        for affiliation in coordinator_affiliations():
+            users.setdefault(affiliation.user_id, _affiliation_label(affiliation))
+        self.fields["user"].choices = [("", _("Kies een regisseur")), *list(users.items())]
+
+    def chosen(self):
+        return User.objects.get(pk=self.cleaned_data["user"])
+
+
+class DeadlineChangeForm(forms.Form):
+    change = forms.ChoiceField(label=_("Soort wijziging"))
+    days = forms.IntegerField(label=_("Aantal dagen"), min_value=1, max_value=365)
+    notified_on = _date(_("Aanvrager bericht op"), required=False)
+    reason = _text(_("Reden"))
+
+    def __init__(self, *args, rules, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["change"].choices = [(r.code, f"{r.name} ({r.basis})") for r in rules]
+
+
+class CloseForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("Reden"), choices=[(v, label) for v, label in ClosureReason.choices if v != ClosureReason.REFERRED_BACK]
+    )
+    closed_on = _date(_("Afgesloten per"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["closed_on"].initial = timezone.localdate()
+
+
+class WorklistFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Fase"),
+        required=False,
+        choices=[("", _("Alle open fasen"))]
+        + [(v, label) for v, label in CaseStatus.choices if v != CaseStatus.CLOSED],
+    )
+    domain = forms.ChoiceField(label=_("Domein"), required=False, choices=[("", _("Alle domeinen")), *LAW_CHOICES])
+    overdue = forms.BooleanField(label=_("Alleen met achterstand"), required=False)
+    household = forms.IntegerField(label=_("Huishoudnummer"), required=False, min_value=1)

@@ -1,0 +1,51 @@
+"""The decision letter: plain Dutch, one page where it can, with the objection clause; rendered by WeasyPrint.
+
+WeasyPrint needs the Pango libraries of the operating system (Debian: `libpango-1.0-0` and `libpangoft2-1.0-0`,
+which the CI installs). It is imported when a letter is made, so the rest of the product runs without them.
+"""
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from .models import Decision
+
+
+class LetterUnavailable(RuntimeError):
+    """WeasyPrint or its system libraries are missing on this machine."""
+
+
+def weasyprint_missing() -> str:
+    """Why letters cannot be made here ("" when they can): the import error of WeasyPrint or of Pango."""
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError) as error:
+        return str(error)
+    return ""
+
+
+def decision_letter_html(decision: Decision) -> str:
+    provisions = list(decision.provisions.all())
+    case = decision.case
+    organisation = case.coordinator_organisation
+    municipality = getattr(organisation, "municipality", None) or organisation
+    return render_to_string(
+        "access/letters/decision.html",
+        {
+            "decision": decision,
+            "provisions": provisions,
+            "granted": [p for p in provisions if p.outcome == "granted"],
+            "refused": [p for p in provisions if p.outcome == "refused"],
+            "organisation": organisation,
+            "municipality": municipality,
+            "coordinator": case.coordinator,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def decision_letter_pdf(decision: Decision) -> bytes:
+    try:
+        from weasyprint import HTML
+    except (ImportError, OSError) as error:
+        raise LetterUnavailable(str(error)) from error
+    return HTML(string=decision_letter_html(decision)).write_pdf()

@@ -1,0 +1,142 @@
+"""The rules of the integrale toegang that are data: life domains, statutory deadlines, legal bases, policy numbers.
+
+Loaded from `access/data/*.yaml` by `configuration.access_configuration_load` (idempotent). Rows that other rows
+point at are never deleted; a deadline or decision copies the term and basis it was given under.
+"""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+SCORE_MIN = 1
+SCORE_MAX = 5
+score_validators = [MinValueValidator(SCORE_MIN), MaxValueValidator(SCORE_MAX)]
+
+
+class LifeDomain(models.Model):
+    """A leefgebied scored 1 to 5 on self-reliance in the intake and each review."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("naam"), max_length=100)
+    description = models.TextField(_("omschrijving"), blank=True)
+    order = models.PositiveSmallIntegerField(_("volgorde"))
+    version = models.CharField(_("versie"), max_length=20)
+
+    class Meta:
+        verbose_name = _("leefgebied")
+        verbose_name_plural = _("leefgebieden")
+        ordering = ["order"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ScaleStep(models.Model):
+    """One step of the self-reliance scale (1 acute problematiek … 5 volledig zelfredzaam)."""
+
+    score = models.PositiveSmallIntegerField(_("score"), unique=True, validators=score_validators)
+    name = models.CharField(_("naam"), max_length=100)
+    version = models.CharField(_("versie"), max_length=20)
+
+    class Meta:
+        verbose_name = _("stap op de zelfredzaamheidsschaal")
+        verbose_name_plural = _("zelfredzaamheidsschaal")
+        ordering = ["score"]
+
+    def __str__(self) -> str:
+        return f"{self.score} {self.name}"
+
+
+class DeadlineKind(models.TextChoices):
+    DEADLINE = "deadline", _("Wettelijke termijn")
+    WAITING_PERIOD = "waiting_period", _("Wachttermijn")
+    REVIEW = "review", _("Evaluatie")
+
+
+class DeadlineRule(models.Model):
+    """A statutory term: which signal opens it, how long it runs, what meets it, how it may change."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("naam"), max_length=200)
+    law = models.CharField(_("wet (domein)"), max_length=1)
+    kind = models.CharField(_("soort"), max_length=20, choices=DeadlineKind.choices)
+    basis = models.CharField(_("grondslag"), max_length=200)
+    description = models.TextField(_("omschrijving"), blank=True)
+    term_weeks = models.PositiveSmallIntegerField(_("termijn in weken"), default=0)
+    term_months = models.PositiveSmallIntegerField(_("termijn in maanden"), default=0)
+    signal_kinds = models.JSONField(_("geopend door signalen van soort"), default=list)
+    domain = models.CharField(_("geopend in domein"), max_length=1, blank=True)
+    under_age = models.PositiveSmallIntegerField(_("alleen voor inwoners jonger dan"), null=True, blank=True)
+    met_by = models.JSONField(_("gehaald door"), default=list)
+    changes = models.JSONField(_("toegestane wijzigingen"), default=list)
+    version = models.CharField(_("versie"), max_length=20)
+
+    class Meta:
+        verbose_name = _("termijnregel")
+        verbose_name_plural = _("termijnregels")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DeadlineChangeKind(models.TextChoices):
+    EXTENSION = "extension", _("Verdaging")
+    SUSPENSION = "suspension", _("Opschorting")
+
+
+class DeadlineChangeRule(models.Model):
+    """A lawful way to move a deadline: extension (Awb 4:14) or suspension (Awb 4:15)."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("naam"), max_length=200)
+    kind = models.CharField(_("soort"), max_length=20, choices=DeadlineChangeKind.choices)
+    basis = models.CharField(_("grondslag"), max_length=200)
+    description = models.TextField(_("omschrijving"), blank=True)
+    before_due = models.BooleanField(_("alleen vóór het einde van de termijn"), default=True)
+    needs_notice = models.BooleanField(_("aanvrager moet bericht krijgen"), default=True)
+    version = models.CharField(_("versie"), max_length=20)
+
+    class Meta:
+        verbose_name = _("termijnwijziging")
+        verbose_name_plural = _("termijnwijzigingen")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class LegalBasis(models.Model):
+    """Per law (J, W, P): the article a decision rests on, the urgent-help article, and the objection clause."""
+
+    law = models.CharField(_("wet (domein)"), max_length=1, unique=True)
+    name = models.CharField(_("naam van de wet"), max_length=200)
+    decision_basis = models.CharField(_("grondslag beschikking"), max_length=200)
+    urgent_basis = models.CharField(_("grondslag spoedhulp"), max_length=200, blank=True)
+    objection_weeks = models.PositiveSmallIntegerField(_("bezwaartermijn in weken"))
+    objection_basis = models.CharField(_("grondslag bezwaartermijn"), max_length=100)
+    version = models.CharField(_("versie"), max_length=20)
+
+    class Meta:
+        verbose_name = _("wettelijke grondslag")
+        verbose_name_plural = _("wettelijke grondslagen")
+        ordering = ["law"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Policy(models.Model):
+    """The few numbers of the integrale toegang that are local policy, one row (decisions.yaml, `policy`)."""
+
+    reopen_within_days = models.PositiveSmallIntegerField(_("heropenen binnen (dagen)"))
+    due_soon_days = models.PositiveSmallIntegerField(_("binnenkort (dagen)"))
+    general_provision_clusters = models.JSONField(_("clusters met algemene voorzieningen"), default=list)
+    version = models.CharField(_("versie"), max_length=20)
+
+    class Meta:
+        verbose_name = _("beleidsregel toegang")
+        verbose_name_plural = _("beleidsregels toegang")
+
+    def __str__(self) -> str:
+        return f"{_('Beleid toegang')} {self.version}"

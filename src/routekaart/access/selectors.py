@@ -1,0 +1,440 @@
+"""Reads that feed the worklist, the household's case file, the home page and the decision letter.
+
+Each runs a fixed number of queries whatever the caseload or the length of a household's history: per-case
+figures are correlated subqueries, children are prefetched per list. Reads of personal data are logged
+(pseudonyms, per domain shown), like the residents app's selectors.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db.models import (
+    Count,
+    DateField,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce, Least
+from django.utils import timezone
+
+from ..organisations.roles import Domain
+from ..residents import selectors as residents_selectors
+from ..residents.access import HouseholdAccess
+from ..residents.models import Membership
+from . import workflow
+from .models import (
+    OPEN_STATUSES,
+    Agreement,
+    AgreementStatus,
+    Assessment,
+    Case,
+    CaseStatus,
+    Deadline,
+    Decision,
+    Gatekeeping,
+    Goal,
+    Handover,
+    Intake,
+    LifeDomain,
+    LifeDomainScore,
+    Plan,
+    PlanStatus,
+    Policy,
+    ProvisionOutcome,
+    Review,
+    ScaleStep,
+    Signal,
+    SpecialistAdvice,
+    TailoredProvision,
+)
+
+FAR_FUTURE = date(9999, 12, 31)
+
+
+def _active(on: date) -> Q:
+    return Q(valid_from__lte=on) & (Q(valid_to__isnull=True) | Q(valid_to__gt=on))
+
+
+def due_soon_days() -> int:
+    return Policy.objects.order_by("pk").values_list("due_soon_days", flat=True).first() or 7
+
+
+# --- the worklist ("Mijn werkvoorraad") ---------------------------------------------------------------------------
+
+
+def worklist(
+    *,
+    user,
+    status: str = "",
+    domain: str = "",
+    overdue_only: bool = False,
+    household: int | None = None,
+    on: date | None = None,
+) -> QuerySet[Case]:
+    """The open cases the user coordinates (or process-coordinates), most urgent first.
+
+    Urgency is the earliest of: the next running statutory deadline, the next open agreement, the next review; a
+    case still waiting for its intake counts from the day it was opened. Urgent signals come first of all.
+    """
+    on = on or timezone.localdate()
+    open_deadlines = Deadline.objects.filter(case=OuterRef("pk"), met_on__isnull=True, lapsed_on__isnull=True)
+    live_agreements = Agreement.objects.filter(
+        plan__case=OuterRef("pk"), plan__status__in=[PlanStatus.ACTIVE, PlanStatus.DRAFT], status=AgreementStatus.OPEN
+    )
+    overdue = live_agreements.filter(due_on__lt=on).order_by().values("plan__case").annotate(n=Count("pk")).values("n")
+    active_plan = Plan.objects.filter(case=OuterRef("pk"), status=PlanStatus.ACTIVE)
+    clusters = (
+        TailoredProvision.objects.filter(
+            decision__case=OuterRef("pk"), outcome=ProvisionOutcome.GRANTED, ends_on__gte=on
+        )
+        .order_by()
+        .values("decision__case")
+        .annotate(n=Count("cluster_code", distinct=True))
+        .values("n")
+    )
+    cases = (
+        Case.objects.filter(status__in=OPEN_STATUSES)
+        .filter(Q(coordinator=user) | Q(process_coordinator=user))
+        .annotate(
+            next_deadline_on=Subquery(open_deadlines.order_by("due_on", "pk").values("due_on")[:1]),
+            next_deadline_name=Subquery(open_deadlines.order_by("due_on", "pk").values("name")[:1]),
+            next_agreement_on=Subquery(live_agreements.order_by("due_on", "pk").values("due_on")[:1]),
+            overdue_agreements=Coalesce(Subquery(overdue, output_field=IntegerField()), 0),
+            next_review_on=Subquery(active_plan.values("next_review_on")[:1]),
+            active_plan_version=Subquery(active_plan.values("version")[:1]),
+            cluster_count=Coalesce(Subquery(clusters, output_field=IntegerField()), 0),
+            has_urgent_signal=Exists(Signal.objects.filter(case=OuterRef("pk"), urgent=True)),
+        )
+        .annotate(
+            urgency_on=Least(
+                Coalesce("next_deadline_on", Value(FAR_FUTURE), output_field=DateField()),
+                Coalesce("next_agreement_on", Value(FAR_FUTURE), output_field=DateField()),
+                Coalesce("next_review_on", Value(FAR_FUTURE), output_field=DateField()),
+                Coalesce(
+                    Subquery(
+                        Case.objects.filter(pk=OuterRef("pk"), status=CaseStatus.REGISTERED).values("opened_on")[:1]
+                    ),
+                    Value(FAR_FUTURE),
+                    output_field=DateField(),
+                ),
+                output_field=DateField(),
+            )
+        )
+    )
+    if status:
+        cases = cases.filter(status=status)
+    if domain:
+        cases = cases.filter(
+            Exists(Signal.objects.filter(case=OuterRef("pk"), domain=domain))
+            | Exists(
+                Deadline.objects.filter(case=OuterRef("pk"), law=domain, met_on__isnull=True, lapsed_on__isnull=True)
+            )
+        )
+    if overdue_only:
+        cases = cases.filter(Q(overdue_agreements__gt=0) | Q(next_deadline_on__lt=on) | Q(next_review_on__lt=on))
+    if household:
+        cases = cases.filter(household_id=household)
+    return cases.select_related("household").order_by(F("has_urgent_signal").desc(), "urgency_on", "pk")
+
+
+@dataclass
+class WorkRow:
+    case: Case
+    members: list
+    next_action: str
+    days_left: int | None
+    overdue: bool
+    multi_cluster: bool
+
+
+def worklist_rows(*, cases, user, on: date | None = None, channel: str = "page") -> list[WorkRow]:
+    """The page of the worklist as rows: members' names (one query for the page), next action, days left.
+
+    Logs the read of the names shown (one insert for the page).
+    """
+    on = on or timezone.localdate()
+    cases = list(cases)
+    members: dict[int, list] = defaultdict(list)
+    for membership in (
+        Membership.objects.filter(_active(on), household_id__in=[c.household_id for c in cases])
+        .select_related("resident")
+        .order_by("valid_from", "id")
+    ):
+        members[membership.household_id].append(membership.resident)
+    rows = []
+    for case in cases:
+        overdue_agreement = case.overdue_agreements > 0
+        late = any(d is not None and d < on for d in (case.next_deadline_on, case.next_review_on))
+        if overdue_agreement:
+            action = workflow.NEXT_ACTION_OVERDUE
+        elif (
+            case.status == CaseStatus.PLANNED and case.next_review_on and case.next_review_on <= on + timedelta(days=30)
+        ):
+            action = workflow.NEXT_ACTION_REVIEW
+        else:
+            action = workflow.NEXT_ACTION[case.status]
+        days_left = (case.urgency_on - on).days if case.urgency_on and case.urgency_on != FAR_FUTURE else None
+        rows.append(
+            WorkRow(
+                case=case,
+                members=members[case.household_id],
+                next_action=action,
+                days_left=days_left,
+                overdue=overdue_agreement or late,
+                multi_cluster=case.cluster_count > 1,
+            )
+        )
+    subjects = [r for row in rows for r in row.members]
+    if subjects:
+        from ..audit import services as audit
+
+        audit.processing_record(
+            actor=user,
+            activity="household-file",
+            data_subjects=[audit.pseudonym(r.bsn) for r in subjects],
+            channel=channel,
+        )
+    return rows
+
+
+# --- the coordinator's home page ----------------------------------------------------------------------------------
+
+
+@dataclass
+class HomeSummary:
+    waiting_signals: list[Signal]
+    agreements_due: list[Agreement]
+    due_soon_days: int
+
+
+def home_summary(*, user, limit: int = 5, on: date | None = None) -> HomeSummary:
+    """Signals of the user's cases still waiting for an intake, and agreements due within the coming days."""
+    on = on or timezone.localdate()
+    days = due_soon_days()
+    mine = Q(case__coordinator=user) | Q(case__process_coordinator=user)
+    signals = list(
+        Signal.objects.filter(mine, case__status=CaseStatus.REGISTERED)
+        .select_related("case")
+        .order_by("-urgent", "received_on", "pk")[:limit]
+    )
+    agreements = list(
+        Agreement.objects.filter(
+            Q(plan__case__coordinator=user) | Q(plan__case__process_coordinator=user),
+            plan__status=PlanStatus.ACTIVE,
+            status=AgreementStatus.OPEN,
+            due_on__lte=on + timedelta(days=days),
+        )
+        .select_related("plan__case")
+        .order_by("due_on", "pk")[:limit]
+    )
+    return HomeSummary(waiting_signals=signals, agreements_due=agreements, due_soon_days=days)
+
+
+# --- the household's case file ------------------------------------------------------------------------------------
+
+
+@dataclass
+class ScoreSeries:
+    life_domain: LifeDomain
+    points: list[tuple[date, int]]
+
+    @property
+    def latest(self) -> int | None:
+        return self.points[-1][1] if self.points else None
+
+    @property
+    def change(self) -> int | None:
+        """Change since the scoring before the last one (None with fewer than two)."""
+        return self.points[-1][1] - self.points[-2][1] if len(self.points) > 1 else None
+
+
+@dataclass
+class CaseFile:
+    """Everything the household page and API show of the integrale toegang, narrowed to what the viewer may see."""
+
+    access: HouseholdAccess
+    household_file: residents_selectors.HouseholdFile
+    case: Case | None
+    cases: list[Case]
+    signals: list[Signal]
+    intakes: list[Intake]
+    gatekeepings: list[Gatekeeping]
+    assessments: list[Assessment]
+    plans: list[Plan]
+    decisions: list[Decision]
+    deadlines: list[Deadline]
+    handovers: list[Handover]
+    reviews: list[Review]
+    score_dates: list[date]
+    scores: list[ScoreSeries]
+    scale: list[ScaleStep]
+    clusters: list[str] = field(default_factory=list)
+
+    @property
+    def active_plan(self) -> Plan | None:
+        return next((p for p in self.plans if p.status == PlanStatus.ACTIVE), None)
+
+    @property
+    def draft_plan(self) -> Plan | None:
+        return next((p for p in self.plans if p.status == PlanStatus.DRAFT), None)
+
+    @property
+    def open_deadlines(self) -> list[Deadline]:
+        return [d for d in self.deadlines if d.is_open]
+
+    @property
+    def open_assessment(self) -> Assessment | None:
+        return next((a for a in reversed(self.assessments) if a.completed_on is None), None)
+
+    @property
+    def needs_process_coordinator(self) -> bool:
+        return bool(self.case and self.case.is_open and len(self.clusters) > 1 and not self.case.process_coordinator_id)
+
+
+def case_file_get(*, access: HouseholdAccess) -> CaseFile:
+    """The household with its current case: a fixed number of queries whatever its history; the read is logged."""
+    on = access.on
+    household_file = residents_selectors.household_file_get(access=access)  # logs the general read
+    household_id = access.household_id
+    cases = list(
+        Case.objects.filter(household_id=household_id)
+        .select_related("coordinator", "coordinator_organisation", "process_coordinator")
+        .order_by("-opened_on", "-pk")
+    )
+    case = next((c for c in cases if c.is_open), cases[0] if cases else None)
+    case_id = case.pk if case else None
+    signals = [
+        s
+        for s in Signal.objects.filter(case_id=case_id)
+        .select_related("resident", "referrer_organisation", "recorded_by")
+        .order_by("received_on", "pk")
+        if access.sees(s.domain)
+    ]
+    intakes = list(
+        Intake.objects.filter(case_id=case_id).select_related("resident", "held_by").order_by("held_on", "pk")
+    )
+    gatekeepings = list(
+        Gatekeeping.objects.filter(case_id=case_id)
+        .select_related("decided_by")
+        .prefetch_related("general_provisions__versions")
+        .order_by("decided_on", "pk")
+    )
+    assessments = list(
+        Assessment.objects.filter(case_id=case_id)
+        .select_related("assessed_by")
+        .prefetch_related(Prefetch("advice", queryset=SpecialistAdvice.objects.order_by("requested_on", "pk")))
+        .order_by("started_on", "pk")
+    )
+    plans = list(
+        Plan.objects.filter(case_id=case_id)
+        .select_related("created_by")
+        .prefetch_related(
+            Prefetch("goals", queryset=Goal.objects.select_related("life_domain").order_by("life_domain__order", "pk")),
+            Prefetch(
+                "agreements",
+                queryset=Agreement.objects.select_related("provider", "goal__life_domain").order_by("due_on", "pk"),
+            ),
+        )
+        .order_by("-version")
+    )
+    decisions = [
+        d
+        for d in Decision.objects.filter(household_id=household_id)
+        .select_related("addressee", "decided_by")
+        .prefetch_related(Prefetch("provisions", queryset=TailoredProvision.objects.select_related("provider")))
+        .order_by("-decided_on", "-pk")
+        if access.sees(d.law)
+    ]
+    deadlines = [
+        d
+        for d in Deadline.objects.filter(case_id=case_id)
+        .select_related("rule")
+        .prefetch_related("changes")
+        .order_by("due_on", "pk")
+        if access.sees(d.law)
+    ]
+    handovers = list(
+        Handover.objects.filter(case_id=case_id)
+        .select_related("from_user", "to_user", "to_organisation")
+        .order_by("handed_over_on", "pk")
+    )
+    reviews = list(
+        Review.objects.filter(case__household_id=household_id).select_related("held_by").order_by("held_on", "pk")
+    )
+    domains = list(LifeDomain.objects.order_by("order"))
+    series = {d.pk: ScoreSeries(life_domain=d, points=[]) for d in domains}
+    dates: set[date] = set()
+    for score in (
+        LifeDomainScore.objects.filter(household_id=household_id)
+        .order_by("scored_on", "pk")
+        .values_list("life_domain_id", "scored_on", "self_reliance")
+    ):
+        domain_id, scored_on, value = score
+        points = series[domain_id].points
+        if points and points[-1][0] == scored_on:
+            points[-1] = (scored_on, value)  # two scorings on one day: the later one counts
+        else:
+            points.append((scored_on, value))
+        dates.add(scored_on)
+    clusters = sorted(
+        {
+            p.cluster_code
+            for d in decisions
+            if d.case_id == case_id
+            for p in d.provisions.all()
+            if p.outcome == ProvisionOutcome.GRANTED and p.ends_on and p.ends_on >= on
+        }
+    )
+    shown = {s.domain for s in signals} | {d.law for d in decisions} | {d.law for d in deadlines}
+    shown -= {Domain.GENERAL}
+    if shown:
+        residents_selectors.processing_log_read(
+            access=access, residents=[m.resident for m in household_file.history], domains=shown
+        )
+    return CaseFile(
+        access=access,
+        household_file=household_file,
+        case=case,
+        cases=cases,
+        signals=signals,
+        intakes=intakes,
+        gatekeepings=gatekeepings,
+        assessments=assessments,
+        plans=plans,
+        decisions=decisions,
+        deadlines=deadlines,
+        handovers=handovers,
+        reviews=reviews,
+        score_dates=sorted(dates),
+        scores=list(series.values()),
+        scale=list(ScaleStep.objects.order_by("score")),
+        clusters=clusters,
+    )
+
+
+def case_get(*, case_id: int) -> Case:
+    """The case row only (no personal data): views use it to find the household to run the access check on."""
+    return Case.objects.select_related("household", "coordinator").get(pk=case_id)
+
+
+def decision_letter_get(*, access: HouseholdAccess, decision_id: int) -> Decision:
+    """A decision with what its letter needs; the read is logged under the decision's law domain."""
+    decision = (
+        Decision.objects.select_related(
+            "addressee__address", "decided_by", "case__coordinator", "case__coordinator_organisation__municipality"
+        )
+        .prefetch_related(Prefetch("provisions", queryset=TailoredProvision.objects.select_related("provider")))
+        .get(pk=decision_id, household_id=access.household_id)
+    )
+    residents_selectors.processing_log_read(access=access, residents=[decision.addressee], domains={decision.law})
+    return decision

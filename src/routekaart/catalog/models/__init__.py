@@ -1,0 +1,48 @@
+from .blueprint import (
+    BLOCK_DOMAINS,
+    DOMAIN_COMBINATIONS,
+    BuildingBlock,
+    BuildingBlockVersion,
+    Cluster,
+    Zone,
+    ZoneCode,
+    ZoneColour,
+    domains_as_text,
+)
+from .configuration import ConfigurationVersion
+from .participation import Destination, Instrument, InstrumentKind, LifePhase
+from .steering import (
+    ClusterAssignment,
+    Duty,
+    Holder,
+    RegionPreset,
+    Scale,
+    SteeringAssignment,
+    SteeringMode,
+    SteeringStatus,
+)
+
+__all__ = [
+    "BLOCK_DOMAINS",
+    "DOMAIN_COMBINATIONS",
+    "BuildingBlock",
+    "BuildingBlockVersion",
+    "Cluster",
+    "ClusterAssignment",
+    "ConfigurationVersion",
+    "Destination",
+    "Duty",
+    "Holder",
+    "Instrument",
+    "InstrumentKind",
+    "LifePhase",
+    "RegionPreset",
+    "Scale",
+    "SteeringAssignment",
+    "SteeringMode",
+    "SteeringStatus",
+    "Zone",
+    "ZoneCode",
+    "ZoneColour",
+    "domains_as_text",
+]

@@ -1,0 +1,685 @@
+"""Every change to residents, households, involvements and consents: one transaction, one event, one log entry.
+
+Bad input raises Django's ValidationError with Dutch messages per field, and nothing is saved. Events carry
+references, dates, roles and domains, never names, BSNs or free text: the event stream is append-only and cannot
+be anonymised later, so personal data stays in the tables that retention can reach.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from ..audit import services as audit
+from ..audit.models import Operation, Result
+from ..organisations.models import Organisation
+from ..organisations.roles import ROLE_DOMAINS, Domain, Role
+from .life_phase import age_on
+from .models import (
+    Address,
+    BreakGlass,
+    Consent,
+    District,
+    Household,
+    Involvement,
+    InvolvementKind,
+    Membership,
+    MembershipRole,
+    Relation,
+    RelationKind,
+    Resident,
+)
+
+BREAK_GLASS_DURATION = timedelta(hours=4)
+BREAK_GLASS_MIN_REASON = 20
+CONSENT_MIN_AGE = 16  # from 16 a young person consents alone (Jeugdwet art. 7.3.4, WGBO)
+OVERLAP_MESSAGE = _lazy(
+    "Deze inwoner hoort in die periode al bij een huishouden. Iemand woont op één dag in één huishouden."
+)
+RESIDENT_FIELDS = (
+    "bsn",
+    "given_names",
+    "name_prefix",
+    "family_name",
+    "birth_date",
+    "gender",
+    "country_of_birth",
+    "education_level",
+    "email",
+    "phone",
+    "address",
+)
+RESIDENT_EDITABLE = tuple(f for f in RESIDENT_FIELDS if f not in {"bsn"})
+
+
+def _written(*, actor, activity: str, residents: Sequence[Resident], reason: str = "") -> None:
+    audit.processing_record(
+        actor=actor,
+        activity=activity,
+        data_subjects=[audit.pseudonym(r.bsn) for r in residents],
+        operation=Operation.WRITE,
+        channel="page",
+        reason=reason,
+    )
+
+
+def _current_household_id(resident: Resident, on: date | None = None) -> int | None:
+    on = on or timezone.localdate()
+    return (
+        Membership.objects.filter(resident=resident, valid_from__lte=on)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on))
+        .values_list("household_id", flat=True)
+        .first()
+    )
+
+
+# --- Addresses and districts -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def district_create(*, actor, municipality: Organisation, code: str, name: str) -> District:
+    district = District(municipality=municipality, code=code, name=name)
+    district.full_clean()
+    district.save()
+    audit.event_record(
+        actor=actor,
+        action="district.created",
+        subject_type="district",
+        subject_id=district.pk,
+        after={"code": code, "municipality": municipality.code},
+    )
+    return district
+
+
+@transaction.atomic
+def address_ensure(
+    *,
+    actor,
+    street: str,
+    house_number: int,
+    postcode: str,
+    city: str,
+    house_number_addition: str = "",
+    district: District | None = None,
+) -> Address:
+    """The address with this postcode, number and addition; created (and its wijk set) when it is new."""
+    address = Address(
+        street=street,
+        house_number=house_number,
+        house_number_addition=house_number_addition,
+        postcode=postcode,
+        city=city,
+        district=district,
+    )
+    address.clean()  # normalises the postcode before the lookup
+    existing = Address.objects.filter(
+        postcode=address.postcode,
+        house_number=address.house_number,
+        house_number_addition=address.house_number_addition,
+    ).first()
+    if existing:
+        return existing
+    address.full_clean()
+    address.save()
+    audit.event_record(
+        actor=actor,
+        action="address.registered",
+        subject_type="address",
+        subject_id=address.pk,
+        after={"district": district.pk if district else None},
+    )
+    return address
+
+
+# --- Residents ----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def resident_register(
+    *,
+    actor,
+    bsn: str,
+    given_names: str,
+    family_name: str,
+    birth_date: date,
+    name_prefix: str = "",
+    gender: str = "unknown",
+    country_of_birth: str = "NL",
+    education_level: str = "unknown",
+    email: str = "",
+    phone: str = "",
+    address: Address | None = None,
+) -> Resident:
+    """Register a person; the BSN must pass the 11-check and be new."""
+    resident = Resident(
+        bsn=bsn,
+        given_names=given_names,
+        name_prefix=name_prefix,
+        family_name=family_name,
+        birth_date=birth_date,
+        gender=gender,
+        country_of_birth=country_of_birth,
+        education_level=education_level,
+        email=email,
+        phone=phone,
+        address=address,
+    )
+    resident.full_clean()
+    if birth_date > timezone.localdate():
+        raise ValidationError({"birth_date": _("De geboortedatum ligt in de toekomst.")})
+    resident.save()
+    audit.event_record(
+        actor=actor,
+        action="resident.registered",
+        subject_type="resident",
+        subject_id=resident.pk,
+        after={"fields": [f for f in RESIDENT_FIELDS if getattr(resident, f) not in ("", None)]},
+    )
+    _written(actor=actor, activity="household-file", residents=[resident])
+    return resident
+
+
+@transaction.atomic
+def resident_update(*, actor, resident: Resident, **changes) -> Resident:
+    """Change a resident's general data. The BSN is not changeable: a wrong BSN is a different person."""
+    unknown = set(changes) - set(RESIDENT_EDITABLE)
+    if unknown:
+        raise ValidationError({name: _("Dit gegeven kan hier niet worden gewijzigd.") for name in sorted(unknown)})
+    resident = Resident.objects.select_for_update().get(pk=resident.pk)
+    changed = [name for name, value in changes.items() if getattr(resident, name) != value]
+    for name in changed:
+        setattr(resident, name, changes[name])
+    resident.full_clean()
+    if not changed:
+        return resident
+    resident.save(update_fields=changed)
+    audit.event_record(
+        actor=actor,
+        action="resident.updated",
+        subject_type="resident",
+        subject_id=resident.pk,
+        household_id=_current_household_id(resident),
+        # Which fields changed, not their values: the event stream keeps no personal data (module docstring).
+        before={"fields": changed},
+        after={"fields": changed},
+    )
+    _written(actor=actor, activity="household-file", residents=[resident])
+    return resident
+
+
+@transaction.atomic
+def resident_death_record(*, actor, resident: Resident, date_of_death: date) -> Resident:
+    """Record a death: open memberships end the day after, so the person still counts on the day itself."""
+    resident = Resident.objects.select_for_update().get(pk=resident.pk)
+    if resident.date_of_death:
+        raise ValidationError({"date_of_death": _("Het overlijden is al vastgelegd.")})
+    if date_of_death < resident.birth_date:
+        raise ValidationError({"date_of_death": _("De overlijdensdatum ligt vóór de geboortedatum.")})
+    if date_of_death > timezone.localdate():
+        raise ValidationError({"date_of_death": _("De overlijdensdatum ligt in de toekomst.")})
+    household_id = _current_household_id(resident, date_of_death)
+    later = Membership.objects.filter(resident=resident, valid_from__gt=date_of_death)
+    if later.exists():
+        raise ValidationError({"date_of_death": _("Er is een inschrijving in een huishouden na deze datum.")})
+    resident.date_of_death = date_of_death
+    resident.save(update_fields=["date_of_death"])
+    end = date_of_death + timedelta(days=1)
+    for membership in Membership.objects.filter(resident=resident).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gt=end)
+    ):
+        before = _membership_state(membership)
+        membership.valid_to = end
+        membership.save(update_fields=["valid_to"])
+        audit.event_record(
+            actor=actor,
+            action="membership.ended",
+            subject_type="membership",
+            subject_id=membership.pk,
+            household_id=membership.household_id,
+            before=before,
+            after=_membership_state(membership),
+        )
+    audit.event_record(
+        actor=actor,
+        action="resident.died",
+        subject_type="resident",
+        subject_id=resident.pk,
+        household_id=household_id,
+        after={"date_of_death": date_of_death},
+    )
+    _written(actor=actor, activity="household-composition", residents=[resident])
+    return resident
+
+
+@transaction.atomic
+def relation_add(
+    *, actor, resident: Resident, related: Resident, kind: str, valid_from: date | None = None
+) -> Relation:
+    if resident.pk == related.pk:
+        raise ValidationError({"related": _("Iemand kan geen relatie met zichzelf hebben.")})
+    if kind == RelationKind.PARENT and related.birth_date <= resident.birth_date:
+        raise ValidationError({"related": _("Een kind is later geboren dan de ouder.")})
+    relation = Relation(resident=resident, related=related, kind=kind, valid_from=valid_from)
+    relation.full_clean()
+    if Relation.objects.filter(
+        Q(resident=resident, related=related) | Q(resident=related, related=resident, kind=RelationKind.PARTNER),
+        kind=kind,
+    ).exists():
+        raise ValidationError({"related": _("Deze relatie is al vastgelegd.")})
+    relation.save()
+    audit.event_record(
+        actor=actor,
+        action="relation.added",
+        subject_type="relation",
+        subject_id=relation.pk,
+        household_id=_current_household_id(resident),
+        after={"resident": resident.pk, "related": related.pk, "kind": kind, "valid_from": valid_from},
+    )
+    _written(actor=actor, activity="household-composition", residents=[resident, related])
+    return relation
+
+
+# --- Households and composition -----------------------------------------------------------------------
+
+
+def _membership_state(membership: Membership) -> dict:
+    return {
+        "resident": membership.resident_id,
+        "household": membership.household_id,
+        "role": membership.role,
+        "valid_from": membership.valid_from,
+        "valid_to": membership.valid_to,
+    }
+
+
+def _overlapping(resident_id: int, valid_from: date, valid_to: date | None, exclude_pk: int | None = None):
+    """Memberships of the resident, in any household, that share at least one day with [valid_from, valid_to)."""
+    others = Membership.objects.filter(resident_id=resident_id).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gt=valid_from)
+    )
+    if valid_to is not None:
+        others = others.filter(valid_from__lt=valid_to)
+    if exclude_pk is not None:
+        others = others.exclude(pk=exclude_pk)
+    return others
+
+
+def _lock(resident: Resident) -> Resident:
+    """Serialise changes to one person's memberships (PostgreSQL row lock; SQLite serialises writes anyway)."""
+    return Resident.objects.select_for_update().get(pk=resident.pk)
+
+
+def _check_membership(resident: Resident, valid_from: date, valid_to: date | None, exclude_pk=None) -> None:
+    if valid_to is not None and valid_to <= valid_from:
+        raise ValidationError({"valid_to": _("De vertrekdatum moet na de datum van komst liggen.")})
+    if valid_from < resident.birth_date:
+        raise ValidationError({"valid_from": _("De datum van komst ligt vóór de geboortedatum.")})
+    if resident.date_of_death and valid_from > resident.date_of_death:
+        raise ValidationError({"valid_from": _("De datum van komst ligt na de overlijdensdatum.")})
+    if _overlapping(resident.pk, valid_from, valid_to, exclude_pk).exists():
+        raise ValidationError({"valid_from": OVERLAP_MESSAGE})
+
+
+def _membership_save(membership: Membership) -> Membership:
+    try:
+        with transaction.atomic():
+            membership.save()
+    except IntegrityError as error:  # PostgreSQL's exclusion constraint, when two requests race
+        raise ValidationError({"valid_from": OVERLAP_MESSAGE}) from error
+    return membership
+
+
+@transaction.atomic
+def membership_start(
+    *,
+    actor,
+    household: Household,
+    resident: Resident,
+    valid_from: date,
+    role: str = MembershipRole.OTHER,
+    valid_to: date | None = None,
+) -> Membership:
+    """A resident joins a household (moving in, birth). Refused if they belong elsewhere on any of those days."""
+    resident = _lock(resident)
+    membership = Membership(household=household, resident=resident, role=role, valid_from=valid_from, valid_to=valid_to)
+    membership.full_clean(exclude=["household", "resident"])
+    _check_membership(resident, valid_from, valid_to)
+    _membership_save(membership)
+    audit.event_record(
+        actor=actor,
+        action="membership.started",
+        subject_type="membership",
+        subject_id=membership.pk,
+        household_id=household.pk,
+        after=_membership_state(membership),
+    )
+    _written(actor=actor, activity="household-composition", residents=[resident])
+    return membership
+
+
+@transaction.atomic
+def membership_end(*, actor, membership: Membership, valid_to: date) -> Membership:
+    """A resident leaves a household on `valid_to` (moving out): from that day they no longer belong to it."""
+    membership = Membership.objects.select_for_update().select_related("resident").get(pk=membership.pk)
+    resident = _lock(membership.resident)
+    before = _membership_state(membership)
+    _check_membership(resident, membership.valid_from, valid_to, exclude_pk=membership.pk)
+    membership.valid_to = valid_to
+    membership.save(update_fields=["valid_to"])
+    audit.event_record(
+        actor=actor,
+        action="membership.ended",
+        subject_type="membership",
+        subject_id=membership.pk,
+        household_id=membership.household_id,
+        before=before,
+        after=_membership_state(membership),
+    )
+    _written(actor=actor, activity="household-composition", residents=[resident])
+    return membership
+
+
+@transaction.atomic
+def resident_move(
+    *, actor, resident: Resident, household: Household, on: date, role: str = MembershipRole.OTHER
+) -> Membership:
+    """Move a resident from their current household (if any) to another on `on`: one ends, the other starts."""
+    resident = _lock(resident)
+    current = (
+        Membership.objects.filter(resident=resident, valid_from__lte=on)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on))
+        .first()
+    )
+    if current is not None:
+        if current.household_id == household.pk:
+            raise ValidationError({"household": _("Deze inwoner hoort op die datum al bij dit huishouden.")})
+        if current.valid_from == on:
+            raise ValidationError({"on": _("Deze inwoner is op die datum pas ingeschreven in het huidige huishouden.")})
+        membership_end(actor=actor, membership=current, valid_to=on)
+    return membership_start(actor=actor, household=household, resident=resident, valid_from=on, role=role)
+
+
+@dataclass(frozen=True)
+class MemberSpec:
+    resident: Resident
+    role: str = MembershipRole.OTHER
+
+
+@transaction.atomic
+def household_create(
+    *,
+    actor,
+    members: Sequence[MemberSpec],
+    valid_from: date,
+    coordinator_organisation: Organisation | None = None,
+    reason: str = "",
+) -> Household:
+    """A new household with its first members; optionally the actor becomes its coordinator at once."""
+    if not members:
+        raise ValidationError({"members": _("Een huishouden heeft ten minste één lid.")})
+    if len({m.resident.pk for m in members}) != len(members):
+        raise ValidationError({"members": _("Iemand staat twee keer in de lijst.")})
+    household = Household.objects.create()
+    audit.event_record(
+        actor=actor,
+        action="household.created",
+        subject_type="household",
+        subject_id=household.pk,
+        household_id=household.pk,
+    )
+    for member in members:
+        membership_start(
+            actor=actor, household=household, resident=member.resident, valid_from=valid_from, role=member.role
+        )
+    if coordinator_organisation is not None:
+        involvement_start(
+            actor=actor,
+            household=household,
+            organisation=coordinator_organisation,
+            user=actor,
+            kind=InvolvementKind.COORDINATOR,
+            reason=reason,
+            valid_from=timezone.localdate(),
+        )
+    return household
+
+
+# --- Involvement, consent, break the glass --------------------------------------------------------------
+
+
+def _involvement_state(involvement: Involvement) -> dict:
+    return {
+        "organisation": involvement.organisation.code,
+        "user": involvement.user_id,
+        "kind": involvement.kind,
+        "domain": involvement.domain,
+        "valid_from": involvement.valid_from,
+        "valid_to": involvement.valid_to,
+    }
+
+
+def _household_residents(household_id: int, on: date) -> list[Resident]:
+    return list(
+        Resident.objects.filter(
+            Q(memberships__valid_to__isnull=True) | Q(memberships__valid_to__gt=on),
+            memberships__household_id=household_id,
+            memberships__valid_from__lte=on,
+        ).distinct()
+    )
+
+
+@transaction.atomic
+def involvement_start(
+    *,
+    actor,
+    household: Household,
+    organisation: Organisation,
+    kind: str,
+    user=None,
+    domain: str = Domain.GENERAL,
+    reason: str = "",
+    valid_from: date | None = None,
+    valid_to: date | None = None,
+) -> Involvement:
+    """Involve a staff member (on behalf of their organisation) or a whole organisation with a household."""
+    valid_from = valid_from or timezone.localdate()
+    involvement = Involvement(
+        household=household,
+        organisation=organisation,
+        user=user,
+        kind=kind,
+        domain=domain,
+        reason=reason,
+        valid_from=valid_from,
+        valid_to=valid_to,
+    )
+    involvement.full_clean()
+    if user is not None and not user.affiliations.filter(organisation=organisation).exists():
+        raise ValidationError({"user": _("Deze medewerker werkt niet voor deze organisatie.")})
+    Household.objects.select_for_update().filter(pk=household.pk).first()  # one coordinator at a time
+    if kind == InvolvementKind.COORDINATOR:
+        if user is not None and not user.affiliations.filter(organisation=organisation, role=Role.COORDINATOR).exists():
+            raise ValidationError({"user": _("Alleen een regisseur kan regisseur van een huishouden zijn.")})
+        overlapping = Involvement.objects.filter(household=household, kind=InvolvementKind.COORDINATOR).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gt=valid_from)
+        )
+        if valid_to is not None:
+            overlapping = overlapping.filter(valid_from__lt=valid_to)
+        if overlapping.exists():
+            raise ValidationError(
+                {"kind": _("Dit huishouden heeft al een regisseur. Beëindig eerst die betrokkenheid.")}
+            )
+    if kind == InvolvementKind.EMPLOYER_CANDIDATE:
+        consent = Consent.objects.filter(
+            household=household, organisation=organisation, withdrawn_at__isnull=True, valid_from__lte=valid_from
+        ).filter(Q(valid_to__isnull=True) | Q(valid_to__gt=valid_from))
+        if not consent.exists():
+            raise ValidationError(
+                {"kind": _("Een werkgeversadviseur wordt pas betrokken als de inwoner daarvoor toestemming gaf.")}
+            )
+    involvement.save()
+    audit.event_record(
+        actor=actor,
+        action="involvement.started",
+        subject_type="involvement",
+        subject_id=involvement.pk,
+        household_id=household.pk,
+        after=_involvement_state(involvement),
+    )
+    _written(actor=actor, activity="household-file", residents=_household_residents(household.pk, valid_from))
+    return involvement
+
+
+@transaction.atomic
+def involvement_end(*, actor, involvement: Involvement, valid_to: date | None = None) -> Involvement:
+    """End an involvement; from `valid_to` (default: today) it no longer opens the household."""
+    involvement = Involvement.objects.select_for_update().select_related("organisation").get(pk=involvement.pk)
+    valid_to = valid_to or timezone.localdate()
+    if involvement.valid_to is not None and involvement.valid_to <= valid_to:
+        raise ValidationError({"valid_to": _("Deze betrokkenheid is al beëindigd.")})
+    if valid_to < involvement.valid_from:
+        raise ValidationError({"valid_to": _("De einddatum ligt vóór de begindatum.")})
+    before = _involvement_state(involvement)
+    involvement.valid_to = valid_to
+    involvement.save(update_fields=["valid_to"])
+    audit.event_record(
+        actor=actor,
+        action="involvement.ended",
+        subject_type="involvement",
+        subject_id=involvement.pk,
+        household_id=involvement.household_id,
+        before=before,
+        after=_involvement_state(involvement),
+    )
+    _written(actor=actor, activity="household-file", residents=_household_residents(involvement.household_id, valid_to))
+    return involvement
+
+
+def _consent_state(consent: Consent) -> dict:
+    return {
+        "resident": consent.resident_id,
+        "organisation": consent.organisation.code,
+        "domain": consent.domain,
+        "valid_from": consent.valid_from,
+        "valid_to": consent.valid_to,
+        "withdrawn_at": consent.withdrawn_at,
+    }
+
+
+@transaction.atomic
+def consent_record(
+    *,
+    actor,
+    household: Household,
+    resident: Resident,
+    organisation: Organisation,
+    domain: str,
+    scope: str,
+    valid_from: date | None = None,
+    valid_to: date | None = None,
+) -> Consent:
+    """Record that a member of the household (16 or older) lets `organisation` see `domain`, for `scope`."""
+    valid_from = valid_from or timezone.localdate()
+    consent = Consent(
+        household=household,
+        resident=resident,
+        organisation=organisation,
+        domain=domain,
+        scope=(scope or "").strip(),
+        valid_from=valid_from,
+        valid_to=valid_to,
+        recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    consent.full_clean()
+    if valid_to is not None and valid_to < valid_from:
+        raise ValidationError({"valid_to": _("De einddatum ligt vóór de begindatum.")})
+    member = (
+        Membership.objects.filter(household=household, resident=resident, valid_from__lte=valid_from)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=valid_from))
+        .exists()
+    )
+    if not member:
+        raise ValidationError({"resident": _("Toestemming geeft een lid van dit huishouden.")})
+    if age_on(resident.birth_date, valid_from) < CONSENT_MIN_AGE:
+        raise ValidationError(
+            {"resident": _("Toestemming geeft iemand van 16 jaar of ouder; voor jongere kinderen geeft de ouder die.")}
+        )
+    consent.save()
+    audit.event_record(
+        actor=actor,
+        action="consent.recorded",
+        subject_type="consent",
+        subject_id=consent.pk,
+        household_id=household.pk,
+        after=_consent_state(consent),
+    )
+    _written(actor=actor, activity="consent", residents=[resident])
+    return consent
+
+
+@transaction.atomic
+def consent_withdraw(*, actor, consent: Consent) -> Consent:
+    """The resident withdraws consent: from this moment it opens nothing (the access check reads it live)."""
+    consent = Consent.objects.select_for_update().select_related("organisation", "resident").get(pk=consent.pk)
+    if consent.withdrawn_at is not None:
+        raise ValidationError(_("Deze toestemming is al ingetrokken."))
+    before = _consent_state(consent)
+    consent.withdrawn_at = timezone.now()
+    consent.withdrawn_by = actor if getattr(actor, "is_authenticated", False) else None
+    consent.save(update_fields=["withdrawn_at", "withdrawn_by"])
+    audit.event_record(
+        actor=actor,
+        action="consent.withdrawn",
+        subject_type="consent",
+        subject_id=consent.pk,
+        household_id=consent.household_id,
+        before=before,
+        after=_consent_state(consent),
+    )
+    _written(actor=actor, activity="consent", residents=[consent.resident])
+    return consent
+
+
+@transaction.atomic
+def break_glass_start(*, user, household: Household, reason: str) -> BreakGlass:
+    """Urgent access without involvement, for a few hours, with a written reason the privacy officer reviews."""
+    reason = (reason or "").strip()
+    if len(reason) < BREAK_GLASS_MIN_REASON:
+        raise ValidationError(
+            {
+                "reason": _("Beschrijf in ten minste %(count)d tekens waarom u met spoed toegang nodig hebt.")
+                % {"count": BREAK_GLASS_MIN_REASON}
+            }
+        )
+    if not any(ROLE_DOMAINS.get(role) for role in user.roles if role != Role.RESIDENT):
+        raise ValidationError(_("Uw rol geeft geen toegang tot dossiers; noodtoegang is niet mogelijk."))
+    now = timezone.now()
+    glass = BreakGlass.objects.create(
+        user=user, household=household, reason=reason, started_at=now, expires_at=now + BREAK_GLASS_DURATION
+    )
+    audit.event_record(
+        actor=user,
+        action="break_glass.started",
+        subject_type="break_glass",
+        subject_id=glass.pk,
+        household_id=household.pk,
+        after={"expires_at": glass.expires_at},
+    )
+    subjects = Membership.objects.filter(household=household).values_list("resident__bsn", flat=True)
+    audit.processing_record(
+        actor=user,
+        activity="break-the-glass",
+        data_subjects=[audit.pseudonym(b) for b in dict.fromkeys(subjects)] or [""],
+        operation=Operation.READ,
+        result=Result.BREAK_GLASS,
+        reason=reason,
+    )
+    return glass

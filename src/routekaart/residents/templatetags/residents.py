@@ -1,0 +1,42 @@
+"""Labels for the household screens."""
+
+from django import template
+from django.utils.translation import gettext_lazy as _
+
+from .. import life_phase
+
+register = template.Library()
+
+LIFE_PHASE_LABELS = {
+    life_phase.AGE_0_4: _("0-4 jaar"),
+    life_phase.AGE_4_12: _("4-12 jaar"),
+    life_phase.AGE_4_18: _("4-18 jaar"),
+    life_phase.AGE_12_18: _("12-18 jaar"),
+    life_phase.AGE_18_65: _("18 jaar tot AOW-leeftijd"),
+    life_phase.AGE_65_PLUS: _("AOW-leeftijd en ouder"),
+}
+
+EVENT_LABELS = {
+    "household.created": _("Huishouden vastgelegd"),
+    "membership.started": _("Lid geworden van het huishouden"),
+    "membership.ended": _("Vertrokken uit het huishouden"),
+    "resident.registered": _("Inwoner ingeschreven"),
+    "resident.updated": _("Gegevens van inwoner gewijzigd"),
+    "resident.died": _("Overlijden vastgelegd"),
+    "relation.added": _("Relatie vastgelegd"),
+    "involvement.started": _("Betrokkenheid begonnen"),
+    "involvement.ended": _("Betrokkenheid beëindigd"),
+    "consent.recorded": _("Toestemming vastgelegd"),
+    "consent.withdrawn": _("Toestemming ingetrokken"),
+    "break_glass.started": _("Noodtoegang geopend"),
+}
+
+
+@register.filter
+def life_phase_label(code: str) -> str:
+    return LIFE_PHASE_LABELS.get(code, code)
+
+
+@register.filter
+def event_label(action: str) -> str:
+    return EVENT_LABELS.get(action, action)

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import views
+
+app_name = "residents"
+urlpatterns = [
+    path("", views.household_list, name="household_list"),
+    path("overzicht/", views.household_summary, name="household_summary"),
+    path("<int:household_id>/", views.household_detail, name="household_detail"),
+    path("<int:household_id>/noodtoegang/", views.break_glass, name="break_glass"),
+    path("<int:household_id>/toestemmingen/nieuw/", views.consent_create, name="consent_create"),
+    path(
+        "<int:household_id>/toestemmingen/<int:consent_id>/intrekken/",
+        views.consent_withdraw,
+        name="consent_withdraw",
+    ),
+]

@@ -1,0 +1,493 @@
+"""Queries that feed the route pages and the API; each runs a fixed number of queries whatever the map's size."""
+
+from dataclasses import dataclass, field
+
+from dateutil.relativedelta import relativedelta
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from ..audit import services as audit
+from ..audit.models import Event
+from ..catalog import selectors as catalog_selectors
+from ..organisations.models import Organisation
+from ..residents.access import HouseholdAccess, households_visible
+from ..residents.life_phase import life_phases
+from ..residents.models import Membership
+from . import workflow
+from .models import (
+    Condition,
+    ConditionRecord,
+    ParticipationTier,
+    Party,
+    RegieHandover,
+    Route,
+    RouteMap,
+    ShelteredWorkQuota,
+    Step,
+    StepAction,
+    StepProgress,
+    Trajectory,
+    TrajectoryParty,
+    WaitlistEntry,
+)
+from .services import ACTIVITY, age_in_years
+from .workflow import TrajectoryStatus
+
+EVENT_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class CatalogCodes:
+    """The catalog's codes a route map may name; None where the catalog is not loaded (nothing to check against)."""
+
+    destinations: set[str] | None
+    building_blocks: set[str] | None
+    instruments: set[str] | None
+    life_phases: set[str] | None
+
+
+def _codes(queryset) -> set[str] | None:
+    codes = set(queryset.prefetch_related(None).values_list("code", flat=True))
+    return codes or None
+
+
+def catalog_codes() -> CatalogCodes:
+    blocks = {v.building_block.key for v in catalog_selectors.building_block_version_list()}
+    return CatalogCodes(
+        destinations=_codes(catalog_selectors.destination_list()),
+        building_blocks=blocks or None,
+        instruments=_codes(catalog_selectors.instrument_list()),
+        life_phases=_codes(catalog_selectors.life_phase_list()),
+    )
+
+
+@dataclass(frozen=True)
+class CatalogNames:
+    """Names of the catalog items the routes link to, by code: what a page shows next to a code."""
+
+    destinations: dict[str, str]
+    building_blocks: dict[str, str]
+    instruments: dict[str, str]
+    life_phases: list
+
+
+def catalog_names() -> CatalogNames:
+    return CatalogNames(
+        destinations=dict(catalog_selectors.destination_list().prefetch_related(None).values_list("code", "name")),
+        building_blocks={v.building_block.key: v.name for v in catalog_selectors.building_block_version_list()},
+        instruments=dict(catalog_selectors.instrument_list().prefetch_related(None).values_list("code", "name")),
+        life_phases=list(catalog_selectors.life_phase_list().prefetch_related(None)),
+    )
+
+
+def route_map_list() -> list[RouteMap]:
+    """The current version of every route map."""
+    return list(RouteMap.objects.filter(is_current=True).order_by("code"))
+
+
+def _steps() -> Prefetch:
+    actions = StepAction.objects.prefetch_related("parties", "addressees").order_by("order")
+    return Prefetch(
+        "steps",
+        queryset=Step.objects.select_related("regie").prefetch_related(Prefetch("actions", queryset=actions)),
+    )
+
+
+def route_list(*, map_code: str | None = None, kind: str | None = None, version: int | None = None) -> QuerySet[Route]:
+    """Route templates with their steps, actions and parties (five queries however many there are).
+
+    The current version of each map unless `version` names another one (with `map_code`).
+    """
+    routes = Route.objects.select_related("route_map", "regie").prefetch_related(_steps())
+    if version is not None and map_code:
+        routes = routes.filter(route_map__code=map_code, route_map__version=version)
+    else:
+        routes = routes.filter(route_map__is_current=True)
+        if map_code:
+            routes = routes.filter(route_map__code=map_code)
+    if kind:
+        routes = routes.filter(kind=kind)
+    return routes.order_by("route_map__code", "order")
+
+
+def route_list_all() -> QuerySet[Route]:
+    """The routes of every version (a trajectory may walk an earlier one), with what a page draws."""
+    return Route.objects.select_related("route_map", "regie").prefetch_related(_steps())
+
+
+def route_get(*, pk: int) -> Route:
+    route = route_list_all().filter(pk=pk).first()
+    if route is None:
+        raise Http404(pk)
+    return route
+
+
+def route_map_list_with_parts() -> QuerySet[RouteMap]:
+    """Current maps with their parties, tiers and route codes (for the API)."""
+    return (
+        RouteMap.objects.filter(is_current=True)
+        .prefetch_related(
+            Prefetch("parties", queryset=Party.objects.order_by("order")),
+            Prefetch("tiers", queryset=ParticipationTier.objects.order_by("order")),
+            Prefetch("routes", queryset=Route.objects.order_by("order")),
+        )
+        .order_by("code")
+    )
+
+
+@dataclass(frozen=True)
+class RouteMapView:
+    route_map: RouteMap
+    routes: list[Route]
+    tiers: list[ParticipationTier]
+    parties: list[Party]
+
+
+def route_map_get(*, code: str) -> RouteMapView:
+    """One current map with all it draws: routes and steps, tiers, parties."""
+    route_map = RouteMap.objects.filter(code=code, is_current=True).first()
+    if route_map is None:
+        raise Http404(code)
+    return RouteMapView(
+        route_map=route_map,
+        routes=list(route_list(map_code=code)),
+        tiers=list(route_map.tiers.order_by("order")),
+        parties=list(route_map.parties.order_by("order")),
+    )
+
+
+# --- trajectories -----------------------------------------------------------------------------------------------
+
+YOUTH_REGIE_AGE = relativedelta(years=16, months=6)  # seed 004, appendix: the Dienst's regie from 16,5
+
+
+def _visible(user) -> Exists:
+    """The resident belongs today to a household the user sees through an involvement (residents.access)."""
+    on = timezone.localdate()
+    return Exists(
+        Membership.objects.filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gt=on),
+            resident=OuterRef("resident"),
+            valid_from__lte=on,
+            household__in=households_visible(user=user),
+        )
+    )
+
+
+def _overdue() -> Exists:
+    return Exists(
+        StepProgress.objects.filter(trajectory=OuterRef("pk"), state__in=workflow.OPEN, due_on__lt=timezone.localdate())
+    )
+
+
+def trajectory_list(
+    *, user, status: str | None = TrajectoryStatus.ACTIVE, route_code: str | None = None
+) -> QuerySet[Trajectory]:
+    """The trajectories of residents the user sees now (one EXISTS over involvements), with what a list shows."""
+    trajectories = (
+        Trajectory.objects.filter(_visible(user))
+        .annotate(overdue=_overdue())
+        .select_related("resident", "route__route_map", "current_step", "regie_party", "regie_organisation", "school")
+        .order_by("route__route_map__code", "route__order", "current_step__number", "resident__family_name", "pk")
+    )
+    if status:
+        trajectories = trajectories.filter(status=status)
+    if route_code:
+        trajectories = trajectories.filter(route__code=route_code)
+    return trajectories
+
+
+def trajectories_read_log(*, user, trajectories, channel: str = "page") -> None:
+    """Log the read of the residents a list shows (one insert for the page)."""
+    subjects = [audit.pseudonym(t.resident.bsn) for t in trajectories]
+    if subjects:
+        audit.processing_record(actor=user, activity=ACTIVITY, data_subjects=subjects, channel=channel)
+
+
+@dataclass(frozen=True)
+class StepCount:
+    route: str
+    number: int | None
+    name: str
+    count: int
+    overdue: int
+
+
+def _step_counts(trajectories: QuerySet[Trajectory]) -> list[StepCount]:
+    """Per route and current step: how many walk there, how many are overdue (one grouped query)."""
+    rows = (
+        trajectories.order_by()
+        .values("route__name", "route__order", "current_step__number", "current_step__name")
+        .annotate(count=Count("pk"), late=Count("pk", filter=Q(overdue=True)))
+        .order_by("route__order", "current_step__number")
+    )
+    return [
+        StepCount(r["route__name"], r["current_step__number"], r["current_step__name"] or "", r["count"], r["late"])
+        for r in rows
+    ]
+
+
+def _my_organisations(user) -> list[int]:
+    return [a.organisation_id for a in user.affiliations.all()]
+
+
+@dataclass
+class Dashboard:
+    counts: list[StepCount]
+    page: object
+    handovers: list[RegieHandover] = field(default_factory=list)
+    waitlist: list[WaitlistEntry] = field(default_factory=list)
+    quota: list[dict] = field(default_factory=list)
+    exit_meeting: list[Trajectory] = field(default_factory=list)
+
+
+def school_dashboard(*, user, page_number=None, page_size: int = 50) -> Dashboard:
+    """The school's leavers by route and step, with what is overdue; and those in aftercare."""
+    mine = _my_organisations(user)
+    trajectories = trajectory_list(user=user, status=None).filter(
+        Q(status=TrajectoryStatus.ACTIVE) | Q(aftercare_until__gte=timezone.localdate()), school_id__in=mine
+    )
+    page = Paginator(trajectories, page_size).get_page(page_number)
+    trajectories_read_log(user=user, trajectories=page.object_list)
+    return Dashboard(
+        counts=_step_counts(trajectories.filter(status=TrajectoryStatus.ACTIVE)),
+        page=page,
+        handovers=_open_handovers(mine),
+    )
+
+
+def _open_handovers(organisation_ids) -> list[RegieHandover]:
+    return list(
+        RegieHandover.objects.filter(state=RegieHandover.State.PROPOSED, trajectory__status=TrajectoryStatus.ACTIVE)
+        .filter(Q(to_organisation_id__in=organisation_ids) | Q(from_organisation_id__in=organisation_ids))
+        .select_related("trajectory__route", "from_party", "to_party", "from_organisation", "to_organisation")
+        .order_by("not_before", "proposed_at")
+    )
+
+
+def dienst_dashboard(*, user, page_number=None, page_size: int = 50) -> Dashboard:
+    """All youth from 16,5 whose route the Dienst walks with them, by route and step; the waitlist and the quota."""
+    mine = _my_organisations(user)
+    today = timezone.localdate()
+    for_dienst = Exists(
+        TrajectoryParty.objects.filter(trajectory=OuterRef("pk"), party__code="dienst", organisation_id__in=mine)
+    )
+    youth = (
+        trajectory_list(user=user)
+        .filter(resident__birth_date__lte=today - YOUTH_REGIE_AGE)
+        .filter(Q(regie_organisation_id__in=mine) | for_dienst)
+    )
+    page = Paginator(youth, page_size).get_page(page_number)
+    waitlist = list(
+        WaitlistEntry.objects.filter(place_offered_on__isnull=True, trajectory__status=TrajectoryStatus.ACTIVE)
+        .filter(
+            trajectory__in=trajectory_list(user=user)
+            .filter(Q(regie_organisation_id__in=mine) | for_dienst)
+            .values("pk")
+        )
+        .select_related("trajectory__resident", "municipality")
+        .order_by("municipality__name", "indication_date", "pk")
+    )
+    exit_meeting = list(
+        trajectory_list(user=user).filter(for_dienst, condition_records__condition=Condition.EXIT_MEETING).distinct()
+    )
+    trajectories_read_log(user=user, trajectories=[*page.object_list, *(e.trajectory for e in waitlist), *exit_meeting])
+    return Dashboard(
+        counts=_step_counts(youth),
+        page=page,
+        handovers=_open_handovers(mine),
+        waitlist=waitlist,
+        quota=quota_overview(municipality_ids={e.municipality_id for e in waitlist}, year=today.year),
+        exit_meeting=exit_meeting,
+    )
+
+
+def quota_overview(*, municipality_ids, year: int) -> list[dict]:
+    """Per municipality: the year's quota, the places offered so far, and who waits (three queries)."""
+    municipalities = {o.pk: o for o in Organisation.objects.filter(pk__in=municipality_ids)}
+    places = dict(
+        ShelteredWorkQuota.objects.filter(
+            year=year, municipality_code__in=[o.code for o in municipalities.values()]
+        ).values_list("municipality_code", "places")
+    )
+    offered = dict(
+        WaitlistEntry.objects.filter(municipality_id__in=municipalities, place_offered_on__year=year)
+        .values("municipality_id")
+        .annotate(n=Count("pk"))
+        .values_list("municipality_id", "n")
+    )
+    waiting = dict(
+        WaitlistEntry.objects.filter(
+            municipality_id__in=municipalities,
+            place_offered_on__isnull=True,
+            trajectory__status=TrajectoryStatus.ACTIVE,
+        )
+        .values("municipality_id")
+        .annotate(n=Count("pk"))
+        .values_list("municipality_id", "n")
+    )
+    return [
+        {
+            "municipality": o,
+            "year": year,
+            "places": places.get(o.code),
+            "offered": offered.get(pk, 0),
+            "left": None if places.get(o.code) is None else max(places[o.code] - offered.get(pk, 0), 0),
+            "waiting": waiting.get(pk, 0),
+        }
+        for pk, o in sorted(municipalities.items(), key=lambda item: item[1].name)
+    ]
+
+
+@dataclass(frozen=True)
+class LifeLineItem:
+    at_age: object
+    name: str
+    passed: bool
+
+
+@dataclass
+class TrajectoryView:
+    """Everything the resident's route map shows, read through one access to the resident's household."""
+
+    trajectory: Trajectory
+    access: HouseholdAccess
+    route: Route
+    progress: dict[int, StepProgress]
+    parties: list[TrajectoryParty]
+    records: list[ConditionRecord]
+    handovers: list[RegieHandover]
+    waitlist: WaitlistEntry | None
+    queue_position: int | None
+    quota: list[dict]
+    events: list[Event]
+    age: float
+    life_phases: tuple[str, ...]
+    life_line: list[LifeLineItem]
+    actionable: set[int]
+    latest: dict[str, str]
+
+
+def trajectory_resident_id(*, pk: int) -> int:
+    """Which resident a trajectory belongs to: what the access check needs to know first."""
+    resident_id = Trajectory.objects.filter(pk=pk).values_list("resident_id", flat=True).first()
+    if resident_id is None:
+        raise Http404(pk)
+    return resident_id
+
+
+def trajectory_get(*, access: HouseholdAccess, pk: int) -> TrajectoryView:
+    """One trajectory with its steps, records, hand-overs, waitlist place and timeline (fixed queries; logged)."""
+    trajectory = (
+        Trajectory.objects.select_related(
+            "resident", "route__route_map", "current_step", "regie_party", "regie_organisation", "school", "switched_to"
+        )
+        .filter(pk=pk, resident__memberships__household_id=access.household_id)
+        .distinct()
+        .first()
+    )
+    if trajectory is None:
+        raise Http404(pk)
+    route = route_get(pk=trajectory.route_id)
+    progress = {p.step_id: p for p in StepProgress.objects.filter(trajectory=trajectory)}
+    by_number = {step.number: progress.get(step.pk) for step in route.steps.all()}
+    parties = list(trajectory.party_organisations.select_related("party", "organisation").order_by("party__order"))
+    records = list(
+        trajectory.condition_records.select_related("step", "recorded_by").order_by("recorded_on", "recorded_at")
+    )
+    handovers = list(
+        trajectory.handovers.select_related(
+            "from_party", "to_party", "from_organisation", "to_organisation", "step"
+        ).order_by("proposed_at")
+    )
+    waitlist = WaitlistEntry.objects.filter(trajectory=trajectory).select_related("municipality", "offered_by").first()
+    queue_position, quota = None, []
+    if waitlist is not None:
+        if waitlist.place_offered_on is None:
+            queue_position = (
+                1
+                + WaitlistEntry.objects.filter(
+                    Q(indication_date__lt=waitlist.indication_date)
+                    | Q(indication_date=waitlist.indication_date, pk__lt=waitlist.pk),
+                    municipality_id=waitlist.municipality_id,
+                    place_offered_on__isnull=True,
+                    trajectory__status=TrajectoryStatus.ACTIVE,
+                ).count()
+            )
+        quota = quota_overview(municipality_ids=[waitlist.municipality_id], year=timezone.localdate().year)
+    events = list(
+        Event.objects.filter(subject_type="trajectory", subject_id=str(trajectory.pk))
+        .select_related("actor")
+        .order_by("-occurred_at", "-id")[:EVENT_LIMIT]
+    )
+    today = timezone.localdate()
+    mine = set(_my_organisations(access.user))
+    filled = {tp.party.code: tp.organisation_id for tp in parties}
+    actionable = {
+        step.number
+        for step in route.steps.all()
+        if trajectory.regie_organisation_id in mine or any(filled.get(p.code) in mine for p in step.parties)
+    }
+    latest: dict[str, str] = {}
+    for record in records:
+        latest[record.condition] = record.outcome
+    audit.processing_record(
+        actor=access.user,
+        activity=ACTIVITY,
+        data_subjects=[audit.pseudonym(trajectory.resident.bsn)],
+        channel=access.channel,
+        result=access.result,
+        reason=access.reason,
+    )
+    return TrajectoryView(
+        trajectory=trajectory,
+        access=access,
+        route=route,
+        progress=by_number,
+        parties=parties,
+        records=records,
+        handovers=handovers,
+        waitlist=waitlist,
+        queue_position=queue_position,
+        quota=quota,
+        events=events,
+        age=age_in_years(trajectory.resident.birth_date, today),
+        life_phases=life_phases(trajectory.resident.birth_date, today),
+        life_line=life_line(birth_date=trajectory.resident.birth_date, on=today),
+        actionable=actionable,
+        latest=latest,
+    )
+
+
+def life_line(*, birth_date, on) -> list[LifeLineItem]:
+    """The hand-overs of the life course (the first current life-course template), passed or ahead at this age."""
+    life_course = (
+        Route.objects.filter(route_map__is_current=True, kind="life_course").order_by("route_map__code").first()
+    )
+    if life_course is None:
+        return []
+    age = age_in_years(birth_date, on)
+    return [
+        LifeLineItem(step.at_age, step.name, age >= float(step.at_age))
+        for step in life_course.steps.order_by("number")
+        if step.at_age is not None
+    ]
+
+
+def resident_choices(*, user) -> QuerySet:
+    """Residents the user sees now, for choosing whom a trajectory is for (one EXISTS)."""
+    from ..residents.models import Resident
+
+    on = timezone.localdate()
+    return Resident.objects.filter(
+        Exists(
+            Membership.objects.filter(
+                Q(valid_to__isnull=True) | Q(valid_to__gt=on),
+                resident=OuterRef("pk"),
+                valid_from__lte=on,
+                household__in=households_visible(user=user),
+            )
+        )
+    ).order_by("family_name", "given_names", "pk")

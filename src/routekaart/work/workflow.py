@@ -1,0 +1,38 @@
+"""The placement lifecycle, declared once: which step may follow which. Only `services.py` moves a placement.
+
+proposed → introduced → trial (proefplaatsing) → contracted → coaching (jobcoaching) ⇄ contracted → ended
+A trial is not always needed (introduced → contracted); an introduction or trial that does not lead to work ends
+as declined (before work) or ended (after a trial). The checks at 6 and 12 months run beside the states.
+"""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from .models import PlacementState as S
+
+TRANSITIONS: dict[str, frozenset[str]] = {
+    S.PROPOSED: frozenset({S.INTRODUCED, S.DECLINED}),
+    S.INTRODUCED: frozenset({S.TRIAL, S.CONTRACTED, S.DECLINED}),
+    S.TRIAL: frozenset({S.CONTRACTED, S.ENDED}),
+    S.CONTRACTED: frozenset({S.COACHING, S.ENDED}),
+    S.COACHING: frozenset({S.CONTRACTED, S.ENDED}),
+    S.ENDED: frozenset(),
+    S.DECLINED: frozenset(),
+}
+# States in which the candidate holds (or is about to hold) this job: a second such placement is refused.
+ACTIVE = frozenset({S.PROPOSED, S.INTRODUCED, S.TRIAL, S.CONTRACTED, S.COACHING})
+WORKING = frozenset({S.CONTRACTED, S.COACHING})
+FINAL = frozenset({S.ENDED, S.DECLINED})
+
+
+def allowed(current: str) -> frozenset[str]:
+    return TRANSITIONS[current]
+
+
+def check_transition(current: str, target: str) -> None:
+    """Refuse a step that does not follow from the current state, with the Dutch names of both."""
+    if target not in TRANSITIONS[current]:
+        raise ValidationError(
+            _("Van “%(current)s” kan een plaatsing niet naar “%(target)s”.")
+            % {"current": S(current).label, "target": S(target).label}
+        )
