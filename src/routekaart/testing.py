@@ -38,3 +38,26 @@ def staff_client(client, demo_login):
         return client, user
 
     return make
+
+
+def _is_transactional(request) -> bool:
+    marker = request.node.get_closest_marker("django_db")
+    transactional = bool(marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
+    return transactional or "transactional_db" in request.fixturenames or "live_server" in request.fixturenames
+
+
+@pytest.fixture(autouse=True)
+def _append_only_tables_can_be_emptied_after_transactional_tests(request):
+    """A transactional test ends by emptying every table; lift the append-only triggers just for that, and put
+    them back before the next test. Tests in a rolled-back transaction keep them throughout."""
+    if not _is_transactional(request):
+        yield
+        return
+    from django.db import connection
+
+    from routekaart.audit import triggers
+
+    request.getfixturevalue("_django_db_helper")
+    triggers.install(connection)
+    yield
+    triggers.uninstall(connection)

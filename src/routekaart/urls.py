@@ -6,9 +6,11 @@ from .web import views as web_views
 
 api_v1 = [
     path("", include("routekaart.organisations.api.urls")),
+    path("catalog/", include("routekaart.catalog.api.urls")),
     path("", include("routekaart.routes.api.urls")),
     path("", include("routekaart.residents.api.urls")),
     path("", include("routekaart.access.api.urls")),
+    path("", include("routekaart.participation.api.urls")),
     path("", include("routekaart.work.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
@@ -21,6 +23,7 @@ urlpatterns = [
     path("healthz", web_views.healthz, name="healthz"),
     path("accounts/", include("routekaart.organisations.urls")),
     path("privacy/", include("routekaart.audit.urls")),
+    path("catalogus/", include("routekaart.catalog.urls")),
     path("routes/", include("routekaart.routes.urls")),
     path("huishoudens/", include("routekaart.residents.urls")),
     path("toegang/", include("routekaart.access.urls")),

@@ -69,7 +69,10 @@ def world(demo_login):
     )
     membership = MembershipFactory(resident=pupil, valid_from=pupil.birth_date)
     InvolvementFactory(
-        household=membership.household, organisation=school, kind=InvolvementKind.SCHOOL_PUPIL, valid_from=date(2021, 8, 1)
+        household=membership.household,
+        organisation=school,
+        kind=InvolvementKind.SCHOOL_PUPIL,
+        valid_from=date(2021, 8, 1),
     )
     teacher = UserFactory(username="mentor-horizon", first_name="Mila", last_name="Vos", is_demo=True)
     AffiliationFactory(user=teacher, organisation=school, role=Role.SCHOOL)
@@ -151,7 +154,9 @@ def test_a_vso_leaver_walks_route_sheltered_work_to_step_six(page: Page, world):
     press(page, "Vastleggen", last=True)
     assert_accessible(page)
     page.goto("/routes/dienst/")
-    expect(page.get_by_role("table", name="Wachtenden, in volgorde van de indicatiedatum")).to_contain_text("Sem Bakker")
+    expect(page.get_by_role("table", name="Wachtenden, in volgorde van de indicatiedatum")).to_contain_text(
+        "Sem Bakker"
+    )
     expect(page.get_by_role("table", name="Taakstelling dit jaar per gemeente")).to_contain_text("Gemeente Weidebeek")
     assert_accessible(page)
 
@@ -165,7 +170,9 @@ def test_a_vso_leaver_walks_route_sheltered_work_to_step_six(page: Page, world):
 
     trajectory = Trajectory.objects.get(resident=pupil)
     assert trajectory.current_step.number == 6
-    assert list(StepProgress.objects.filter(trajectory=trajectory).order_by("step__number").values_list("state", flat=True)) == [
+    assert list(
+        StepProgress.objects.filter(trajectory=trajectory).order_by("step__number").values_list("state", flat=True)
+    ) == [
         "done",
         "done",
         "done",

@@ -128,7 +128,12 @@ class ScoresMixin:
         self.life_domains = list(life_domains)
         for domain in self.life_domains:
             self.fields[f"score_{domain.code}"] = forms.ChoiceField(
-                label=domain.name, choices=SCORE_CHOICES, help_text=legend, required=False
+                label=domain.name,
+                choices=SCORE_CHOICES,
+                help_text=legend,
+                error_messages={
+                    "required": _("Geef een score van 1 tot en met 5 voor %(domain)s.") % {"domain": domain.name}
+                },
             )
             self.fields[f"note_{domain.code}"] = forms.CharField(
                 label=_("Toelichting %(domain)s") % {"domain": domain.name.lower()}, required=False, max_length=500

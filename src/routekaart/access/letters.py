@@ -14,11 +14,14 @@ class LetterUnavailable(RuntimeError):
     """WeasyPrint or its system libraries are missing on this machine."""
 
 
-def weasyprint_missing() -> str:
-    """Why letters cannot be made here ("" when they can): the import error of WeasyPrint or of Pango."""
+def pango_missing() -> str:
+    """Why WeasyPrint cannot load its system libraries here ("" when it can).
+
+    Only the operating system's libraries count: WeasyPrint itself is a requirement, and its absence is an error.
+    """
     try:
         import weasyprint  # noqa: F401
-    except (ImportError, OSError) as error:
+    except OSError as error:  # cffi could not load libpango / libgobject
         return str(error)
     return ""
 

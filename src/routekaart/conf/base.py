@@ -199,6 +199,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "OrganisationKindEnum": "routekaart.organisations.models.network.OrganisationKind",
+        "CatalogScaleEnum": "routekaart.catalog.models.Scale",
+        "CatalogZoneEnum": "routekaart.catalog.models.ZoneCode",
+    },
 }
 
 # --- Logging: never personal data; structured and quiet by default ----------------------------------
@@ -219,6 +224,7 @@ ROUTEKAART_DEMO = False
 # Configuration as data: each loader reads its app's versioned files and is idempotent.
 ROUTEKAART_CONFIGURATION_LOADERS: list[str] = [
     "routekaart.audit.configuration.processing_activities_load",
+    "routekaart.catalog.services.catalog_configuration_load",  # before routes: routes check catalog codes
     "routekaart.routes.configuration.route_maps_load",
     "routekaart.work.configuration.work_configuration_load",
     "routekaart.access.configuration.access_configuration_load",
@@ -226,4 +232,7 @@ ROUTEKAART_CONFIGURATION_LOADERS: list[str] = [
     "routekaart.participation.configuration.participation_configuration_load",
 ]
 # Demo data generators run by `manage.py setup_demo`, after the demo network exists.
-ROUTEKAART_DEMO_GENERATORS: list[str] = []
+ROUTEKAART_DEMO_GENERATORS: list[str] = [
+    "routekaart.work.demo.work_demo_ensure",  # after the residents generator: it makes profiles for consenters
+    "routekaart.participation.demo.demo_participation_generate",  # after the residents generator: benefit clients
+]

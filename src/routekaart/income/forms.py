@@ -38,11 +38,13 @@ class CoordinatorReassignForm(forms.Form):
     meeting_on = forms.DateField(
         label=_("Kennismakingsgesprek met de inwoner op"),
         widget=DATE,
+        required=False,  # the service says why it is needed, beside the other conditions of a warm handover
         help_text=_("Warme overdracht: de inwoner, de huidige en de nieuwe regiehouder spreken elkaar."),
     )
     client_consented = forms.BooleanField(label=_("De inwoner stemt in met de overdracht"), required=False)
     note = forms.CharField(
         label=_("Overdrachtsnotitie"),
+        required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Wat moet de nieuwe regiehouder weten? Noem geen BSN."),
     )

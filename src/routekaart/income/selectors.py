@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import numpy as np
+import yaml
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
@@ -62,15 +63,14 @@ def _running(on: date) -> Q:
 # --- Configuration ------------------------------------------------------------------------------------------
 
 
-class ConfigurationMissing(RuntimeError):
-    """The income data files are not loaded: run `manage.py load_configuration`."""
-
-
 def practice() -> dict:
     """The working agreements in force (the latest loaded practice.yaml)."""
     current = PracticeConfiguration.objects.order_by("-loaded_at", "-id").values_list("document", flat=True).first()
     if current is None:
-        raise ConfigurationMissing("practice.yaml is niet geladen: voer manage.py load_configuration uit")
+        # Not loaded yet (a fresh database): the packaged file is the same data, so screens still work.
+        from .configuration import DATA
+
+        return yaml.safe_load((DATA / "practice.yaml").read_text(encoding="utf-8"))
     return current
 
 

@@ -45,7 +45,9 @@ class WageSubsidyRules:
     def from_document(cls, document: dict) -> WageSubsidyRules:
         wage = document["minimum_wage"]
         hourly = sorted((date.fromisoformat(str(r["from"])), Decimal(str(r["amount"]))) for r in wage["hourly"])
-        allowance = sorted((int(r["from_year"]), Decimal(str(r["percent"]))) for r in document["employer_costs_allowance"])
+        allowance = sorted(
+            (int(r["from_year"]), Decimal(str(r["percent"]))) for r in document["employer_costs_allowance"]
+        )
         growth = document["growth_potential"]
         return cls(
             hourly_minimum_wage=tuple(hourly),
@@ -83,7 +85,7 @@ class WageSubsidy:
 
     minimum_wage: Decimal  # the minimum wage for the hours, with holiday pay
     wage_value: Decimal  # the wage value in euros: the percentage of that minimum wage
-    compensation: Decimal  # minimum wage − wage value, at most the cap
+    compensation: Decimal  # minimum wage - wage value, at most the cap
     cap: Decimal
     allowance_percent: Decimal
     allowance: Decimal
@@ -160,7 +162,7 @@ def wage_subsidy_schedule(
     wage_value_percent: Decimal,
     growth_potential: bool,
 ) -> dict[date, Decimal]:
-    """The LKS committed per month over [start, end]: that month's minimum wage and allowance, the MDP step, pro rata."""
+    """The LKS committed per month over [start, end]: that month's wage and allowance, the MDP step, pro rata."""
     schedule = {}
     first = month_start(start)
     for month, share in months_between(start, end):

@@ -50,7 +50,9 @@ class LoadReport:
 
     def __str__(self) -> str:
         counts = ", ".join(f"{count} {name}" for name, count in self.written.items())
-        skipped = f"; providers not in the network yet: {', '.join(self.providers_skipped)}" if self.providers_skipped else ""
+        skipped = (
+            f"; providers not in the network yet: {', '.join(self.providers_skipped)}" if self.providers_skipped else ""
+        )
         return f"{counts}; rule sets {', '.join(self.rule_sets)}{skipped}"
 
 
@@ -259,7 +261,9 @@ def participation_configuration_load(*, data_dir: Path = DATA_DIR) -> LoadReport
     report = LoadReport()
     version = distance["version"]
     tiers = {
-        t["code"]: _upsert(ParticipationTier, t["code"], {**_common(t, version), "labour_distance": t["labour_distance"]})
+        t["code"]: _upsert(
+            ParticipationTier, t["code"], {**_common(t, version), "labour_distance": t["labour_distance"]}
+        )
         for t in distance["tiers"]
     }
     for c in distance["categories"]:
@@ -281,13 +285,18 @@ def participation_configuration_load(*, data_dir: Path = DATA_DIR) -> LoadReport
 
     version = instruments["version"]
     lines = {
-        line["code"]: _upsert(SpendingLine, line["code"], _common(line, version)) for line in instruments["spending_lines"]
+        line["code"]: _upsert(SpendingLine, line["code"], _common(line, version))
+        for line in instruments["spending_lines"]
     }
     results = {
         r["code"]: _upsert(
             Result,
             r["code"],
-            {**_common(r, version), "destination": r.get("destination", ""), "is_placement": r.get("is_placement", False)},
+            {
+                **_common(r, version),
+                "destination": r.get("destination", ""),
+                "is_placement": r.get("is_placement", False),
+            },
         )
         for r in instruments["results"]
     }

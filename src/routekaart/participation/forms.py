@@ -51,9 +51,7 @@ class AssessmentForm(forms.Form):
         to_field_name="code",
         help_text=_("De indeling van Sol (seed 002), van geen afstand tot niet overbrugbare afstand."),
     )
-    tier = _NamedChoice(
-        label=_("Trede"), queryset=ParticipationTier.objects.order_by("order"), to_field_name="code"
-    )
+    tier = _NamedChoice(label=_("Trede"), queryset=ParticipationTier.objects.order_by("order"), to_field_name="code")
     ladder_rung = _RungChoice(
         label=_("Participatieladder"), queryset=LadderRung.objects.order_by("order"), to_field_name="code"
     )
@@ -111,7 +109,9 @@ class ExemptionForm(forms.Form):
 
 
 class AssignmentForm(forms.Form):
-    instrument = _NamedChoice(label=_("Instrument"), queryset=Instrument.objects.order_by("order"), to_field_name="code")
+    instrument = _NamedChoice(
+        label=_("Instrument"), queryset=Instrument.objects.order_by("order"), to_field_name="code"
+    )
     provider = _NamedChoice(
         label=_("Aanbieder"),
         queryset=Organisation.objects.filter(participation_provider__isnull=False).order_by("name"),
@@ -129,9 +129,14 @@ class AssignmentForm(forms.Form):
     hours_per_week = forms.DecimalField(
         label=_("Uren per week"), required=False, min_value=0, max_digits=4, decimal_places=1
     )
-    wage_value = forms.ModelChoiceField(label=_("Loonwaardebepaling"), required=False, queryset=WageValueDetermination.objects.none())
+    wage_value = forms.ModelChoiceField(
+        label=_("Loonwaardebepaling"), required=False, queryset=WageValueDetermination.objects.none()
+    )
     monthly_cost = forms.DecimalField(
-        label=_("Afgesproken prijs per maand (€)"), required=False, max_digits=10, decimal_places=2,
+        label=_("Afgesproken prijs per maand (€)"),
+        required=False,
+        max_digits=10,
+        decimal_places=2,
         help_text=_("Niet bij loonkostensubsidie: die volgt uit de formule."),
     )
     goal = forms.CharField(label=_("Doel"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))

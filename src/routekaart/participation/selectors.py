@@ -93,7 +93,7 @@ def wage_values_current(*, resident_ids, on: date | None = None) -> dict[int, Wa
 
 @dataclass(frozen=True)
 class RegisterState:
-    """The resident's place in UWV's target-group register as last reported; `registered` is what a garantiebaan needs."""
+    """The resident's place in UWV's target-group register as last reported; a garantiebaan needs `registered`."""
 
     status: str | None
     ground: str = ""
@@ -274,7 +274,9 @@ def assignment_get(*, access: HouseholdAccess, resident_id: int, assignment_id: 
         Assignment.objects.filter(
             pk=assignment_id, resident_id=resident_id, resident__memberships__household_id=access.household_id
         )
-        .select_related("instrument__spending_line", "provider", "employer", "result", "wage_value", "resident", "municipality")
+        .select_related(
+            "instrument__spending_line", "provider", "employer", "result", "wage_value", "resident", "municipality"
+        )
         .distinct()
         .get()
     )
@@ -341,15 +343,15 @@ def team_overview_get(*, user, on: date | None = None, horizon_days: int = 30, l
     due = list(due_query.select_related("resident", "category", "tier").order_by("next_assessment_on", "id")[:limit])
     due_count = due_query.count() if len(due) == limit else len(due)
     ending = list(
-        Assignment.objects.filter(
-            status__in=workflow.OPEN, resident_id__in=caseload, planned_end__lte=horizon
-        )
+        Assignment.objects.filter(status__in=workflow.OPEN, resident_id__in=caseload, planned_end__lte=horizon)
         .select_related("resident", "instrument", "provider")
         .order_by("planned_end", "id")[:limit]
     )
     adult_from, adult_to = on - relativedelta(years=67), on - relativedelta(years=18)
     unassessed = list(
-        Resident.objects.filter(pk__in=caseload, birth_date__gt=adult_from, birth_date__lte=adult_to, date_of_death__isnull=True)
+        Resident.objects.filter(
+            pk__in=caseload, birth_date__gt=adult_from, birth_date__lte=adult_to, date_of_death__isnull=True
+        )
         .exclude(Exists(DistanceAssessment.objects.filter(resident_id=OuterRef("pk"))))
         .order_by("family_name", "id")[:limit]
     )
@@ -409,7 +411,10 @@ def distance_distribution(*, municipality: Organisation | None = None) -> Distri
         .order_by()
     )
     total = sum(counts.values())
-    rows = [DistributionRow(c, counts.get(c.pk, 0), _share(counts.get(c.pk, 0), total), c.reference_share) for c in categories]
+    rows = [
+        DistributionRow(c, counts.get(c.pk, 0), _share(counts.get(c.pk, 0), total), c.reference_share)
+        for c in categories
+    ]
     by_distance = []
     for value, label in LabourDistance.choices:
         count = sum(r.count for r in rows if r.category.labour_distance == value)
@@ -451,7 +456,9 @@ def reassessment_report(
     until = until or timezone.localdate()
     since = since or until - relativedelta(years=1)
     counts = dict(
-        _in_municipality(DistanceAssessment.objects.filter(assessed_on__gte=since, assessed_on__lte=until), municipality)
+        _in_municipality(
+            DistanceAssessment.objects.filter(assessed_on__gte=since, assessed_on__lte=until), municipality
+        )
         .values_list("change")
         .annotate(n=Count("id"))
         .order_by()
@@ -470,7 +477,9 @@ class Planning:
     months: list[tuple[date, int]]
 
 
-def reassessment_planning(*, municipality: Organisation | None = None, on: date | None = None, months: int = 12) -> Planning:
+def reassessment_planning(
+    *, municipality: Organisation | None = None, on: date | None = None, months: int = 12
+) -> Planning:
     """For every resident with a distance: how many reassessments are overdue, and how many fall due per month.
 
     Two indexed aggregate queries (is_current, next_assessment_on), whatever the number of residents.
@@ -646,7 +655,11 @@ def budget_monitor_get(*, municipality: Organisation, year: int | None = None, o
     for instrument in instruments:
         per_line[instrument.spending_line_id].append(row_for(instrument))
     blocks = [
-        LineBlock(line=line, total=total_of(line.name, per_line[line.pk], line_budget.get(line.pk)), instruments=per_line[line.pk])
+        LineBlock(
+            line=line,
+            total=total_of(line.name, per_line[line.pk], line_budget.get(line.pk)),
+            instruments=per_line[line.pk],
+        )
         for line in lines
     ]
     totals = [b.total for b in blocks]
@@ -656,8 +669,12 @@ def budget_monitor_get(*, municipality: Organisation, year: int | None = None, o
 
 def municipalities_with_participation() -> QuerySet[Organisation]:
     """Municipalities that have assessments, assignments or budgets: the choices of the policy pages."""
-    return Organisation.objects.filter(kind="municipality").filter(
-        Exists(DistanceAssessment.objects.filter(municipality_id=OuterRef("pk")))
-        | Exists(Assignment.objects.filter(municipality_id=OuterRef("pk")))
-        | Exists(Budget.objects.filter(municipality_id=OuterRef("pk")))
-    ).order_by("name")
+    return (
+        Organisation.objects.filter(kind="municipality")
+        .filter(
+            Exists(DistanceAssessment.objects.filter(municipality_id=OuterRef("pk")))
+            | Exists(Assignment.objects.filter(municipality_id=OuterRef("pk")))
+            | Exists(Budget.objects.filter(municipality_id=OuterRef("pk")))
+        )
+        .order_by("name")
+    )

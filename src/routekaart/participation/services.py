@@ -196,7 +196,9 @@ def distance_assess(
         with transaction.atomic():
             assessment.save()
     except IntegrityError as error:  # two first assessments at the same moment
-        raise ValidationError({"assessed_on": _("Er is zojuist al een beoordeling vastgelegd; laad de pagina opnieuw.")}) from error
+        raise ValidationError(
+            {"assessed_on": _("Er is zojuist al een beoordeling vastgelegd; laad de pagina opnieuw.")}
+        ) from error
     _event(
         actor=actor,
         action="distance.assessed",
@@ -373,7 +375,7 @@ def _assignment_state(assignment: Assignment) -> dict:
 
 
 def duration_message(instrument: Instrument, start: date) -> str:
-    """The instrument's duration rule in words, with the latest end for this start (seed 002: 4 weeks–6 months)."""
+    """The instrument's duration rule in words, with the latest end for this start (seed 002: 4 weeks to 6 months)."""
     if instrument.min_weeks and instrument.max_months:
         latest = calculations.latest_end(start=start, max_months=instrument.max_months)
         return _(
@@ -430,7 +432,11 @@ def _check_exemption(instrument: Instrument, resident: Resident, on: date, error
     if exemption is not None:
         errors.setdefault("instrument", []).append(
             _("Deze inwoner is vrijgesteld van %(name)s (%(ground)s, vanaf %(date)s).")
-            % {"name": instrument.name.lower(), "ground": exemption_ground_name(exemption.ground).lower(), "date": _date(exemption.valid_from)}
+            % {
+                "name": instrument.name.lower(),
+                "ground": exemption_ground_name(exemption.ground).lower(),
+                "date": _date(exemption.valid_from),
+            }
         )
 
 
@@ -512,9 +518,7 @@ def assignment_propose(
     if planned_end <= planned_start:
         errors["planned_end"] = [_("Het geplande einde ligt na de geplande start.")]
     _check_duration(instrument, planned_start, planned_end, errors)
-    kinds = (
-        ParticipationProvider.objects.filter(organisation=provider).values_list("kinds", flat=True).first() or []
-    )
+    kinds = ParticipationProvider.objects.filter(organisation=provider).values_list("kinds", flat=True).first() or []
     if not set(kinds) & set(instrument.provider_kinds):
         from .models import ProviderKind
 
@@ -524,7 +528,9 @@ def assignment_propose(
             % {"provider": provider.name, "instrument": instrument.name.lower(), "kinds": wanted}
         ]
     if instrument.requires_employer and employer is None:
-        errors["employer"] = [_("Bij %(name)s hoort de werkgever waar het werk wordt gedaan.") % {"name": instrument.name}]
+        errors["employer"] = [
+            _("Bij %(name)s hoort de werkgever waar het werk wordt gedaan.") % {"name": instrument.name}
+        ]
     if employer is not None and employer.kind != OrganisationKind.EMPLOYER:
         errors["employer"] = [_("Kies een werkgever.")]
     _check_wage_value(instrument, resident, wage_value, hours_per_week, planned_start, errors)
@@ -621,23 +627,24 @@ def assignment_uwv_advice_record(
 
 
 @transaction.atomic
-def assignment_decide(
-    *, actor, assignment: Assignment, granted: bool, decided_on: date, reference: str
-) -> Assignment:
+def assignment_decide(*, actor, assignment: Assignment, granted: bool, decided_on: date, reference: str) -> Assignment:
     """The municipality's decision (beschikking) on an assignment that needs one; granting commits the budget."""
     assignment = _lock(assignment)
     workflow.transition_check(action="decide", status=assignment.status)
     instrument = assignment.instrument
     errors: dict = {}
     if not instrument.requires_decision:
-        errors["instrument"] = [_("Voor %(name)s is geen beschikking nodig; start de opdracht.") % {"name": instrument.name}]
+        errors["instrument"] = [
+            _("Voor %(name)s is geen beschikking nodig; start de opdracht.") % {"name": instrument.name}
+        ]
     if not (reference or "").strip():
         errors["reference"] = [_("Vul het kenmerk van de beschikking in.")]
     _not_in_future(decided_on, "decided_on", _("Een besluit ligt niet in de toekomst."), errors)
     if instrument.requires_uwv_advice:
         if assignment.uwv_advice_on is None:
             errors.setdefault("granted", []).append(
-                _("Voor %(name)s is eerst het advies van UWV nodig; daarna besluit de gemeente.") % {"name": instrument.name}
+                _("Voor %(name)s is eerst het advies van UWV nodig; daarna besluit de gemeente.")
+                % {"name": instrument.name}
             )
         elif decided_on < assignment.uwv_advice_on:
             errors.setdefault("decided_on", []).append(_("Het besluit volgt op het advies van UWV, niet ervóór."))
@@ -688,7 +695,9 @@ def assignment_start(*, actor, assignment: Assignment, started_on: date) -> Assi
     _check_register(instrument, assignment.resident, started_on, errors)
     _check_exemption(instrument, assignment.resident, started_on, errors)
     if instrument.requires_wage_value:
-        _check_wage_value(instrument, assignment.resident, assignment.wage_value, assignment.hours_per_week, started_on, errors)
+        _check_wage_value(
+            instrument, assignment.resident, assignment.wage_value, assignment.hours_per_week, started_on, errors
+        )
     _raise(errors)
     before = _assignment_state(assignment)
     assignment.started_on = started_on
@@ -717,7 +726,9 @@ def assignment_end(
     workflow.transition_check(action="end", status=assignment.status)
     errors: dict = {}
     if ended_on < assignment.started_on:
-        errors["ended_on"] = [_("De opdracht eindigt niet vóór de start (%(date)s).") % {"date": _date(assignment.started_on)}]
+        errors["ended_on"] = [
+            _("De opdracht eindigt niet vóór de start (%(date)s).") % {"date": _date(assignment.started_on)}
+        ]
     _not_in_future(ended_on, "ended_on", _("Sluit een opdracht af op of na de dag dat zij eindigde."), errors)
     if not assignment.instrument.results.filter(pk=result.pk).exists():
         errors["result"] = [_("Dit resultaat hoort niet bij %(name)s.") % {"name": assignment.instrument.name}]
@@ -819,16 +830,19 @@ def budget_set(
         errors["municipality"] = [_("Een budget hoort bij een gemeente.")]
     if instrument is not None and instrument.spending_line_id != spending_line.pk:
         errors["instrument"] = [
-            _("%(instrument)s valt onder de post %(line)s.") % {"instrument": instrument.name, "line": instrument.spending_line.name}
+            _("%(instrument)s valt onder de post %(line)s.")
+            % {"instrument": instrument.name, "line": instrument.spending_line.name}
         ]
     if amount is None or amount < 0:
         errors["amount"] = [_("Een budget is nul of meer.")]
     if not 2000 <= year <= 2100:
         errors["year"] = [_("Kies een jaar.")]
     _raise(errors)
-    budget = Budget.objects.select_for_update().filter(
-        municipality=municipality, year=year, spending_line=spending_line, instrument=instrument
-    ).first()
+    budget = (
+        Budget.objects.select_for_update()
+        .filter(municipality=municipality, year=year, spending_line=spending_line, instrument=instrument)
+        .first()
+    )
     before = {"amount": budget.amount} if budget else None
     if budget is None:
         budget = Budget(municipality=municipality, year=year, spending_line=spending_line, instrument=instrument)

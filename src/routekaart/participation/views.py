@@ -15,6 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ..organisations.models import Organisation, OrganisationKind
@@ -39,6 +40,10 @@ from .forms import (
 from .models import Assignment, Instrument
 
 PURPOSE = "participation"
+WAGE_VALUE_INTRO = gettext_lazy(
+    "De loonwaarde is de productiviteit als percentage van het gewone loon voor de functie, "
+    "bepaald met een erkende methode op de werkplek."
+)
 
 
 def access_denied_as_403(view):
@@ -93,7 +98,9 @@ def profile(request: HttpRequest, resident_id: int) -> HttpResponse:
     )
 
 
-def _form_page(request, resident_id, *, form, title, intro, template="participation/form.html", status=None, extra=None):
+def _form_page(
+    request, resident_id, *, form, title, intro, template="participation/form.html", status=None, extra=None
+):
     context = {"form": form, "title": title, "intro": intro, "resident_id": resident_id, **(extra or {})}
     return render(request, template, context, status=status or (400 if form.errors else 200))
 
@@ -156,7 +163,7 @@ def wage_value_create(request: HttpRequest, resident_id: int) -> HttpResponse:
         resident_id,
         form=form,
         title=_("Loonwaarde vastleggen"),
-        intro=_("De loonwaarde is de productiviteit als percentage van het gewone loon voor de functie, bepaald met een erkende methode op de werkplek."),
+        intro=WAGE_VALUE_INTRO,
     )
 
 
@@ -190,14 +197,21 @@ def register_record(request: HttpRequest, resident_id: int) -> HttpResponse:
 def exemption_create(request: HttpRequest, resident_id: int) -> HttpResponse:
     access = _access(request, resident_id)
     view = selectors.participation_profile_get(access=access, resident_id=resident_id)
-    instrument = Instrument.objects.filter(exemption_grounds__isnull=False).exclude(exemption_grounds=[]).order_by("order").first()
+    instrument = (
+        Instrument.objects.filter(exemption_grounds__isnull=False)
+        .exclude(exemption_grounds=[])
+        .order_by("order")
+        .first()
+    )
     if instrument is None:
         raise Http404
     grounds = [(code, services.exemption_ground_name(code)) for code in instrument.exemption_grounds]
     form = ExemptionForm(request.POST or None, grounds=grounds)
     if request.method == "POST" and form.is_valid():
         try:
-            services.exemption_grant(actor=request.user, resident=view.resident, instrument=instrument, **form.cleaned_data)
+            services.exemption_grant(
+                actor=request.user, resident=view.resident, instrument=instrument, **form.cleaned_data
+            )
         except ValidationError as error:
             _errors_to_form(form, error)
         else:
@@ -295,7 +309,9 @@ def assignment_detail(request: HttpRequest, resident_id: int, assignment_id: int
             except ValidationError as error:
                 if form is None:
                     messages.error(request, " ".join(error.messages))
-                    return redirect("participation:assignment_detail", resident_id=resident_id, assignment_id=assignment_id)
+                    return redirect(
+                        "participation:assignment_detail", resident_id=resident_id, assignment_id=assignment_id
+                    )
                 _errors_to_form(form, error)
             else:
                 return redirect("participation:assignment_detail", resident_id=resident_id, assignment_id=assignment_id)
@@ -322,13 +338,21 @@ def _perform(request, assignment, action: str, data: dict) -> None:
     user = request.user
     if action == "record_advice":
         services.assignment_uwv_advice_record(
-            actor=user, assignment=assignment, advised_on=data["advised_on"], positive=data["positive"] == "yes", reference=data["reference"]
+            actor=user,
+            assignment=assignment,
+            advised_on=data["advised_on"],
+            positive=data["positive"] == "yes",
+            reference=data["reference"],
         )
         messages.success(request, _("Het advies van UWV is vastgelegd."))
     elif action == "decide":
         granted = data["granted"] == "yes"
         services.assignment_decide(
-            actor=user, assignment=assignment, granted=granted, decided_on=data["decided_on"], reference=data["reference"]
+            actor=user,
+            assignment=assignment,
+            granted=granted,
+            decided_on=data["decided_on"],
+            reference=data["reference"],
         )
         messages.success(request, _("De opdracht is toegekend.") if granted else _("De opdracht is afgewezen."))
     elif action == "start":
@@ -403,7 +427,11 @@ def _year(request: HttpRequest, default: int) -> int:
 def budget(request: HttpRequest) -> HttpResponse:
     choices, municipality = _municipality_choice(request)
     if municipality is None and not request.GET.get("gemeente"):
-        municipality = choices[0] if choices else Organisation.objects.filter(kind=OrganisationKind.MUNICIPALITY).order_by("name").first()
+        municipality = (
+            choices[0]
+            if choices
+            else Organisation.objects.filter(kind=OrganisationKind.MUNICIPALITY).order_by("name").first()
+        )
     today = timezone.localdate()
     year = _year(request, today.year)
     may_set = request.user.has_perm("participation.set_budget")
@@ -445,4 +473,3 @@ def instruments(request: HttpRequest) -> HttpResponse:
         "rules": wage_subsidy_rules(),
     }
     return render(request, "participation/instruments.html", context)
-

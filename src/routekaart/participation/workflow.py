@@ -1,9 +1,9 @@
 """The states of an assignment and the transitions between them, declared once; only services call `transition_check`.
 
-    proposed ──decide(granted)──► granted ──start──► active ──end──► ended
-        │  └─decide(refused)──► refused                ▲
-        └──────────────start (no decision needed)──────┘
-    proposed / granted ──cancel──► cancelled
+proposed ──decide(granted)──► granted ──start──► active ──end──► ended
+    │  └─decide(refused)──► refused                ▲
+    └──────────────start (no decision needed)──────┘
+proposed / granted ──cancel──► cancelled
 """
 
 from django.core.exceptions import ValidationError

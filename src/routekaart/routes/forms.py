@@ -87,7 +87,7 @@ class ConditionRecordForm(forms.Form):
 
     outcome = forms.ChoiceField(label=_("Uitkomst"), choices=Outcome.choices)
     recorded_on = forms.DateField(
-        label=_("Datum"), initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Datum"), initial=timezone.localdate, widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
     )
     note = forms.CharField(
         label=_("Toelichting"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
@@ -97,7 +97,7 @@ class ConditionRecordForm(forms.Form):
 class DueDateForm(forms.Form):
     prefix = "termijn"
     due_on = forms.DateField(
-        label=_("Uiterlijk klaar op"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Uiterlijk klaar op"), required=False, widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
     )
 
 
@@ -111,7 +111,9 @@ class ReasonForm(forms.Form):
 class PlaceOfferForm(forms.Form):
     prefix = "plek"
     offered_on = forms.DateField(
-        label=_("Plek aangeboden op"), initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Plek aangeboden op"),
+        initial=timezone.localdate,
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
     )
     reason = forms.CharField(
         label=_("Reden om voor te gaan (alleen als iemand met een eerdere indicatie nog wacht)"),
@@ -120,10 +122,17 @@ class PlaceOfferForm(forms.Form):
     )
 
 
+CHECKBOX = {"class": "utrecht-checkbox utrecht-checkbox--html-input rk-checkbox"}
+
+
 class MeanwhileForm(forms.Form):
     prefix = "tussentijd"
-    social_assistance = forms.BooleanField(label=_("Bijstand van de Dienst (vanaf 18 jaar)"), required=False)
-    day_activities = forms.BooleanField(label=_("Dagbesteding via het gebiedsteam"), required=False)
+    social_assistance = forms.BooleanField(
+        label=_("Bijstand van de Dienst (vanaf 18 jaar)"), required=False, widget=forms.CheckboxInput(attrs=CHECKBOX)
+    )
+    day_activities = forms.BooleanField(
+        label=_("Dagbesteding via het gebiedsteam"), required=False, widget=forms.CheckboxInput(attrs=CHECKBOX)
+    )
 
 
 def exit_routes():

@@ -21,21 +21,29 @@ ADMIN = NavItem(_("Beheer"), "admin:index")
 PROCESSING_LOG = NavItem(_("Verwerkingenlogboek"), "audit:processing_log")
 BREAK_GLASS = NavItem(_("Noodtoegang"), "audit:break_glass_report")
 ROUTES = NavItem(_("Routes"), "routes:route_map_list")
+BLUEPRINT = NavItem(_("Bouwtekening"), "catalog:blueprint")
+STEERING = NavItem(_("Sturingsmodel"), "catalog:steering_model")
+TRAJECTORIES = NavItem(_("Trajecten"), "routes:trajectory_list")
+YOUTH = NavItem(_("Jongeren 16,5+"), "routes:dienst_dashboard")
+SCHOOL_LEAVERS = NavItem(_("Schoolverlaters"), "routes:school_dashboard")
 HOUSEHOLDS = NavItem(_("Huishoudens"), "residents:household_list")
 WORKLIST = NavItem(_("Mijn werkvoorraad"), "access:worklist")
 PARTICIPATION = NavItem(_("Participatie"), "participation:team")
 PARTICIPATION_REPORTS = NavItem(_("Participatie"), "participation:reports")
 PARTICIPATION_BUDGET = NavItem(_("Budgetmonitor"), "participation:budget")
 WORK = NavItem(_("Werkgeversdienstverlening"), "work:desk")
+INCOME = NavItem(_("Bestaanszekerheid"), "income:worklist")
+NON_TAKE_UP = NavItem(_("Niet-gebruik regelingen"), "income:non_take_up_report")
+NORMS = NavItem(_("Normen en regelingen"), "income:norm_list")
 
 NAVIGATION: dict[str, list[NavItem]] = {
-    Role.COORDINATOR: [HOME, WORKLIST, HOUSEHOLDS, PARTICIPATION, NETWORK, ROUTES],
-    Role.JOB_COACH: [HOME, HOUSEHOLDS, PARTICIPATION, NETWORK, ROUTES],
+    Role.COORDINATOR: [HOME, WORKLIST, HOUSEHOLDS, INCOME, PARTICIPATION, BLUEPRINT, ROUTES, TRAJECTORIES, YOUTH],
+    Role.JOB_COACH: [HOME, HOUSEHOLDS, PARTICIPATION, NETWORK, ROUTES, TRAJECTORIES, YOUTH],
     Role.EMPLOYER_ADVISER: [HOME, WORK, HOUSEHOLDS, NETWORK, ROUTES],
-    Role.SCHOOL: [HOME, HOUSEHOLDS, ROUTES],
-    Role.PROVIDER: [HOME, HOUSEHOLDS, ROUTES],
-    Role.POLICY: [HOME, NETWORK, ROUTES, PARTICIPATION_REPORTS, PARTICIPATION_BUDGET],
-    Role.FUNCTIONAL_ADMIN: [HOME, NETWORK, ROUTES, PARTICIPATION_BUDGET, ADMIN, API_DOCS],
+    Role.SCHOOL: [HOME, HOUSEHOLDS, ROUTES, SCHOOL_LEAVERS],
+    Role.PROVIDER: [HOME, HOUSEHOLDS, ROUTES, TRAJECTORIES],
+    Role.POLICY: [HOME, NETWORK, BLUEPRINT, STEERING, ROUTES, PARTICIPATION_REPORTS, PARTICIPATION_BUDGET, NON_TAKE_UP],
+    Role.FUNCTIONAL_ADMIN: [HOME, NETWORK, BLUEPRINT, STEERING, ROUTES, PARTICIPATION_BUDGET, NORMS, ADMIN, API_DOCS],
     Role.PRIVACY_OFFICER: [HOME, PROCESSING_LOG, BREAK_GLASS],
     Role.RESIDENT: [HOME],
 }

@@ -1,16 +1,19 @@
 """The two facts matching needs from the participation app: wage value (loonwaarde) and target-group register.
 
-The participation app owns those determinations (issue 8); this module is the one place `work` reads them, as a
-bulk call (a fixed number of queries for any number of residents), so wiring or replacing the source is one line
-in `_source`. No personal data leaves through here except the two facts, keyed by resident id.
+The participation app owns those determinations (issue 8); this module is the one place `work` reads them, in
+bulk (two queries for any number of residents) through participation's selectors `wage_values_current` and
+`target_group_register_statuses`; replacing the source is one line in `_source`. Only the two facts leave
+through here, keyed by resident id.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from django.apps import apps
 from django.utils import timezone
 
 
@@ -29,27 +32,28 @@ def _none(resident_ids: list[int], on: date) -> dict[int, LabourFacts]:
 
 
 def _source() -> Callable[[list[int], date], dict[int, LabourFacts]]:
-    """Where the facts come from: the participation app's selector once it has one, else nothing known."""
-    try:
-        from ..participation import selectors as participation
-    except ImportError:
+    """Where the facts come from: the participation app's bulk selectors when it is installed."""
+    if not apps.is_installed("routekaart.participation"):
         return _none
-    source = getattr(participation, "labour_facts_for_matching", None)
-    return _from_participation(source) if source else _none
+    return _from_participation
 
 
-def _from_participation(source) -> Callable[[list[int], date], dict[int, LabourFacts]]:
-    def read(resident_ids: list[int], on: date) -> dict[int, LabourFacts]:
-        return {
-            rid: LabourFacts(
-                wage_value=None if row.get("wage_value") is None else int(row["wage_value"]),
-                wage_value_on=row.get("wage_value_on"),
-                in_register=row.get("in_register"),
-            )
-            for rid, row in source(resident_ids=resident_ids, on=on).items()
-        }
+def _from_participation(resident_ids: list[int], on: date) -> dict[int, LabourFacts]:
+    """Two queries: the wage values in force and the register statuses as last reported by UWV."""
+    from ..participation import selectors as participation
 
-    return read
+    wage_values = participation.wage_values_current(resident_ids=resident_ids, on=on)
+    registers = participation.target_group_register_statuses(resident_ids=resident_ids, on=on)
+    facts = {}
+    for rid in set(wage_values) | set(registers):
+        wage = wage_values.get(rid)
+        register = registers.get(rid)
+        facts[rid] = LabourFacts(
+            wage_value=None if wage is None else math.floor(wage.percentage),
+            wage_value_on=None if wage is None else wage.determined_on,
+            in_register=None if register is None or register.status is None else register.registered,
+        )
+    return facts
 
 
 def labour_facts(*, resident_ids: Iterable[int], on: date | None = None) -> dict[int, LabourFacts]:

@@ -544,9 +544,10 @@ class OpeningForCandidate:
 
 
 def openings_for_candidate(*, user, profile: CandidateProfile, on: date | None = None) -> list[OpeningForCandidate]:
-    """Open vacancies and arrangements for one candidate, best first, explained (after `privacy.candidate_check`).
+    """Open vacancies and arrangements for one candidate, best first, explained.
 
-    A loop over openings for one person, not over pairs; a fixed number of queries.
+    Call it after `work_profile_get`, which checked consent and logged the read of this person. A loop over
+    openings for one person, not over pairs; a fixed number of queries.
     """
     on = on or timezone.localdate()
     rules = match_rules(on=on)
@@ -578,7 +579,6 @@ def openings_for_candidate(*, user, profile: CandidateProfile, on: date | None =
             )
         )
     result.sort(key=lambda row: (-row.total, row.kind, row.opening.pk))
-    privacy.read_log(user=user, residents=[profile.resident])
     return result[: rules.top]
 
 

@@ -699,7 +699,7 @@ def sroi_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         if not request.user.has_perm("work.manage"):
             return render(
-                request, "work/denied.html", {"message": _("Alleen de werkgeversadviseur legt dit vast.")}, 403
+                request, "work/denied.html", {"message": _("Alleen de werkgeversadviseur legt dit vast.")}, status=403
             )
         if form.is_valid():
             try:

@@ -6,7 +6,12 @@ import pytest
 
 from routekaart.organisations.roles import Role
 from routekaart.organisations.tests.factories import UserFactory
-from routekaart.residents.tests.factories import HouseholdFactory, MembershipFactory, ResidentFactory
+from routekaart.residents.tests.factories import (
+    HouseholdFactory,
+    InvolvementFactory,
+    MembershipFactory,
+    ResidentFactory,
+)
 
 from . import journey
 
@@ -50,6 +55,17 @@ def household(db):
 
 
 @pytest.fixture
+def involved(coordinator, household):
+    """The coordinator's team is involved with the household (the wijkteam where the melding comes in)."""
+    return InvolvementFactory(
+        household=household,
+        organisation=coordinator.affiliations.get().organisation,
+        user=None,
+        valid_from=datetime.date(2020, 1, 1),
+    )
+
+
+@pytest.fixture
 def case(coordinator, household):
     """A Wmo melding opened this case; its coordinator is `coordinator`."""
     return journey.melding(coordinator, household).case
@@ -59,4 +75,3 @@ def case(coordinator, household):
 def planned_case(catalog, coordinator, household):
     """A case with an active plan of three agreements (intake done, poortwachter continued)."""
     return journey.to_active_plan(coordinator, household)
-

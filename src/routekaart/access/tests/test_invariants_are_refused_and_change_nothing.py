@@ -41,10 +41,14 @@ def refused(call, field: str, text: str) -> None:
 
 def test_a_second_active_plan_for_the_household_is_refused(planned_case, coordinator):
     # Another case of the same household (an old one, closed without its plan closed) still holds an active plan.
-    old = Case.objects.create(household=planned_case.household, status=CaseStatus.CLOSED, opened_on=datetime.date(2020, 1, 1))
+    old = Case.objects.create(
+        household=planned_case.household, status=CaseStatus.CLOSED, opened_on=datetime.date(2020, 1, 1)
+    )
     active = Plan.objects.get(case=planned_case, status=PlanStatus.ACTIVE)
     Plan.objects.filter(pk=active.pk).update(case=old)
-    draft = services.plan_draft(actor=coordinator, case=planned_case, goals=[services.GoalSpec("finances", "Rust in de financiën")])
+    draft = services.plan_draft(
+        actor=coordinator, case=planned_case, goals=[services.GoalSpec("finances", "Rust in de financiën")]
+    )
 
     refused(
         lambda: services.plan_activate(actor=coordinator, plan=draft, resident_agreement=ResidentAgreement.AGREED),

@@ -93,7 +93,9 @@ def test_completing_the_research_meets_the_wmo_research_deadline(coordinator, ho
     case = journey.melding(coordinator, household).case
     journey.intake(coordinator, case)
     services.gatekeeping_record(actor=coordinator, case=case, outcome=GatekeepingOutcome.CONTINUE)
-    services.assessment_record(actor=coordinator, case=case, report="Begeleiding nodig bij dagstructuur.", complete=True)
+    services.assessment_record(
+        actor=coordinator, case=case, report="Begeleiding nodig bij dagstructuur.", complete=True
+    )
     assert Deadline.objects.get(case=case, rule__code="wmo_assessment").met_by == "assessment_completed"
 
 
@@ -102,7 +104,9 @@ def test_an_extension_needs_notice_before_the_term_ends(coordinator, household):
     case = journey.melding(coordinator, household, kind=SignalKind.APPLICATION, domain=Domain.SUPPORT).case
     deadline = open_deadlines(case)["wmo_decision"]
     with pytest.raises(ValidationError) as caught:
-        services.deadline_change(actor=coordinator, deadline=deadline, change="extension", days=14, reason="Advies arts")
+        services.deadline_change(
+            actor=coordinator, deadline=deadline, change="extension", days=14, reason="Advies arts"
+        )
     assert "notified_on" in caught.value.message_dict
     services.deadline_change(
         actor=coordinator, deadline=deadline, change="extension", days=14, reason="Advies arts", notified_on=TODAY

@@ -1,11 +1,17 @@
 import pytest
 from django.db import DatabaseError, connection, transaction
 
-from routekaart.audit import services
+from routekaart.audit import services, triggers
 from routekaart.audit.configuration import processing_activities_load
 from routekaart.audit.models import Event, ProcessingLogEntry
 
 pytestmark = [pytest.mark.django_db]
+
+
+@pytest.fixture(autouse=True)
+def append_only_triggers():
+    """The migration installs these; installed again here because a transactional test may have lifted them."""
+    triggers.install(connection)
 
 
 @pytest.fixture

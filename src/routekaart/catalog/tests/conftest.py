@@ -4,11 +4,6 @@ from django.db import transaction
 from routekaart.catalog import services
 
 
-@pytest.fixture(autouse=True)
-def catalog_urls(settings):
-    settings.ROOT_URLCONF = "routekaart.catalog.tests.urls"
-
-
 @pytest.fixture(scope="module")
 def catalog_for_module(django_db_setup, django_db_blocker):
     """The catalog loaded once for a module whose tests only read it (Django's setUpTestData pattern): each test

@@ -26,7 +26,9 @@ class Assignment(models.Model):
     (duration, target-group register, UWV advice, exemption, additionality) are checked by the services.
     """
 
-    resident = models.ForeignKey("residents.Resident", on_delete=models.PROTECT, related_name="participation_assignments")
+    resident = models.ForeignKey(
+        "residents.Resident", on_delete=models.PROTECT, related_name="participation_assignments"
+    )
     municipality = models.ForeignKey(
         "organisations.Organisation",
         verbose_name=_("gemeente"),
@@ -145,6 +147,9 @@ class Commitment(models.Model):
             models.UniqueConstraint(fields=["assignment", "month"], name="one_commitment_per_assignment_month")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.assignment_id} {self.month:%Y-%m}: {self.amount}"
+
 
 class Expenditure(models.Model):
     """Money actually paid for an assignment (an invoice of the provider, a subsidy payment to the employer)."""
@@ -170,6 +175,9 @@ class Expenditure(models.Model):
                 violation_error_message=_("Een uitgave is niet nul."),
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.assignment_id} {self.booked_on}: {self.amount}"
 
 
 class Budget(models.Model):

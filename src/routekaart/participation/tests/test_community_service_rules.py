@@ -16,6 +16,8 @@ pytestmark = pytest.mark.django_db
 def today():
     with freeze_time("2026-05-04"):
         yield
+
+
 ADDITIONAL = "Extra opruimwerk in het buurthuis dat niemand betaald doet; geen vacature bij de gemeente."
 
 
@@ -60,7 +62,9 @@ def test_a_resident_who_gives_mantelzorg_is_exempted(world):
 
 def test_an_exemption_granted_after_the_proposal_stops_the_start(world):
     assignment = _propose(world)
-    services.assignment_decide(actor=world.user, assignment=assignment, granted=True, decided_on=date(2026, 5, 4), reference="TP-1")
+    services.assignment_decide(
+        actor=world.user, assignment=assignment, granted=True, decided_on=date(2026, 5, 4), reference="TP-1"
+    )
     services.exemption_grant(
         actor=world.user,
         resident=world.resident,

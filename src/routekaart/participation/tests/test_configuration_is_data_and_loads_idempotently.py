@@ -13,7 +13,13 @@ from routekaart.participation.configuration import (
     participation_configuration_load,
     participation_providers_load,
 )
-from routekaart.participation.models import DistanceCategory, Instrument, ParticipationProvider, ParticipationTier, RuleSet
+from routekaart.participation.models import (
+    DistanceCategory,
+    Instrument,
+    ParticipationProvider,
+    ParticipationTier,
+    RuleSet,
+)
 
 from .factories import OrganisationFactory
 
@@ -25,7 +31,12 @@ def test_sols_six_categories_carry_zaanstads_shares_from_seed_002(configuration)
     categories = list(DistanceCategory.objects.order_by("order"))
     assert [c.reference_share for c in categories] == [Decimal(n) for n in (1, 2, 5, 57, 5, 30)]
     assert [c.labour_distance for c in categories] == [
-        "none", "none", "bridgeable", "bridgeable", "not_bridgeable", "not_bridgeable",
+        "none",
+        "none",
+        "bridgeable",
+        "bridgeable",
+        "not_bridgeable",
+        "not_bridgeable",
     ]
     assert all(1 <= c.reassessment_months <= 12 for c in categories)
 
@@ -35,7 +46,11 @@ def test_the_three_tiers_are_seed_001s_and_match_the_route_maps(configuration):
     assert tiers == [
         ("back_to_regular_job", "Terug naar reguliere baan", "none"),
         ("reduced_wage_value", "Verminderde loonwaarde", "bridgeable"),
-        ("regular_work_not_realistic", "Regulier werk op korte en middellange termijn geen reële optie", "not_bridgeable"),
+        (
+            "regular_work_not_realistic",
+            "Regulier werk op korte en middellange termijn geen reële optie",
+            "not_bridgeable",
+        ),
     ]
     route_map = yaml.safe_load((ROUTES / "purmerend_beemster.yaml").read_text(encoding="utf-8"))
     assert [(t["code"], t["labour_distance"]) for t in route_map["tiers"]] == [(c, d) for c, _, d in tiers]
@@ -96,4 +111,7 @@ def test_providers_are_linked_once_their_organisations_exist(configuration):
     assert "baanstede" in configuration.providers_skipped
     OrganisationFactory(code="baanstede", name="BaanStede", kind="provider")
     assert "baanstede" not in participation_providers_load()
-    assert ParticipationProvider.objects.get(organisation__code="baanstede").kinds == ["learn_work_company", "sw_company"]
+    assert ParticipationProvider.objects.get(organisation__code="baanstede").kinds == [
+        "learn_work_company",
+        "sw_company",
+    ]

@@ -19,13 +19,23 @@ hours = st.decimals(min_value=Decimal("8"), max_value=Decimal("40"), places=0)
 
 def _schedules(start, days, wage_value, hours_per_week):
     end = start + timedelta(days=days - 1)
-    kwargs = {"rules": RULES, "start": start, "end": end, "hours_per_week": hours_per_week, "wage_value_percent": wage_value}
-    return wage_subsidy_schedule(growth_potential=True, **kwargs), wage_subsidy_schedule(growth_potential=False, **kwargs)
+    kwargs = {
+        "rules": RULES,
+        "start": start,
+        "end": end,
+        "hours_per_week": hours_per_week,
+        "wage_value_percent": wage_value,
+    }
+    return wage_subsidy_schedule(growth_potential=True, **kwargs), wage_subsidy_schedule(
+        growth_potential=False, **kwargs
+    )
 
 
 def test_the_shipped_steps_reach_nil_after_two_years():
     """Every 6 months 25 % of the starting amount: 100, 75, 50, 25, then nothing from month 24."""
-    factors = [growth_factor(rules=RULES, months_since_start=m, growth_potential=True) for m in (0, 5, 6, 12, 18, 23, 24, 40)]
+    factors = [
+        growth_factor(rules=RULES, months_since_start=m, growth_potential=True) for m in (0, 5, 6, 12, 18, 23, 24, 40)
+    ]
     assert factors == [Decimal(1), Decimal(1), Decimal("0.75"), Decimal("0.50"), Decimal("0.25"), Decimal("0.25"), 0, 0]
 
 

@@ -27,7 +27,20 @@ def test_a_period_is_allowed_exactly_when_it_is_four_weeks_to_six_months(start, 
 def _add_months(day: date, months: int) -> date:
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1
-    last = [31, 29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+    last = [
+        31,
+        29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28,
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ][month - 1]
     return date(year, month, min(day.day, last))
 
 
@@ -83,7 +96,9 @@ def test_a_late_start_that_leaves_less_than_four_weeks_is_refused(world):
             planned_end=date(2026, 4, 30),
             monthly_cost=Decimal("950"),
         )
-        services.assignment_decide(actor=world.user, assignment=assignment, granted=True, decided_on=date(2026, 3, 2), reference="LWP-1")
+        services.assignment_decide(
+            actor=world.user, assignment=assignment, granted=True, decided_on=date(2026, 3, 2), reference="LWP-1"
+        )
     with freeze_time("2026-04-20"), pytest.raises(ValidationError) as refused:
         services.assignment_start(actor=world.user, assignment=assignment, started_on=date(2026, 4, 15))
     assert "minimaal 4 weken" in " ".join(refused.value.message_dict["started_on"])

@@ -68,9 +68,13 @@ def test_the_report_shows_the_share_whose_distance_fell_three_in_four_as_in_the_
     residents = [world.resident] + [resident_in_household()[0] for _ in range(3)]
     for resident in residents:
         _assess(world, resident, "bridgeable_long", "2025-09-01")
-    for resident, code in zip(residents, ["bridgeable_short", "none_matching", "bridgeable_short", "bridgeable_long"], strict=True):
+    for resident, code in zip(
+        residents, ["bridgeable_short", "none_matching", "bridgeable_short", "bridgeable_long"], strict=True
+    ):
         _assess(world, resident, code, "2026-03-02")
-    report = selectors.reassessment_report(municipality=world.municipality, since=date(2026, 1, 1), until=date(2026, 12, 31))
+    report = selectors.reassessment_report(
+        municipality=world.municipality, since=date(2026, 1, 1), until=date(2026, 12, 31)
+    )
     assert report.reassessed == 4 and report.fell == 3
     assert report.share_fell == 75
     assert report.reference_share_fell == 75  # the seed's figure, shown beside it

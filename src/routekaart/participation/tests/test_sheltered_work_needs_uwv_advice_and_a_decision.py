@@ -41,16 +41,22 @@ def test_it_cannot_start_without_a_decision(world, proposed):
 
 def test_the_municipality_decides_only_after_uwvs_advice(world, proposed):
     with pytest.raises(ValidationError) as refused:
-        services.assignment_decide(actor=world.user, assignment=proposed, granted=True, decided_on=date(2026, 2, 1), reference="BW-1")
+        services.assignment_decide(
+            actor=world.user, assignment=proposed, granted=True, decided_on=date(2026, 2, 1), reference="BW-1"
+        )
     assert "eerst het advies van UWV" in " ".join(refused.value.message_dict["granted"])
     proposed.refresh_from_db()
     assert proposed.status == "proposed" and not Commitment.objects.exists()
 
 
 def test_negative_advice_cannot_be_granted_but_can_be_refused(world, proposed):
-    services.assignment_uwv_advice_record(actor=world.user, assignment=proposed, advised_on=date(2026, 1, 20), positive=False)
+    services.assignment_uwv_advice_record(
+        actor=world.user, assignment=proposed, advised_on=date(2026, 1, 20), positive=False
+    )
     with pytest.raises(ValidationError) as refused:
-        services.assignment_decide(actor=world.user, assignment=proposed, granted=True, decided_on=date(2026, 2, 1), reference="BW-1")
+        services.assignment_decide(
+            actor=world.user, assignment=proposed, granted=True, decided_on=date(2026, 2, 1), reference="BW-1"
+        )
     assert "negatief" in " ".join(refused.value.message_dict["granted"])
     refused_assignment = services.assignment_decide(
         actor=world.user, assignment=proposed, granted=False, decided_on=date(2026, 2, 1), reference="BW-1"
@@ -59,12 +65,18 @@ def test_negative_advice_cannot_be_granted_but_can_be_refused(world, proposed):
 
 
 def test_advice_decision_start_commits_the_budget_month_by_month(world, proposed):
-    services.assignment_uwv_advice_record(actor=world.user, assignment=proposed, advised_on=date(2026, 1, 20), positive=True, reference="UWV-9")
-    granted = services.assignment_decide(actor=world.user, assignment=proposed, granted=True, decided_on=date(2026, 2, 1), reference="BW-1")
+    services.assignment_uwv_advice_record(
+        actor=world.user, assignment=proposed, advised_on=date(2026, 1, 20), positive=True, reference="UWV-9"
+    )
+    granted = services.assignment_decide(
+        actor=world.user, assignment=proposed, granted=True, decided_on=date(2026, 2, 1), reference="BW-1"
+    )
     assert granted.status == "granted"
     assert Commitment.objects.filter(assignment=granted).count() == 12
     with pytest.raises(ValidationError):  # a decision is taken once
-        services.assignment_decide(actor=world.user, assignment=granted, granted=True, decided_on=date(2026, 2, 2), reference="BW-2")
+        services.assignment_decide(
+            actor=world.user, assignment=granted, granted=True, decided_on=date(2026, 2, 2), reference="BW-2"
+        )
     with pytest.raises(ValidationError):  # the start has not happened yet
         services.assignment_start(actor=world.user, assignment=granted, started_on=date(2026, 3, 2))
     with freeze_time("2026-03-16"):
@@ -86,4 +98,6 @@ def test_uwv_advice_is_only_for_instruments_that_need_it(world):
         monthly_cost=Decimal("900"),
     )
     with pytest.raises(ValidationError):
-        services.assignment_uwv_advice_record(actor=world.user, assignment=assignment, advised_on=date(2026, 2, 1), positive=True)
+        services.assignment_uwv_advice_record(
+            actor=world.user, assignment=assignment, advised_on=date(2026, 2, 1), positive=True
+        )

@@ -1,4 +1,7 @@
-"""LKS = minimum wage for the hours (with holiday pay) − wage value, at most 70 % of it, plus the allowance (art. 10d)."""
+"""LKS = minimum wage for the hours (with holiday pay) - wage value, at most 70 % of it, plus the allowance.
+
+Participatiewet art. 10d; the numbers come from data/wage_subsidy.yaml.
+"""
 
 from datetime import date
 from decimal import Decimal
@@ -22,7 +25,7 @@ def test_the_worked_example_of_march_2026():
     subsidy = wage_subsidy_monthly(
         rules=RULES, on=date(2026, 3, 1), hours_per_week=Decimal("32"), wage_value_percent=Decimal("60")
     )
-    assert subsidy.minimum_wage == Decimal("2202.97")  # 14.71 × 32 × 52/12 × 1.08
+    assert subsidy.minimum_wage == Decimal("2202.97")  # 14.71 x 32 x 52/12 x 1.08
     assert subsidy.wage_value == Decimal("1321.78")  # 60 % of it
     assert subsidy.compensation == Decimal("881.19")  # the other 40 %
     assert subsidy.allowance_percent == Decimal("23.5")
@@ -37,12 +40,16 @@ def test_a_low_wage_value_is_compensated_up_to_seventy_percent_of_the_minimum_wa
     )
     assert subsidy.capped
     assert subsidy.compensation == Decimal("1542.08")  # 70 % of 2202.9696
-    assert subsidy.amount == Decimal("1904.47")  # × 1.235
+    assert subsidy.amount == Decimal("1904.47")  # x 1.235
 
 
 def test_each_month_uses_the_minimum_wage_and_allowance_of_that_month():
-    before = wage_subsidy_monthly(rules=RULES, on=date(2025, 6, 1), hours_per_week=Decimal(36), wage_value_percent=Decimal(50))
-    after = wage_subsidy_monthly(rules=RULES, on=date(2025, 7, 1), hours_per_week=Decimal(36), wage_value_percent=Decimal(50))
+    before = wage_subsidy_monthly(
+        rules=RULES, on=date(2025, 6, 1), hours_per_week=Decimal(36), wage_value_percent=Decimal(50)
+    )
+    after = wage_subsidy_monthly(
+        rules=RULES, on=date(2025, 7, 1), hours_per_week=Decimal(36), wage_value_percent=Decimal(50)
+    )
     assert RULES.hourly_wage_on(date(2025, 6, 30)) == Decimal("14.06")
     assert RULES.hourly_wage_on(date(2025, 7, 1)) == Decimal("14.40")
     assert after.amount > before.amount
@@ -52,7 +59,9 @@ def test_each_month_uses_the_minimum_wage_and_allowance_of_that_month():
 
 def test_a_month_before_the_minimum_wage_table_is_refused():
     with pytest.raises(RulesError):
-        wage_subsidy_monthly(rules=RULES, on=date(2023, 12, 1), hours_per_week=Decimal(36), wage_value_percent=Decimal(50))
+        wage_subsidy_monthly(
+            rules=RULES, on=date(2023, 12, 1), hours_per_week=Decimal(36), wage_value_percent=Decimal(50)
+        )
 
 
 @given(on=months, hours=hours, wage_value=wage_values)
@@ -81,7 +90,9 @@ def test_above_the_cap_the_subsidy_is_minimum_wage_minus_wage_value_plus_allowan
     hourly = RULES.hourly_wage_on(on)
     minimum_wage = hourly * hours * Decimal(52) / Decimal(12) * Decimal("1.08")
     expected = cents(minimum_wage * (100 - wage_value) / 100 * (1 + RULES.allowance_for(on.year) / 100))
-    assert wage_subsidy_monthly(rules=RULES, on=on, hours_per_week=hours, wage_value_percent=wage_value).amount == expected
+    assert (
+        wage_subsidy_monthly(rules=RULES, on=on, hours_per_week=hours, wage_value_percent=wage_value).amount == expected
+    )
 
 
 @given(on=months, hours=st.decimals(min_value=Decimal("1"), max_value=Decimal("20"), places=1), wage_value=wage_values)

@@ -2,8 +2,9 @@
 
 `municipality_generate()` is the one entry point (the `generate_municipality` command and `setup_demo` call it).
 The same seed, size and reference date always give the same town. The town is built in chunks of a thousand
-resident records, each from its own random stream and written in one transaction with a few bulk inserts, so
-memory stays bounded at a million residents and a second run adds only the chunks that are missing.
+resident records, each from its own random stream and written with one multi-row insert per table (committed
+twenty chunks at a time), so memory stays bounded at a million residents and a second run adds only the chunks
+that are missing.
 
 The benefit clients follow seed 002's shares (`data/population.yaml`, with the source of every figure); the BSNs
 are synthetic (`bsn.py` says how they can never be a real person's).

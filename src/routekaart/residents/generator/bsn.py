@@ -3,39 +3,42 @@
 How a generated BSN can never be a real person's
 ------------------------------------------------
 A BSN is nine digits that pass the 11-check (weights 9, 8, 7, 6, 5, 4, 3, 2 and -1). About 91 million numbers
-pass it, and the Dutch government has issued tens of millions of them since the sofinummer of 1989; a number
-picked at random therefore has a fair chance of belonging to someone. The generator does not pick at random.
+pass it, and tens of millions have been issued since the sofinummer of 1989, so a number picked at random has a
+fair chance of belonging to someone. The generator does not pick at random.
 
-The Rijksdienst voor Identiteitsgegevens (RvIG) sets aside the numbers that begin with 9999 (999900006 up to
-999999990) as test BSNs: they are used in its test environments and in the chain test environments of the
-sociaal domein, and are not issued to people. Every BSN of the demo municipality comes from that band: the
-generator enumerates it without a register (see below), in an order shuffled by the seed, and gives each
-resident record the next number. The band holds 9,000 such numbers, which is why a demo town is at most 9,000
-resident records (the default `--residents` is exactly that).
+The Rijksdienst voor Identiteitsgegevens (RvIG) publishes test BSNs for test environments (among them the chain
+test environments of the sociaal domein): the numbers that begin with 9999, from 999900006 up to 999999990. They
+are kept for testing and are not issued to people. Every BSN of the demo municipality comes from that band. The
+band holds 9,091 numbers that pass the 11-check; the generator uses 9,000 of them, which is why a demo town holds
+at most 9,000 resident records, and why that is the default size of `make demo`.
 
-Larger runs (the benchmarks at 100,000 and 1,000,000 residents) need more numbers than the test band holds. They
-continue in the numbers beginning with 9 below the band (900000000 up to 999899999). RvIG does not publish
-those as test numbers, so the generator cannot promise that none of them is issued: `generate_municipality`
-refuses to go there unless `--allow-bsn-outside-test-range` is given, and such runs belong on throwaway
-databases. Even then no real person's data is involved: every name, address, date and relation attached to the
-number is invented from the seed.
+Larger towns (the benchmarks at 100,000 and 1,000,000 residents) need more numbers than the band holds. They
+continue in the numbers beginning with 9 below the band (900000000 up to 999899999). RvIG does not publish those
+as test numbers, so for them the generator cannot promise that none is issued: `generate_municipality` refuses to
+go there unless `--allow-bsn-outside-test-range` is given, and such runs belong on throwaway databases. Even then
+no real person's data is involved: every name, address, date and relation attached to a number is invented from
+the seed.
 
-How the band is enumerated without a list
------------------------------------------
+How the numbers are drawn without a list
+----------------------------------------
 Take a seven-digit stem (the first seven digits). For any stem, at least nine of the ten possible eighth digits
-leave a ninth digit in 0..9 that makes the 11-check pass, so stem and "which of those nine" together name exactly
-one valid BSN. The k-th number of a band is then found directly: an affine permutation (a·k + b mod size, with
-a coprime to the size; a and b from the seed) shuffles the order, so numbers carry no sequence, runs with the
-same seed get the same numbers, and a chunk of the town can be generated (or re-checked) on its own without
-holding a million numbers in memory.
+leave a ninth digit in 0..9 that makes the 11-check pass, so a stem and "which of those nine" name exactly one
+valid BSN, and the k-th number of a band is found by arithmetic. The seed shuffles the band in blocks of a
+thousand numbers (one block per chunk of a thousand residents, the blocks in a seeded order) and shuffles the
+numbers within each block, with affine permutations (a*k + b mod size). So the same seed gives the same numbers;
+members of a household do not get consecutive numbers; every chunk of the town can be generated on its own,
+without a register of numbers in use; and a chunk's numbers lie close together, which keeps inserts into the BSN
+index local when a million residents are written.
 """
 
 import math
 import random
 from dataclasses import dataclass
+from functools import lru_cache
 
 WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
 PER_STEM = 9
+BLOCK = 1_000  # resident records per block: the generator's chunk size
 
 TEST_BAND_FIRST, TEST_BAND_LAST = 999900006, 999999990
 # Seven-digit stems: the test band (9999xxx), and the numbers beginning with 9 below it.
@@ -56,9 +59,18 @@ def bsn_in_test_band(value: str) -> bool:
     return value.isdigit() and TEST_BAND_FIRST <= int(value) <= TEST_BAND_LAST
 
 
+@lru_cache(maxsize=4096)
+def _partial(stem: int) -> int:
+    """The 11-check sum over the stem's seven digits (weights 9..3); a block reuses each stem nine times."""
+    total = 0
+    for weight in (3, 4, 5, 6, 7, 8, 9):
+        stem, digit = divmod(stem, 10)
+        total += digit * weight
+    return total
+
+
 def _from_stem(stem: int, k: int) -> str:
-    digits = [int(d) for d in f"{stem:07d}"]
-    partial = sum(d * w for d, w in zip(digits, WEIGHTS[:7], strict=True))
+    partial = _partial(stem)
     found = -1
     for eighth in range(10):
         ninth = (partial + 2 * eighth) % 11
@@ -75,13 +87,24 @@ class _Permutation:
 
     def __init__(self, size: int, rng: random.Random) -> None:
         self.size = size
-        a = rng.randrange(size // 3, 2 * size // 3) | 1
+        a = rng.randrange(size // 3, 2 * size // 3) | 1 if size > 3 else 1
         while math.gcd(a, size) != 1:
             a += 2
         self.a, self.b = a, rng.randrange(size)
 
     def __call__(self, i: int) -> int:
         return (self.a * i + self.b) % self.size
+
+
+class _BlockPermutation:
+    """Shuffle whole blocks of BLOCK numbers, and the numbers within a block: a chunk's numbers stay together."""
+
+    def __init__(self, size: int, rng: random.Random) -> None:
+        assert size % BLOCK == 0
+        self.blocks, self.inner = _Permutation(size // BLOCK, rng), _Permutation(BLOCK, rng)
+
+    def __call__(self, i: int) -> int:
+        return self.blocks(i // BLOCK) * BLOCK + self.inner(i % BLOCK)
 
 
 @dataclass(frozen=True)
@@ -92,8 +115,8 @@ class BsnAllocator:
 
     def __post_init__(self) -> None:
         rng = random.Random(f"routekaart-bsn:{self.seed}")
-        object.__setattr__(self, "_test", _Permutation(TEST_BAND_CAPACITY, rng))
-        object.__setattr__(self, "_extended", _Permutation(CAPACITY - TEST_BAND_CAPACITY, rng))
+        object.__setattr__(self, "_test", _BlockPermutation(TEST_BAND_CAPACITY, rng))
+        object.__setattr__(self, "_extended", _BlockPermutation(CAPACITY - TEST_BAND_CAPACITY, rng))
 
     def __call__(self, i: int) -> str:
         if i < 0 or i >= CAPACITY:

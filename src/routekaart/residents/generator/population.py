@@ -304,10 +304,10 @@ class ChunkBuilder:
             roll = rng.random()
             age = age or (
                 rng.randint(19, 34)
-                if roll < 0.33
+                if roll < 0.30
                 else rng.randint(35, 64)
-                if roll < 0.65
-                else min(rng.randint(65, 80) + int(abs(rng.gauss(0, 8))), 101)
+                if roll < 0.58
+                else min(rng.randint(65, 78) + int(abs(rng.gauss(0, 7))), 101)
             )
             head = self.person(age=age, origin=origin)
         head_birth = self._birth_ordinal(head)
@@ -331,7 +331,7 @@ class ChunkBuilder:
         rng = self.rng
         if head is None:
             roll = rng.random()
-            age = rng.randint(23, 34) if roll < 0.25 else rng.randint(35, 64) if roll < 0.58 else rng.randint(65, 92)
+            age = rng.randint(23, 34) if roll < 0.22 else rng.randint(35, 64) if roll < 0.50 else rng.randint(65, 92)
             head = self.person(age=age, origin=origin)
         partner = self._partner_of(head, origin)
         since = self._move_in([head, partner])

@@ -172,7 +172,9 @@ def test_social_assistance_while_waiting_only_from_18(network, walking):
         ),
         "vanaf 18 jaar",
     )
-    services.waitlist_meanwhile_set(actor=network.dienst_user, entry=entry, social_assistance=False, day_activities=True)
+    services.waitlist_meanwhile_set(
+        actor=network.dienst_user, entry=entry, social_assistance=False, day_activities=True
+    )
     entry.refresh_from_db()
     assert entry.receives_day_activities
 
@@ -238,7 +240,9 @@ def test_an_exit_route_needs_pro_or_vso(network, pupil):
 
 def test_the_registering_organisation_must_fill_a_party(network, pupil):
     refused(
-        lambda: start(network, pupil, actor=network.company_user, organisations=network.organisations("school", "dienst")),
+        lambda: start(
+            network, pupil, actor=network.company_user, organisations=network.organisations("school", "dienst")
+        ),
         "Uw organisatie vult geen partij van deze route in.",
     )
 
@@ -250,7 +254,10 @@ def test_the_waitlist_follows_the_indication_date_and_going_first_needs_a_reason
     today = timezone.localdate()
     first, second = pupil_factory(17), pupil_factory(17)
     entries = []
-    for resident, decided in ((first, today - datetime.timedelta(days=30)), (second, today - datetime.timedelta(days=3))):
+    for resident, decided in (
+        (first, today - datetime.timedelta(days=30)),
+        (second, today - datetime.timedelta(days=3)),
+    ):
         trajectory = start(network, resident)
         services.regie_handover_accept(
             actor=network.dienst_user, handover=RegieHandover.objects.get(trajectory=trajectory)

@@ -49,9 +49,7 @@ def test_the_dienst_takes_regie_and_moves_steps_through_the_api(api, network, pu
     client = api(network.dienst_user)
     accepted = client.post(f"/api/v1/routes/trajectories/{body['id']}/handovers/{body['handovers'][0]['id']}/accept/")
     assert accepted.status_code == 200 and accepted.json()["regie"] == "Dienst"
-    moved = client.post(
-        f"/api/v1/routes/trajectories/{body['id']}/transitions/", {"step": 1, "transition": "complete"}
-    )
+    moved = client.post(f"/api/v1/routes/trajectories/{body['id']}/transitions/", {"step": 1, "transition": "complete"})
     assert moved.status_code == 200 and moved.json()["current_step"] == 2
     recorded = client.post(
         f"/api/v1/routes/trajectories/{body['id']}/conditions/", {"condition": "exit_meeting", "outcome": "recorded"}

@@ -75,9 +75,11 @@ def test_a_refused_step_shows_the_dutch_message_and_changes_nothing(client, netw
         reverse("routes:step_transition", args=[trajectory.pk, 3]), {"stap-transition": "start"}
     )
     assert response.status_code == 400
-    assert "Stap 3 (Arbeidsvermogen) kan pas beginnen als stap 1 ((Beschutte) stage), 2 (Beschutte werkplek)" in (
-        response.text
-    ) or "kan pas beginnen als stap 2" in response.text
+    assert (
+        "Stap 3 (Arbeidsvermogen) kan pas beginnen als stap 1 ((Beschutte) stage), 2 (Beschutte werkplek)"
+        in (response.text)
+        or "kan pas beginnen als stap 2" in response.text
+    )
     assert "Er is niets gewijzigd." in response.text
     assert list(StepProgress.objects.filter(trajectory=trajectory).values_list("state", flat=True)) == states
 
@@ -85,7 +87,8 @@ def test_a_refused_step_shows_the_dutch_message_and_changes_nothing(client, netw
 def test_a_step_is_completed_from_the_page(client, network, pupil):
     trajectory = start(network, pupil)
     response = signed_in(client, network.school_user).post(
-        reverse("routes:step_transition", args=[trajectory.pk, 1]), {"stap-transition": "complete", "stap-outcome": "Goed"}
+        reverse("routes:step_transition", args=[trajectory.pk, 1]),
+        {"stap-transition": "complete", "stap-outcome": "Goed"},
     )
     assert response.status_code == 302
     trajectory.refresh_from_db()
@@ -144,7 +147,10 @@ def test_the_route_map_page_runs_the_same_queries_however_much_happened(client, 
         services.step_transition(actor=network.dienst_user, trajectory=busy, number=number, transition="complete")
     for _ in range(5):
         services.condition_record(
-            actor=network.dienst_user, trajectory=busy, condition="uwv_work_capacity_assessment", outcome=Outcome.RECORDED
+            actor=network.dienst_user,
+            trajectory=busy,
+            condition="uwv_work_capacity_assessment",
+            outcome=Outcome.RECORDED,
         )
     client = signed_in(client, network.dienst_user)
     assert _queries(client, reverse("routes:trajectory_detail", args=[quiet.pk])) == _queries(
@@ -155,7 +161,9 @@ def test_the_route_map_page_runs_the_same_queries_however_much_happened(client, 
 @pytest.mark.parametrize(
     ("user_attr", "url_name"), [("dienst_user", "routes:dienst_dashboard"), ("school_user", "routes:school_dashboard")]
 )
-def test_the_dashboards_run_the_same_queries_for_one_or_many_youths(client, network, pupil_factory, user_attr, url_name):
+def test_the_dashboards_run_the_same_queries_for_one_or_many_youths(
+    client, network, pupil_factory, user_attr, url_name
+):
     start(network, pupil_factory(17))
     client = signed_in(client, getattr(network, user_attr))
     few = _queries(client, reverse(url_name))
@@ -164,7 +172,9 @@ def test_the_dashboards_run_the_same_queries_for_one_or_many_youths(client, netw
     assert _queries(client, reverse(url_name)) == few
 
 
-def test_the_dienst_dashboard_shows_youth_from_sixteen_and_a_half_the_waitlist_and_the_quota(client, network, pupil_factory):
+def test_the_dienst_dashboard_shows_youth_from_sixteen_and_a_half_the_waitlist_and_the_quota(
+    client, network, pupil_factory
+):
     older, younger = pupil_factory(17), pupil_factory(16)
     trajectory = start(network, older)
     services.trajectory_start(
@@ -180,7 +190,9 @@ def test_the_dienst_dashboard_shows_youth_from_sixteen_and_a_half_the_waitlist_a
         actor=network.dienst_user, trajectory=trajectory, condition="uwv_work_capacity_assessment", outcome="recorded"
     )
     services.step_transition(actor=network.dienst_user, trajectory=trajectory, number=3, transition="complete")
-    services.condition_record(actor=network.dienst_user, trajectory=trajectory, condition="uwv_advice", outcome="positive")
+    services.condition_record(
+        actor=network.dienst_user, trajectory=trajectory, condition="uwv_advice", outcome="positive"
+    )
     services.condition_record(
         actor=network.dienst_user, trajectory=trajectory, condition="dienst_decision", outcome="positive"
     )

@@ -6,42 +6,22 @@ from pathlib import Path
 
 import pytest
 from django.urls import reverse
-from playwright.sync_api import Browser, Page, expect, sync_playwright
-from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS, assert_accessible
+from playwright.sync_api import Page, expect
 
 from routekaart.catalog import services
 from routekaart.organisations.roles import Role
 from routekaart.organisations.tests.factories import UserFactory
 from routekaart.testing import PASSWORD
 
+from .conftest import assert_accessible
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-SCREENSHOTS = Path(__file__).resolve().parents[4] / "var" / "screenshots"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Browser:
-    """Module-scoped, so it has stopped before tests/browser starts its own session-wide Playwright."""
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium ontbreekt op {CHROMIUM}. Installeer het als root: apt-get install -y chromium")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 
 
 @pytest.fixture
-def page(browser: Browser, live_server) -> Page:
-    context = browser.new_context(base_url=live_server.url, bypass_csp=True, locale="nl-NL")
-    yield context.new_page()
-    context.close()
-
-
-@pytest.fixture
-def loaded(transactional_db, monkeypatch):
-    """The catalog, loaded without audit events: the audit tables are append-only and a transactional test
-    (the live server needs one) could not empty them afterwards."""
-    monkeypatch.setattr(services, "event_record", lambda **kwargs: None)
+def loaded(transactional_db):
     return services.catalog_load()
 
 

@@ -1,0 +1,120 @@
+"""The participation API: thin views over the same access check, selectors, services and calculations as the pages."""
+
+from dataclasses import asdict
+
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from ...organisations.models import Organisation
+from ...organisations.roles import Domain
+from ...residents.access import AccessDenied, resident_access_check
+from ...web.api_errors import django_validation_as_400
+from .. import calculations, selectors, services
+from ..configuration import wage_subsidy_rules
+from ..models import DistanceCategory, LadderRung, ParticipationTier
+from .serializers import (
+    AssessmentCreateSerializer,
+    AssessmentSerializer,
+    InstrumentSerializer,
+    ProfileSerializer,
+    WageSubsidyQuerySerializer,
+    WageSubsidySerializer,
+)
+
+
+class _Base(viewsets.GenericViewSet):
+    permission_classes = [IsAuthenticated]
+
+    def handle_exception(self, exc):
+        # A refused access check answers 403 as a response, so the request's transaction keeps its log entry.
+        if isinstance(exc, AccessDenied):
+            return Response({"detail": str(exc.args[0]) if exc.args else ""}, status=status.HTTP_403_FORBIDDEN)
+        return super().handle_exception(exc)
+
+    def require(self, permission: str) -> None:
+        if not self.request.user.has_perm(permission):
+            self.permission_denied(self.request, message=_("U hebt hiervoor niet de juiste rol."))
+
+
+class InstrumentViewSet(_Base):
+    """The instruments and their rules, as configured (no personal data)."""
+
+    serializer_class = InstrumentSerializer
+
+    def list(self, request: Request) -> Response:
+        self.require("participation.view_configuration")
+        return Response(InstrumentSerializer(selectors.instrument_list(), many=True).data)
+
+    @extend_schema(request=WageSubsidyQuerySerializer, responses=WageSubsidySerializer)
+    @action(detail=False, methods=["post"], url_path="wage-subsidy")
+    def wage_subsidy(self, request: Request) -> Response:
+        """The wage-cost subsidy for a month, hours and wage value: the same formula as the assignments use."""
+        self.require("participation.view_configuration")
+        query = WageSubsidyQuerySerializer(data=request.data)
+        query.is_valid(raise_exception=True)
+        try:
+            result = calculations.wage_subsidy_monthly(rules=wage_subsidy_rules(), **query.validated_data)
+        except calculations.RulesError as error:
+            raise ValidationError({"on": [_("Voor deze datum zijn geen bedragen bekend.")]}) from error
+        return Response(WageSubsidySerializer(asdict(result)).data)
+
+
+class ParticipationResidentViewSet(_Base):
+    """A resident's participation, through the access check for the Participatiewet domain."""
+
+    serializer_class = ProfileSerializer
+    lookup_value_converter = "int"
+
+    def _access(self, pk: int):
+        return resident_access_check(
+            user=self.request.user, resident_id=pk, domain=Domain.PARTICIPATION, purpose="participation", channel="api"
+        )
+
+    def retrieve(self, request: Request, pk: int) -> Response:
+        self.require("participation.view_profile")
+        profile = selectors.participation_profile_get(access=self._access(pk), resident_id=pk)
+        return Response(ProfileSerializer(profile).data)
+
+    @extend_schema(request=AssessmentCreateSerializer, responses={201: AssessmentSerializer})
+    @action(detail=True, methods=["post"])
+    def assessments(self, request: Request, pk: int) -> Response:
+        """Assess the distance to the labour market; the next assessment is planned from the category."""
+        self.require("participation.record")
+        access = self._access(pk)
+        data = AssessmentCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        errors = {}
+        category = DistanceCategory.objects.filter(code=values["category"]).first()
+        tier = ParticipationTier.objects.filter(code=values["tier"]).first()
+        if category is None:
+            errors["category"] = [_("Onbekende categorie.")]
+        if tier is None:
+            errors["tier"] = [_("Onbekende trede.")]
+        municipality = None
+        if values.get("municipality"):
+            municipality = Organisation.objects.filter(code=values["municipality"], kind="municipality").first()
+            if municipality is None:
+                errors["municipality"] = [_("Onbekende gemeente.")]
+        if errors:
+            raise ValidationError(errors)
+        profile = selectors.participation_profile_get(access=access, resident_id=pk)
+        with django_validation_as_400():
+            assessment = services.distance_assess(
+                actor=request.user,
+                resident=profile.resident,
+                category=category,
+                tier=tier,
+                ladder_rung=get_object_or_404(LadderRung, order=values["ladder_rung"]),
+                assessed_on=values.get("assessed_on"),
+                municipality=municipality,
+                note=values.get("note", ""),
+            )
+        return Response(AssessmentSerializer(assessment).data, status=status.HTTP_201_CREATED)
