@@ -33,6 +33,8 @@ def town_database(residents: int = RESIDENTS) -> dict:
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{path}", "DJANGO_SETTINGS_MODULE": "routekaart.conf.dev"}
     manage = [sys.executable, "manage.py"]
     subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
+    # The register of processing activities (and the rest of the configuration), as `make demo` loads it.
+    subprocess.run([*manage, "load_configuration"], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
     subprocess.run(
         [
             *manage,

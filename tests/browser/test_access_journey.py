@@ -155,12 +155,12 @@ def test_from_melding_to_decision_letter(page: Page, coordinator, household):
 
     # A decision for begeleiding.
     step(page, "Beschikking")
-    page.get_by_label("Aan").select_option(label="Noor Hendriks")
+    page.get_by_label("Aan", exact=True).select_option(label="Noor Hendriks")
     first = page.locator('[data-provision="1"]')
     first.get_by_label("Maatwerkvoorziening").select_option(
         label="Begeleiding (incl. persoonlijke verzorging en vervoer dagactiviteit)"
     )
-    first.get_by_label("Besluit").select_option(label="Toegekend")
+    first.get_by_label("Besluit", exact=True).select_option(label="Toegekend")
     first.get_by_label("Wet").select_option(label="Wmo 2015")
     first.get_by_label("Ingangsdatum").fill(today.isoformat())
     first.get_by_label("Einddatum").fill((today + timedelta(days=364)).isoformat())

@@ -235,4 +235,5 @@ ROUTEKAART_CONFIGURATION_LOADERS: list[str] = [
 ROUTEKAART_DEMO_GENERATORS: list[str] = [
     "routekaart.work.demo.work_demo_ensure",  # after the residents generator: it makes profiles for consenters
     "routekaart.participation.demo.demo_participation_generate",  # after the residents generator: benefit clients
+    "routekaart.routes.demo.demo_trajectories_ensure",  # after the residents generator: schools need pupils
 ]

@@ -23,6 +23,7 @@ from ..audit.models import Operation
 from ..organisations.roles import Domain
 from ..residents.models import Membership, MembershipRole
 from . import selectors
+from .bulk import insert_many
 from .conditions import evaluate_all
 from .models import (
     EntitlementCheckRun,
@@ -34,7 +35,7 @@ from .models import (
     UseStatus,
 )
 
-BATCH_SIZE = 5000
+LOG_CHUNK = 10_000
 HEAD, PARTNER = MembershipRole.HEAD.value, MembershipRole.PARTNER.value
 
 
@@ -174,22 +175,15 @@ def entitlement_check_run(*, actor=None, on: date | None = None) -> EntitlementC
     started = time.perf_counter()
     run = EntitlementCheckRun.objects.create(as_of=on, started_at=timezone.now(), started_by=actor)
     result = entitlement_evaluate(on=on)
-    rows = (
-        NonTakeUp(run=run, household_id=int(h), regulation_id=regulation_id)
-        for regulation_id, households in result.found.items()
-        for h in households.tolist()
+    created = insert_many(
+        NonTakeUp,
+        ("run", "household", "regulation"),
+        (
+            (run.pk, household, regulation_id)
+            for regulation_id, households in result.found.items()
+            for household in households.tolist()
+        ),
     )
-    created = 0
-    batch: list[NonTakeUp] = []
-    for item in rows:
-        batch.append(item)
-        if len(batch) >= BATCH_SIZE:
-            NonTakeUp.objects.bulk_create(batch)
-            created += len(batch)
-            batch = []
-    if batch:
-        NonTakeUp.objects.bulk_create(batch)
-        created += len(batch)
     columns = result.columns
     households_found = np.unique(np.concatenate([*result.found.values(), np.empty(0, dtype=np.int64)]))
     run.households = len(columns.household_ids)
@@ -214,11 +208,11 @@ def entitlement_check_run(*, actor=None, on: date | None = None) -> EntitlementC
             "households_with_non_take_up": run.households_with_non_take_up,
         },
     )
-    if columns.client_bsns:
+    for start in range(0, len(columns.client_bsns), LOG_CHUNK):  # one entry per client, in chunks
         audit.processing_record(
             actor=actor,
             activity="entitlement-check",
-            data_subjects=[audit.pseudonym(b) for b in columns.client_bsns],
+            data_subjects=[audit.pseudonym(b) for b in columns.client_bsns[start : start + LOG_CHUNK]],
             operation=Operation.READ,
             channel="batch",
             reason=f"regelingencheck {on.isoformat()}",
@@ -226,16 +220,17 @@ def entitlement_check_run(*, actor=None, on: date | None = None) -> EntitlementC
     return run
 
 
-def entitlement_check_naive(*, on: date) -> dict[int, set[int]]:
+def entitlement_check_naive(*, on: date, household_ids: list[int] | None = None) -> dict[int, set[int]]:
     """The same check household by household through the page's selector: several queries per household.
 
     For the benchmark (the ratio to the set-based run) and the test that both find the same non-take-up.
     """
-    household_ids = (
-        SocialAssistance.objects.filter(started_on__lte=on)
-        .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=on))
-        .values_list("household_id", flat=True)
-    )
+    if household_ids is None:
+        household_ids = list(
+            SocialAssistance.objects.filter(started_on__lte=on)
+            .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=on))
+            .values_list("household_id", flat=True)
+        )
     found: dict[int, set[int]] = {}
     for household_id in household_ids:
         for entitlement in selectors.entitlement_check_household(household_id=household_id, on=on):

@@ -19,11 +19,15 @@ class BenefitGrantForm(forms.Form):
     coordinator = forms.TypedChoiceField(
         label=_("Vaste regiehouder"),
         coerce=int,
-        help_text=_("Iedere inwoner met bijstand heeft één vast aanspreekpunt voor alle vragen over bestaanszekerheid."),
+        help_text=_(
+            "Iedere inwoner met bijstand heeft één vast aanspreekpunt voor alle vragen over bestaanszekerheid."
+        ),
     )
     started_on = forms.DateField(label=_("Ingangsdatum"), widget=DATE)
     work_obligation = forms.ChoiceField(label=_("Arbeidsverplichting"), choices=WorkObligation.choices)
-    surplus_settlement = forms.BooleanField(label=_("Surplusregeling (maandelijkse verrekening bij deeltijdwerk)"), required=False)
+    surplus_settlement = forms.BooleanField(
+        label=_("Surplusregeling (maandelijkse verrekening bij deeltijdwerk)"), required=False
+    )
 
     def __init__(self, *args, members=(), organisations=(), coordinators=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -89,7 +93,10 @@ class AnnualReviewForm(FinancialFitnessFields):
     )
     note = forms.CharField(label=_("Verslag"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     monthly_income = forms.DecimalField(
-        label=_("Netto inkomen van het huishouden per maand"), min_value=0, decimal_places=2, max_digits=9,
+        label=_("Netto inkomen van het huishouden per maand"),
+        min_value=0,
+        decimal_places=2,
+        max_digits=9,
         help_text=_("Inclusief de uitkering. Vooraf ingevuld met wat de inwoner vorig jaar opgaf."),
     )
     assets = forms.DecimalField(label=_("Vermogen (spaargeld, auto)"), min_value=0, decimal_places=2, max_digits=11)
@@ -100,16 +107,37 @@ class AnnualReviewForm(FinancialFitnessFields):
     )
     income_prospect = forms.BooleanField(label=_("Er is uitzicht op een hoger inkomen"), required=False)
     special_costs = forms.BooleanField(label=_("Er zijn bijzondere, noodzakelijke kosten"), required=False)
-    fitness_note = forms.CharField(label=_("Notitie financieel fit"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    fitness_note = forms.CharField(
+        label=_("Notitie financieel fit"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     field_order = [
-        "held_on", "contact", "life_changes", "note",
-        "monthly_income", "assets", "low_income_since", "chronic_illness", "student_with_disability",
-        "income_prospect", "special_costs",
-        "makes_ends_meet", "daily_meal", "debts", "debt_referral", "fitness_note",
+        "held_on",
+        "contact",
+        "life_changes",
+        "note",
+        "monthly_income",
+        "assets",
+        "low_income_since",
+        "chronic_illness",
+        "student_with_disability",
+        "income_prospect",
+        "special_costs",
+        "makes_ends_meet",
+        "daily_meal",
+        "debts",
+        "debt_referral",
+        "fitness_note",
     ]
-    SITUATION = ("monthly_income", "assets", "low_income_since", "chronic_illness", "student_with_disability",
-                 "income_prospect", "special_costs")
+    SITUATION = (
+        "monthly_income",
+        "assets",
+        "low_income_since",
+        "chronic_illness",
+        "student_with_disability",
+        "income_prospect",
+        "special_costs",
+    )
 
     def __init__(self, *args, life_changes=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -123,14 +151,19 @@ class AnnualReviewForm(FinancialFitnessFields):
         return [
             (_("Het gesprek"), [self[n] for n in ("held_on", "contact", "life_changes", "note")]),
             (_("De situatie van het huishouden"), [self[n] for n in self.SITUATION]),
-            (_("Financieel fit"), [self[n] for n in ("makes_ends_meet", "daily_meal", "debts", "debt_referral", "fitness_note")]),
+            (
+                _("Financieel fit"),
+                [self[n] for n in ("makes_ends_meet", "daily_meal", "debts", "debt_referral", "fitness_note")],
+            ),
         ]
 
 
 class FinancialFitnessForm(FinancialFitnessFields):
     held_on = forms.DateField(label=_("Datum van het gesprek"), widget=DATE)
     case_id = forms.IntegerField(
-        label=_("Casus (brede intake)"), required=False, min_value=1,
+        label=_("Casus (brede intake)"),
+        required=False,
+        min_value=1,
         help_text=_("Het nummer van de casus in de integrale toegang waarin dit gesprek hoort."),
     )
     note = forms.CharField(label=_("Notitie"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
@@ -139,12 +172,18 @@ class FinancialFitnessForm(FinancialFitnessFields):
 
 class IncomeReportForm(forms.Form):
     month = forms.DateField(
-        label=_("Maand"), input_formats=["%Y-%m"], widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
+        label=_("Maand"),
+        input_formats=["%Y-%m"],
+        widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
         help_text=_("De maand waarover u inkomsten doorgeeft."),
     )
     net_earnings = forms.DecimalField(label=_("Netto inkomsten uit werk"), min_value=0, decimal_places=2, max_digits=9)
     other_income = forms.DecimalField(
-        label=_("Andere inkomsten"), min_value=0, decimal_places=2, max_digits=9, required=False,
+        label=_("Andere inkomsten"),
+        min_value=0,
+        decimal_places=2,
+        max_digits=9,
+        required=False,
         help_text=_("Bijvoorbeeld alimentatie of een andere uitkering."),
     )
     hours = forms.DecimalField(label=_("Gewerkte uren"), min_value=0, decimal_places=2, max_digits=6, required=False)
@@ -154,7 +193,9 @@ class IncomeReportForm(forms.Form):
 class WorkSwitchForm(forms.Form):
     work_start = forms.DateField(label=_("Eerste werkdag"), widget=DATE)
     first_salary_on = forms.DateField(label=_("Datum van het eerste salaris"), widget=DATE)
-    net_monthly_salary = forms.DecimalField(label=_("Netto salaris per maand"), min_value=0, decimal_places=2, max_digits=9)
+    net_monthly_salary = forms.DecimalField(
+        label=_("Netto salaris per maand"), min_value=0, decimal_places=2, max_digits=9
+    )
     hours_per_week = forms.DecimalField(
         label=_("Uren per week"), min_value=0, max_value=80, decimal_places=2, max_digits=5, required=False
     )
@@ -162,7 +203,9 @@ class WorkSwitchForm(forms.Form):
 
 class CostSharerExclusionForm(forms.Form):
     resident = forms.TypedChoiceField(label=_("Medebewoner"), coerce=int)
-    reason = forms.ChoiceField(label=_("Waarom telt deze medebewoner niet mee?"), choices=CostSharerExclusionReason.choices)
+    reason = forms.ChoiceField(
+        label=_("Waarom telt deze medebewoner niet mee?"), choices=CostSharerExclusionReason.choices
+    )
     valid_from = forms.DateField(label=_("Vanaf"), widget=DATE)
     valid_to = forms.DateField(label=_("Tot"), widget=DATE, required=False)
 

@@ -437,13 +437,15 @@ class Worklist:
     reminders: list[Reminder]
     client_count: int
     exempt_count: int
+    fitness_overdue: list[SocialAssistance] = field(default_factory=list)
 
 
 def worklist_get(*, user, on: date | None = None) -> Worklist:
     """The coordinator's own clients (paginate `clients`), conversations coming up and overdue, and reminders."""
     on = on or _today()
-    days = int(practice()["annual_review"]["reminder_days_before"])
-    interval = int(practice()["annual_review"]["interval_days"])
+    settings = practice()
+    days = int(settings["annual_review"]["reminder_days_before"])
+    interval = int(settings["annual_review"]["interval_days"])
     clients = (
         SocialAssistance.objects.filter(_running(on), coordinator=user)
         .select_related("client")
@@ -454,6 +456,11 @@ def worklist_get(*, user, on: date | None = None) -> Worklist:
         benefit=OuterRef("pk"), status__in=[ReviewStatus.HELD, ReviewStatus.PLANNED]
     ).filter(Q(held_on__gt=on - timedelta(days=interval)) | Q(status=ReviewStatus.PLANNED))
     counts = clients.aggregate(total=Count("pk"), exempt=Count("pk", filter=Q(work_obligation="exempt")))
+    # The most vulnerable (work not possible) have the financieel-fit conversation every year (seed 004).
+    yearly = settings["financial_fitness"].get("yearly_for_work_obligation", [])
+    recent_fitness = FinancialFitnessReview.objects.filter(
+        household_id=OuterRef("household_id"), held_on__gt=on - timedelta(days=interval)
+    )
     return Worklist(
         clients=clients,
         due_soon=list(
@@ -470,6 +477,10 @@ def worklist_get(*, user, on: date | None = None) -> Worklist:
         ),
         client_count=counts["total"],
         exempt_count=counts["exempt"],
+        fitness_overdue=list(
+            clients.filter(work_obligation__in=yearly, started_on__lt=on - timedelta(days=interval))
+            .filter(~Exists(recent_fitness))[:100]
+        ),
     )
 
 

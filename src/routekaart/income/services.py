@@ -25,6 +25,7 @@ from ..organisations.roles import Domain, Role
 from ..residents import services as residents
 from ..residents.models import Household, Involvement, InvolvementKind, Membership, Resident
 from . import selectors
+from .bulk import insert_many
 from .calculation import CalculationError, benefit_to_work_switch_plan, money, surplus_month
 from .models import (
     AnnualReview,
@@ -52,6 +53,7 @@ from .models import (
 ACTIVITY = "social-assistance"
 CHECK_ACTIVITY = "entitlement-check"
 MIN_HANDOVER_NOTE = 20
+LOG_CHUNK = 10_000
 
 
 def _today() -> date:
@@ -442,23 +444,26 @@ def annual_reviews_plan(*, actor=None, year: int, start: date | None = None) -> 
 
     practice = selectors.practice()
     schedule = annual_reviews_schedule(year=year, start=start, practice=practice)
-    reviews = [
-        AnnualReview(benefit_id=b, household_id=h, coordinator_id=c, year=year, planned_on=date.fromordinal(int(d)))
-        for b, h, c, d in zip(
-            schedule.benefit_ids.tolist(),
-            schedule.household_ids.tolist(),
-            schedule.coordinator_ids.tolist(),
-            schedule.planned.tolist(),
-            strict=True,
-        )
-    ]
-    AnnualReview.objects.bulk_create(reviews, batch_size=5000)
+    planned = insert_many(
+        AnnualReview,
+        ("benefit", "household", "coordinator", "year", "planned_on", "status", "life_changes", "contact", "note"),
+        (
+            (b, h, c, year, date.fromordinal(d), ReviewStatus.PLANNED, "[]", "", "")
+            for b, h, c, d in zip(
+                schedule.benefit_ids.tolist(),
+                schedule.household_ids.tolist(),
+                schedule.coordinator_ids.tolist(),
+                schedule.planned.tolist(),
+                strict=True,
+            )
+        ),
+    )
     report = PlanReport(
         year=year,
-        planned=len(reviews),
+        planned=planned,
         coordinators=len(set(schedule.coordinator_ids.tolist())),
-        first=date.fromordinal(int(schedule.planned.min())) if len(reviews) else None,
-        last=date.fromordinal(int(schedule.planned.max())) if len(reviews) else None,
+        first=date.fromordinal(int(schedule.planned.min())) if planned else None,
+        last=date.fromordinal(int(schedule.planned.max())) if planned else None,
     )
     audit.event_record(
         actor=actor,
@@ -467,11 +472,11 @@ def annual_reviews_plan(*, actor=None, year: int, start: date | None = None) -> 
         subject_id=year,
         after={"domain": Domain.PARTICIPATION, "planned": report.planned, "coordinators": report.coordinators},
     )
-    if reviews:
+    for start_index in range(0, planned, LOG_CHUNK):  # one entry per client, written in chunks to bound memory
         audit.processing_record(
             actor=actor,
             activity=ACTIVITY,
-            data_subjects=[audit.pseudonym(bsn) for bsn in schedule.client_bsns],
+            data_subjects=[audit.pseudonym(b) for b in schedule.client_bsns[start_index : start_index + LOG_CHUNK]],
             operation=Operation.WRITE,
             channel="batch",
             reason=f"jaarplanning {year}",

@@ -15,8 +15,14 @@ urlpatterns = [
     path("huishoudens/<int:household_id>/kostendelers/", views.cost_sharer_exclusion, name="cost_sharer_exclusion"),
     path("huishoudens/<int:household_id>/jaargesprek/", views.annual_review_record, name="annual_review_record"),
     path("huishoudens/<int:household_id>/financieel-fit/", views.financial_fitness_record, name="financial_fitness"),
-    path("huishoudens/<int:household_id>/regelingen/<slug:code>/aanvragen/", views.regulation_apply, name="regulation_apply"),
+    path(
+        "huishoudens/<int:household_id>/regelingen/<slug:code>/aanvragen/",
+        views.regulation_apply,
+        name="regulation_apply",
+    ),
     path("huishoudens/<int:household_id>/inkomsten/", views.income_report, name="income_report"),
-    path("huishoudens/<int:household_id>/verrekening/<int:year>-<int:month>/", views.surplus_month, name="surplus_month"),
+    path(
+        "huishoudens/<int:household_id>/verrekening/<int:year>-<int:month>/", views.surplus_month, name="surplus_month"
+    ),
     path("huishoudens/<int:household_id>/werk/", views.work_switch, name="work_switch"),
 ]

@@ -75,7 +75,9 @@ def _benefit_or_404(household_id: int, on: date):
 
 def _coordinators_at(organisation_ids) -> list[User]:
     return list(
-        User.objects.filter(affiliations__organisation_id__in=list(organisation_ids), affiliations__role=Role.COORDINATOR)
+        User.objects.filter(
+            affiliations__organisation_id__in=list(organisation_ids), affiliations__role=Role.COORDINATOR
+        )
         .distinct()
         .order_by("last_name", "first_name", "username")
     )
@@ -92,7 +94,7 @@ def worklist(request: HttpRequest) -> HttpResponse:
     page = Paginator(worklist.clients, PAGE_SIZE).get_page(request.GET.get("pagina"))
     selectors.worklist_read_log(
         user=request.user,
-        benefits=list(page.object_list) + worklist.not_planned_overdue,
+        benefits=list(page.object_list) + worklist.not_planned_overdue + worklist.fitness_overdue,
         reviews=worklist.due_soon + worklist.overdue,
     )
     return render(request, "income/worklist.html", {"worklist": worklist, "page": page, "today": timezone.localdate()})
@@ -397,7 +399,9 @@ def income_report(request: HttpRequest, household_id: int) -> HttpResponse:
         form,
         household_id=household_id,
         title=_("Inkomsten doorgeven"),
-        intro=_("Geef de netto inkomsten van een maand door; een nieuwe opgave voor dezelfde maand vervangt de vorige."),
+        intro=_(
+            "Geef de netto inkomsten van een maand door; een nieuwe opgave voor dezelfde maand vervangt de vorige."
+        ),
         submit=_("Doorgeven"),
     )
 
@@ -422,7 +426,13 @@ def surplus_month(request: HttpRequest, household_id: int, year: int, month: int
     return render(
         request,
         "income/surplus_month.html",
-        {"household_id": household_id, "benefit": benefit, "settlement": settlement, "lines": result.lines, "month": first},
+        {
+            "household_id": household_id,
+            "benefit": benefit,
+            "settlement": settlement,
+            "lines": result.lines,
+            "month": first,
+        },
     )
 
 
@@ -449,7 +459,9 @@ def work_switch(request: HttpRequest, household_id: int) -> HttpResponse:
         except ValidationError as error:
             _errors_to_form(form, error)
         else:
-            messages.success(request, _("De overstap naar werk is vastgelegd. De uitkering loopt door tot het eerste salaris."))
+            messages.success(
+                request, _("De overstap naar werk is vastgelegd. De uitkering loopt door tot het eerste salaris.")
+            )
             return redirect("income:work_switch", household_id=household_id)
     plan = None
     if existing is not None:
@@ -471,12 +483,22 @@ def work_switch(request: HttpRequest, household_id: int) -> HttpResponse:
             )
         except CalculationError:
             plan = None
-    reminders = list(Reminder.objects.filter(benefit=benefit, kind__in=["work_starts", "benefit_ends", "first_payslip", "settlement"]))
+    reminders = list(
+        Reminder.objects.filter(
+            benefit=benefit, kind__in=["work_starts", "benefit_ends", "first_payslip", "settlement"]
+        )
+    )
     return render(
         request,
         "income/work_switch.html",
-        {"form": form, "household_id": household_id, "benefit": benefit, "switch": existing, "plan": plan,
-         "reminders": reminders},
+        {
+            "form": form,
+            "household_id": household_id,
+            "benefit": benefit,
+            "switch": existing,
+            "plan": plan,
+            "reminders": reminders,
+        },
         status=400 if form.errors else 200,
     )
 

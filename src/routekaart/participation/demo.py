@@ -1,7 +1,7 @@
 """Participation for the demo municipality: distances, reassessments, assignments, spend and budgets (synthetic).
 
 Registered in settings.ROUTEKAART_DEMO_GENERATORS after the residents generator: it takes the benefit clients the
-residents generator made (the head of every household whose coordinator holds it in the Participatiewet domain)
+residents generator made (the adults of every household whose coordinator holds it in the Participatiewet domain)
 and gives each a distance to the labour market drawn from Zaanstad's shares (seed 002), a history in which about
 three in four of the reassessed had a smaller distance (seed 002, §3.4), and assignments fitting the distance.
 
@@ -111,14 +111,23 @@ def demo_providers_ensure() -> dict[str, Organisation]:
 
 
 def _benefit_clients(municipality: Organisation):
-    """Heads of households whose coordinator holds them in the Participatiewet domain, not yet assessed."""
+    """Adults of 18 to 66 heading (or partnering in) a household its coordinator holds in the Participatiewet domain.
+
+    Both partners of a benefit household have the duty to work towards work, so both get a distance; residents
+    already assessed are left out (idempotence).
+    """
     today = timezone.localdate()
     coordinated = Involvement.objects.filter(
         household_id=OuterRef("household_id"), kind=InvolvementKind.COORDINATOR, domain="P", valid_from__lte=today
     ).filter(Q(valid_to__isnull=True) | Q(valid_to__gt=today))
     return (
-        Membership.objects.filter(role=MembershipRole.HEAD, valid_from__lte=today)
+        Membership.objects.filter(role__in=[MembershipRole.HEAD, MembershipRole.PARTNER], valid_from__lte=today)
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=today))
+        .filter(
+            resident__birth_date__lte=today - relativedelta(years=18),
+            resident__birth_date__gt=today - relativedelta(years=67),
+            resident__date_of_death__isnull=True,
+        )
         .filter(Exists(coordinated))
         .exclude(Exists(DistanceAssessment.objects.filter(resident_id=OuterRef("resident_id"))))
         .order_by("resident_id")

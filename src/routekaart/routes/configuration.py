@@ -7,6 +7,7 @@ version. Everything a file says is checked before anything is written, and one f
 """
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -272,12 +273,12 @@ def _create(content: dict, checksum: str) -> RouteMap:
 
 def route_map_load(*, path: Path, report: LoadReport, catalog: selectors.CatalogCodes) -> RouteMap | None:
     """Load one file if its version is new; return the new map version, or None when nothing changed."""
-    raw = path.read_bytes()
-    checksum = hashlib.sha256(raw).hexdigest()
     try:
-        content = yaml.safe_load(raw)
+        content = yaml.safe_load(path.read_bytes())
     except yaml.YAMLError as error:
         raise RouteDataError(f"{path.name}: not valid YAML: {error}") from error
+    # Of the data, not the bytes: a comment or a re-wrapped line is no new version.
+    checksum = hashlib.sha256(json.dumps(content, sort_keys=True, default=str).encode()).hexdigest()
     _check(content, path, catalog)
     loaded = RouteMap.objects.filter(code=content["code"], version=content["version"]).first()
     if loaded is not None:

@@ -410,7 +410,9 @@ def step_transition(
             raise ValidationError(
                 _("Deze stap is klaar zodra het beschut-werkbedrijf een plek aanbiedt: leg dat vast bij de wachtlijst.")
             )
-        workflow.records_check(step=step, latest=_latest_records(trajectory))
+        workflow.records_check(
+            step=step, latest=_latest_records(trajectory), applies=lambda action: action_applies(action, trajectory, on)
+        )
     before = {"step": number, "state": current.state}
     if move.name == "start":
         _start_step(actor=actor, trajectory=trajectory, progress=current, on=on, organisations=organisations)
@@ -494,6 +496,16 @@ def _latest_records(trajectory: Trajectory) -> dict[str, str]:
     ):
         latest[condition] = outcome
     return latest
+
+
+def action_applies(action, trajectory: Trajectory, on: date) -> bool:
+    """Does this line of the route hold for this resident on this day (age limits, PRO or VSO)?"""
+    age = age_in_years(trajectory.resident.birth_date, on)
+    if action.max_age is not None and age >= float(action.max_age):
+        return False
+    if action.min_age is not None and age < float(action.min_age):
+        return False
+    return not (action.school_kind and trajectory.school_kind and action.school_kind != trajectory.school_kind)
 
 
 def _age_check(*, action, trajectory: Trajectory, on: date) -> None:

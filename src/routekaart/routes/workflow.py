@@ -129,13 +129,16 @@ def predecessors_check(*, step: Step, states: dict[int, str], steps_by_number: d
         )
 
 
-def records_check(*, step: Step, latest: dict[str, str]) -> None:
+def records_check(*, step: Step, latest: dict[str, str], applies) -> None:
     """Before a step is done, the conditions it holds that need a record have one, and positive where it counts.
 
-    `latest` maps a condition code to the outcome of its latest record in this trajectory.
+    `latest` maps a condition code to the outcome of its latest record in this trajectory; `applies(action)` says
+    whether a line holds for this resident (its age limits and school kind): "jeugdhulp vóór 18" is not asked of an
+    18-year-old, who applies for Wmo or Wlz instead.
     """
-    for condition in step.conditions:
-        if condition not in RECORD_BEFORE_DONE:
+    for action in step.actions.all():
+        condition = action.condition
+        if condition not in RECORD_BEFORE_DONE or not applies(action):
             continue
         label = Condition(condition).label
         if condition not in latest:

@@ -565,7 +565,7 @@ def match_decision_record(
 
 @transaction.atomic
 def match_decision_lift(*, actor, decision: MatchDecision) -> MatchDecision:
-    decision = MatchDecision.objects.select_for_update().select_related("profile__resident").get(pk=decision.pk)
+    decision = MatchDecision.objects.select_for_update(of=("self",)).select_related("profile__resident").get(pk=decision.pk)
     if decision.lifted_at is not None:
         raise ValidationError(_("Dit besluit is al teruggedraaid."))
     decision.lifted_at = timezone.now()
@@ -609,7 +609,7 @@ def _placement_event(actor, action: str, placement: Placement, before: dict, ext
 
 def _lock(placement: Placement) -> Placement:
     return (
-        Placement.objects.select_for_update()
+        Placement.objects.select_for_update(of=("self",))
         .select_related("profile__resident", "employer__organisation", "vacancy", "arrangement")
         .get(pk=placement.pk)
     )
@@ -639,7 +639,7 @@ def placement_propose(
     """
     model = type(opening)
     opening = model.objects.select_related("employer__organisation", "sector").get(pk=opening.pk)
-    profile = CandidateProfile.objects.select_for_update().select_related("resident").get(pk=profile.pk)
+    profile = CandidateProfile.objects.select_for_update(of=("self",)).select_related("resident").get(pk=profile.pk)
     privacy.candidate_check(user=actor, resident=profile.resident, activity=privacy.PLACEMENT)
     errors = {}
     if opening.status != OpeningStatus.OPEN:

@@ -55,7 +55,9 @@ class SocialAssistanceFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def membership(self, create, extracted, **kwargs):
         if create and extracted is not False:
-            MembershipFactory(household=self.household, resident=self.client, role="head", valid_from=datetime.date(2015, 1, 1))
+            MembershipFactory(
+                household=self.household, resident=self.client, role="head", valid_from=datetime.date(2015, 1, 1)
+            )
 
     @factory.post_generation
     def involvement(self, create, extracted, **kwargs):

@@ -24,8 +24,15 @@ PRACTICE = {
 
 def test_dutch_holidays_2026():
     assert holidays(2026, PRACTICE) == {
-        date(2026, 1, 1), date(2026, 4, 3), date(2026, 4, 6), date(2026, 4, 27), date(2026, 5, 5),
-        date(2026, 5, 14), date(2026, 5, 25), date(2026, 12, 25), date(2026, 12, 26),
+        date(2026, 1, 1),
+        date(2026, 4, 3),
+        date(2026, 4, 6),
+        date(2026, 4, 27),
+        date(2026, 5, 5),
+        date(2026, 5, 14),
+        date(2026, 5, 25),
+        date(2026, 12, 25),
+        date(2026, 12, 26),
     }
 
 
@@ -80,10 +87,12 @@ def test_the_planner_plans_every_client_once_including_the_exempt_and_is_idempot
 @pytest.mark.django_db
 def test_who_spoke_longest_ago_comes_first():
     recent = SocialAssistanceFactory(started_on=date(2020, 1, 1))
-    AnnualReviewFactory(benefit=recent, year=2025, planned_on=date(2025, 11, 1), status=ReviewStatus.HELD,
-                        held_on=date(2025, 11, 20))
-    long_ago = SocialAssistanceFactory(organisation=recent.organisation, coordinator=recent.coordinator,
-                                       started_on=date(2021, 1, 1))
+    AnnualReviewFactory(
+        benefit=recent, year=2025, planned_on=date(2025, 11, 1), status=ReviewStatus.HELD, held_on=date(2025, 11, 20)
+    )
+    long_ago = SocialAssistanceFactory(
+        organisation=recent.organisation, coordinator=recent.coordinator, started_on=date(2021, 1, 1)
+    )
     services.annual_reviews_plan(year=2026, start=date(2026, 1, 1))
     first = AnnualReview.objects.get(benefit=long_ago, year=2026).planned_on
     second = AnnualReview.objects.get(benefit=recent, year=2026).planned_on

@@ -31,9 +31,16 @@ def situation(**overrides):
 
 
 def record(review, **overrides):
-    kwargs = dict(actor=review.coordinator, review=review, held_on=date(2026, 3, 2), contact="in_person",
-                  life_changes=["abroad"], note="Gaat in de zomer drie weken naar familie.", situation=situation(),
-                  **FITNESS)
+    kwargs = dict(
+        actor=review.coordinator,
+        review=review,
+        held_on=date(2026, 3, 2),
+        contact="in_person",
+        life_changes=["abroad"],
+        note="Gaat in de zomer drie weken naar familie.",
+        situation=situation(),
+        **FITNESS,
+    )
     return services.annual_review_record(**{**kwargs, **overrides})
 
 
@@ -55,8 +62,13 @@ def test_recording_holds_the_review_confirms_the_situation_and_refers_to_debt_as
 
 def test_the_situation_starts_from_last_years():
     review = AnnualReviewFactory()
-    last_year = HouseholdSituationFactory(household=review.household, year=2025, monthly_income=Decimal("1380.00"),
-                                          chronic_illness=True, assets=Decimal("750"))
+    last_year = HouseholdSituationFactory(
+        household=review.household,
+        year=2025,
+        monthly_income=Decimal("1380.00"),
+        chronic_illness=True,
+        assets=Decimal("750"),
+    )
     prefill = selectors.household_situation_prefill(household_id=review.household_id, year=2026, on=date(2026, 3, 2))
     assert prefill.pk is None and prefill.prefilled_from == last_year
     assert prefill.monthly_income == Decimal("1380.00") and prefill.chronic_illness
@@ -94,9 +106,11 @@ def test_a_review_is_recorded_once():
 def test_financial_fitness_on_its_own_links_to_the_case_of_the_broad_intake():
     review = AnnualReviewFactory()
     with pytest.raises(ValidationError) as refused:
-        services.financial_fitness_record(actor=review.coordinator, household=review.household, held_on=date(2026, 3, 2),
-                                          case_id=999_999, **FITNESS)
+        services.financial_fitness_record(
+            actor=review.coordinator, household=review.household, held_on=date(2026, 3, 2), case_id=999_999, **FITNESS
+        )
     assert "case_id" in refused.value.message_dict
-    talk = services.financial_fitness_record(actor=review.coordinator, household=review.household,
-                                             held_on=date(2026, 3, 2), **FITNESS)
+    talk = services.financial_fitness_record(
+        actor=review.coordinator, household=review.household, held_on=date(2026, 3, 2), **FITNESS
+    )
     assert talk.benefit == review.benefit

@@ -11,7 +11,12 @@ from routekaart.income import selectors, services
 from routekaart.income.models import SocialAssistance
 from routekaart.organisations.tests.factories import UserFactory
 from routekaart.residents.models import Involvement
-from routekaart.residents.tests.factories import HouseholdFactory, InvolvementFactory, MembershipFactory, ResidentFactory
+from routekaart.residents.tests.factories import (
+    HouseholdFactory,
+    InvolvementFactory,
+    MembershipFactory,
+    ResidentFactory,
+)
 
 from .factories import DienstFactory, SocialAssistanceFactory, coordinator_at
 
@@ -31,8 +36,14 @@ def test_granting_without_a_coordinator_is_refused_and_changes_nothing(household
     dienst = DienstFactory()
     actor = coordinator_at(dienst)
     with pytest.raises(ValidationError) as refused:
-        services.social_assistance_grant(actor=actor, household=household, client=client, organisation=dienst,
-                                         coordinator=None, started_on=date(2026, 3, 1))
+        services.social_assistance_grant(
+            actor=actor,
+            household=household,
+            client=client,
+            organisation=dienst,
+            coordinator=None,
+            started_on=date(2026, 3, 1),
+        )
     assert "coordinator" in refused.value.message_dict
     assert not SocialAssistance.objects.exists()
     assert not Event.objects.filter(action="social_assistance.granted").exists()
@@ -41,16 +52,27 @@ def test_granting_without_a_coordinator_is_refused_and_changes_nothing(household
 def test_the_database_refuses_a_benefit_without_a_coordinator(household):
     household, client = household
     with pytest.raises(IntegrityError), transaction.atomic():
-        SocialAssistance.objects.create(household=household, client=client, organisation=DienstFactory(),
-                                        coordinator=None, started_on=date(2026, 1, 1))
+        SocialAssistance.objects.create(
+            household=household,
+            client=client,
+            organisation=DienstFactory(),
+            coordinator=None,
+            started_on=date(2026, 1, 1),
+        )
 
 
 def test_granting_makes_the_coordinator_the_households_coordinator_and_logs_it(household):
     household, client = household
     dienst = DienstFactory()
     coordinator = coordinator_at(dienst)
-    benefit = services.social_assistance_grant(actor=coordinator, household=household, client=client,
-                                               organisation=dienst, coordinator=coordinator, started_on=date(2026, 3, 1))
+    benefit = services.social_assistance_grant(
+        actor=coordinator,
+        household=household,
+        client=client,
+        organisation=dienst,
+        coordinator=coordinator,
+        started_on=date(2026, 3, 1),
+    )
     involvement = Involvement.objects.get(household=household, kind="coordinator")
     assert involvement.user == coordinator and involvement.domain == "P"
     assert benefit.coordinator_involvement == involvement
@@ -66,8 +88,14 @@ def test_a_household_with_another_coordinator_keeps_one_coordinator(household):
     other = coordinator_at(dienst)
     InvolvementFactory(household=household, organisation=dienst, user=other, kind="coordinator")
     with pytest.raises(ValidationError) as refused:
-        services.social_assistance_grant(actor=other, household=household, client=client, organisation=dienst,
-                                         coordinator=coordinator_at(dienst), started_on=date(2026, 3, 1))
+        services.social_assistance_grant(
+            actor=other,
+            household=household,
+            client=client,
+            organisation=dienst,
+            coordinator=coordinator_at(dienst),
+            started_on=date(2026, 3, 1),
+        )
     assert "één regisseur" in refused.value.message_dict["coordinator"][0]
 
 
@@ -75,8 +103,14 @@ def test_only_a_coordinator_of_the_dienst_can_be_the_fixed_coordinator(household
     household, client = household
     dienst = DienstFactory()
     with pytest.raises(ValidationError) as refused:
-        services.social_assistance_grant(actor=UserFactory(), household=household, client=client, organisation=dienst,
-                                         coordinator=UserFactory(), started_on=date(2026, 3, 1))
+        services.social_assistance_grant(
+            actor=UserFactory(),
+            household=household,
+            client=client,
+            organisation=dienst,
+            coordinator=UserFactory(),
+            started_on=date(2026, 3, 1),
+        )
     assert "coordinator" in refused.value.message_dict
 
 
@@ -84,8 +118,14 @@ def test_a_second_running_benefit_for_the_household_is_refused(household):
     household, client = household
     dienst = DienstFactory()
     coordinator = coordinator_at(dienst)
-    kwargs = dict(actor=coordinator, household=household, client=client, organisation=dienst, coordinator=coordinator,
-                  started_on=date(2026, 3, 1))
+    kwargs = dict(
+        actor=coordinator,
+        household=household,
+        client=client,
+        organisation=dienst,
+        coordinator=coordinator,
+        started_on=date(2026, 3, 1),
+    )
     services.social_assistance_grant(**kwargs)
     with pytest.raises(ValidationError):
         services.social_assistance_grant(**kwargs)

@@ -17,8 +17,15 @@ NOTE = "Mevrouw wil liever 's ochtends gebeld worden; schulden in beeld."
 
 
 def reassign(benefit, to_user, **overrides):
-    kwargs = dict(actor=benefit.coordinator, benefit=benefit, to_user=to_user, handed_over_on=date(2026, 3, 2),
-                  meeting_on=date(2026, 2, 27), client_consented=True, note=NOTE)
+    kwargs = dict(
+        actor=benefit.coordinator,
+        benefit=benefit,
+        to_user=to_user,
+        handed_over_on=date(2026, 3, 2),
+        meeting_on=date(2026, 2, 27),
+        client_consented=True,
+        note=NOTE,
+    )
     return services.coordinator_reassign(**{**kwargs, **overrides})
 
 

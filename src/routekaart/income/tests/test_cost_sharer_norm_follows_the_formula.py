@@ -17,14 +17,22 @@ from routekaart.income.calculation import (
     money,
 )
 
-NORMS_2024 = NormSet(effective_from=date(2024, 1, 1), couple=Decimal("1834.04"), single=Decimal("1283.83"),
-                     single_parent=Decimal("1283.83"))
+NORMS_2024 = NormSet(
+    effective_from=date(2024, 1, 1),
+    couple=Decimal("1834.04"),
+    single=Decimal("1283.83"),
+    single_parent=Decimal("1283.83"),
+)
 couple_norms = st.decimals(min_value=Decimal("500.00"), max_value=Decimal("5000.00"), places=2)
 
 
 def norms_with(couple: Decimal) -> NormSet:
-    return NormSet(effective_from=date(2026, 1, 1), couple=couple, single=money(couple * Decimal("0.7")),
-                   single_parent=money(couple * Decimal("0.7")))
+    return NormSet(
+        effective_from=date(2026, 1, 1),
+        couple=couple,
+        single=money(couple * Decimal("0.7")),
+        single_parent=money(couple * Decimal("0.7")),
+    )
 
 
 def test_the_shares_are_the_statutory_ones():
@@ -76,13 +84,15 @@ def test_a_couple_with_an_adult_son_gets_twice_the_three_person_norm_and_a_stude
         Housemate("Partner", 45, is_beneficiary=True),
         Housemate("Zoon", 30),
     ]
-    result = benefit_calculate(on=date(2024, 3, 1), norms=NORMS_2024, kind="couple", client_birth_date=born,
-                               housemates=family)
+    result = benefit_calculate(
+        on=date(2024, 3, 1), norms=NORMS_2024, kind="couple", client_birth_date=born, housemates=family
+    )
     assert result.cost_sharers == 3
     assert result.norm == Decimal("794.75") * 2
     student = [*family[:2], Housemate("Zoon", 30, excluded_reason="student")]
-    result = benefit_calculate(on=date(2024, 3, 1), norms=NORMS_2024, kind="couple", client_birth_date=born,
-                               housemates=student)
+    result = benefit_calculate(
+        on=date(2024, 3, 1), norms=NORMS_2024, kind="couple", client_birth_date=born, housemates=student
+    )
     assert result.cost_sharers == 2
     assert result.norm == Decimal("1834.04")
 
@@ -90,10 +100,12 @@ def test_a_couple_with_an_adult_son_gets_twice_the_three_person_norm_and_a_stude
 def test_housemates_younger_than_the_minimum_age_do_not_count():
     born = date(1970, 5, 5)
     mother_and_son = [Housemate("Moeder", 53, is_beneficiary=True), Housemate("Zoon", 24)]
-    result = benefit_calculate(on=date(2024, 3, 1), norms=NORMS_2024, kind="single", client_birth_date=born,
-                               housemates=mother_and_son)
+    result = benefit_calculate(
+        on=date(2024, 3, 1), norms=NORMS_2024, kind="single", client_birth_date=born, housemates=mother_and_son
+    )
     assert result.cost_sharers == 1 and result.norm == Decimal("1283.83")
     under_2015_rules = NormSet(**{**NORMS_2024.__dict__, "cost_sharer_min_age": 21})
-    result = benefit_calculate(on=date(2024, 3, 1), norms=under_2015_rules, kind="single", client_birth_date=born,
-                               housemates=mother_and_son)
+    result = benefit_calculate(
+        on=date(2024, 3, 1), norms=under_2015_rules, kind="single", client_birth_date=born, housemates=mother_and_son
+    )
     assert result.cost_sharers == 2 and result.norm == Decimal("917.02")

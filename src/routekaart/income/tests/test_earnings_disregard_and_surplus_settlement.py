@@ -17,8 +17,13 @@ from routekaart.income.calculation import (
     surplus_month,
 )
 
-NORMS = NormSet(effective_from=date(2026, 1, 1), couple=Decimal("2010.93"), single=Decimal("1407.65"),
-                single_parent=Decimal("1407.65"), disregard_cap=Decimal("288.43"))
+NORMS = NormSet(
+    effective_from=date(2026, 1, 1),
+    couple=Decimal("2010.93"),
+    single=Decimal("1407.65"),
+    single_parent=Decimal("1407.65"),
+    disregard_cap=Decimal("288.43"),
+)
 amounts = st.decimals(min_value=Decimal("0.00"), max_value=Decimal("4000.00"), places=2)
 
 
@@ -51,16 +56,25 @@ def test_no_disregard_under_27(earnings, age):
 )
 def test_hand_computed_benefits(earnings, month, disregard, benefit):
     result = benefit_calculate(
-        on=date(2026, 2, 1), norms=NORMS, kind="single", client_birth_date=date(1980, 1, 1),
-        housemates=[Housemate("Client", 46, is_beneficiary=True)], earnings=Decimal(earnings), disregard_month=month,
+        on=date(2026, 2, 1),
+        norms=NORMS,
+        kind="single",
+        client_birth_date=date(1980, 1, 1),
+        housemates=[Housemate("Client", 46, is_beneficiary=True)],
+        earnings=Decimal(earnings),
+        disregard_month=month,
     )
     assert result.disregard == Decimal(disregard)
     assert result.benefit == Decimal(benefit)
     assert [line.label for line in result.lines][-1] == "Uitkering deze maand"
 
 
-@given(norm=st.decimals(min_value=Decimal("500"), max_value=Decimal("2500"), places=2), earnings=amounts,
-       advance=amounts, month=st.integers(min_value=1, max_value=9))
+@given(
+    norm=st.decimals(min_value=Decimal("500"), max_value=Decimal("2500"), places=2),
+    earnings=amounts,
+    advance=amounts,
+    month=st.integers(min_value=1, max_value=9),
+)
 def test_the_surplus_settlement_keeps_income_at_norm_plus_disregard(norm, earnings, advance, month):
     disregard, _ = earnings_disregard(earnings=earnings, month_number=month, client_age=40, norms=NORMS)
     result = surplus_month(norm=norm, earnings=earnings, disregard=disregard, advance=advance)
@@ -75,8 +89,9 @@ def test_the_surplus_settlement_keeps_income_at_norm_plus_disregard(norm, earnin
 def test_a_hand_computed_surplus_month():
     # Norm 1407.65; January earnings 600 gave an advance for February of 1407.65 - (600 - 150) = 957.65.
     # February earnings turn out 800: due 1407.65 - (800 - 200) = 807.65, so 150.00 is deducted next month.
-    result = surplus_month(norm=Decimal("1407.65"), earnings=Decimal("800.00"), disregard=Decimal("200.00"),
-                           advance=Decimal("957.65"))
+    result = surplus_month(
+        norm=Decimal("1407.65"), earnings=Decimal("800.00"), disregard=Decimal("200.00"), advance=Decimal("957.65")
+    )
     assert result.due == Decimal("807.65")
     assert result.settlement == Decimal("-150.00")
     assert result.income == Decimal("1607.65")

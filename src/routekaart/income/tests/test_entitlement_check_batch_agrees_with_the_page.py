@@ -30,11 +30,18 @@ def codes(entitlements):
 
 
 def test_a_chronically_ill_long_term_client_is_entitled_with_reasons():
-    benefit = client_with(chronic_illness=True, low_income_since=date(2018, 1, 1), monthly_income=Decimal("1407.65"),
-                          assets=Decimal("1000"))
+    benefit = client_with(
+        chronic_illness=True,
+        low_income_since=date(2018, 1, 1),
+        monthly_income=Decimal("1407.65"),
+        assets=Decimal("1000"),
+    )
     result = selectors.entitlement_check_household(household_id=benefit.household_id, on=ON)
     assert codes(result) == {
-        "individual_income_supplement", "collective_health_insurance", "cer_allowance", "energy_allowance",
+        "individual_income_supplement",
+        "collective_health_insurance",
+        "cer_allowance",
+        "energy_allowance",
         "local_tax_remission",
     }
     cer = next(e for e in result if e.regulation.code == "cer_allowance")
@@ -79,11 +86,19 @@ def test_the_batch_finds_the_same_non_take_up_as_the_page_for_varied_households(
             low_income_since=date(rng.choice([2015, 2021, 2024, 2025]), 6, 1),
         )
         if i % 3 == 1:  # a partner, so the couple norm applies
-            MembershipFactory(household=benefit.household, role="partner", valid_from=date(2016, 1, 1),
-                              resident=ResidentFactory(birth_date=date(1978, 1, 1)))
+            MembershipFactory(
+                household=benefit.household,
+                role="partner",
+                valid_from=date(2016, 1, 1),
+                resident=ResidentFactory(birth_date=date(1978, 1, 1)),
+            )
         if i % 4 == 2:  # a child, so the single parent norm applies
-            MembershipFactory(household=benefit.household, role="child", valid_from=date(2016, 1, 1),
-                              resident=ResidentFactory(birth_date=date(2015, 1, 1)))
+            MembershipFactory(
+                household=benefit.household,
+                role="child",
+                valid_from=date(2016, 1, 1),
+                resident=ResidentFactory(birth_date=date(2015, 1, 1)),
+            )
         if i % 5 == 0:
             RegulationUseFactory(household=benefit.household, regulation=cer)
     SocialAssistanceFactory()  # a client without a situation on record

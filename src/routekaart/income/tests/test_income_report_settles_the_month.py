@@ -17,8 +17,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("march_2026")]
 
 
 def report(benefit, month, earnings):
-    return services.income_report_submit(actor=benefit.coordinator, benefit=benefit, month=month,
-                                         net_earnings=Decimal(earnings))
+    return services.income_report_submit(
+        actor=benefit.coordinator, benefit=benefit, month=month, net_earnings=Decimal(earnings)
+    )
 
 
 def test_a_surplus_month_is_settled_against_last_months_earnings():
@@ -45,7 +46,11 @@ def test_a_second_report_for_the_month_corrects_it():
 
 @pytest.mark.parametrize(
     ("month", "earnings", "field"),
-    [(date(2026, 4, 1), "10.00", "month"), (date(2026, 2, 1), "-1.00", "net_earnings"), (date(2019, 1, 1), "1", "month")],
+    [
+        (date(2026, 4, 1), "10.00", "month"),
+        (date(2026, 2, 1), "-1.00", "net_earnings"),
+        (date(2019, 1, 1), "1", "month"),
+    ],
 )
 def test_bad_reports_are_refused(month, earnings, field):
     benefit = SocialAssistanceFactory()

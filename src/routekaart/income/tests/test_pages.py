@@ -101,9 +101,17 @@ def test_recording_the_yearly_conversation_then_applying_for_a_regulation(coordi
     form = client.get(url)
     assert form.status_code == 200
     data = {
-        "held_on": "2026-03-02", "contact": "in_person", "life_changes": ["abroad"], "note": "",
-        "monthly_income": "1407.65", "assets": "200", "low_income_since": "2018-01-01", "chronic_illness": "on",
-        "makes_ends_meet": "difficult", "daily_meal": "yes", "debts": "none",
+        "held_on": "2026-03-02",
+        "contact": "in_person",
+        "life_changes": ["abroad"],
+        "note": "",
+        "monthly_income": "1407.65",
+        "assets": "200",
+        "low_income_since": "2018-01-01",
+        "chronic_illness": "on",
+        "makes_ends_meet": "difficult",
+        "daily_meal": "yes",
+        "debts": "none",
     }
     refused = client.post(url, {**data, "debts": "none", "debt_referral": "on"})
     assert refused.status_code == 400
@@ -130,8 +138,13 @@ def test_granting_a_benefit_on_the_page_requires_the_coordinator(coordinator):
     InvolvementFactory(household=household, organisation=organisation, user=user, kind="team_member", domain="G")
     url = reverse("income:benefit_grant", args=[household.pk])
     assert client.get(url).status_code == 200
-    data = {"client": resident.pk, "organisation": organisation.pk, "coordinator": "", "started_on": "2026-03-01",
-            "work_obligation": "exempt"}
+    data = {
+        "client": resident.pk,
+        "organisation": organisation.pk,
+        "coordinator": "",
+        "started_on": "2026-03-01",
+        "work_obligation": "exempt",
+    }
     assert client.post(url, data).status_code == 400
     assert not SocialAssistance.objects.exists()
     assert client.post(url, {**data, "coordinator": user.pk}).status_code == 302
@@ -144,8 +157,12 @@ def test_reassigning_on_the_page(coordinator):
     successor = coordinator_at(benefit.organisation)
     url = reverse("income:coordinator_reassign", args=[benefit.household_id])
     assert client.get(url).status_code == 200
-    data = {"to_user": successor.pk, "handed_over_on": "2026-03-02", "meeting_on": "2026-02-27",
-            "note": "Kennismaking gehad; voorkeur voor afspraken op dinsdag."}
+    data = {
+        "to_user": successor.pk,
+        "handed_over_on": "2026-03-02",
+        "meeting_on": "2026-02-27",
+        "note": "Kennismaking gehad; voorkeur voor afspraken op dinsdag.",
+    }
     refused = client.post(url, data)
     assert refused.status_code == 400 and "instemming" in refused.content.decode()
     assert client.post(url, {**data, "client_consented": "on"}).status_code == 302
@@ -163,10 +180,13 @@ def test_income_report_surplus_month_and_work_switch_pages(coordinator):
     assert month.status_code == 200 and "Verrekening met de volgende betaling" in month.content.decode()
     switch_url = reverse("income:work_switch", args=[benefit.household_id])
     assert client.get(switch_url).status_code == 200
-    bad = client.post(switch_url, {"work_start": "2026-03-16", "first_salary_on": "2026-03-01", "net_monthly_salary": "1"})
+    bad = client.post(
+        switch_url, {"work_start": "2026-03-16", "first_salary_on": "2026-03-01", "net_monthly_salary": "1"}
+    )
     assert bad.status_code == 400
-    good = client.post(switch_url, {"work_start": "2026-03-16", "first_salary_on": "2026-04-25",
-                                    "net_monthly_salary": "1900"})
+    good = client.post(
+        switch_url, {"work_start": "2026-03-16", "first_salary_on": "2026-04-25", "net_monthly_salary": "1900"}
+    )
     assert good.status_code == 302
     page = client.get(switch_url).content.decode()
     assert "stopt op 25 april 2026" in page

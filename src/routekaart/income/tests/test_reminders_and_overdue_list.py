@@ -34,8 +34,9 @@ def test_the_worklist_shows_overdue_and_due_conversations_and_clients_without_on
         benefit=SocialAssistanceFactory(organisation=overdue.benefit.organisation, coordinator=coordinator),
         planned_on=date(2026, 3, 9),
     )
-    forgotten = SocialAssistanceFactory(organisation=overdue.benefit.organisation, coordinator=coordinator,
-                                        started_on=date(2023, 5, 1))
+    forgotten = SocialAssistanceFactory(
+        organisation=overdue.benefit.organisation, coordinator=coordinator, started_on=date(2023, 5, 1)
+    )
     with freeze_time("2026-03-02"):
         worklist = selectors.worklist_get(user=coordinator)
     assert worklist.overdue == [overdue]

@@ -1,7 +1,7 @@
 """The demo's participation data keeps the services' invariants and follows the seed's shares; a rerun adds nothing."""
 
 import pytest
-from django.db.models import Count
+from django.db.models import Count, F
 
 from routekaart.participation import selectors
 from routekaart.participation.demo import participation_generate
@@ -17,7 +17,7 @@ def test_every_benefit_client_gets_one_current_assessment_and_a_rerun_adds_nothi
     assert counts["residents"] > 100
     per_resident = DistanceAssessment.objects.filter(is_current=True).values("resident_id").annotate(n=Count("id"))
     assert per_resident.count() == counts["residents"] and all(row["n"] == 1 for row in per_resident)
-    assert not DistanceAssessment.objects.filter(next_assessment_on__lte=models_f("assessed_on")).exists()
+    assert not DistanceAssessment.objects.filter(next_assessment_on__lte=F("assessed_on")).exists()
     report = selectors.reassessment_report(since=None, until=None)
     total = DistanceAssessment.objects.exclude(change="first").count()
     fell = DistanceAssessment.objects.filter(change="smaller").count()
@@ -28,9 +28,3 @@ def test_every_benefit_client_gets_one_current_assessment_and_a_rerun_adds_nothi
     assert 45 <= bridgeable_long.share <= 70  # Zaanstad: 57 %
     assert Assignment.objects.exists() and Commitment.objects.exists()
     assert participation_generate()["residents"] == 0
-
-
-def models_f(name):
-    from django.db.models import F
-
-    return F(name)

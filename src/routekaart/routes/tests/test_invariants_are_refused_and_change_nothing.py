@@ -199,8 +199,15 @@ def test_youth_care_indication_before_18_and_wmo_or_wlz_from_18(network, pupil_f
         lambda: record(network, minor_trajectory, "wmo_or_wlz_from_18", actor=network.area_team_user),
         "vanaf 18 jaar",
     )
+    refused(
+        lambda: complete(network, minor_trajectory, 2, actor=network.area_team_user),
+        "Leg eerst vast: Jeugdhulpindicatie, jonger dan 18 jaar",
+    )
     record(network, adult_trajectory, "wmo_or_wlz_from_18", actor=network.area_team_user)
     record(network, minor_trajectory, "youth_care_indication_before_18", actor=network.area_team_user)
+    # the indication before 18 is not asked of the 18-year-old, who applied for Wmo or Wlz instead
+    complete(network, adult_trajectory, 2, actor=network.area_team_user)
+    complete(network, minor_trajectory, 2, actor=network.area_team_user)
 
 
 # --- regie ---------------------------------------------------------------------------------------------------------

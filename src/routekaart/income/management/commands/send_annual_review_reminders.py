@@ -5,7 +5,9 @@ from ...services import annual_review_reminders_send
 
 
 class Command(BaseCommand):
-    help = "Remind coordinators (and invite clients) for yearly conversations in the coming days; once per conversation."
+    help = (
+        "Remind coordinators (and invite clients) for yearly conversations in the coming days; once per conversation."
+    )
 
     def handle(self, *args, **options) -> None:
         count = annual_review_reminders_send(on=timezone.localdate())
