@@ -10,6 +10,7 @@ api_v1 = [
     path("", include("routekaart.routes.api.urls")),
     path("", include("routekaart.residents.api.urls")),
     path("", include("routekaart.access.api.urls")),
+    path("", include("routekaart.income.api.urls")),
     path("", include("routekaart.participation.api.urls")),
     path("", include("routekaart.work.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),

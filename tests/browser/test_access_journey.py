@@ -20,7 +20,12 @@ from routekaart.catalog.services import catalog_load
 from routekaart.organisations.models import OrganisationKind
 from routekaart.organisations.roles import Role
 from routekaart.organisations.tests.factories import OrganisationFactory, UserFactory
-from routekaart.residents.tests.factories import HouseholdFactory, InvolvementFactory, MembershipFactory, ResidentFactory
+from routekaart.residents.tests.factories import (
+    HouseholdFactory,
+    InvolvementFactory,
+    MembershipFactory,
+    ResidentFactory,
+)
 from routekaart.testing import PASSWORD
 
 from .conftest import assert_accessible
@@ -50,7 +55,9 @@ def coordinator(demo_login):
     access_configuration_load()
     catalog_load()
     OrganisationFactory(kind=OrganisationKind.PROVIDER, name="Zorg De Linde")
-    return UserFactory(username="regisseur-toegang", first_name="Rana", last_name="Regisseur", role=Role.COORDINATOR, is_demo=True)
+    return UserFactory(
+        username="regisseur-toegang", first_name="Rana", last_name="Regisseur", role=Role.COORDINATOR, is_demo=True
+    )
 
 
 @pytest.fixture
@@ -166,7 +173,9 @@ def test_from_melding_to_decision_letter(page: Page, coordinator, household):
     first.get_by_label("Einddatum").fill((today + timedelta(days=364)).isoformat())
     first.get_by_label("Omvang").fill("4")
     first.get_by_label("Eenheid").select_option(label="dagdelen per week")
-    first.get_by_label("Motivering").fill("Noor heeft hulp nodig om de dag te structureren; haar zus helpt al op woensdag.")
+    first.get_by_label("Motivering").fill(
+        "Noor heeft hulp nodig om de dag te structureren; haar zus helpt al op woensdag."
+    )
     assert_accessible(page)
     page.get_by_role("button", name="Beschikking vastleggen").click()
     expect(page.get_by_role("status").filter(has_text="is vastgelegd")).to_be_visible()

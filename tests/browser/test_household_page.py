@@ -1,11 +1,8 @@
 """The household screens in a real Chromium, scanned by axe-core (WCAG 2.2 AA): page, worklist, refusal, break-glass."""
 
 from datetime import date
-from importlib import import_module
 
 import pytest
-from django.db import connection
-from django.db.migrations.loader import MigrationLoader
 from playwright.sync_api import Page, expect
 
 from routekaart.audit.configuration import processing_activities_load
@@ -26,42 +23,6 @@ from routekaart.testing import PASSWORD
 from .conftest import assert_accessible
 
 pytestmark = [pytest.mark.django_db(transaction=True)]
-
-
-def _triggers():
-    """The audit app's append-only triggers, from the migration Django actually runs."""
-    package, _ = MigrationLoader.migrations_module("audit")
-    return import_module(f"{package}.0002_append_only_triggers")
-
-
-def _triggers_set(*, on: bool) -> None:
-    with connection.schema_editor() as editor:
-        _triggers().drop(None, editor)
-        if on:
-            _triggers().create(None, editor)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def append_only_triggers_restored_after_this_module(django_db_blocker):
-    yield
-    with django_db_blocker.unblock():
-        _triggers_set(on=True)
-
-
-@pytest.fixture(autouse=True)
-def append_only_triggers_during_each_test(transactional_db):
-    """Each test runs with the append-only triggers, as in production.
-
-    A transactional test ends with a flush (DELETE on SQLite, TRUNCATE on PostgreSQL) that those triggers refuse,
-    so afterwards the log rows are cleared with the triggers lifted, and they stay lifted for the flush only: the
-    next test, or the end of this module, puts them back.
-    """
-    _triggers_set(on=True)
-    yield
-    _triggers_set(on=False)
-    with connection.cursor() as cursor:
-        for table in ("audit_breakglassreview", "audit_processinglogentry", "audit_event"):
-            cursor.execute(f"DELETE FROM {table}")
 
 
 @pytest.fixture

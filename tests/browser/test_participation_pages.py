@@ -74,6 +74,7 @@ def log_in(page: Page, username: str) -> None:
 def test_the_coordinator_assesses_a_resident_and_puts_in_a_learn_work_place(page: Page, world):
     resident = world["resident"]
     log_in(page, world["coordinator"].username)
+    page.wait_for_load_state("networkidle")  # the home page's htmx parts, before the next request
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Participatie").click()
     expect(page.get_by_role("heading", level=1, name="Participatie: overzicht van het team")).to_be_visible()
     expect(page.get_by_role("heading", name="Volwassenen zonder beoordeling")).to_be_visible()
@@ -144,6 +145,7 @@ def test_policy_reads_the_report_and_the_budget_warning(page: Page, world):
     )
     policy = UserFactory(username="beleid-participatie", role=Role.POLICY, is_demo=True)
     log_in(page, policy.username)
+    page.wait_for_load_state("networkidle")
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Participatie").click()
     expect(page.get_by_role("heading", level=1, name="Participatie: rapportage")).to_be_visible()
     distribution = page.get_by_role("table", name="Alle gemeenten: 1 inwoners met een actuele beoordeling")

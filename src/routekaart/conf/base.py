@@ -236,4 +236,5 @@ ROUTEKAART_DEMO_GENERATORS: list[str] = [
     "routekaart.work.demo.work_demo_ensure",  # after the residents generator: it makes profiles for consenters
     "routekaart.participation.demo.demo_participation_generate",  # after the residents generator: benefit clients
     "routekaart.routes.demo.demo_trajectories_ensure",  # after the residents generator: schools need pupils
+    "routekaart.income.demo.demo_income_generate",  # after the residents generator: benefit households
 ]

@@ -162,7 +162,7 @@ def household_norm(*, kind: str, beneficiaries: int, cost_sharers: int, norms: N
         Line(
             _("Kostendelersnorm, %(count)d kostendelers") % {"count": cost_sharers},
             per_person,
-            _("(%(base)s + %(count)d × %(per)s) / %(count)d = %(share)s van de gehuwdennorm %(couple)s, per persoon")
+            _("(%(base)s + %(count)d × %(per)s) / %(count)d = %(share)s van de gehuwdennorm %(couple)s, per persoon")  # noqa: RUF001
             % {
                 "base": percent(Fraction(norms.cost_sharer_base)),
                 "per": percent(Fraction(norms.cost_sharer_per_person)),
@@ -177,7 +177,7 @@ def household_norm(*, kind: str, beneficiaries: int, cost_sharers: int, norms: N
             Line(
                 _("Norm voor beide partners"),
                 amount,
-                _("%(per)s × %(count)d partners") % {"per": euro(per_person), "count": beneficiaries},
+                _("%(per)s × %(count)d partners") % {"per": euro(per_person), "count": beneficiaries},  # noqa: RUF001
                 "",
             )
         )
@@ -437,7 +437,8 @@ def benefit_to_work_switch_plan(
             work_start,
             ("client", "coordinator"),
             _(
-                "Eerste werkdag. De uitkering loopt door als overbrugging tot het eerste salaris: u zit geen dag zonder geld."
+                "Eerste werkdag. De uitkering loopt door als overbrugging tot het eerste salaris: "
+                "u zit geen dag zonder geld."
             ),
         ),
         Moment(
@@ -449,7 +450,8 @@ def benefit_to_work_switch_plan(
             end_date + timedelta(days=first_payslip_check_days),
             ("coordinator",),
             _(
-                "Eerste loonstrook controleren en de verrekening vaststellen; regelingencheck herhalen met het nieuwe inkomen."
+                "Eerste loonstrook controleren en de verrekening vaststellen; "
+                "regelingencheck herhalen met het nieuwe inkomen."
             ),
         ),
     ]
@@ -459,7 +461,8 @@ def benefit_to_work_switch_plan(
                 first_instalment,
                 ("client", "coordinator"),
                 _(
-                    "Verrekening van %(amount)s over de overbrugging: %(count)d termijn(en) van ten hoogste %(each)s per maand."
+                    "Verrekening van %(amount)s over de overbrugging: "
+                    "%(count)d termijn(en) van ten hoogste %(each)s per maand."
                 )
                 % {"amount": euro(settlement), "count": instalments, "each": euro(instalment_amount)},
             )

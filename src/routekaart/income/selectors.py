@@ -478,8 +478,9 @@ def worklist_get(*, user, on: date | None = None) -> Worklist:
         client_count=counts["total"],
         exempt_count=counts["exempt"],
         fitness_overdue=list(
-            clients.filter(work_obligation__in=yearly, started_on__lt=on - timedelta(days=interval))
-            .filter(~Exists(recent_fitness))[:100]
+            clients.filter(work_obligation__in=yearly, started_on__lt=on - timedelta(days=interval)).filter(
+                ~Exists(recent_fitness)
+            )[:100]
         ),
     )
 

@@ -367,6 +367,7 @@ class TrajectoryView:
     life_phases: tuple[str, ...]
     life_line: list[LifeLineItem]
     actionable: set[int]
+    startable: set[int]
     latest: dict[str, str]
 
 
@@ -430,6 +431,16 @@ def trajectory_get(*, access: HouseholdAccess, pk: int) -> TrajectoryView:
         for step in route.steps.all()
         if trajectory.regie_organisation_id in mine or any(filled.get(p.code) in mine for p in step.parties)
     }
+    states = {number: p.state for number, p in by_number.items() if p}
+    busy = any(state in workflow.OPEN for state in states.values())
+    startable = set()
+    if not busy:
+        startable = {
+            step.number
+            for step in route.steps.all()
+            if states.get(step.number) == workflow.StepState.PENDING
+            and all(states.get(n) in workflow.FINISHED for n in step.requires)
+        }
     latest: dict[str, str] = {}
     for record in records:
         latest[record.condition] = record.outcome
@@ -457,6 +468,7 @@ def trajectory_get(*, access: HouseholdAccess, pk: int) -> TrajectoryView:
         life_phases=life_phases(trajectory.resident.birth_date, today),
         life_line=life_line(birth_date=trajectory.resident.birth_date, on=today),
         actionable=actionable,
+        startable=startable,
         latest=latest,
     )
 

@@ -556,7 +556,9 @@ def condition_record(
     on = recorded_on or _today()
     trajectory = _lock(trajectory)
     if condition in workflow.RECORDED_BY_SERVICE:
-        raise ValidationError({"condition": _("Dit legt u vast op de wachtlijst, niet hier.")})
+        raise ValidationError(
+            {"condition": _("Dit wordt niet hier vastgelegd, maar volgt uit de route of de wachtlijst.")}
+        )
     if outcome not in Outcome.values:
         raise ValidationError({"outcome": _("Kies een uitkomst.")})
     if condition in workflow.POSITIVE_TO_CONTINUE and outcome == Outcome.RECORDED:

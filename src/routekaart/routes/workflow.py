@@ -87,8 +87,22 @@ RECORD_NEEDS = {Condition.DIENST_DECISION: Condition.UWV_ADVICE}
 POSITIVE_TO_CONTINUE = frozenset(
     {Condition.DIENST_DECISION, Condition.WARM_HANDOVER_WITH_PARENTAL_CONSENT, Condition.UWV_ADVICE}
 )
-# Conditions recorded by a service of their own, not by hand (the waitlist's place offer).
-RECORDED_BY_SERVICE = frozenset({Condition.PLACE_OFFERED, Condition.WAITLIST})
+# Conditions not recorded by hand: the waitlist's own service places and offers, the waitlist entry says what the
+# resident gets meanwhile, the quota is data, regie passes by the route, the switch to route Werk is an action of
+# its own, and the aftercare term follows from the step that names it.
+RECORDED_BY_SERVICE = frozenset(
+    {
+        Condition.PLACE_OFFERED,
+        Condition.WAITLIST,
+        Condition.SOCIAL_ASSISTANCE_WHILE_WAITING,
+        Condition.DAY_ACTIVITIES_WHILE_WAITING,
+        Condition.NATIONAL_QUOTA,
+        Condition.OWN_REGIE,
+        Condition.HANDOVER_TO_ROUTE_WORK,
+        Condition.AFTERCARE_TWO_YEARS,
+        Condition.EXIT_MONITOR_AFTER_ONE_YEAR,
+    }
+)
 
 
 def transition_get(name: str) -> Transition:

@@ -32,13 +32,25 @@ PARTICIPATION = NavItem(_("Participatie"), "participation:team")
 PARTICIPATION_REPORTS = NavItem(_("Participatie"), "participation:reports")
 PARTICIPATION_BUDGET = NavItem(_("Budgetmonitor"), "participation:budget")
 WORK = NavItem(_("Werkgeversdienstverlening"), "work:desk")
+WORK_PROFILES = NavItem(_("Werkprofielen"), "work:work_profile_list")
 INCOME = NavItem(_("Bestaanszekerheid"), "income:worklist")
 NON_TAKE_UP = NavItem(_("Niet-gebruik regelingen"), "income:non_take_up_report")
 NORMS = NavItem(_("Normen en regelingen"), "income:norm_list")
 
 NAVIGATION: dict[str, list[NavItem]] = {
-    Role.COORDINATOR: [HOME, WORKLIST, HOUSEHOLDS, INCOME, PARTICIPATION, BLUEPRINT, ROUTES, TRAJECTORIES, YOUTH],
-    Role.JOB_COACH: [HOME, HOUSEHOLDS, PARTICIPATION, NETWORK, ROUTES, TRAJECTORIES, YOUTH],
+    Role.COORDINATOR: [
+        HOME,
+        WORKLIST,
+        HOUSEHOLDS,
+        INCOME,
+        PARTICIPATION,
+        WORK_PROFILES,
+        BLUEPRINT,
+        ROUTES,
+        TRAJECTORIES,
+        YOUTH,
+    ],
+    Role.JOB_COACH: [HOME, HOUSEHOLDS, PARTICIPATION, WORK_PROFILES, NETWORK, ROUTES, TRAJECTORIES, YOUTH],
     Role.EMPLOYER_ADVISER: [HOME, WORK, HOUSEHOLDS, NETWORK, ROUTES],
     Role.SCHOOL: [HOME, HOUSEHOLDS, ROUTES, SCHOOL_LEAVERS],
     Role.PROVIDER: [HOME, HOUSEHOLDS, ROUTES, TRAJECTORIES],

@@ -56,7 +56,9 @@ EMPLOYERS = [
 
 
 def _adviser() -> User | None:
-    return User.objects.filter(affiliations__role=Role.EMPLOYER_ADVISER, affiliations__organisation__code=DIENST).first()
+    return User.objects.filter(
+        affiliations__role=Role.EMPLOYER_ADVISER, affiliations__organisation__code=DIENST
+    ).first()
 
 
 def _competences(*codes: str) -> list[Competence]:
@@ -97,11 +99,13 @@ def _employers(adviser) -> dict[str, Employer]:
 
 
 def _openings(adviser, employers: dict[str, Employer]) -> None:
-    green, cleaning, logistics, agency, social_firm, brasserie = (employers[row[0]] for row in EMPLOYERS)
+    green, cleaning, logistics, agency, _social_firm, brasserie = (employers[row[0]] for row in EMPLOYERS)
     if Vacancy.objects.filter(employer__in=employers.values()).exists():
         return
     today = timezone.localdate()
-    contact = services.contact_person_add(actor=adviser, employer=green, name="Henk de Boer", job_title="Bedrijfsleider")
+    contact = services.contact_person_add(
+        actor=adviser, employer=green, name="Henk de Boer", job_title="Bedrijfsleider"
+    )
     services.contact_moment_record(
         actor=adviser,
         employer=green,
@@ -225,8 +229,9 @@ def _profiles(adviser) -> int:
     if dienst is None:
         return 0
     resident_ids = set(
-        Consent.objects.filter(organisation=dienst, domain=Domain.PARTICIPATION, withdrawn_at__isnull=True)
-        .values_list("resident_id", flat=True)
+        Consent.objects.filter(organisation=dienst, domain=Domain.PARTICIPATION, withdrawn_at__isnull=True).values_list(
+            "resident_id", flat=True
+        )
     ) - set(CandidateProfile.objects.values_list("resident_id", flat=True))
     competences = list(Competence.objects.filter(is_active=True).order_by("bit"))
     sectors = list(Sector.objects.filter(is_active=True).order_by("bit"))

@@ -56,9 +56,16 @@ def _from_participation(resident_ids: list[int], on: date) -> dict[int, LabourFa
     return facts
 
 
+# Participation's selectors take a list of ids (an IN list): SQLite allows 32,766 parameters in one statement and
+# PostgreSQL 65,535, so a pool of 50,000 candidates is asked in slices. Two queries per slice.
+SLICE = 10_000
+
+
 def labour_facts(*, resident_ids: Iterable[int], on: date | None = None) -> dict[int, LabourFacts]:
     """Wage value and register status per resident on `on` (today); residents without facts are left out."""
     ids = list(dict.fromkeys(resident_ids))
-    if not ids:
-        return {}
-    return _source()(ids, on or timezone.localdate())
+    source, on = _source(), on or timezone.localdate()
+    facts: dict[int, LabourFacts] = {}
+    for start in range(0, len(ids), SLICE):
+        facts.update(source(ids[start : start + SLICE], on))
+    return facts

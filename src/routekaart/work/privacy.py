@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -37,6 +37,9 @@ def adviser_organisation_ids(user) -> list[int]:
     """The organisations for which the user works as employer adviser."""
     if not getattr(user, "is_authenticated", False):
         return []
+    if "affiliations" not in getattr(user, "_prefetched_objects_cache", {}):
+        # loaded once per request object, and shared with the audit writer that names the actor's organisation
+        prefetch_related_objects([user], "affiliations__organisation")
     return sorted({a.organisation_id for a in user.affiliations.all() if a.role == Role.EMPLOYER_ADVISER})
 
 
@@ -52,6 +55,21 @@ def consent_exists(*, organisation_ids: Iterable[int], on: date | None = None, r
             withdrawn_at__isnull=True,
         )
     )
+
+
+def consenting_residents(*, organisation_ids: Iterable[int], on: date | None = None):
+    """The residents who consent now to share the work profile with one of these organisations, as a subquery.
+
+    Not correlated: the database builds the set once (a hash or an index) instead of probing per candidate, which
+    keeps the ranking of 50,000 candidates one fast query on SQLite as on PostgreSQL.
+    """
+    on = on or timezone.localdate()
+    return Consent.objects.filter(
+        _active(on),
+        organisation_id__in=list(organisation_ids),
+        domain=Domain.PARTICIPATION,
+        withdrawn_at__isnull=True,
+    ).values("resident_id")
 
 
 def consented_resident_ids(*, resident_ids: Iterable[int], organisation_id: int, on: date | None = None) -> set[int]:

@@ -289,6 +289,7 @@ class Pool:
     arrays: matching.CandidateArrays
     facts: list[matching.CandidateFacts]
     labour: dict[int, LabourFacts]
+    areas: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     def index_of(self, profile_id: int) -> int | None:
         try:
@@ -297,7 +298,9 @@ class Pool:
             return None
 
 
-def candidate_pool(*, organisation_ids: list[int] | None, on: date | None = None, available_only: bool = True) -> Pool:
+def candidate_pool(
+    *, organisation_ids: list[int] | None, on: date | None = None, available_only: bool = True, pc4s=()
+) -> Pool:
     """Every candidate the adviser may match: available, and with active consent to one of `organisation_ids`.
 
     Three queries whatever the number of candidates (profiles, postcode areas, labour facts). `organisation_ids`
@@ -308,9 +311,11 @@ def candidate_pool(*, organisation_ids: list[int] | None, on: date | None = None
     if available_only:
         profiles = profiles.filter(status=ProfileStatus.AVAILABLE)
     if organisation_ids is not None:
-        profiles = profiles.filter(privacy.consent_exists(organisation_ids=organisation_ids, on=on))
+        profiles = profiles.filter(
+            resident_id__in=privacy.consenting_residents(organisation_ids=organisation_ids, on=on)
+        )
     rows = list(profiles.order_by("pk").values_list(*PROFILE_FACTS))
-    areas = _areas({row[5] for row in rows})
+    areas = _areas({row[5] for row in rows} | set(pc4s))  # `pc4s`: the openings' areas, in the same query
     labour = labour_facts(resident_ids=[row[1] for row in rows], on=on)
     facts = []
     for _pk, resident_id, competences, hours_min, hours_max, pc4, travel, sectors in rows:
@@ -335,6 +340,7 @@ def candidate_pool(*, organisation_ids: list[int] | None, on: date | None = None
         arrays=matching.CandidateArrays.of(facts),
         facts=facts,
         labour=labour,
+        areas=areas,
     )
 
 
@@ -462,8 +468,8 @@ def ranking_get(*, user, opening: Vacancy | Arrangement, on: date | None = None,
     on = on or timezone.localdate()
     rules_row = rules_get(on=on)
     rules = matching.MatchRules.from_content(rules_row.content)
-    pool = candidate_pool(organisation_ids=privacy.adviser_organisation_ids(user), on=on)
-    job = job_facts(opening)
+    pool = candidate_pool(organisation_ids=privacy.adviser_organisation_ids(user), on=on, pc4s=[opening.pc4])
+    job = job_facts(opening, areas=pool.areas)
     decisions = {
         d.profile_id: d
         for d in MatchDecision.objects.filter(lifted_at__isnull=True, **_opening_filter(opening)).select_related(
@@ -525,8 +531,8 @@ def candidate_score(*, user, opening, profile: CandidateProfile, on: date | None
     """
     on = on or timezone.localdate()
     rules = match_rules(on=on)
-    pool = candidate_pool(organisation_ids=privacy.adviser_organisation_ids(user), on=on)
-    totals = matching.Prepared(pool.arrays, rules).totals(job_facts(opening))
+    pool = candidate_pool(organisation_ids=privacy.adviser_organisation_ids(user), on=on, pc4s=[opening.pc4])
+    totals = matching.Prepared(pool.arrays, rules).totals(job_facts(opening, areas=pool.areas))
     index = pool.index_of(profile.pk)
     if index is None:
         return Decimal(0), None
@@ -621,6 +627,29 @@ def work_profile_of(*, resident_id: int) -> CandidateProfile | None:
         CandidateProfile.objects.prefetch_related("competences", "desired_sectors")
         .filter(resident_id=resident_id)
         .first()
+    )
+
+
+WORKING_AGE = (16, 67)
+
+
+def caseload_work_profiles(*, user, on: date | None = None) -> QuerySet[Membership]:
+    """For the coordinator and job coach: the residents of working age in their households, with any work profile.
+
+    A queryset (one query per page, whatever the caseload) so the page can paginate; log the page shown.
+    """
+    from ..residents.access import households_visible
+
+    on = on or timezone.localdate()
+    youngest = on.replace(year=on.year - WORKING_AGE[0]) if not (on.month == 2 and on.day == 29) else on
+    oldest = youngest.replace(year=youngest.year - (WORKING_AGE[1] - WORKING_AGE[0]))
+    return (
+        Membership.objects.filter(valid_from__lte=on)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on))
+        .filter(household__in=households_visible(user=user))
+        .filter(resident__birth_date__lte=youngest, resident__birth_date__gt=oldest)
+        .select_related("resident__work_profile")
+        .order_by("resident__family_name", "resident__given_names", "pk")
     )
 
 

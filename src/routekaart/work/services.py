@@ -565,7 +565,9 @@ def match_decision_record(
 
 @transaction.atomic
 def match_decision_lift(*, actor, decision: MatchDecision) -> MatchDecision:
-    decision = MatchDecision.objects.select_for_update(of=("self",)).select_related("profile__resident").get(pk=decision.pk)
+    decision = (
+        MatchDecision.objects.select_for_update(of=("self",)).select_related("profile__resident").get(pk=decision.pk)
+    )
     if decision.lifted_at is not None:
         raise ValidationError(_("Dit besluit is al teruggedraaid."))
     decision.lifted_at = timezone.now()

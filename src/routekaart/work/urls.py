@@ -25,6 +25,7 @@ urlpatterns = [
     path("besluiten/<int:decision_id>/terugdraaien/", views.decision_lift, name="decision_lift"),
     path("kandidaten/", views.candidate_list, name="candidate_list"),
     path("kandidaten/<int:profile_id>/", views.candidate_detail, name="candidate_detail"),
+    path("werkprofielen/", views.work_profile_list, name="work_profile_list"),
     path("werkprofiel/<int:resident_id>/", views.work_profile_edit, name="work_profile_edit"),
     path("plaatsingen/<int:pk>/", views.placement_detail, name="placement_detail"),
     path("plaatsingen/<int:pk>/<slug:step>/", views.placement_step, name="placement_step"),

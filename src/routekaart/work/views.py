@@ -452,7 +452,9 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
     search = request.GET.get("zoek", "").strip()
     profiles = (
         CandidateProfile.objects.filter(
-            privacy.consent_exists(organisation_ids=privacy.adviser_organisation_ids(request.user))
+            resident_id__in=privacy.consenting_residents(
+                organisation_ids=privacy.adviser_organisation_ids(request.user)
+            )
         )
         .select_related("resident")
         .order_by("resident__family_name", "pk")
@@ -477,6 +479,15 @@ def candidate_detail(request: HttpRequest, profile_id: int) -> HttpResponse:
         else []
     )
     return render(request, "work/candidate_detail.html", {"view": view, "openings": openings})
+
+
+@permission_required("work.edit_work_profile", raise_exception=True)
+@require_GET
+def work_profile_list(request: HttpRequest) -> HttpResponse:
+    """The coordinator's residents of working age, with their work profile (or a link to make one)."""
+    page = Paginator(selectors.caseload_work_profiles(user=request.user), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    privacy.read_log(user=request.user, residents=[m.resident for m in page.object_list])
+    return render(request, "work/work_profile_list.html", {"page": page})
 
 
 @permission_required("work.edit_work_profile", raise_exception=True)
@@ -518,7 +529,7 @@ def work_profile_edit(request: HttpRequest, resident_id: int) -> HttpResponse:
             "te delen (domein Participatiewet, aan de organisatie van de adviseur), en nooit zorggegevens."
         ),
         submit=_("Werkprofiel bewaren"),
-        back=reverse("home"),
+        back=reverse("work:work_profile_list"),
     )
 
 

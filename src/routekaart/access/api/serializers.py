@@ -1,6 +1,9 @@
 """Serializers of the integrale toegang API: field checks only; the rules are the services', answered as 400."""
 
+import re
+
 from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from ...organisations.models import Organisation
@@ -11,12 +14,14 @@ from ..models import (
     AgreementParty,
     AgreementStatus,
     Case,
+    CaseStatus,
     ClosureReason,
     Deadline,
     Decision,
     GatekeepingOutcome,
     Goal,
     Plan,
+    PlanStatus,
     ProvisionOutcome,
     ProvisionUnit,
     ReferralSource,
@@ -27,13 +32,36 @@ from ..models import (
     TailoredProvision,
 )
 
-LAWS = [Domain.YOUTH, Domain.SUPPORT, Domain.PARTICIPATION]
+LAWS = [(Domain.YOUTH, "Jeugdwet"), (Domain.SUPPORT, "Wmo 2015"), (Domain.PARTICIPATION, "Participatiewet")]
+
+
+def choice(choices, **kwargs) -> serializers.ChoiceField:
+    """A choice field documented by a pattern and its labels rather than an OpenAPI enum.
+
+    drf-spectacular hoists every enum into a shared component named after the field; with many apps using
+    `status`, `kind` or `law` for different choice sets, the names collide. A pattern validates the same values
+    without a shared name.
+    """
+    choices = list(choices)
+    values = [re.escape(str(value)) for value, _label in choices]
+    if kwargs.get("allow_blank"):
+        values.append("")
+    labels = "; ".join(f"`{value}`: {label}" for value, label in choices)
+
+    @extend_schema_field({"type": "string", "pattern": f"^({'|'.join(values)})$", "description": labels})
+    class Choice(serializers.ChoiceField):
+        pass
+
+    return Choice(choices=choices, **kwargs)
 
 
 # --- output -----------------------------------------------------------------------------------------------------
 
 
 class CaseSerializer(serializers.ModelSerializer):
+    status = choice(CaseStatus.choices, read_only=True)
+    closure_reason = choice(ClosureReason.choices, read_only=True, allow_blank=True)
+
     class Meta:
         model = Case
         fields = [
@@ -75,6 +103,11 @@ class WorklistSerializer(CaseSerializer):
 
 
 class SignalSerializer(serializers.ModelSerializer):
+    kind = choice(SignalKind.choices, read_only=True)
+    topic = choice(ReportTopic.choices, read_only=True, allow_blank=True)
+    source = choice(ReferralSource.choices, read_only=True, allow_blank=True)
+    domain = choice(Domain.choices, read_only=True)
+
     class Meta:
         model = Signal
         fields = [
@@ -95,6 +128,7 @@ class SignalSerializer(serializers.ModelSerializer):
 
 
 class DeadlineSerializer(serializers.ModelSerializer):
+    law = choice(Domain.choices, read_only=True)
     rule = serializers.CharField(source="rule.code", read_only=True)
     days_left = serializers.SerializerMethodField()
     open = serializers.BooleanField(source="is_open", read_only=True)
@@ -129,12 +163,17 @@ class GoalSerializer(serializers.ModelSerializer):
 
 
 class AgreementSerializer(serializers.ModelSerializer):
+    party = choice(AgreementParty.choices, read_only=True)
+    status = choice(AgreementStatus.choices, read_only=True)
+
     class Meta:
         model = Agreement
         fields = ["id", "plan", "goal", "description", "party", "party_name", "provider", "due_on", "status", "done_on"]
 
 
 class PlanSerializer(serializers.ModelSerializer):
+    status = choice(PlanStatus.choices, read_only=True)
+    resident_agreement = choice(ResidentAgreement.choices, read_only=True, allow_blank=True)
     goals = GoalSerializer(many=True, read_only=True)
     agreements = AgreementSerializer(many=True, read_only=True)
 
@@ -158,6 +197,9 @@ class PlanSerializer(serializers.ModelSerializer):
 
 
 class ProvisionSerializer(serializers.ModelSerializer):
+    outcome = choice(ProvisionOutcome.choices, read_only=True)
+    law = choice(LAWS, read_only=True)
+    unit = choice(ProvisionUnit.choices, read_only=True, allow_blank=True)
     building_block = serializers.CharField(source="building_block.key", read_only=True)
 
     class Meta:
@@ -180,6 +222,7 @@ class ProvisionSerializer(serializers.ModelSerializer):
 
 
 class DecisionSerializer(serializers.ModelSerializer):
+    law = choice(LAWS, read_only=True)
     provisions = ProvisionSerializer(many=True, read_only=True)
     letter = serializers.SerializerMethodField()
 
@@ -236,10 +279,10 @@ class CaseFileSerializer(serializers.Serializer):
 
 class SignalCreateSerializer(serializers.Serializer):
     household = serializers.IntegerField()
-    kind = serializers.ChoiceField(choices=SignalKind.choices)
-    topic = serializers.ChoiceField(choices=ReportTopic.choices, required=False, default="", allow_blank=True)
-    source = serializers.ChoiceField(choices=ReferralSource.choices, required=False, default="", allow_blank=True)
-    domain = serializers.ChoiceField(choices=Domain.choices, required=False, default=Domain.GENERAL)
+    kind = choice(SignalKind.choices)
+    topic = choice(ReportTopic.choices, required=False, default="", allow_blank=True)
+    source = choice(ReferralSource.choices, required=False, default="", allow_blank=True)
+    domain = choice(Domain.choices, required=False, default=Domain.GENERAL)
     resident = serializers.IntegerField(required=False, allow_null=True, default=None)
     referrer_organisation = serializers.PrimaryKeyRelatedField(
         queryset=Organisation.objects.all(), required=False, allow_null=True, default=None
@@ -277,7 +320,7 @@ class IntakeSerializer(serializers.Serializer):
 
 
 class GatekeepingSerializer(serializers.Serializer):
-    outcome = serializers.ChoiceField(choices=GatekeepingOutcome.choices)
+    outcome = choice(GatekeepingOutcome.choices)
     decided_on = serializers.DateField(required=False, default=None)
     general_provisions = serializers.ListField(
         child=serializers.CharField(), required=False, default=list, help_text="Bouwstenen als `cluster.code`."
@@ -288,13 +331,13 @@ class GatekeepingSerializer(serializers.Serializer):
     search_period_exempt = serializers.BooleanField(required=False, default=False)
 
 
-class AssessmentSerializer(serializers.Serializer):
+class AssessmentStepSerializer(serializers.Serializer):
     report = serializers.CharField(required=False, default="", allow_blank=True)
     complete = serializers.BooleanField(required=False, default=False)
 
 
 class SpecialistAdviceSerializer(serializers.Serializer):
-    adviser_kind = serializers.ChoiceField(choices=AdviserKind.choices)
+    adviser_kind = choice(AdviserKind.choices)
     adviser = serializers.CharField(max_length=200)
     question = serializers.CharField()
     independent = serializers.BooleanField(required=False, default=False)
@@ -308,7 +351,7 @@ class GoalInSerializer(serializers.Serializer):
 
 class AgreementInSerializer(serializers.Serializer):
     description = serializers.CharField()
-    party = serializers.ChoiceField(choices=AgreementParty.choices)
+    party = choice(AgreementParty.choices)
     party_name = serializers.CharField(required=False, default="", allow_blank=True)
     provider = serializers.PrimaryKeyRelatedField(
         queryset=Organisation.objects.all(), required=False, allow_null=True, default=None
@@ -327,7 +370,7 @@ class PlanCreateSerializer(serializers.Serializer):
 
 
 class PlanActivateSerializer(serializers.Serializer):
-    resident_agreement = serializers.ChoiceField(choices=ResidentAgreement.choices)
+    resident_agreement = choice(ResidentAgreement.choices)
     resident_agreement_on = serializers.DateField(required=False, default=None)
     resident_agreement_note = serializers.CharField(required=False, default="", allow_blank=True)
     next_review_on = serializers.DateField(required=False, default=None)
@@ -338,7 +381,7 @@ class AgreementCreateSerializer(AgreementInSerializer):
 
 
 class AgreementStatusSerializer(serializers.Serializer):
-    status = serializers.ChoiceField(choices=AgreementStatus.choices)
+    status = choice(AgreementStatus.choices)
     done_on = serializers.DateField(required=False, default=None)
 
 
@@ -346,12 +389,12 @@ class ProvisionInSerializer(serializers.Serializer):
     building_block = serializers.CharField(
         help_text="De bouwsteen als `cluster.code`, bijvoorbeeld `care_and_support.guidance`."
     )
-    outcome = serializers.ChoiceField(choices=ProvisionOutcome.choices)
-    law = serializers.ChoiceField(choices=LAWS, required=False, default="", allow_blank=True)
+    outcome = choice(ProvisionOutcome.choices)
+    law = choice(LAWS, required=False, default="", allow_blank=True)
     starts_on = serializers.DateField(required=False, allow_null=True, default=None)
     ends_on = serializers.DateField(required=False, allow_null=True, default=None)
     volume = serializers.DecimalField(max_digits=8, decimal_places=2, required=False, allow_null=True, default=None)
-    unit = serializers.ChoiceField(choices=ProvisionUnit.choices, required=False, default="", allow_blank=True)
+    unit = choice(ProvisionUnit.choices, required=False, default="", allow_blank=True)
     provider = serializers.PrimaryKeyRelatedField(
         queryset=Organisation.objects.all(), required=False, allow_null=True, default=None
     )
@@ -378,7 +421,7 @@ class ProcessCoordinatorSerializer(serializers.Serializer):
     user = serializers.IntegerField()
 
 
-class ReviewSerializer(serializers.Serializer):
+class ReviewStepSerializer(serializers.Serializer):
     held_on = serializers.DateField(required=False, default=None)
     note = serializers.CharField()
     next_review_on = serializers.DateField(required=False, default=None)
@@ -386,5 +429,5 @@ class ReviewSerializer(serializers.Serializer):
 
 
 class CloseSerializer(serializers.Serializer):
-    reason = serializers.ChoiceField(choices=ClosureReason.choices)
+    reason = choice(ClosureReason.choices)
     closed_on = serializers.DateField(required=False, default=None)

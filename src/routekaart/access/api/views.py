@@ -112,7 +112,7 @@ class CaseViewSet(ToegangViewSet):
 
         return self._step(pk, s.GatekeepingSerializer, call)
 
-    @extend_schema(request=s.AssessmentSerializer, responses=s.CaseSerializer)
+    @extend_schema(request=s.AssessmentStepSerializer, responses=s.CaseSerializer)
     @action(detail=True, methods=["post"])
     def assessment(self, request: Request, pk: int) -> Response:
         """Vraaggestuurd onderzoek: start it, write its report, complete it."""
@@ -121,7 +121,7 @@ class CaseViewSet(ToegangViewSet):
             services.assessment_record(actor=request.user, case=case, channel="api", **data)
             return Case.objects.get(pk=case.pk)
 
-        return self._step(pk, s.AssessmentSerializer, call)
+        return self._step(pk, s.AssessmentStepSerializer, call)
 
     @extend_schema(request=s.SpecialistAdviceSerializer, responses=s.CaseSerializer)
     @action(detail=True, methods=["post"], url_path="specialist-advice")
@@ -156,7 +156,7 @@ class CaseViewSet(ToegangViewSet):
 
         return self._step(pk, s.ProcessCoordinatorSerializer, call)
 
-    @extend_schema(request=s.ReviewSerializer, responses=s.CaseSerializer)
+    @extend_schema(request=s.ReviewStepSerializer, responses=s.CaseSerializer)
     @action(detail=True, methods=["post"])
     def review(self, request: Request, pk: int) -> Response:
         """The periodic review: life domains scored again and the next review date."""
@@ -166,7 +166,7 @@ class CaseViewSet(ToegangViewSet):
             services.review_record(actor=request.user, case=case, scores=scores, channel="api", **data)
             return Case.objects.get(pk=case.pk)
 
-        return self._step(pk, s.ReviewSerializer, call)
+        return self._step(pk, s.ReviewStepSerializer, call)
 
     @extend_schema(request=s.CloseSerializer, responses=s.CaseSerializer)
     @action(detail=True, methods=["post"])

@@ -1,4 +1,4 @@
-"""The yearly conversation with every client, the financieel-fit conversation, the household's situation and reminders."""
+"""The yearly conversation with every client, financieel fit, the household's situation, and reminders."""
 
 from django.conf import settings
 from django.db import models

@@ -115,7 +115,8 @@ def chunk_picks(plan: TownPlan, chunk: Chunk) -> list[Pick]:
                     "regisseur",
                     "coordinator",
                     "P",
-                    "Integrale aanpak: bestaanszekerheid en werk, overgenomen van de Dienst",
+                    "Integrale aanpak: bestaanszekerheid en werk, overgenomen van de Dienst"
+                    + (", met inkomsten uit arbeid" if households[i].benefit.with_earnings else ""),
                     recent(540, not_before=date.fromordinal(since.toordinal() + 1)),
                     portal=i == portal,
                 )

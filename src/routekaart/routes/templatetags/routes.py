@@ -1,4 +1,5 @@
 from django import template
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 register = template.Library()
@@ -48,3 +49,9 @@ EVENT_LABELS = {
 @register.filter
 def event_label(action: str) -> str:
     return EVENT_LABELS.get(action, action)
+
+
+@register.filter
+def days_since(value) -> int:
+    """Whole days from a date until today: the waiting time on the list."""
+    return (timezone.localdate() - value).days if value else 0

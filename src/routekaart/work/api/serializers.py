@@ -97,19 +97,19 @@ class VacancyCreateSerializer(_OpeningCreateSerializer):
     in_vacancy_service = serializers.BooleanField(default=False)
 
 
-class TaskSerializer(serializers.Serializer):
+class ArrangementTaskSerializer(serializers.Serializer):
     source_job = serializers.CharField(max_length=200)
     task = serializers.CharField(max_length=300)
 
 
 class ArrangementCreateSerializer(_OpeningCreateSerializer):
     min_wage_value = serializers.IntegerField(min_value=0, max_value=100)
-    tasks = TaskSerializer(many=True)
+    tasks = ArrangementTaskSerializer(many=True)
     instruments = serializers.ListField(child=serializers.CharField(max_length=40), required=False, default=list)
     guidance = serializers.CharField(required=False, default="", allow_blank=True)
 
 
-class ComponentSerializer(serializers.Serializer):
+class ScoreComponentSerializer(serializers.Serializer):
     name = serializers.CharField()
     label = serializers.CharField()
     points = serializers.DecimalField(max_digits=4, decimal_places=1)
@@ -122,11 +122,11 @@ class RankedCandidateSerializer(serializers.Serializer):
     name = serializers.CharField(source="resident.full_name")
     rank = serializers.IntegerField(allow_null=True)
     total = serializers.DecimalField(max_digits=4, decimal_places=1)
-    components = ComponentSerializer(source="lines", many=True)
+    components = ScoreComponentSerializer(source="lines", many=True)
     decision = serializers.CharField(source="decision.kind", default=None)
 
 
-class RankingSerializer(serializers.Serializer):
+class CandidateRankingSerializer(serializers.Serializer):
     rules_version = serializers.IntegerField()
     pool_size = serializers.IntegerField()
     candidates = RankedCandidateSerializer(many=True)
@@ -180,7 +180,7 @@ class PlacementSerializer(serializers.ModelSerializer):
         ]
 
 
-class ProposeSerializer(serializers.Serializer):
+class PlacementProposeSerializer(serializers.Serializer):
     vacancy = serializers.PrimaryKeyRelatedField(queryset=Vacancy.objects.all(), required=False, allow_null=True)
     arrangement = serializers.PrimaryKeyRelatedField(
         queryset=Arrangement.objects.all(), required=False, allow_null=True
@@ -195,16 +195,16 @@ class ProposeSerializer(serializers.Serializer):
         return data
 
 
-class IntroduceSerializer(serializers.Serializer):
+class PlacementIntroduceSerializer(serializers.Serializer):
     introduced_on = serializers.DateField()
 
 
-class TrialSerializer(serializers.Serializer):
+class PlacementTrialSerializer(serializers.Serializer):
     trial_start = serializers.DateField()
     trial_end = serializers.DateField()
 
 
-class ContractSerializer(serializers.Serializer):
+class PlacementContractSerializer(serializers.Serializer):
     contract_start = serializers.DateField()
     contract_end = serializers.DateField(required=False, allow_null=True)
     hours = serializers.IntegerField(min_value=1, max_value=40)
@@ -213,6 +213,6 @@ class ContractSerializer(serializers.Serializer):
     counts_for_jobs_agreement = serializers.BooleanField(default=False)
 
 
-class EndSerializer(serializers.Serializer):
+class PlacementEndSerializer(serializers.Serializer):
     ended_on = serializers.DateField()
     reason = serializers.CharField(max_length=500)

@@ -47,12 +47,12 @@ class _OpeningViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, _WorkVie
     create_serializer = None
     create_service = None
 
-    @extend_schema(responses=s.RankingSerializer)
+    @extend_schema(responses=s.CandidateRankingSerializer)
     @action(detail=True, methods=["get"])
     def candidates(self, request: Request, pk: int) -> Response:
         """Candidates ranked for this opening, each score explained component by component."""
         ranking = selectors.ranking_get(user=request.user, opening=self.get_object(), channel="api")
-        return Response(s.RankingSerializer(ranking).data)
+        return Response(s.CandidateRankingSerializer(ranking).data)
 
     def create(self, request: Request) -> Response:
         serializer = self.create_serializer(data=request.data)
@@ -114,9 +114,9 @@ class PlacementViewSet(mixins.RetrieveModelMixin, _WorkViewSet):
     serializer_class = s.PlacementSerializer
     queryset = Placement.objects.select_related("profile__resident", "employer__organisation")
 
-    @extend_schema(request=s.ProposeSerializer, responses={201: s.PlacementSerializer})
+    @extend_schema(request=s.PlacementProposeSerializer, responses={201: s.PlacementSerializer})
     def create(self, request: Request) -> Response:
-        serializer = s.ProposeSerializer(data=request.data)
+        serializer = s.PlacementProposeSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         profile = get_object_or_404(CandidateProfile.objects.select_related("resident"), pk=data["profile"])
@@ -141,25 +141,25 @@ class PlacementViewSet(mixins.RetrieveModelMixin, _WorkViewSet):
             placement = service(actor=request.user, placement=placement, **serializer.validated_data)
         return Response(s.PlacementSerializer(placement).data)
 
-    @extend_schema(request=s.IntroduceSerializer, responses=s.PlacementSerializer)
+    @extend_schema(request=s.PlacementIntroduceSerializer, responses=s.PlacementSerializer)
     @action(detail=True, methods=["post"])
     def introduce(self, request: Request, pk: int) -> Response:
-        return self._step(request, s.IntroduceSerializer, services.placement_introduce)
+        return self._step(request, s.PlacementIntroduceSerializer, services.placement_introduce)
 
-    @extend_schema(request=s.TrialSerializer, responses=s.PlacementSerializer)
+    @extend_schema(request=s.PlacementTrialSerializer, responses=s.PlacementSerializer)
     @action(detail=True, methods=["post"])
     def trial(self, request: Request, pk: int) -> Response:
-        return self._step(request, s.TrialSerializer, services.placement_trial_start)
+        return self._step(request, s.PlacementTrialSerializer, services.placement_trial_start)
 
-    @extend_schema(request=s.ContractSerializer, responses=s.PlacementSerializer)
+    @extend_schema(request=s.PlacementContractSerializer, responses=s.PlacementSerializer)
     @action(detail=True, methods=["post"])
     def contract(self, request: Request, pk: int) -> Response:
-        return self._step(request, s.ContractSerializer, services.placement_contract)
+        return self._step(request, s.PlacementContractSerializer, services.placement_contract)
 
-    @extend_schema(request=s.EndSerializer, responses=s.PlacementSerializer)
+    @extend_schema(request=s.PlacementEndSerializer, responses=s.PlacementSerializer)
     @action(detail=True, methods=["post"])
     def end(self, request: Request, pk: int) -> Response:
-        return self._step(request, s.EndSerializer, services.placement_end)
+        return self._step(request, s.PlacementEndSerializer, services.placement_end)
 
 
 class VacancyServiceViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):

@@ -60,7 +60,7 @@ def test_an_excluded_candidate_leaves_the_list_and_is_shown_apart_with_the_reaso
 
 
 def test_the_adviser_may_propose_someone_below_the_top_and_the_proposal_says_so(field, adviser, settings):
-    vacancy, near, middle, far = field
+    vacancy, near, _middle, far = field
     from routekaart.work.models import WorkRules
 
     rules = WorkRules.objects.get()
@@ -89,7 +89,7 @@ def test_the_adviser_may_propose_someone_below_the_top_and_the_proposal_says_so(
 
 
 def test_the_page_lets_the_adviser_exclude_and_add_by_number(field, adviser_client):
-    vacancy, near, middle, far = field
+    vacancy, near, _middle, _far = field
     url = reverse("work:decision_create", args=["vacature", vacancy.pk, near.pk])
     assert adviser_client.get(url).status_code == 200
     response = adviser_client.post(url, {"kind": "exclude", "reason": "Geen vervoer naar deze locatie"})

@@ -9,7 +9,7 @@ from routekaart.audit.services import pseudonym
 from routekaart.work import services
 from routekaart.work.models import ContactKind, ContactOutcome
 
-from .factories import EmployerFactory, VacancyFactory, competences, sector
+from .factories import VacancyFactory, competences, sector
 
 pytestmark = [pytest.mark.django_db]
 

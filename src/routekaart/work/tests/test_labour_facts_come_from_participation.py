@@ -41,3 +41,16 @@ def test_the_current_wage_value_and_the_last_register_report_are_read_for_many_r
         registered.pk: LabourFacts(in_register=True),
         refused.pk: LabourFacts(in_register=False),
     }
+
+
+def test_a_large_pool_is_asked_in_slices_that_fit_any_database(monkeypatch, django_assert_num_queries):
+    from routekaart.participation.models import TargetGroupRegistration
+    from routekaart.work import labour_facts as module
+
+    residents = ResidentFactory.create_batch(5)
+    for resident in residents:
+        TargetGroupRegistration.objects.create(resident=resident, status="registered", as_of=D(2025, 1, 1))
+    monkeypatch.setattr(module, "SLICE", 2)
+    with django_assert_num_queries(6):  # three slices, two queries each
+        facts = labour_facts(resident_ids=[r.pk for r in residents], on=D(2026, 1, 1))
+    assert {rid: f.in_register for rid, f in facts.items()} == {r.pk: True for r in residents}

@@ -74,7 +74,7 @@ def test_the_whole_path_from_proposal_to_the_12_month_check(
     handover = WorkStartHandover.objects.get(placement=placement)
     assert (handover.work_starts_on, handover.hours_per_week, handover.with_wage_subsidy) == (D(2026, 3, 12), 24, True)
     assert handover.household_id == placement.profile.resident.memberships.get().household_id
-    assert RECEIVED == [handover.pk]
+    assert [handover.pk] == RECEIVED
     handover.refresh_from_db()
     assert handover.received_by == "income-test"
     assert not selectors.work_start_handovers_pending().exists()

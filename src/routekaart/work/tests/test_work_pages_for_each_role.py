@@ -143,3 +143,25 @@ def test_the_coordinator_keeps_the_work_profile_after_the_household_access_check
     profile = CandidateProfile.objects.get(resident=resident)
     assert profile.competence_mask == 1 << cleaning.bit
     assert profile.sector_mask == 1 << sector("green").bit
+
+
+def test_the_coordinator_lists_the_working_age_residents_of_their_households(work_configuration, staff_client):
+    from routekaart.residents.tests.factories import HouseholdFactory, MembershipFactory, ResidentFactory
+
+    client, coordinator = staff_client(Role.COORDINATOR)
+    household = HouseholdFactory()
+    adult = ResidentFactory(given_names="Lotte", birth_date=datetime.date(1990, 1, 1))
+    child = ResidentFactory(given_names="Kleintje", birth_date=datetime.date.today() - datetime.timedelta(days=3650))
+    for resident in (adult, child):
+        MembershipFactory(household=household, resident=resident)
+    InvolvementFactory(
+        household=household,
+        organisation=coordinator.affiliations.get().organisation,
+        user=coordinator,
+        kind=InvolvementKind.COORDINATOR,
+    )
+    response = client.get(reverse("work:work_profile_list"))
+    assert response.status_code == 200
+    assert "Lotte" in response.text and "nog geen" in response.text
+    assert "Kleintje" not in response.text
+    assert reverse("work:work_profile_edit", args=[adult.pk]) in response.text

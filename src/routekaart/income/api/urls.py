@@ -1,0 +1,8 @@
+from rest_framework.routers import SimpleRouter
+
+from . import views
+
+router = SimpleRouter(use_regex_path=False)
+router.register("income/households", views.IncomeHouseholdViewSet, basename="income-household")
+
+urlpatterns = router.urls
