@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 TITLE = "Dienst dashboard with 5,000 youths in trajectories"
-DATA_SIZE = "5,000 (and 500) youths of 16,5–19 on the four exit routes of seed 004, SQLite, DEBUG off"
+DATA_SIZE = "5,000 (and 500) youths of 16,5 to 19 on the four exit routes of seed 004, SQLite, DEBUG off"
 ROOT = Path(__file__).resolve().parents[1]
 SIZES = (500, 5_000)
 REPEAT = 20
@@ -47,7 +47,14 @@ def _populate(size: int) -> None:
     from routekaart.residents.models import Address, District, Household, Involvement, Membership, Resident
     from routekaart.residents.tests.factories import bsn_for
     from routekaart.routes.configuration import route_maps_load
-    from routekaart.routes.models import Route, ShelteredWorkQuota, StepProgress, Trajectory, TrajectoryParty, WaitlistEntry
+    from routekaart.routes.models import (
+        Route,
+        ShelteredWorkQuota,
+        StepProgress,
+        Trajectory,
+        TrajectoryParty,
+        WaitlistEntry,
+    )
 
     processing_activities_load()
     route_maps_load()
@@ -64,7 +71,11 @@ def _populate(size: int) -> None:
         Affiliation.objects.create(user=user, organisation=dienst, role=Role.COORDINATOR)
         ShelteredWorkQuota.objects.create(municipality_code=municipality.code, year=today.year, places=size // 50)
         district = District.objects.create(municipality=municipality, code="WK000001", name="Centrum")
-        routes = list(Route.objects.filter(route_map__code="de_dienst", kind="exit").prefetch_related("steps", "route_map__parties"))
+        routes = list(
+            Route.objects.filter(route_map__code="de_dienst", kind="exit").prefetch_related(
+                "steps", "route_map__parties"
+            )
+        )
         parties = {p.code: p for p in routes[0].route_map.parties.all()}
         addresses = Address.objects.bulk_create(
             Address(street="Schoolstraat", house_number=i + 1, postcode="1234 AB", city="Bench", district=district)
@@ -101,7 +112,9 @@ def _populate(size: int) -> None:
                     route=route,
                     current_step=rng.choice(steps),
                     regie_party=route.regie,
-                    regie_organisation=dienst if route.regie.code == "dienst" else (team if route.regie.code == "area_team" else school),
+                    regie_organisation=dienst
+                    if route.regie.code == "dienst"
+                    else (team if route.regie.code == "area_team" else school),
                     school=school,
                     school_kind="vso",
                     started_on=today - timedelta(days=rng.randrange(400)),
@@ -116,7 +129,11 @@ def _populate(size: int) -> None:
         progress = []
         for t in trajectories:
             for step in t.route.steps.all():
-                state = "done" if step.number < t.current_step.number else ("current" if step == t.current_step else "pending")
+                state = (
+                    "done"
+                    if step.number < t.current_step.number
+                    else ("current" if step == t.current_step else "pending")
+                )
                 due = today - timedelta(days=rng.randrange(-60, 60)) if state == "current" else None
                 progress.append(StepProgress(trajectory=t, step=step, state=state, due_on=due))
         StepProgress.objects.bulk_create(progress, batch_size=5000)
@@ -153,7 +170,7 @@ def child(size: int) -> None:
     times = []
     for _ in range(REPEAT):
         start = time.perf_counter()
-        response = client.get(url)
+        client.get(url)
         times.append(time.perf_counter() - start)
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
@@ -168,7 +185,12 @@ def run() -> list[tuple[str, str]]:
     for size in SIZES:
         env = _database(size)
         out = subprocess.run(
-            [sys.executable, __file__, "child", str(size)], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+            [sys.executable, __file__, "child", str(size)],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
         )
         results[size] = json.loads(out.stdout.strip().splitlines()[-1])
     small, large = (results[s] for s in SIZES)
@@ -178,7 +200,7 @@ def run() -> list[tuple[str, str]]:
         (f"{SIZES[0]:,} youths: server time (median of {REPEAT})", f"{small['median'] * 1000:.0f} ms"),
         (f"{SIZES[0]:,} youths: queries", str(small["queries"])),
         ("queries, large / small", f"{large['queries'] / small['queries']:.2f}"),
-        ("time, large / small (data ×10)", f"{large['median'] / small['median']:.2f}"),
+        ("time, large / small (data x10)", f"{large['median'] / small['median']:.2f}"),
         ("youths on the dashboard (large / small)", f"{large['youths']:,} / {small['youths']:,}"),
     ]
 

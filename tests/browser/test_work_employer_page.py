@@ -15,10 +15,14 @@ from routekaart.work.configuration import work_configuration_load
 from routekaart.work.tests.conftest import consent_to
 from routekaart.work.tests.factories import CandidateProfileFactory, ContactPersonFactory, VacancyFactory
 
+from . import test_work_journey as journey
 from .conftest import assert_accessible
-from .test_work_journey import audit_rows_cleared_after_the_test, log_in, work_urls  # noqa: F401
 
 pytestmark = [pytest.mark.django_db(transaction=True)]
+# The journey's fixtures: the work URLconf, the audit clean-up after each test, and its small world.
+work_urls = journey.work_urls
+audit_rows_cleared_after_the_test = journey.audit_rows_cleared_after_the_test
+log_in = journey.log_in
 
 
 def test_the_employer_sees_its_vacancies_and_only_the_candidates_who_share_their_profile(page: Page, demo_login):

@@ -13,10 +13,15 @@ from routekaart.residents.tests.factories import InvolvementFactory
 from routekaart.work import services
 from routekaart.work.tests.factories import SocialReturnContractFactory, VacancyFactory
 
+from . import test_work_journey as journey
 from .conftest import assert_accessible
-from .test_work_journey import audit_rows_cleared_after_the_test, log_in, work_urls, world  # noqa: F401
 
 pytestmark = [pytest.mark.django_db(transaction=True)]
+# The journey's fixtures: the work URLconf, the audit clean-up after each test, and its small world.
+work_urls = journey.work_urls
+audit_rows_cleared_after_the_test = journey.audit_rows_cleared_after_the_test
+world = journey.world
+log_in = journey.log_in
 
 
 def test_the_adviser_pages_for_vacancies_candidates_and_social_return_are_accessible(page: Page, world):

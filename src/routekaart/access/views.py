@@ -607,9 +607,8 @@ def transfer(request: HttpRequest, case_id: int) -> HttpResponse:
                 handed_over_on=form.cleaned_data["handed_over_on"],
             )
         except ValidationError as error:
-            _to_form(error, form, None)
-            if "to_user" in error.message_dict:
-                form.add_error("to", error.message_dict["to_user"])
+            messages_by_field = error.message_dict
+            _to_form(ValidationError({("to" if k == "to_user" else k): v for k, v in messages_by_field.items()}), form)
         else:
             messages.success(request, _("De casus is warm overgedragen."))
             if case.coordinator_id == request.user.pk:

@@ -19,7 +19,6 @@ from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
-from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from ..audit import services as audit
@@ -482,21 +481,19 @@ def reassessment_planning(
 ) -> Planning:
     """For every resident with a distance: how many reassessments are overdue, and how many fall due per month.
 
-    Two indexed aggregate queries (is_current, next_assessment_on), whatever the number of residents.
+    One aggregate query with a conditional count per month over a covering index (is_current, next_assessment_on),
+    whatever the number of residents; no date function per row, so SQLite and PostgreSQL plan it alike.
     """
     on = on or timezone.localdate()
+    first = month_start(on)
+    bounds = [first + relativedelta(months=i) for i in range(months + 1)]
     current = _in_municipality(DistanceAssessment.objects.filter(is_current=True), municipality)
-    totals = current.aggregate(total=Count("id"), overdue=Count("id", filter=Q(next_assessment_on__lt=on)))
-    first, last = month_start(on), month_start(on) + relativedelta(months=months)
-    per_month = dict(
-        current.filter(next_assessment_on__gte=on, next_assessment_on__lt=last)
-        .annotate(month=TruncMonth("next_assessment_on"))
-        .values_list("month")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    per_month = {(m.date() if hasattr(m, "date") else m): n for m, n in per_month.items()}
-    rows = [(first + relativedelta(months=i), per_month.get(first + relativedelta(months=i), 0)) for i in range(months)]
+    counts = {
+        f"m{i}": Count("id", filter=Q(next_assessment_on__gte=max(on, bounds[i]), next_assessment_on__lt=bounds[i + 1]))
+        for i in range(months)
+    }
+    totals = current.aggregate(total=Count("id"), overdue=Count("id", filter=Q(next_assessment_on__lt=on)), **counts)
+    rows = [(bounds[i], totals[f"m{i}"]) for i in range(months)]
     return Planning(on=on, with_distance=totals["total"], overdue=totals["overdue"], months=rows)
 
 

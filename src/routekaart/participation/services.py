@@ -25,7 +25,7 @@ from ..organisations.models import Organisation, OrganisationKind
 from ..organisations.roles import Domain
 from ..residents.models import Membership, Resident
 from . import calculations, workflow
-from .configuration import wage_subsidy_rules
+from .configuration import RULES_INSTRUMENTS, rule_document, wage_subsidy_rules
 from .models import (
     Assignment,
     AssignmentStatus,
@@ -41,6 +41,7 @@ from .models import (
     LadderRung,
     ParticipationProvider,
     ParticipationTier,
+    ProviderKind,
     RegisterStatus,
     Result,
     SpendingLine,
@@ -156,7 +157,7 @@ def distance_assess(
     if municipality is None or municipality.kind != OrganisationKind.MUNICIPALITY:
         errors.setdefault("municipality", []).append(_("Kies de gemeente waar de inwoner onder valt."))
     previous = (
-        DistanceAssessment.objects.select_for_update()
+        DistanceAssessment.objects.select_for_update(of=("self",))
         .select_related("category")
         .filter(resident=resident, is_current=True)
         .first()
@@ -308,8 +309,6 @@ def _exemption_on(resident: Resident, instrument: Instrument, on: date) -> Exemp
 
 
 def exemption_ground_name(code: str) -> str:
-    from .configuration import RULES_INSTRUMENTS, rule_document
-
     names = {g["code"]: g["name"] for g in rule_document(RULES_INSTRUMENTS).get("exemption_grounds", [])}
     return names.get(code, code)
 
@@ -520,8 +519,6 @@ def assignment_propose(
     _check_duration(instrument, planned_start, planned_end, errors)
     kinds = ParticipationProvider.objects.filter(organisation=provider).values_list("kinds", flat=True).first() or []
     if not set(kinds) & set(instrument.provider_kinds):
-        from .models import ProviderKind
-
         wanted = ", ".join(str(ProviderKind(k).label).lower() for k in instrument.provider_kinds)
         errors["provider"] = [
             _("%(provider)s levert %(instrument)s niet; kies een %(kinds)s.")
@@ -590,7 +587,7 @@ def assignment_propose(
 
 def _lock(assignment: Assignment) -> Assignment:
     return (
-        Assignment.objects.select_for_update()
+        Assignment.objects.select_for_update(of=("self",))
         .select_related("instrument", "resident", "municipality", "provider", "employer", "wage_value", "result")
         .get(pk=assignment.pk)
     )

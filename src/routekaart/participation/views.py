@@ -197,12 +197,7 @@ def register_record(request: HttpRequest, resident_id: int) -> HttpResponse:
 def exemption_create(request: HttpRequest, resident_id: int) -> HttpResponse:
     access = _access(request, resident_id)
     view = selectors.participation_profile_get(access=access, resident_id=resident_id)
-    instrument = (
-        Instrument.objects.filter(exemption_grounds__isnull=False)
-        .exclude(exemption_grounds=[])
-        .order_by("order")
-        .first()
-    )
+    instrument = next((i for i in Instrument.objects.order_by("order") if i.exemption_grounds), None)
     if instrument is None:
         raise Http404
     grounds = [(code, services.exemption_ground_name(code)) for code in instrument.exemption_grounds]

@@ -58,9 +58,12 @@ class DistanceAssessment(models.Model):
         verbose_name_plural = _("beoordelingen afstand tot de arbeidsmarkt")
         ordering = ["-assessed_on", "-id"]
         indexes = [
+            # Covering indexes for the planning, the distribution and the report, all or per municipality.
             models.Index(fields=["is_current", "next_assessment_on"], name="participation_due_idx"),
+            models.Index(fields=["municipality", "is_current", "next_assessment_on"], name="participation_plan_idx"),
             models.Index(fields=["municipality", "is_current", "category"], name="participation_distrib_idx"),
             models.Index(fields=["assessed_on", "change"], name="participation_change_idx"),
+            models.Index(fields=["municipality", "assessed_on", "change"], name="participation_change_m_idx"),
             models.Index(fields=["resident", "assessed_on"], name="participation_history_idx"),
         ]
         constraints = [

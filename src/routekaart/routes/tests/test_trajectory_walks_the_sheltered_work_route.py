@@ -95,3 +95,20 @@ def test_the_whole_route_to_step_six(network, started):
         "trajectory.waitlist_place_offered",
         "trajectory.completed",
     } <= actions
+
+
+def test_events_carry_references_never_the_residents_name_or_bsn(network, started):
+    import json
+
+    services.step_transition(actor=network.school_user, trajectory=started, number=1, transition="complete")
+    services.condition_record(
+        actor=network.school_user,
+        trajectory=started,
+        condition="exit_meeting",
+        outcome=Outcome.RECORDED,
+        note=f"Besproken met de moeder van {started.resident.given_names}",
+    )
+    for event in Event.objects.filter(subject_type="trajectory"):
+        text = json.dumps([event.before, event.after, event.reason])
+        for secret in (started.resident.bsn, started.resident.given_names, started.resident.family_name):
+            assert secret not in text
