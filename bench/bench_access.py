@@ -57,21 +57,24 @@ def _coordinator():
     from routekaart.organisations.models import Affiliation, Organisation, OrganisationKind, User
     from routekaart.organisations.roles import Role
 
-    user, _created = User.objects.get_or_create(username=BENCH_USER, defaults={"first_name": "Bench", "last_name": "Regisseur"})
+    user, _created = User.objects.get_or_create(
+        username=BENCH_USER, defaults={"first_name": "Bench", "last_name": "Regisseur", "is_demo": True}
+    )
     team = Organisation.objects.filter(kind=OrganisationKind.TEAM).order_by("pk").first()
     Affiliation.objects.get_or_create(user=user, organisation=team, role=Role.COORDINATOR)
+    User.objects.filter(pk=user.pk).update(is_demo=True)  # the demo settings let it skip the second factor
     return User.objects.get(pk=user.pk)
 
 
-def _free_households(count: int, exclude=()) -> list:
-    """Households of the town with members today and nobody coordinating them."""
+def _free_households(count: int, exclude=(), since=None) -> list:
+    """Households of the town with members (since `since`, and still today) and nobody coordinating them."""
     from django.db.models import Exists, OuterRef, Q
     from django.utils import timezone
 
     from routekaart.residents.models import Household, Involvement, Membership
 
     today = timezone.localdate()
-    members = Membership.objects.filter(household=OuterRef("pk"), valid_from__lte=today).filter(
+    members = Membership.objects.filter(household=OuterRef("pk"), valid_from__lte=since or today).filter(
         Q(valid_to__isnull=True) | Q(valid_to__gt=today)
     )
     coordinated = Involvement.objects.filter(household=OuterRef("pk"), kind="coordinator")
@@ -84,13 +87,15 @@ def _free_households(count: int, exclude=()) -> list:
 
 
 def _head(household):
+    from django.db.models import Q
     from django.utils import timezone
 
     from routekaart.residents.models import Membership
 
     today = timezone.localdate()
     return (
-        Membership.objects.filter(household=household, valid_from__lte=today, valid_to__isnull=True)
+        Membership.objects.filter(household=household, valid_from__lte=today)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=today))
         .select_related("resident")
         .order_by("resident__birth_date")
         .first()
@@ -168,8 +173,8 @@ def build(user) -> int:
     )
     history = Case.objects.filter(coordinator=user, status="closed").values_list("household_id", flat=True).first()
     if history is None:
-        household = _free_households(1)[0]
         start = timezone.localdate() - datetime.timedelta(days=365 * YEARS + 30)
+        household = _free_households(1, since=start)[0]
         for year in range(YEARS):
             with freeze_time(start + datetime.timedelta(days=365 * year)), transaction.atomic():
                 case = _to_plan(user, household, late=False, decide=True, provider=provider)
@@ -207,7 +212,8 @@ def _raw_worklist(user):
                   (SELECT MIN(d.due_on) FROM access_deadline d
                      WHERE d.case_id = c.id AND d.met_on IS NULL AND d.lapsed_on IS NULL) AS next_deadline,
                   (SELECT MIN(a.due_on) FROM access_agreement a JOIN access_plan p ON p.id = a.plan_id
-                     WHERE p.case_id = c.id AND p.status IN ('active', 'draft') AND a.status = 'open') AS next_agreement,
+                     WHERE p.case_id = c.id AND p.status IN ('active', 'draft') AND a.status = 'open')
+                    AS next_agreement,
                   (SELECT COUNT(*) FROM access_agreement a JOIN access_plan p ON p.id = a.plan_id
                      WHERE p.case_id = c.id AND p.status IN ('active', 'draft') AND a.status = 'open'
                        AND a.due_on < %s) AS overdue,

@@ -21,7 +21,12 @@ from routekaart.participation.configuration import participation_configuration_l
 from routekaart.participation.models import DistanceCategory, Instrument, LadderRung, SpendingLine
 from routekaart.participation.tests.factories import MunicipalityFactory, provider
 from routekaart.residents.models import InvolvementKind
-from routekaart.residents.tests.factories import HouseholdFactory, InvolvementFactory, MembershipFactory, ResidentFactory
+from routekaart.residents.tests.factories import (
+    HouseholdFactory,
+    InvolvementFactory,
+    MembershipFactory,
+    ResidentFactory,
+)
 from routekaart.testing import PASSWORD
 
 from .conftest import assert_accessible
@@ -86,14 +91,18 @@ def test_the_coordinator_assesses_a_resident_and_puts_in_a_learn_work_place(page
 
     page.get_by_role("link", name="Afstand beoordelen").click()
     page.get_by_label("Categorie afstand tot de arbeidsmarkt").select_option(label="Geen afstand, direct bemiddelbaar")
-    page.get_by_label("Trede", exact=True).select_option(label="Regulier werk op korte en middellange termijn geen reële optie")
+    page.get_by_label("Trede", exact=True).select_option(
+        label="Regulier werk op korte en middellange termijn geen reële optie"
+    )
     page.get_by_label("Participatieladder").select_option(label="4. Onbetaald werk")
     page.get_by_label("Gemeente").select_option(label="Zaanstad")
     page.get_by_role("button", name="Vastleggen").click()
     expect(page.get_by_text("De trede past niet bij de categorie")).to_be_visible()
     assert_accessible(page)
 
-    page.get_by_label("Categorie afstand tot de arbeidsmarkt").select_option(label="Overbrugbare afstand, binnen een jaar")
+    page.get_by_label("Categorie afstand tot de arbeidsmarkt").select_option(
+        label="Overbrugbare afstand, binnen een jaar"
+    )
     page.get_by_label("Trede", exact=True).select_option(label="Verminderde loonwaarde")
     page.get_by_role("button", name="Vastleggen").click()
     expect(page.get_by_role("status").filter(has_text="De beoordeling is vastgelegd")).to_be_visible()
@@ -129,19 +138,34 @@ def test_policy_reads_the_report_and_the_budget_warning(page: Page, world):
     category = DistanceCategory.objects.get(code="bridgeable_long")
     today = timezone.localdate()
     services.distance_assess(
-        actor=world["coordinator"], resident=resident, category=category, tier=category.tiers.first(),
-        ladder_rung=LadderRung.objects.get(order=3), municipality=municipality,
+        actor=world["coordinator"],
+        resident=resident,
+        category=category,
+        tier=category.tiers.first(),
+        ladder_rung=LadderRung.objects.get(order=3),
+        municipality=municipality,
     )
     instrument = Instrument.objects.get(code="learn_work_place")
     assignment = services.assignment_propose(
-        actor=world["coordinator"], resident=resident, instrument=instrument, provider=world["learn_work"],
-        municipality=municipality, planned_start=today, planned_end=today + timedelta(days=120),
+        actor=world["coordinator"],
+        resident=resident,
+        instrument=instrument,
+        provider=world["learn_work"],
+        municipality=municipality,
+        planned_start=today,
+        planned_end=today + timedelta(days=120),
         monthly_cost=Decimal("950"),
     )
-    services.assignment_decide(actor=world["coordinator"], assignment=assignment, granted=True, decided_on=today, reference="B")
+    services.assignment_decide(
+        actor=world["coordinator"], assignment=assignment, granted=True, decided_on=today, reference="B"
+    )
     services.budget_set(
-        actor=world["coordinator"], municipality=municipality, year=today.year,
-        spending_line=SpendingLine.objects.get(code="specific_support"), instrument=instrument, amount=Decimal("500"),
+        actor=world["coordinator"],
+        municipality=municipality,
+        year=today.year,
+        spending_line=SpendingLine.objects.get(code="specific_support"),
+        instrument=instrument,
+        amount=Decimal("500"),
     )
     policy = UserFactory(username="beleid-participatie", role=Role.POLICY, is_demo=True)
     log_in(page, policy.username)
@@ -158,4 +182,9 @@ def test_policy_reads_the_report_and_the_budget_warning(page: Page, world):
     page.get_by_role("button", name="Toon").click()
     expect(page.get_by_role("alert")).to_contain_text("Leerwerkplek")
     expect(page.locator("[data-instrument='learn_work_place'] [data-over-budget]")).to_contain_text("boven budget")
+    assert_accessible(page)
+
+    page.goto("/participatie/instrumenten/")
+    expect(page.get_by_role("heading", level=1, name="Instrumenten en regels")).to_be_visible()
+    expect(page.get_by_role("row", name="Leerwerkplek")).to_contain_text("maximaal 6 maanden")
     assert_accessible(page)

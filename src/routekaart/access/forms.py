@@ -234,6 +234,15 @@ class SpecialistAdviceForm(forms.Form):
     independent = forms.BooleanField(label=_("De adviseur is onafhankelijk"), required=False)
 
 
+class AdviceReceivedForm(forms.Form):
+    advice = _text(_("Advies"), rows=5)
+    received_on = _date(_("Ontvangen op"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["received_on"].initial = timezone.localdate()
+
+
 # --- plan van aanpak ------------------------------------------------------------------------------------------------
 
 

@@ -43,7 +43,6 @@ from .models import (
     Decision,
     Gatekeeping,
     Goal,
-    Handover,
     Intake,
     LifeDomain,
     LifeDomainScore,
@@ -56,6 +55,7 @@ from .models import (
     Signal,
     SpecialistAdvice,
     TailoredProvision,
+    WarmHandover,
 )
 
 FAR_FUTURE = date(9999, 12, 31)
@@ -273,7 +273,7 @@ class CaseFile:
     plans: list[Plan]
     decisions: list[Decision]
     deadlines: list[Deadline]
-    handovers: list[Handover]
+    handovers: list[WarmHandover]
     reviews: list[Review]
     score_dates: list[date]
     scores: list[ScoreSeries]
@@ -364,7 +364,7 @@ def case_file_get(*, access: HouseholdAccess) -> CaseFile:
         if access.sees(d.law)
     ]
     handovers = list(
-        Handover.objects.filter(case_id=case_id)
+        WarmHandover.objects.filter(case_id=case_id)
         .select_related("from_user", "to_user", "to_organisation")
         .order_by("handed_over_on", "pk")
     )

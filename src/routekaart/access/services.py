@@ -48,7 +48,6 @@ from .models import (
     Gatekeeping,
     GatekeepingOutcome,
     Goal,
-    Handover,
     Intake,
     LegalBasis,
     LifeDomain,
@@ -64,6 +63,7 @@ from .models import (
     SignalKind,
     SpecialistAdvice,
     TailoredProvision,
+    WarmHandover,
 )
 
 PLAN_REVIEW = "plan_review"
@@ -1284,7 +1284,7 @@ def coordinator_transfer(
     resident_informed_on: date | None,
     handed_over_on: date | None = None,
     channel: str = "page",
-) -> Handover:
+) -> WarmHandover:
     """Warme overdracht: both coordinators named, a handover note, and the resident informed."""
     case = _lock_case(case)
     handed_over_on = handed_over_on or _today()
@@ -1329,7 +1329,7 @@ def coordinator_transfer(
         reason=_("Regisseur na warme overdracht"),
         valid_from=handed_over_on,
     )
-    handover = Handover.objects.create(
+    handover = WarmHandover.objects.create(
         case=case,
         from_user=from_user,
         to_user=to_user,

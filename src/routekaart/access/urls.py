@@ -12,6 +12,7 @@ urlpatterns = [
     path("casussen/<int:case_id>/poortwachter/", views.gatekeeping, name="gatekeeping"),
     path("casussen/<int:case_id>/onderzoek/", views.assessment, name="assessment"),
     path("casussen/<int:case_id>/advies/", views.specialist_advice, name="specialist_advice"),
+    path("adviezen/<int:advice_id>/ontvangen/", views.advice_received, name="advice_received"),
     path("casussen/<int:case_id>/plan/", views.plan, name="plan"),
     path("casussen/<int:case_id>/plan/herzien/", views.plan_revise, name="plan_revise"),
     path("plannen/<int:plan_id>/activeren/", views.plan_activate, name="plan_activate"),
@@ -24,4 +25,5 @@ urlpatterns = [
     path("casussen/<int:case_id>/evaluatie/", views.review, name="review"),
     path("casussen/<int:case_id>/afsluiten/", views.close, name="close"),
     path("termijnen/<int:deadline_id>/wijzigen/", views.deadline_change, name="deadline_change"),
+    path("termijnen/<int:deadline_id>/gehaald/", views.deadline_meet, name="deadline_meet"),
 ]

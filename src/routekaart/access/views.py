@@ -23,6 +23,7 @@ from ..residents.models import Household, Resident
 from ..residents.views import access_denied_as_403
 from . import selectors, services
 from .forms import (
+    AdviceReceivedForm,
     AgreementForm,
     AgreementFormSet,
     AgreementStatusForm,
@@ -53,6 +54,7 @@ from .models import (
     LifeDomain,
     Plan,
     ScaleStep,
+    SpecialistAdvice,
 )
 
 PAGE_SIZE = 25
@@ -354,6 +356,53 @@ def specialist_advice(request: HttpRequest, case_id: int) -> HttpResponse:
         ),
         status=400 if form.errors else 200,
     )
+
+
+@permission_required("access.work_cases", raise_exception=True)
+@access_denied_as_403
+@require_http_methods(["GET", "POST"])
+def advice_received(request: HttpRequest, advice_id: int) -> HttpResponse:
+    """The specialist's answer arrives and is recorded with the question."""
+    advice = get_object_or_404(SpecialistAdvice.objects.select_related("assessment"), pk=advice_id)
+    case, _access = _case_access(request, advice.assessment.case_id)
+    form = AdviceReceivedForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.specialist_advice_receive(
+                actor=request.user,
+                advice=advice,
+                text=form.cleaned_data["advice"],
+                received_on=form.cleaned_data["received_on"],
+            )
+        except ValidationError as error:
+            _to_form(error, form)
+        else:
+            messages.success(request, _("Het advies is vastgelegd."))
+            return _back(case)
+    return _form_page(
+        request,
+        form=form,
+        case=case,
+        title=_("Advies van %(adviser)s") % {"adviser": advice.adviser},
+        intro=advice.question,
+        status=400 if form.errors else 200,
+    )
+
+
+@permission_required("access.work_cases", raise_exception=True)
+@access_denied_as_403
+@require_POST
+def deadline_meet(request: HttpRequest, deadline_id: int) -> HttpResponse:
+    """A step outside this app meets a deadline: the Participatiewet advance has been granted."""
+    deadline = get_object_or_404(Deadline, pk=deadline_id)
+    case, _access = _case_access(request, deadline.case_id, domain=deadline.law)
+    try:
+        services.deadline_meet(actor=request.user, deadline=deadline, met_by=request.POST.get("met_by", ""))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("De termijn is gehaald."))
+    return _back(case)
 
 
 @permission_required("access.work_cases", raise_exception=True)

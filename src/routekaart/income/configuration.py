@@ -223,6 +223,8 @@ def _practice_check(document: dict) -> None:
         _amount(switch["instalment_max"], "practice.yaml benefit_to_work_switch.instalment_max")
         int(switch["first_payslip_check_days"])
         bool(switch["settle_bridging_earnings"])
+        if document["surplus_settlement"]["advance_basis"] != "previous_month":
+            raise IncomeDataError("practice.yaml: surplus_settlement.advance_basis kent alleen previous_month")
     except (KeyError, TypeError, ValueError) as error:
         raise IncomeDataError(f"practice.yaml: onvolledig of ongeldig ({error})") from error
 

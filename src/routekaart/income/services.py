@@ -241,7 +241,15 @@ def coordinator_reassign(
         raise ValidationError(errors)
     from_user_id = benefit.coordinator_id
     case = _open_case(benefit.household_id)
-    if case is not None and case.coordinator_id == from_user_id:
+    if case is not None and case.coordinator_id != from_user_id:
+        raise ValidationError(
+            {
+                "to_user": _(
+                    "De casus van dit huishouden heeft een andere regisseur; draag over in de integrale toegang."
+                )
+            }
+        )
+    if case is not None:
         from ..access import services as access_services
 
         access_services.coordinator_transfer(
@@ -311,7 +319,7 @@ def coordinator_reassign(
             "handed_over_on": handed_over_on,
             "meeting_on": meeting_on,
             "planned_reviews_moved": moved,
-            "through_case": case.pk if case is not None and case.coordinator_id == from_user_id else None,
+            "through_case": case.pk if case is not None else None,
         },
     )
     _written(actor=actor, household_id=benefit.household_id, channel=channel)

@@ -282,6 +282,9 @@ class Prepared:
         bits = np.arange(sector_count, dtype=np.int64)[:, None]
         wished = ((masks[None, :] >> bits) & 1).astype(np.float64)
         self.wish_rows = _round_points(w["wishes"], np.where(masks[None, :] == 0, u, wished))
+        # Parts shared by many jobs, kept up to about 64 MiB (int16 per candidate each).
+        self._parts: dict[tuple, np.ndarray] = {}
+        self._parts_limit = max(16, (64 << 20) // max(1, 2 * self.n))
 
     def components(self, job: JobFacts) -> dict[str, np.ndarray]:
         """Every component's points (tenths, int16) of every candidate for one job."""
@@ -320,11 +323,30 @@ class Prepared:
         return out
 
     def totals(self, job: JobFacts) -> np.ndarray:
-        """The total points (tenths, int16: at most 1000) of every candidate for one job."""
-        parts = self.components(job)
-        total = parts["skills"].copy()
-        for name in COMPONENTS[1:]:
-            total += parts[name]
+        """The total points (tenths, int16: at most 1000) of every candidate for one job.
+
+        The parts that depend on few job facts (hours; location; wage value, banenafspraak and LKS) are kept per
+        distinct value, as vacancies share them, so most jobs cost the skills part and five additions.
+        """
+        parts = self._parts
+        key_hours = ("hours", job.hours_min, job.hours_max)
+        key_place = ("distance", job.x_km, job.y_km)
+        key_terms = ("terms", job.min_wage_value, job.jobs_agreement, job.wage_subsidy)
+        if key_hours not in parts or key_place not in parts or key_terms not in parts:
+            if len(parts) >= self._parts_limit:
+                parts.clear()
+            computed = self.components(job)
+            parts.setdefault(key_hours, computed["hours"])
+            parts.setdefault(key_place, computed["distance"])
+            parts.setdefault(key_terms, computed["wage_value"] + computed["eligibility"])
+        asked = job.competence_mask.bit_count()
+        had = np.arange(65, dtype=np.int64)
+        skills_table = _round_points(self.rules.weights["skills"], np.ones(65) if asked == 0 else had / asked)
+        total = skills_table.take(np.bitwise_count(self.competence_mask & job.competence_mask))
+        total += parts[key_hours]
+        total += parts[key_place]
+        total += parts[key_terms]
+        total += self.wish_rows[job.sector_bit]
         return total
 
 

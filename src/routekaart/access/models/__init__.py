@@ -5,11 +5,11 @@ from .cases import (
     ClosureReason,
     Deadline,
     DeadlineChange,
-    Handover,
     ReferralSource,
     ReportTopic,
     Signal,
     SignalKind,
+    WarmHandover,
 )
 from .configuration import (
     DeadlineChangeKind,
@@ -54,7 +54,6 @@ __all__ = [
     "Gatekeeping",
     "GatekeepingOutcome",
     "Goal",
-    "Handover",
     "Intake",
     "LegalBasis",
     "LifeDomain",
@@ -73,4 +72,5 @@ __all__ = [
     "SignalKind",
     "SpecialistAdvice",
     "TailoredProvision",
+    "WarmHandover",
 ]

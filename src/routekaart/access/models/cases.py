@@ -174,7 +174,7 @@ class Signal(models.Model):
         return f"{self.get_kind_display()} {self.received_on}"
 
 
-class Handover(models.Model):
+class WarmHandover(models.Model):
     """Warme overdracht: the coordinator role passes from one named person to another, with a note."""
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="handovers")

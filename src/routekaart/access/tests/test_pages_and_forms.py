@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from routekaart.access.models import Case, Decision, Plan, PlanStatus
 from routekaart.audit.models import ProcessingLogEntry, Result
@@ -154,3 +155,54 @@ def test_agreement_status_in_place_answers_the_row(client_as, planned_case, coor
     assert response.status_code == 200
     assert f'id="agreement-{agreement.pk}"' in response.text
     assert 'data-agreement-status="done"' in response.text
+
+
+def test_specialist_advice_is_asked_and_its_answer_recorded(client_as, planned_case, coordinator):
+    from routekaart.access.models import SpecialistAdvice
+
+    client = client_as(coordinator)
+    response = client.post(
+        reverse("access:specialist_advice", args=[planned_case.pk]),
+        {
+            "adviser_kind": "labour_expert",
+            "adviser": "Arbeidsdeskundige Van Dam",
+            "question": "Kan Noor 20 uur per week werken?",
+            "independence_required": "on",
+        },
+    )
+    assert response.status_code == 400  # the law requires independent advice; the adviser is not marked so
+    assert "onafhankelijk" in response.text
+    assert "Kan Noor 20 uur per week werken?" in response.text
+    client.post(
+        reverse("access:specialist_advice", args=[planned_case.pk]),
+        {
+            "adviser_kind": "labour_expert",
+            "adviser": "Arbeidsdeskundige Van Dam",
+            "question": "Kan Noor 20 uur per week werken?",
+            "independence_required": "on",
+            "independent": "on",
+        },
+    )
+    advice = SpecialistAdvice.objects.get()
+    response = client.post(
+        reverse("access:advice_received", args=[advice.pk]),
+        {"advice": "Twintig uur met jobcoach is haalbaar.", "received_on": timezone.localdate().isoformat()},
+    )
+    assert response.status_code == 302
+    advice.refresh_from_db()
+    assert advice.received_on and advice.independent
+
+
+def test_the_participation_advance_is_recorded_as_met(client_as, coordinator, household, involved):
+    from routekaart.access.models import Deadline
+
+    case = journey.melding(coordinator, household, kind="application", domain="P").case
+    advance = Deadline.objects.get(case=case, rule__code="participation_advance")
+    client = client_as(coordinator)
+    client.post(reverse("access:deadline_meet", args=[advance.pk]), {"met_by": "advance_granted"})
+    advance.refresh_from_db()
+    assert advance.met_by == "advance_granted"
+    decision_deadline = Deadline.objects.get(case=case, rule__code="participation_decision")
+    client.post(reverse("access:deadline_meet", args=[decision_deadline.pk]), {"met_by": "advance_granted"})
+    decision_deadline.refresh_from_db()
+    assert decision_deadline.is_open

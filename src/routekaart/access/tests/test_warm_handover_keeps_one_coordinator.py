@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from routekaart.access import services
-from routekaart.access.models import Handover
+from routekaart.access.models import WarmHandover
 from routekaart.organisations.roles import Role
 from routekaart.organisations.tests.factories import UserFactory
 from routekaart.residents.access import household_access
@@ -59,7 +59,7 @@ def test_a_handover_without_note_or_informing_the_resident_is_refused(case, coor
     assert field in caught.value.message_dict
     case.refresh_from_db()
     assert case.coordinator == coordinator
-    assert not Handover.objects.exists()
+    assert not WarmHandover.objects.exists()
 
 
 def test_a_handover_goes_to_another_coordinator(case, coordinator):

@@ -77,3 +77,40 @@ def test_caseload_counts_clients_per_coordinator():
     rows = {r.coordinator_id: r for r in selectors.caseload_list()}
     assert rows[first.coordinator_id].clients == 2
     assert rows[first.coordinator_id].exempt == 1
+
+
+def test_with_an_open_case_the_case_coordinator_moves_too():
+    from routekaart.access.models import Case
+
+    benefit = SocialAssistanceFactory()
+    case = Case.objects.create(
+        household=benefit.household,
+        status="intake",
+        opened_on=date(2026, 1, 5),
+        coordinator=benefit.coordinator,
+        coordinator_organisation=benefit.organisation,
+    )
+    successor = coordinator_at(benefit.organisation)
+    reassign(benefit, successor)
+    case.refresh_from_db()
+    benefit.refresh_from_db()
+    assert case.coordinator == successor == benefit.coordinator
+    active = Involvement.objects.filter(household=benefit.household, kind="coordinator", valid_to__isnull=True)
+    assert [i.user for i in active] == [successor]
+    assert not selectors.clients_whose_coordinator_is_not_the_households().exists()
+
+
+def test_a_case_with_another_coordinator_is_handed_over_in_the_access_app():
+    from routekaart.access.models import Case
+
+    benefit = SocialAssistanceFactory()
+    Case.objects.create(
+        household=benefit.household,
+        status="intake",
+        opened_on=date(2026, 1, 5),
+        coordinator=coordinator_at(benefit.organisation),
+        coordinator_organisation=benefit.organisation,
+    )
+    with pytest.raises(ValidationError) as refused:
+        reassign(benefit, coordinator_at(benefit.organisation))
+    assert "integrale toegang" in refused.value.message_dict["to_user"][0]
