@@ -243,10 +243,14 @@ def home_summary(*, user, limit: int = 5, on: date | None = None) -> HomeSummary
 # --- the household's case file ------------------------------------------------------------------------------------
 
 
+SCORE_COLUMNS = 6  # the household page shows the last six scorings as numbers; the line shows them all
+
+
 @dataclass
 class ScoreSeries:
     life_domain: LifeDomain
     points: list[tuple[date, int]]
+    recent: list[int | None] = field(default_factory=list)  # the scores on the last SCORE_COLUMNS dates
 
     @property
     def latest(self) -> int | None:
@@ -386,6 +390,10 @@ def case_file_get(*, access: HouseholdAccess) -> CaseFile:
         else:
             points.append((scored_on, value))
         dates.add(scored_on)
+    recent_dates = sorted(dates)[-SCORE_COLUMNS:]
+    for item in series.values():
+        by_date = dict(item.points)
+        item.recent = [by_date.get(day) for day in recent_dates]
     clusters = sorted(
         {
             p.cluster_code
