@@ -20,8 +20,6 @@ from .conftest import assert_accessible
 
 pytestmark = [pytest.mark.django_db(transaction=True)]
 # The journey's fixtures: the work URLconf, the audit clean-up after each test, and its small world.
-work_urls = journey.work_urls
-audit_rows_cleared_after_the_test = journey.audit_rows_cleared_after_the_test
 log_in = journey.log_in
 
 

@@ -3,10 +3,8 @@ visit, a carved arrangement, the explained ranking, a proposal, a trial placemen
 job coach."""
 
 from datetime import date, timedelta
-from importlib import import_module
 
 import pytest
-from django.db import connection
 from playwright.sync_api import Page, expect
 
 from routekaart.audit.configuration import processing_activities_load
@@ -24,27 +22,6 @@ from routekaart.work.tests.factories import CandidateProfileFactory, EmployerFac
 from .conftest import assert_accessible
 
 pytestmark = [pytest.mark.django_db(transaction=True)]
-TRIGGERS = import_module("routekaart.audit.migrations.0002_append_only_triggers")
-
-
-@pytest.fixture(autouse=True)
-def work_urls(settings):
-    settings.ROOT_URLCONF = "routekaart.work.tests.urls"
-
-
-@pytest.fixture(autouse=True)
-def audit_rows_cleared_after_the_test(transactional_db):
-    """The flush at the end of a transactional test is refused by the append-only triggers; lift them for it."""
-    yield
-    with connection.schema_editor() as editor:
-        TRIGGERS.drop(None, editor)
-    try:
-        with connection.cursor() as cursor:
-            for table in ("audit_breakglassreview", "audit_processinglogentry", "audit_event"):
-                cursor.execute(f"DELETE FROM {table}")
-    finally:
-        with connection.schema_editor() as editor:
-            TRIGGERS.create(None, editor)
 
 
 @pytest.fixture

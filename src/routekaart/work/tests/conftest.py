@@ -13,12 +13,6 @@ from routekaart.work.labour_facts import LabourFacts
 from .factories import CandidateProfileFactory
 
 
-@pytest.fixture(autouse=True)
-def work_urls(settings):
-    """Run against a URLconf that does not depend on other apps' unfinished URL modules."""
-    settings.ROOT_URLCONF = "routekaart.work.tests.urls"
-
-
 @pytest.fixture
 def work_configuration(db):
     from routekaart.work.configuration import work_configuration_load
