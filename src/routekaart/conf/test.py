@@ -14,13 +14,3 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 # Served from the finders (node_modules and app folders); collectstatic is for production only.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
-
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
-    # A file, not memory: the live server answers htmx requests in parallel threads, each with its own
-    # connection; an in-memory database would share one connection between them.
-    import tempfile
-    from pathlib import Path
-
-    DATABASES["default"]["TEST"] = {  # noqa: F405
-        "NAME": str(Path(tempfile.gettempdir()) / f"routekaart-test-{os.getpid()}.sqlite3")
-    }

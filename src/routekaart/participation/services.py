@@ -836,8 +836,9 @@ def budget_set(
         errors["year"] = [_("Kies een jaar.")]
     _raise(errors)
     budget = (
-        Budget.objects.select_for_update()
+        Budget.objects.select_for_update(of=("self",))
         .filter(municipality=municipality, year=year, spending_line=spending_line, instrument=instrument)
+        .order_by("pk")
         .first()
     )
     before = {"amount": budget.amount} if budget else None

@@ -14,7 +14,7 @@ from routekaart.organisations.tests.factories import UserFactory
 from routekaart.participation import services
 from routekaart.participation.models import Assignment, Budget, DistanceAssessment, DistanceCategory
 from routekaart.residents.models import InvolvementKind
-from routekaart.residents.tests.factories import InvolvementFactory, MembershipFactory
+from routekaart.residents.tests.factories import InvolvementFactory, MembershipFactory, ResidentFactory
 
 from .factories import resident_in_household
 
@@ -175,7 +175,7 @@ def test_the_team_overview_runs_the_same_queries_for_a_small_and_a_large_caseloa
     for _ in range(12):
         resident, _ = resident_in_household(household=world.household)
         _assess(world, resident, code="none_matching", on=date(2026, 2, 1))  # 3 months: due on 1 May
-    MembershipFactory(household=world.household, resident=resident_in_household()[0])
+    MembershipFactory(household=world.household, resident=ResidentFactory())  # an adult not yet assessed
     with CaptureQueriesContext(connection) as large:
         response = logged_in.get("/participatie/")
     assert len(small) == len(large)
