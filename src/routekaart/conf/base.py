@@ -240,6 +240,7 @@ ROUTEKAART_CONFIGURATION_LOADERS: list[str] = [
 ]
 # Demo data generators run by `manage.py setup_demo`, after the demo network exists.
 ROUTEKAART_DEMO_GENERATORS: list[str] = [
+    "routekaart.residents.generator.demo_municipality_generate",  # first: every other generator needs residents
     "routekaart.work.demo.work_demo_ensure",  # after the residents generator: it makes profiles for consenters
     "routekaart.participation.demo.demo_participation_generate",  # after the residents generator: benefit clients
     "routekaart.routes.demo.demo_trajectories_ensure",  # after the residents generator: schools need pupils
