@@ -6,10 +6,8 @@ financieel-fit questions, sees two regulations the household does not use, and s
 
 from datetime import date, timedelta
 from decimal import Decimal
-from importlib import import_module
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
@@ -39,22 +37,6 @@ from routekaart.testing import PASSWORD
 from .conftest import assert_accessible
 
 pytestmark = [pytest.mark.django_db(transaction=True)]
-TRIGGERS = import_module("routekaart.audit.migrations.0002_append_only_triggers")
-
-
-@pytest.fixture(autouse=True)
-def audit_rows_cleared_after_the_test(transactional_db):
-    """The flush at the end of a transactional test is refused by the append-only triggers: lift them for it."""
-    yield
-    with connection.schema_editor() as editor:
-        TRIGGERS.drop(None, editor)
-    try:
-        with connection.cursor() as cursor:
-            for table in ("audit_breakglassreview", "audit_processinglogentry", "audit_event"):
-                cursor.execute(f"DELETE FROM {table}")
-    finally:
-        with connection.schema_editor() as editor:
-            TRIGGERS.create(None, editor)
 
 
 @pytest.fixture

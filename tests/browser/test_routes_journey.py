@@ -3,12 +3,9 @@ werk; the Dienst takes regie over, records the UWV advice and its decision; the 
 comes free and the trajectory reaches step 6."""
 
 from datetime import date
-from importlib import import_module
 
 import pytest
 from dateutil.relativedelta import relativedelta
-from django.db import connection
-from django.db.migrations.loader import MigrationLoader
 from playwright.sync_api import Page, expect
 
 from routekaart.audit.configuration import processing_activities_load
@@ -27,24 +24,6 @@ from .conftest import assert_accessible
 from .test_every_role_logs_in_to_its_home import log_in
 
 pytestmark = [pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def audit_rows_cleared_after_the_test(transactional_db):
-    """The journey writes events and log entries; the append-only triggers refuse the flush that ends a
-    transactional test, so they are lifted for the clean-up only and put back (as in test_household_page.py)."""
-    yield
-    package, _ = MigrationLoader.migrations_module("audit")
-    triggers = import_module(f"{package}.0002_append_only_triggers")
-    with connection.schema_editor() as editor:
-        triggers.drop(None, editor)
-    try:
-        with connection.cursor() as cursor:
-            for table in ("audit_breakglassreview", "audit_processinglogentry", "audit_event"):
-                cursor.execute(f"DELETE FROM {table}")
-    finally:
-        with connection.schema_editor() as editor:
-            triggers.create(None, editor)
 
 
 @pytest.fixture
