@@ -210,6 +210,10 @@ SPECTACULAR_SETTINGS = {
         "OrganisationKindEnum": "routekaart.organisations.models.network.OrganisationKind",
         "CatalogScaleEnum": "routekaart.catalog.models.Scale",
         "CatalogZoneEnum": "routekaart.catalog.models.ZoneCode",
+        "SchoolKindEnum": "routekaart.organisations.models.network.SchoolKind",
+        "EmployerKindEnum": "routekaart.work.models.employers.EmployerKind",
+        "OpeningStatusEnum": "routekaart.work.models.openings.OpeningStatus",
+        "TrajectoryStatusEnum": "routekaart.routes.workflow.TrajectoryStatus",
     },
 }
 

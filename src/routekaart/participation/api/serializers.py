@@ -7,7 +7,7 @@ from rest_framework import serializers
 from ..models import Assignment, DistanceAssessment, Instrument, WageValueDetermination
 
 
-class InstrumentSerializer(serializers.ModelSerializer):
+class ParticipationInstrumentSerializer(serializers.ModelSerializer):
     spending_line = serializers.SlugRelatedField(slug_field="code", read_only=True)
     results = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
 

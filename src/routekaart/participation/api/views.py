@@ -22,7 +22,7 @@ from ..models import DistanceCategory, LadderRung, ParticipationTier
 from .serializers import (
     AssessmentCreateSerializer,
     AssessmentSerializer,
-    InstrumentSerializer,
+    ParticipationInstrumentSerializer,
     ProfileSerializer,
     WageSubsidyQuerySerializer,
     WageSubsidySerializer,
@@ -46,11 +46,11 @@ class _Base(viewsets.GenericViewSet):
 class InstrumentViewSet(_Base):
     """The instruments and their rules, as configured (no personal data)."""
 
-    serializer_class = InstrumentSerializer
+    serializer_class = ParticipationInstrumentSerializer
 
     def list(self, request: Request) -> Response:
         self.require("participation.view_configuration")
-        return Response(InstrumentSerializer(selectors.instrument_list(), many=True).data)
+        return Response(ParticipationInstrumentSerializer(selectors.instrument_list(), many=True).data)
 
     @extend_schema(request=WageSubsidyQuerySerializer, responses=WageSubsidySerializer)
     @action(detail=False, methods=["post"], url_path="wage-subsidy")
