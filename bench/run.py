@@ -7,6 +7,7 @@ returning (measure, value) rows. Figures are for people; tests never assert on t
 import importlib.util
 import os
 import platform
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -38,10 +39,19 @@ def load(path: Path):
     return module
 
 
+def _existing_sections() -> dict[str, str]:
+    """Sections already in docs/performance.md by benchmark name, so a partial run keeps the others."""
+    if not OUT.exists():
+        return {}
+    found = re.findall(r"<!-- bench:(\w+) -->\n(.*?)(?=<!-- bench:|\Z)", OUT.read_text(), flags=re.S)
+    return {name: body.rstrip() + "\n" for name, body in found}
+
+
 def main(selected: list[str]) -> None:
-    sections = []
+    sections = _existing_sections()
     for path in sorted((ROOT / "bench").glob("bench_*.py")):
-        if selected and path.stem.removeprefix("bench_") not in selected:
+        name = path.stem.removeprefix("bench_")
+        if selected and name not in selected:
             continue
         module = load(path)
         print(f"== {module.TITLE} ({module.DATA_SIZE})", flush=True)
@@ -49,14 +59,16 @@ def main(selected: list[str]) -> None:
         for measure, value in rows:
             print(f"   {measure}: {value}")
         table = "\n".join(f"| {m} | {v} |" for m, v in rows)
-        sections.append(
-            f"## {module.TITLE}\n\nData size: {module.DATA_SIZE}\n\n| measure | value |\n|---|---|\n{table}\n"
+        sections[name] = (
+            f"## {module.TITLE}\n\nMeasured {date.today().isoformat()} on: {machine()}.\n"
+            f"Data size: {module.DATA_SIZE}\n\n| measure | value |\n|---|---|\n{table}\n"
         )
     header = (
-        "# Performance\n\nWritten by `make bench` (bench/run.py); do not edit by hand.\n\n"
-        f"Measured on {date.today().isoformat()} on: {machine()}.\n\n"
+        "# Performance\n\nWritten by `make bench` (bench/run.py; `bench/run.py NAME` re-runs one benchmark and keeps"
+        " the others); do not edit by hand. Figures are for people; no test asserts on time.\n\n"
     )
-    OUT.write_text(header + "\n".join(sections))
+    body = "\n".join(f"<!-- bench:{name} -->\n{text}" for name, text in sorted(sections.items()))
+    OUT.write_text(header + body)
     print(f"wrote {OUT.relative_to(ROOT)}")
 
 

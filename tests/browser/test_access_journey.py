@@ -6,10 +6,8 @@ every step.
 """
 
 from datetime import date, timedelta
-from importlib import import_module
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
@@ -31,22 +29,6 @@ from routekaart.testing import PASSWORD
 from .conftest import assert_accessible
 
 pytestmark = [pytest.mark.django_db(transaction=True)]
-TRIGGERS = import_module("routekaart.audit.migrations.0002_append_only_triggers")
-
-
-@pytest.fixture(autouse=True)
-def audit_rows_cleared_after_the_test(transactional_db):
-    """The flush at the end of a transactional test meets the append-only triggers: lift them for the clean-up."""
-    yield
-    with connection.schema_editor() as editor:
-        TRIGGERS.drop(None, editor)
-    try:
-        with connection.cursor() as cursor:
-            for table in ("audit_breakglassreview", "audit_processinglogentry", "audit_event"):
-                cursor.execute(f"DELETE FROM {table}")
-    finally:
-        with connection.schema_editor() as editor:
-            TRIGGERS.create(None, editor)
 
 
 @pytest.fixture

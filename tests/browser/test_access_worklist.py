@@ -1,10 +1,8 @@
 """Mijn werkvoorraad, the home page summary and edits in place, in Chromium, scanned by axe-core (WCAG 2.2 AA)."""
 
 from datetime import date, timedelta
-from importlib import import_module
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
@@ -20,21 +18,6 @@ from routekaart.testing import PASSWORD
 from .conftest import assert_accessible
 
 pytestmark = [pytest.mark.django_db(transaction=True)]
-TRIGGERS = import_module("routekaart.audit.migrations.0002_append_only_triggers")
-
-
-@pytest.fixture(autouse=True)
-def audit_rows_cleared_after_the_test(transactional_db):
-    yield
-    with connection.schema_editor() as editor:
-        TRIGGERS.drop(None, editor)
-    try:
-        with connection.cursor() as cursor:
-            for table in ("audit_breakglassreview", "audit_processinglogentry", "audit_event"):
-                cursor.execute(f"DELETE FROM {table}")
-    finally:
-        with connection.schema_editor() as editor:
-            TRIGGERS.create(None, editor)
 
 
 def household_of(name: str):
