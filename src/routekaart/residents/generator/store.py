@@ -8,15 +8,16 @@ The data is synthetic, so there is no data subject whose processing should be lo
 as one event.
 
 Why not `bulk_create`: Django prepares every value of every row through the field API, which cost four times
-the rest of the generator at a million residents. `_Table` writes the same rows with the database driver's
-`executemany` (psycopg pipelines it; sqlite3 steps one prepared statement), with primary keys the generator
-assigns itself from the table's current maximum, so no RETURNING is needed. Columns the generator does not fill
+the rest of the generator at a million residents. `_Table` writes the same rows with the database driver: COPY on
+PostgreSQL, `executemany` of one prepared INSERT on SQLite, with primary keys the generator assigns itself from
+the table's current maximum, so no RETURNING is needed. Columns the generator does not fill
 get the model field's default, so a field added later with a default keeps working. Afterwards PostgreSQL's
 sequences are moved past the new keys (`sequences_reset`). Run it while nobody else writes residents: that is
 what `setup_demo` and the benchmarks do.
 """
 
 import random
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -58,7 +59,9 @@ class _Table:
         columns = [meta.pk.column] + [meta.get_field(a).column for a in self.given] + [f.column for f in rest]
         quoted = ", ".join(connection.ops.quote_name(c) for c in columns)
         placeholders = ", ".join(["%s"] * len(columns))
-        self.sql = f"INSERT INTO {connection.ops.quote_name(meta.db_table)} ({quoted}) VALUES ({placeholders})"
+        table = connection.ops.quote_name(meta.db_table)
+        self.sql = f"INSERT INTO {table} ({quoted}) VALUES ({placeholders})"
+        self.copy_sql = f"COPY {table} ({quoted}) FROM STDIN"
         self.max_sql = f"SELECT MAX({connection.ops.quote_name(meta.pk.column)}) FROM {meta.db_table}"
 
     def next_id(self, cursor) -> int:
@@ -70,8 +73,23 @@ class _Table:
         if not rows:
             return []
         defaults = self.defaults
-        cursor.executemany(self.sql, [(first_id + i, *row, *defaults) for i, row in enumerate(rows)])
+        values = [(first_id + i, *row, *defaults) for i, row in enumerate(rows)]
+        if connection.vendor == "postgresql":
+            self._copy(cursor, values)
+        else:
+            cursor.executemany(self.sql, values)
         return list(range(first_id, first_id + len(rows)))
+
+    def _copy(self, cursor, values: list[tuple]) -> None:
+        """PostgreSQL's COPY (psycopg 3): one statement for all rows, several times faster than INSERTs."""
+        start = time.perf_counter()
+        with cursor.cursor.copy(self.copy_sql) as copy:
+            for row in values:
+                copy.write_row(row)
+        if connection.queries_logged:  # Django does not see COPY; log it like a query, for query-count tests
+            connection.queries_log.append(
+                {"sql": f"{len(values)} rows: {self.copy_sql}", "time": f"{time.perf_counter() - start:.3f}"}
+            )
 
 
 def sequences_reset() -> None:
