@@ -55,7 +55,7 @@ def test_an_interrupted_run_is_completed_chunk_by_chunk():
 
 
 def test_each_chunk_takes_the_same_handful_of_statements_not_one_per_row():
-    """Per table one MAX(id) and one write of all rows (COPY, or executemany of one INSERT), whatever the chunk holds."""
+    """Per table one MAX(id) and one write of all its rows (COPY, or executemany of one INSERT), whatever it holds."""
     plan = TownPlan(seed=5, residents=RESIDENTS, reference_date=timezone.localdate())
     districts = districts_ensure(plan, municipality_get())
     staff = staff_ensure(plan)
