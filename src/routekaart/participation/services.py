@@ -23,7 +23,8 @@ from ..audit import services as audit
 from ..audit.models import Operation
 from ..organisations.models import Organisation, OrganisationKind
 from ..organisations.roles import Domain
-from ..residents.models import Membership, Resident
+from ..residents.models import Resident
+from ..residents.selectors import household_id_of
 from . import calculations, workflow
 from .configuration import RULES_INSTRUMENTS, rule_document, wage_subsidy_rules
 from .models import (
@@ -58,16 +59,6 @@ def _date(value: date) -> str:
     return formats.date_format(value, "j F Y")
 
 
-def _household_id(resident: Resident, on: date | None = None) -> int | None:
-    on = on or timezone.localdate()
-    return (
-        Membership.objects.filter(resident=resident, valid_from__lte=on)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on))
-        .values_list("household_id", flat=True)
-        .first()
-    )
-
-
 def _written(*, actor, resident: Resident) -> None:
     audit.processing_record(
         actor=actor,
@@ -86,7 +77,7 @@ def _event(*, actor, action: str, subject_type: str, subject_id, resident: Resid
         action=action,
         subject_type=subject_type,
         subject_id=subject_id,
-        household_id=_household_id(resident),
+        household_id=household_id_of(resident_id=resident.pk),
         before=tagged(before),
         after=tagged(after),
     )

@@ -198,3 +198,14 @@ def households_read_log(*, user, households, channel: str = "page") -> None:
     subjects = [audit.pseudonym(m.resident.bsn) for h in households for m in getattr(h, "members_now", [])]
     if subjects:
         audit.processing_record(actor=user, activity="household-file", data_subjects=subjects, channel=channel)
+
+
+def household_id_of(*, resident_id: int, on: date | None = None) -> int | None:
+    """The household a resident lives in on a date (today by default); other apps ask here, not the table."""
+    on = on or timezone.localdate()
+    return (
+        Membership.objects.filter(resident_id=resident_id, valid_from__lte=on)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on))
+        .values_list("household_id", flat=True)
+        .first()
+    )

@@ -37,6 +37,7 @@ from .models import (
     RelationKind,
     Resident,
 )
+from .selectors import household_id_of
 
 BREAK_GLASS_DURATION = timedelta(hours=4)
 BREAK_GLASS_MIN_REASON = 20
@@ -68,16 +69,6 @@ def _written(*, actor, activity: str, residents: Sequence[Resident], reason: str
         operation=Operation.WRITE,
         channel="page",
         reason=reason,
-    )
-
-
-def _current_household_id(resident: Resident, on: date | None = None) -> int | None:
-    on = on or timezone.localdate()
-    return (
-        Membership.objects.filter(resident=resident, valid_from__lte=on)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on))
-        .values_list("household_id", flat=True)
-        .first()
     )
 
 
@@ -206,7 +197,7 @@ def resident_update(*, actor, resident: Resident, **changes) -> Resident:
         action="resident.updated",
         subject_type="resident",
         subject_id=resident.pk,
-        household_id=_current_household_id(resident),
+        household_id=household_id_of(resident_id=resident.pk),
         # Which fields changed, not their values: the event stream keeps no personal data (module docstring).
         before={"fields": changed},
         after={"fields": changed},
@@ -225,7 +216,7 @@ def resident_death_record(*, actor, resident: Resident, date_of_death: date) -> 
         raise ValidationError({"date_of_death": _("De overlijdensdatum ligt vóór de geboortedatum.")})
     if date_of_death > timezone.localdate():
         raise ValidationError({"date_of_death": _("De overlijdensdatum ligt in de toekomst.")})
-    household_id = _current_household_id(resident, date_of_death)
+    household_id = household_id_of(resident_id=resident.pk, on=date_of_death)
     later = Membership.objects.filter(resident=resident, valid_from__gt=date_of_death)
     if later.exists():
         raise ValidationError({"date_of_death": _("Er is een inschrijving in een huishouden na deze datum.")})
@@ -280,7 +271,7 @@ def relation_add(
         action="relation.added",
         subject_type="relation",
         subject_id=relation.pk,
-        household_id=_current_household_id(resident),
+        household_id=household_id_of(resident_id=resident.pk),
         after={"resident": resident.pk, "related": related.pk, "kind": kind, "valid_from": valid_from},
     )
     _written(actor=actor, activity="household-composition", residents=[resident, related])

@@ -27,7 +27,8 @@ from ..organisations.models import Organisation, OrganisationKind
 from ..organisations.roles import Domain
 from ..residents import services as resident_services
 from ..residents.life_phase import age_on
-from ..residents.models import Involvement, InvolvementKind, Membership, Resident
+from ..residents.models import Involvement, InvolvementKind, Resident
+from ..residents.selectors import household_id_of
 from . import workflow
 from .models import (
     Condition,
@@ -95,15 +96,6 @@ def date_at_age(birth_date: date, age) -> date:
     years = int(age)
     months = round((float(age) - years) * 12)
     return birth_date + relativedelta(years=years, months=months)
-
-
-def _household_id(resident: Resident, on: date) -> int | None:
-    return (
-        Membership.objects.filter(resident=resident, valid_from__lte=on)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on))
-        .values_list("household_id", flat=True)
-        .first()
-    )
 
 
 def _party_organisations(trajectory: Trajectory) -> dict[str, Organisation]:
@@ -307,7 +299,7 @@ def trajectory_start(
             raise ValidationError({"organisations": _("Een uitstroomroute hoort bij een school: kies de school.")})
         if school_kind not in ("pro", "vso"):
             raise ValidationError({"school_kind": _("Kies PRO of VSO.")})
-    household_id = _household_id(resident, on)
+    household_id = household_id_of(resident_id=resident.pk, on=on)
     if household_id is None:
         raise ValidationError({"resident": _("Deze inwoner hoort op deze datum bij geen huishouden.")})
     if Trajectory.objects.filter(resident=resident, route__code=route.code, status=TrajectoryStatus.ACTIVE).exists():

@@ -653,16 +653,6 @@ def caseload_work_profiles(*, user, on: date | None = None) -> QuerySet[Membersh
     )
 
 
-def current_household_id(*, resident_id: int, on: date | None = None) -> int | None:
-    on = on or timezone.localdate()
-    return (
-        Membership.objects.filter(resident_id=resident_id, valid_from__lte=on)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on))
-        .values_list("household_id", flat=True)
-        .first()
-    )
-
-
 # --- Placements ---------------------------------------------------------------------------------------------------
 
 

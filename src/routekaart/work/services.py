@@ -29,6 +29,7 @@ from ..organisations.models import Organisation, OrganisationKind
 from ..organisations.roles import Domain
 from ..residents import services as resident_services
 from ..residents.models import Consent, Household, Involvement, InvolvementKind, Resident
+from ..residents.selectors import household_id_of
 from . import privacy, selectors
 from .labour_facts import UNKNOWN, labour_facts
 from .models import (
@@ -465,7 +466,7 @@ def _resident_event(actor, action: str, resident: Resident, subject_type: str, s
         action=action,
         subject_type=subject_type,
         subject_id=subject_id,
-        household_id=selectors.current_household_id(resident_id=resident.pk),
+        household_id=household_id_of(resident_id=resident.pk),
         before=tagged(before),
         after=tagged(after),
     )
@@ -669,7 +670,7 @@ def placement_propose(
         proposal_note=(note or "").strip(),
         **_opening_filter(opening),
     )
-    household_id = selectors.current_household_id(resident_id=profile.resident_id)
+    household_id = household_id_of(resident_id=profile.resident_id)
     if household_id is not None:
         _involve_adviser(actor=actor, household_id=household_id, resident=profile.resident)
         if share_with_employer:
@@ -842,7 +843,7 @@ def placement_contract(
     handover = WorkStartHandover.objects.create(
         placement=placement,
         resident=placement.profile.resident,
-        household_id=selectors.current_household_id(resident_id=placement.profile.resident_id),
+        household_id=household_id_of(resident_id=placement.profile.resident_id),
         work_starts_on=contract_start,
         hours_per_week=hours,
         hourly_wage=placement.hourly_wage,
