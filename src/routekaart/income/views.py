@@ -26,6 +26,7 @@ from ..residents.access import household_access_check
 from ..residents.models import Household
 from ..residents.selectors import household_composition_get
 from ..residents.views import access_denied_as_403
+from ..web.forms import service_errors_to_form
 from . import selectors, services
 from .calculation import CalculationError, benefit_to_work_switch_plan
 from .forms import (
@@ -47,14 +48,6 @@ def _access(request: HttpRequest, household_id: int, purpose: str = PURPOSE):
     return household_access_check(
         user=request.user, household_id=household_id, domain=Domain.PARTICIPATION, purpose=purpose
     )
-
-
-def _errors_to_form(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _form_page(request, form, *, household_id: int, title: str, intro: str, submit: str, status: int | None = None):
@@ -146,7 +139,7 @@ def benefit_grant(request: HttpRequest, household_id: int) -> HttpResponse:
                 surplus_settlement=data["surplus_settlement"],
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            service_errors_to_form(form, error)
         else:
             messages.success(request, _("De uitkering is vastgelegd, met de vaste regiehouder."))
             return redirect("income:client_detail", household_id=household_id)
@@ -183,7 +176,7 @@ def coordinator_reassign(request: HttpRequest, household_id: int) -> HttpRespons
                 note=data["note"],
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            service_errors_to_form(form, error)
         else:
             messages.success(request, _("De regiehouder is warm overgedragen."))
             return redirect("income:client_detail", household_id=household_id)
@@ -220,7 +213,7 @@ def cost_sharer_exclusion(request: HttpRequest, household_id: int) -> HttpRespon
                 valid_to=data["valid_to"],
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            service_errors_to_form(form, error)
         else:
             messages.success(request, _("Vastgelegd: deze medebewoner telt niet mee voor de kostendelersnorm."))
             return redirect("income:client_detail", household_id=household_id)
@@ -277,7 +270,7 @@ def annual_review_record(request: HttpRequest, household_id: int) -> HttpRespons
                     **form.fitness_values(),
                 )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            service_errors_to_form(form, error)
         else:
             messages.success(request, _("Het jaarlijks gesprek is vastgelegd. Bekijk hieronder de regelingencheck."))
             return redirect(f"{_client_url(household_id)}#regelingen")
@@ -323,7 +316,7 @@ def financial_fitness_record(request: HttpRequest, household_id: int) -> HttpRes
                 **form.fitness_values(),
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            service_errors_to_form(form, error)
         else:
             messages.success(request, _("Het financieel-fitgesprek is vastgelegd."))
             return redirect(f"{_client_url(household_id)}#regelingen")
@@ -386,7 +379,7 @@ def income_report(request: HttpRequest, household_id: int) -> HttpResponse:
                 source=ReportSource.STAFF,
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            service_errors_to_form(form, error)
         else:
             messages.success(request, _("De inkomsten zijn doorgegeven."))
             if benefit.surplus_settlement:
@@ -457,7 +450,7 @@ def work_switch(request: HttpRequest, household_id: int) -> HttpResponse:
                 hours_per_week=data["hours_per_week"],
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            service_errors_to_form(form, error)
         else:
             messages.success(
                 request, _("De overstap naar werk is vastgelegd. De uitkering loopt door tot het eerste salaris.")

@@ -22,6 +22,7 @@ from ..organisations.models import Organisation, OrganisationKind
 from ..organisations.roles import Domain
 from ..residents.access import AccessDenied, resident_access_check
 from ..residents.models import Membership
+from ..web.forms import service_errors_to_form
 from . import selectors, services, workflow
 from .configuration import wage_subsidy_rules
 from .forms import (
@@ -74,14 +75,6 @@ def _access(request: HttpRequest, resident_id: int):
     )
 
 
-def _errors_to_form(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
-
-
 # --- A resident ----------------------------------------------------------------------------------------------------
 
 
@@ -126,7 +119,7 @@ def assessment_create(request: HttpRequest, resident_id: int) -> HttpResponse:
                 note=data["note"],
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            service_errors_to_form(form, error)
         else:
             messages.success(request, _("De beoordeling is vastgelegd en de volgende is gepland."))
             return redirect("participation:profile", resident_id=resident_id)
@@ -154,7 +147,7 @@ def wage_value_create(request: HttpRequest, resident_id: int) -> HttpResponse:
         try:
             services.wage_value_determine(actor=request.user, resident=view.resident, **data)
         except ValidationError as error:
-            _errors_to_form(form, error)
+            service_errors_to_form(form, error)
         else:
             messages.success(request, _("De loonwaarde is vastgelegd."))
             return redirect("participation:profile", resident_id=resident_id)
@@ -178,7 +171,7 @@ def register_record(request: HttpRequest, resident_id: int) -> HttpResponse:
         try:
             services.target_group_register_record(actor=request.user, resident=view.resident, **form.cleaned_data)
         except ValidationError as error:
-            _errors_to_form(form, error)
+            service_errors_to_form(form, error)
         else:
             messages.success(request, _("De melding van UWV over het doelgroepenregister is vastgelegd."))
             return redirect("participation:profile", resident_id=resident_id)
@@ -208,7 +201,7 @@ def exemption_create(request: HttpRequest, resident_id: int) -> HttpResponse:
                 actor=request.user, resident=view.resident, instrument=instrument, **form.cleaned_data
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            service_errors_to_form(form, error)
         else:
             messages.success(request, _("De vrijstelling is vastgelegd."))
             return redirect("participation:profile", resident_id=resident_id)
@@ -236,7 +229,7 @@ def assignment_create(request: HttpRequest, resident_id: int) -> HttpResponse:
         try:
             assignment = services.assignment_propose(actor=request.user, resident=view.resident, **data)
         except ValidationError as error:
-            _errors_to_form(form, error)
+            service_errors_to_form(form, error)
         else:
             messages.success(request, _("De opdracht is vastgelegd."))
             return redirect("participation:assignment_detail", resident_id=resident_id, assignment_id=assignment.pk)
@@ -307,7 +300,7 @@ def assignment_detail(request: HttpRequest, resident_id: int, assignment_id: int
                     return redirect(
                         "participation:assignment_detail", resident_id=resident_id, assignment_id=assignment_id
                     )
-                _errors_to_form(form, error)
+                service_errors_to_form(form, error)
             else:
                 return redirect("participation:assignment_detail", resident_id=resident_id, assignment_id=assignment_id)
     status = 400 if any(f is not None and f.errors for f in forms.values()) else 200
@@ -438,7 +431,7 @@ def budget(request: HttpRequest) -> HttpResponse:
             try:
                 services.budget_set(actor=request.user, municipality=municipality, year=year, **form.cleaned_data)
             except ValidationError as error:
-                _errors_to_form(form, error)
+                service_errors_to_form(form, error)
             else:
                 messages.success(request, _("Het budget is vastgelegd."))
                 return redirect(f"{request.path}?gemeente={municipality.code}&jaar={year}")

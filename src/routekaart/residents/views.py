@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ..organisations.roles import Domain
+from ..web.forms import service_errors_to_form
 from . import selectors, services
 from .access import AccessDenied, household_access_check
 from .forms import BreakGlassForm, ConsentForm
@@ -125,8 +126,7 @@ def consent_create(request: HttpRequest, household_id: int) -> HttpResponse:
                 valid_to=data["valid_to"],
             )
         except ValidationError as error:
-            for name, errors in error.message_dict.items():
-                form.add_error(name if name in form.fields else None, errors)
+            service_errors_to_form(form, error)
         else:
             messages.success(request, _("De toestemming is vastgelegd."))
             return redirect("residents:household_detail", household_id=household_id)

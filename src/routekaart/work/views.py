@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from ..organisations.roles import Domain
 from ..residents.access import AccessDenied, resident_access_check
 from ..residents.models import Resident
+from ..web.forms import service_errors_to_form
 from . import forms, privacy, selectors, services
 from .models import (
     Arrangement,
@@ -49,14 +50,6 @@ def denied_as_403(view):
             return render(request, "work/denied.html", {"message": str(denied)}, status=403)
 
     return wrapper
-
-
-def _errors_into(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _form_page(request, form, *, title: str, intro: str = "", submit: str, back: str, status: int | None = None):
@@ -124,7 +117,7 @@ def employer_create(request: HttpRequest) -> HttpResponse:
                 head_office=head_office,
             )
         except ValidationError as error:
-            _errors_into(form, error)
+            service_errors_to_form(form, error)
         else:
             messages.success(request, _("De werkgever is vastgelegd."))
             return redirect("work:employer_detail", employer_id=employer.pk)
@@ -152,7 +145,7 @@ def _employer_sub_form(request, employer_id: int, form_class, service, *, title:
         try:
             service(actor=request.user, employer=employer, **form.cleaned_data, **kw)
         except ValidationError as error:
-            _errors_into(form, error)
+            service_errors_to_form(form, error)
         else:
             messages.success(request, success)
             return redirect("work:employer_detail", employer_id=employer.pk)
@@ -252,7 +245,7 @@ def vacancy_create(request: HttpRequest) -> HttpResponse:
         try:
             vacancy = services.vacancy_create(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _errors_into(form, error)
+            service_errors_to_form(form, error)
         else:
             messages.success(request, _("De vacature is vastgelegd."))
             return redirect("work:vacancy_detail", pk=vacancy.pk)
@@ -276,7 +269,7 @@ def arrangement_create(request: HttpRequest) -> HttpResponse:
         try:
             arrangement = services.arrangement_create(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _errors_into(form, error)
+            service_errors_to_form(form, error)
         else:
             messages.success(request, _("Het arrangement is vastgelegd."))
             return redirect("work:arrangement_detail", pk=arrangement.pk)
@@ -358,7 +351,7 @@ def decision_create(request: HttpRequest, kind: str, pk: int, profile_id: int) -
         try:
             services.match_decision_record(actor=request.user, opening=opening, profile=profile, **form.cleaned_data)
         except ValidationError as error:
-            _errors_into(form, error)
+            service_errors_to_form(form, error)
         else:
             messages.success(request, _("Uw besluit is vastgelegd; de ranglijst houdt er rekening mee."))
             return redirect("work:ranking", kind=kind, pk=pk)
@@ -428,7 +421,7 @@ def propose(request: HttpRequest, kind: str, pk: int, profile_id: int) -> HttpRe
                 actor=request.user, opening=opening, profile=profile, **form.cleaned_data
             )
         except ValidationError as error:
-            _errors_into(form, error)
+            service_errors_to_form(form, error)
         else:
             messages.success(request, _("De kandidaat is voorgesteld aan de werkgever."))
             return redirect("work:placement_detail", pk=placement.pk)
@@ -514,7 +507,7 @@ def work_profile_edit(request: HttpRequest, resident_id: int) -> HttpResponse:
         try:
             services.work_profile_save(actor=request.user, resident=resident, **form.cleaned_data)
         except ValidationError as error:
-            _errors_into(form, error)
+            service_errors_to_form(form, error)
         else:
             messages.success(request, _("Het werkprofiel is bewaard."))
             return redirect("work:work_profile_edit", resident_id=resident_id)
@@ -616,7 +609,7 @@ def placement_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         try:
             service(actor=request.user, placement=placement, **form.cleaned_data)
         except ValidationError as error:
-            _errors_into(form, error)
+            service_errors_to_form(form, error)
         else:
             messages.success(request, _("Vastgelegd: %(step)s.") % {"step": label})
             return redirect("work:placement_detail", pk=pk)
@@ -640,7 +633,7 @@ def check_record(request: HttpRequest, check_id: int) -> HttpResponse:
         try:
             services.placement_check_record(actor=request.user, check=check, **form.cleaned_data)
         except ValidationError as error:
-            _errors_into(form, error)
+            service_errors_to_form(form, error)
         else:
             messages.success(request, _("De controle is vastgelegd."))
             return redirect("work:placement_detail", pk=check.placement_id)
@@ -687,7 +680,7 @@ def sroi_create(request: HttpRequest) -> HttpResponse:
         try:
             contract = services.sroi_contract_create(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _errors_into(form, error)
+            service_errors_to_form(form, error)
         else:
             messages.success(request, _("Het contract met de social-returnverplichting is vastgelegd."))
             return redirect("work:sroi_detail", pk=contract.pk)
@@ -716,7 +709,7 @@ def sroi_detail(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 services.sroi_fulfilment_record(actor=request.user, contract=contract, **form.cleaned_data)
             except ValidationError as error:
-                _errors_into(form, error)
+                service_errors_to_form(form, error)
             else:
                 messages.success(request, _("De invulling is vastgelegd."))
                 return redirect("work:sroi_detail", pk=pk)
