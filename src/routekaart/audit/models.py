@@ -60,7 +60,7 @@ class Event(AppendOnly):
     organisation_code = models.CharField(_("organisatie"), max_length=60, blank=True)
     action = models.CharField(_("handeling"), max_length=80, db_index=True)
     subject_type = models.CharField(_("soort onderwerp"), max_length=60)
-    subject_id = models.CharField(_("onderwerp"), max_length=64)
+    subject_id = models.CharField(_("onderwerp"), max_length=200)  # catalog keys are cluster/block paths
     household_id = models.BigIntegerField(_("huishouden"), null=True, blank=True)
     reason = models.TextField(_("waarom"), blank=True)
     before = models.JSONField(_("voor"), null=True, blank=True)
