@@ -125,7 +125,7 @@ def _event(*, actor, action: str, subject, household_id: int, before=None, after
 
 def _lock_case(case: Case) -> Case:
     """Serialise the steps of one case (PostgreSQL row lock; SQLite serialises writes anyway)."""
-    return Case.objects.select_for_update().get(pk=case.pk)
+    return Case.objects.select_for_update(of=("self",)).get(pk=case.pk)
 
 
 def _not_in_future(value: date | None, field_name: str) -> None:
@@ -326,13 +326,13 @@ def signal_receive(
         resident=resident,
         received_on=received_on,
     )
-    Household.objects.select_for_update().filter(pk=household.pk).first()
-    case = Case.objects.select_for_update().filter(household=household, status__in=OPEN_STATUSES).first()
+    Household.objects.select_for_update(of=("self",)).filter(pk=household.pk).first()
+    case = Case.objects.select_for_update(of=("self",)).filter(household=household, status__in=OPEN_STATUSES).first()
     effect = "joined"
     if case is None:
         policy = policy_get()
         recent = (
-            Case.objects.select_for_update()
+            Case.objects.select_for_update(of=("self",))
             .filter(
                 household=household,
                 status=CaseStatus.CLOSED,
@@ -739,7 +739,9 @@ def specialist_advice_request(
 def specialist_advice_receive(
     *, actor, advice: SpecialistAdvice, text: str, received_on: date | None = None, channel: str = "page"
 ) -> SpecialistAdvice:
-    advice = SpecialistAdvice.objects.select_related("assessment__case").select_for_update().get(pk=advice.pk)
+    advice = (
+        SpecialistAdvice.objects.select_related("assessment__case").select_for_update(of=("self",)).get(pk=advice.pk)
+    )
     if advice.received_on is not None:
         raise ValidationError(_("Dit advies is al ontvangen."))
     advice.received_on = received_on or _today()
@@ -908,7 +910,7 @@ def plan_activate(
     The version it replaces is kept, superseded. Refused when the household has another active plan.
     """
     case = _lock_case(plan.case)
-    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    plan = Plan.objects.select_for_update(of=("self",)).get(pk=plan.pk)
     activated_on = activated_on or _today()
     resident_agreement_on = resident_agreement_on or activated_on
     errors: dict[str, str] = {}
@@ -1048,7 +1050,7 @@ def agreement_status_set(
     *, actor, agreement: Agreement, status: str, done_on: date | None = None, channel: str = "page"
 ) -> Agreement:
     """Procesregie: mark an agreement done or cancelled (or open again)."""
-    agreement = Agreement.objects.select_related("plan__case").select_for_update().get(pk=agreement.pk)
+    agreement = Agreement.objects.select_related("plan__case").select_for_update(of=("self",)).get(pk=agreement.pk)
     case = _editable_plan(agreement.plan)
     if status not in AgreementStatus.values:
         raise ValidationError({"status": _("Kies een status.")})
@@ -1488,7 +1490,7 @@ def deadline_change(
     channel: str = "page",
 ) -> DeadlineChange:
     """Extend (Awb 4:14) or suspend (Awb 4:15) a running deadline, only as its rule allows."""
-    deadline = Deadline.objects.select_related("rule", "case").select_for_update().get(pk=deadline.pk)
+    deadline = Deadline.objects.select_related("rule", "case").select_for_update(of=("self",)).get(pk=deadline.pk)
     case = _lock_case(deadline.case)
     rule = DeadlineChangeRule.objects.filter(code=change).first()
     today = _today()
@@ -1553,7 +1555,7 @@ def deadline_meet(
     *, actor, deadline: Deadline, met_by: str, met_on: date | None = None, channel: str = "page"
 ) -> Deadline:
     """Record a step that happens outside this app and meets a deadline (the Participatiewet advance)."""
-    deadline = Deadline.objects.select_related("rule", "case").select_for_update().get(pk=deadline.pk)
+    deadline = Deadline.objects.select_related("rule", "case").select_for_update(of=("self",)).get(pk=deadline.pk)
     met_on = met_on or _today()
     if met_by not in MANUAL_MET_BY or met_by not in deadline.rule.met_by:
         raise ValidationError({"met_by": _("Deze termijn wordt op een andere manier gehaald.")})

@@ -523,7 +523,7 @@ def preset_codes_available(*, data_dir: Path = DATA_DIR) -> list[str]:
 @transaction.atomic
 def preset_activate(*, code: str, actor=None) -> RegionPreset:
     """Make this region the one the bouwtekening and the sturingsmodel show."""
-    preset = RegionPreset.objects.select_for_update().get(code=code)
+    preset = RegionPreset.objects.select_for_update(of=("self",)).get(code=code)
     previous = RegionPreset.objects.filter(is_active=True).exclude(pk=preset.pk).first()
     if previous:
         previous.is_active = False
@@ -609,7 +609,7 @@ def building_block_revise(
     is_active: bool = True,
 ) -> BuildingBlockVersion:
     """A new version of a building block from `effective_from` on; the earlier versions stay as they were."""
-    BuildingBlock.objects.select_for_update().filter(pk=building_block.pk).first()
+    BuildingBlock.objects.select_for_update(of=("self",)).filter(pk=building_block.pk).first()
     before = building_block.versions.order_by("-effective_from", "-number").first()
     version = _block_version_create(
         block=building_block,
@@ -645,7 +645,7 @@ def steering_assignment_revise(
 
     The admin hands over its edited (unsaved) instance; many-to-many data has none, so nothing is lost.
     """
-    RegionPreset.objects.select_for_update().filter(pk=assignment.preset_id).first()
+    RegionPreset.objects.select_for_update(of=("self",)).filter(pk=assignment.preset_id).first()
     before = _steering_fields(SteeringAssignment.objects.filter(pk=assignment.pk).first() if assignment.pk else None)
     assignment.pk = None
     assignment._state.adding = True

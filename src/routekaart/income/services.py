@@ -95,7 +95,7 @@ def _event(*, actor, action: str, subject, household_id: int, before: dict | Non
 
 
 def _lock_benefit(benefit: SocialAssistance) -> SocialAssistance:
-    return SocialAssistance.objects.select_for_update().select_related("organisation").get(pk=benefit.pk)
+    return SocialAssistance.objects.select_for_update(of=("self",)).select_related("organisation").get(pk=benefit.pk)
 
 
 def _is_coordinator_at(user, organisation: Organisation) -> bool:
@@ -135,7 +135,7 @@ def social_assistance_grant(
         errors["client"] = _("De aanvrager hoort op de ingangsdatum bij dit huishouden.")
     if errors:
         raise ValidationError(errors)
-    Household.objects.select_for_update().filter(pk=household.pk).first()
+    Household.objects.select_for_update(of=("self",)).filter(pk=household.pk).first()
     if SocialAssistance.objects.filter(household=household, ended_on__isnull=True).exists():
         raise ValidationError({"household": _("Dit huishouden heeft al een lopende bijstandsuitkering.")})
     present = (
@@ -405,7 +405,9 @@ def household_situation_confirm(*, actor, household: Household, year: int, on: d
     if unknown:
         raise ValidationError({name: _("Dit gegeven hoort niet bij de situatie.") for name in sorted(unknown)})
     previous = selectors.household_situation_latest(household_id=household.pk, year=year - 1)
-    situation = HouseholdSituation.objects.select_for_update().filter(household=household, year=year).first()
+    situation = (
+        HouseholdSituation.objects.select_for_update(of=("self",)).filter(household=household, year=year).first()
+    )
     created = situation is None
     if created:
         situation = selectors.household_situation_prefill(household_id=household.pk, year=year, on=on)
@@ -681,7 +683,7 @@ def annual_review_record(
     """Record the yearly conversation: changes in life the client must report, the household's situation
     confirmed (pre-filled from last year), and the financieel-fit questions. Then the regulations check runs on
     the confirmed situation, so the coordinator sees at once what the household does not use."""
-    review = AnnualReview.objects.select_for_update().select_related("benefit").get(pk=review.pk)
+    review = AnnualReview.objects.select_for_update(of=("self",)).select_related("benefit").get(pk=review.pk)
     practice = selectors.practice()
     known_changes = {c["code"] for c in practice["life_changes"]}
     errors: dict[str, str] = {}
@@ -829,7 +831,7 @@ def regulation_use_decide(
     *, actor, use: RegulationUse, status: str, valid_from: date | None = None, valid_to: date | None = None
 ) -> RegulationUse:
     """Record the decision on an application (granted or refused), or the end of a regulation in use."""
-    use = RegulationUse.objects.select_for_update().select_related("regulation").get(pk=use.pk)
+    use = RegulationUse.objects.select_for_update(of=("self",)).select_related("regulation").get(pk=use.pk)
     allowed = {UseStatus.APPLIED: {UseStatus.GRANTED, UseStatus.REFUSED}, UseStatus.GRANTED: {UseStatus.ENDED}}
     if status not in allowed.get(use.status, set()):
         raise ValidationError({"status": _("Deze stap kan niet vanuit de huidige status.")})
@@ -1057,7 +1059,7 @@ def benefit_to_work_switch_record(
 
 @transaction.atomic
 def reminder_done(*, actor, reminder: Reminder) -> Reminder:
-    reminder = Reminder.objects.select_for_update().get(pk=reminder.pk)
+    reminder = Reminder.objects.select_for_update(of=("self",)).get(pk=reminder.pk)
     if reminder.done_at is not None:
         raise ValidationError(_("Deze herinnering is al afgehandeld."))
     reminder.done_at = timezone.now()

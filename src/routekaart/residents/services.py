@@ -184,7 +184,7 @@ def resident_update(*, actor, resident: Resident, **changes) -> Resident:
     unknown = set(changes) - set(RESIDENT_EDITABLE)
     if unknown:
         raise ValidationError({name: _("Dit gegeven kan hier niet worden gewijzigd.") for name in sorted(unknown)})
-    resident = Resident.objects.select_for_update().get(pk=resident.pk)
+    resident = Resident.objects.select_for_update(of=("self",)).get(pk=resident.pk)
     changed = [name for name, value in changes.items() if getattr(resident, name) != value]
     for name in changed:
         setattr(resident, name, changes[name])
@@ -209,7 +209,7 @@ def resident_update(*, actor, resident: Resident, **changes) -> Resident:
 @transaction.atomic
 def resident_death_record(*, actor, resident: Resident, date_of_death: date) -> Resident:
     """Record a death: open memberships end the day after, so the person still counts on the day itself."""
-    resident = Resident.objects.select_for_update().get(pk=resident.pk)
+    resident = Resident.objects.select_for_update(of=("self",)).get(pk=resident.pk)
     if resident.date_of_death:
         raise ValidationError({"date_of_death": _("Het overlijden is al vastgelegd.")})
     if date_of_death < resident.birth_date:
@@ -305,7 +305,7 @@ def _overlapping(resident_id: int, valid_from: date, valid_to: date | None, excl
 
 def _lock(resident: Resident) -> Resident:
     """Serialise changes to one person's memberships (PostgreSQL row lock; SQLite serialises writes anyway)."""
-    return Resident.objects.select_for_update().get(pk=resident.pk)
+    return Resident.objects.select_for_update(of=("self",)).get(pk=resident.pk)
 
 
 def _check_membership(resident: Resident, valid_from: date, valid_to: date | None, exclude_pk=None) -> None:
@@ -359,7 +359,7 @@ def membership_start(
 @transaction.atomic
 def membership_end(*, actor, membership: Membership, valid_to: date) -> Membership:
     """A resident leaves a household on `valid_to` (moving out): from that day they no longer belong to it."""
-    membership = Membership.objects.select_for_update().select_related("resident").get(pk=membership.pk)
+    membership = Membership.objects.select_for_update(of=("self",)).select_related("resident").get(pk=membership.pk)
     resident = _lock(membership.resident)
     before = _membership_state(membership)
     _check_membership(resident, membership.valid_from, valid_to, exclude_pk=membership.pk)
@@ -495,7 +495,7 @@ def involvement_start(
     involvement.full_clean()
     if user is not None and not user.affiliations.filter(organisation=organisation).exists():
         raise ValidationError({"user": _("Deze medewerker werkt niet voor deze organisatie.")})
-    Household.objects.select_for_update().filter(pk=household.pk).first()  # one coordinator at a time
+    Household.objects.select_for_update(of=("self",)).filter(pk=household.pk).first()  # one coordinator at a time
     if kind == InvolvementKind.COORDINATOR:
         if user is not None and not user.affiliations.filter(organisation=organisation, role=Role.COORDINATOR).exists():
             raise ValidationError({"user": _("Alleen een regisseur kan regisseur van een huishouden zijn.")})
@@ -532,7 +532,9 @@ def involvement_start(
 @transaction.atomic
 def involvement_end(*, actor, involvement: Involvement, valid_to: date | None = None) -> Involvement:
     """End an involvement; from `valid_to` (default: today) it no longer opens the household."""
-    involvement = Involvement.objects.select_for_update().select_related("organisation").get(pk=involvement.pk)
+    involvement = (
+        Involvement.objects.select_for_update(of=("self",)).select_related("organisation").get(pk=involvement.pk)
+    )
     valid_to = valid_to or timezone.localdate()
     if involvement.valid_to is not None and involvement.valid_to <= valid_to:
         raise ValidationError({"valid_to": _("Deze betrokkenheid is al beëindigd.")})
@@ -619,7 +621,9 @@ def consent_record(
 @transaction.atomic
 def consent_withdraw(*, actor, consent: Consent) -> Consent:
     """The resident withdraws consent: from this moment it opens nothing (the access check reads it live)."""
-    consent = Consent.objects.select_for_update().select_related("organisation", "resident").get(pk=consent.pk)
+    consent = (
+        Consent.objects.select_for_update(of=("self",)).select_related("organisation", "resident").get(pk=consent.pk)
+    )
     if consent.withdrawn_at is not None:
         raise ValidationError(_("Deze toestemming is al ingetrokken."))
     before = _consent_state(consent)

@@ -107,7 +107,7 @@ def _party_organisations(trajectory: Trajectory) -> dict[str, Organisation]:
 def _steps(trajectory: Trajectory) -> tuple[dict[int, Step], dict[int, StepProgress]]:
     progress = {
         p.step.number: p
-        for p in StepProgress.objects.select_for_update()
+        for p in StepProgress.objects.select_for_update(of=("self",))
         .filter(trajectory=trajectory)
         .select_related("step")
         .prefetch_related("step__actions__parties")
@@ -117,7 +117,7 @@ def _steps(trajectory: Trajectory) -> tuple[dict[int, Step], dict[int, StepProgr
 
 def _lock(trajectory: Trajectory) -> Trajectory:
     locked = (
-        Trajectory.objects.select_for_update()
+        Trajectory.objects.select_for_update(of=("self",))
         .select_related("resident", "route__route_map", "regie_party", "regie_organisation", "current_step")
         .get(pk=trajectory.pk)
     )
@@ -693,7 +693,9 @@ def regie_handover_propose(*, actor, trajectory: Trajectory, to_party: str, reas
 def regie_handover_accept(*, actor, handover: RegieHandover) -> Trajectory:
     """The receiving organisation takes regie over; from then on both see the hand-over in the trajectory."""
     handover = (
-        RegieHandover.objects.select_for_update().select_related("to_party", "to_organisation").get(pk=handover.pk)
+        RegieHandover.objects.select_for_update(of=("self",))
+        .select_related("to_party", "to_organisation")
+        .get(pk=handover.pk)
     )
     trajectory = _lock(handover.trajectory)
     if handover.state != RegieHandover.State.PROPOSED:
@@ -769,7 +771,7 @@ def waitlist_meanwhile_set(
 ) -> WaitlistEntry:
     """What the resident gets while waiting: social assistance from 18 (the Dienst), day activities (gebiedsteam)."""
     trajectory = _lock(entry.trajectory)
-    entry = WaitlistEntry.objects.select_for_update().get(pk=entry.pk)
+    entry = WaitlistEntry.objects.select_for_update(of=("self",)).get(pk=entry.pk)
     if entry.place_offered_on:
         raise ValidationError(_("Er is al een plek aangeboden; de wachttijd is voorbij."))
     _may_act(
@@ -817,7 +819,7 @@ def waitlist_place_offer(
     (going before someone indicated earlier needs a reason), and the resident moves on to step 6."""
     on = offered_on or _today()
     trajectory = _lock(entry.trajectory)
-    entry = WaitlistEntry.objects.select_for_update().select_related("municipality").get(pk=entry.pk)
+    entry = WaitlistEntry.objects.select_for_update(of=("self",)).select_related("municipality").get(pk=entry.pk)
     if entry.place_offered_on:
         raise ValidationError(_("Er is al een plek aangeboden."))
     organisations = _party_organisations(trajectory)

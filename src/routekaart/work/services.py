@@ -424,7 +424,7 @@ def arrangement_create(
 def opening_close(*, actor, opening: Vacancy | Arrangement, status: str = OpeningStatus.CLOSED):
     """Close (or mark filled) a vacancy or arrangement: it leaves matching and the vacancy service."""
     model = type(opening)
-    opening = model.objects.select_for_update().get(pk=opening.pk)
+    opening = model.objects.select_for_update(of=("self",)).get(pk=opening.pk)
     if status not in (OpeningStatus.CLOSED, OpeningStatus.FILLED):
         raise ValidationError({"status": _("Kies gesloten of vervuld.")})
     if opening.status != OpeningStatus.OPEN:
@@ -493,7 +493,7 @@ def work_profile_save(
 
     Only work fields exist to be written; the caller has passed the household access check for domain P.
     """
-    profile = CandidateProfile.objects.select_for_update().filter(resident=resident).first()
+    profile = CandidateProfile.objects.select_for_update(of=("self",)).filter(resident=resident).first()
     created = profile is None
     profile = profile or CandidateProfile(resident=resident)
     values = {
@@ -869,7 +869,7 @@ def placement_contract(
 @transaction.atomic
 def work_start_handover_receive(*, handover: WorkStartHandover, receiver: str) -> WorkStartHandover:
     """Income confirms it took the work start in (called by the income app's receiver)."""
-    handover = WorkStartHandover.objects.select_for_update().get(pk=handover.pk)
+    handover = WorkStartHandover.objects.select_for_update(of=("self",)).get(pk=handover.pk)
     if handover.received_at is None:
         handover.received_at, handover.received_by = timezone.now(), receiver
         handover.save(update_fields=["received_at", "received_by"])
@@ -956,7 +956,7 @@ def placement_check_record(
     *, actor, check: PlacementCheck, checked_on: date, still_working: bool, note: str = ""
 ) -> PlacementCheck:
     """The check at 6 or 12 months: still working? If not, the placement ends on the day of the check."""
-    check = PlacementCheck.objects.select_for_update().get(pk=check.pk)
+    check = PlacementCheck.objects.select_for_update(of=("self",)).get(pk=check.pk)
     placement = _lock(check.placement)
     errors = {}
     if check.checked_on is not None:
