@@ -664,6 +664,23 @@ def assignment_decide(*, actor, assignment: Assignment, granted: bool, decided_o
     return assignment
 
 
+def _assignment_saved(assignment: Assignment, *, actor, action: str, before: dict, fields: list[str]) -> Assignment:
+    """Every change of an assignment's state ends alike: save, re-derive its commitments, one event, one log."""
+    assignment.save(update_fields=fields)
+    _commitments_write(assignment)
+    _event(
+        actor=actor,
+        action=action,
+        subject_type="assignment",
+        subject_id=assignment.pk,
+        resident=assignment.resident,
+        before=before,
+        after=_assignment_state(assignment),
+    )
+    _written(actor=actor, resident=assignment.resident)
+    return assignment
+
+
 @transaction.atomic
 def assignment_start(*, actor, assignment: Assignment, started_on: date) -> Assignment:
     """The provider starts: the rules are checked again on the real start date, and the budget committed from it."""
@@ -690,19 +707,9 @@ def assignment_start(*, actor, assignment: Assignment, started_on: date) -> Assi
     before = _assignment_state(assignment)
     assignment.started_on = started_on
     assignment.status = AssignmentStatus.ACTIVE
-    assignment.save(update_fields=["started_on", "status"])
-    _commitments_write(assignment)
-    _event(
-        actor=actor,
-        action="assignment.started",
-        subject_type="assignment",
-        subject_id=assignment.pk,
-        resident=assignment.resident,
-        before=before,
-        after=_assignment_state(assignment),
+    return _assignment_saved(
+        assignment, actor=actor, action="assignment.started", before=before, fields=["started_on", "status"]
     )
-    _written(actor=actor, resident=assignment.resident)
-    return assignment
 
 
 @transaction.atomic
@@ -726,19 +733,13 @@ def assignment_end(
     assignment.result = result
     assignment.left_social_assistance = left_social_assistance
     assignment.status = AssignmentStatus.ENDED
-    assignment.save(update_fields=["ended_on", "result", "left_social_assistance", "status"])
-    _commitments_write(assignment)
-    _event(
+    return _assignment_saved(
+        assignment,
         actor=actor,
         action="assignment.ended",
-        subject_type="assignment",
-        subject_id=assignment.pk,
-        resident=assignment.resident,
         before=before,
-        after=_assignment_state(assignment),
+        fields=["ended_on", "result", "left_social_assistance", "status"],
     )
-    _written(actor=actor, resident=assignment.resident)
-    return assignment
 
 
 @transaction.atomic
@@ -748,19 +749,7 @@ def assignment_cancel(*, actor, assignment: Assignment) -> Assignment:
     workflow.transition_check(action="cancel", status=assignment.status)
     before = _assignment_state(assignment)
     assignment.status = AssignmentStatus.CANCELLED
-    assignment.save(update_fields=["status"])
-    _commitments_write(assignment)
-    _event(
-        actor=actor,
-        action="assignment.cancelled",
-        subject_type="assignment",
-        subject_id=assignment.pk,
-        resident=assignment.resident,
-        before=before,
-        after=_assignment_state(assignment),
-    )
-    _written(actor=actor, resident=assignment.resident)
-    return assignment
+    return _assignment_saved(assignment, actor=actor, action="assignment.cancelled", before=before, fields=["status"])
 
 
 # --- Money --------------------------------------------------------------------------------------------------------
