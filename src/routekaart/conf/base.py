@@ -15,8 +15,13 @@ env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 SECRET_KEY = env.str("SECRET_KEY")
-# Key for the pseudonyms of data subjects in the processing log; rotate only with a re-keying plan.
-PSEUDONYM_KEY = env.str("PSEUDONYM_KEY", default=SECRET_KEY)
+# Key for the pseudonyms of data subjects in the processing log; rotate only with a re-keying plan. Its own key,
+# not SECRET_KEY: rotating SECRET_KEY must not break the joins in the log.
+PSEUDONYM_KEY = env.str("PSEUDONYM_KEY")
+# The BSN at rest (residents.encryption): Fernet keys, the first encrypts and all decrypt (rotation), and the key
+# of the keyed lookup hash. See docs/security.md, "BSN-versleuteling en sleutelrotatie".
+BSN_ENCRYPTION_KEYS = env.list("BSN_ENCRYPTION_KEYS")
+BSN_HASH_KEY = env.str("BSN_HASH_KEY")
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])

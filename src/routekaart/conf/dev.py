@@ -4,6 +4,10 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "dev-only-insecure-key-never-use-in-production")
 os.environ.setdefault("DEBUG", "True")
+# Fixed, public keys: demo data only. PSEUDONYM_KEY keeps the value it had (it used to default to SECRET_KEY).
+os.environ.setdefault("PSEUDONYM_KEY", "dev-only-insecure-key-never-use-in-production")
+os.environ.setdefault("BSN_ENCRYPTION_KEYS", "ZGV2LW9ubHktYnNuLWtleS1ub3QtYS1zZWNyZXQtMDE=")
+os.environ.setdefault("BSN_HASH_KEY", "dev-only-bsn-hash-key-not-a-secret")
 
 from .base import *  # noqa: F403
 

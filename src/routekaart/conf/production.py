@@ -15,3 +15,21 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# The BSN keys must be real Fernet keys from the environment; refuse to start otherwise (base.py already refuses
+# when a variable is missing).
+try:
+    from cryptography.fernet import Fernet
+
+    [Fernet(key) for key in BSN_ENCRYPTION_KEYS]  # noqa: F405
+except ValueError as error:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        "BSN_ENCRYPTION_KEYS moet uit Fernet-sleutels bestaan (komma-gescheiden; maak er een met "
+        '`python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"`).'
+    ) from error
+if len(BSN_HASH_KEY) < 32:  # noqa: F405
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("BSN_HASH_KEY moet een willekeurige sleutel van minstens 32 tekens zijn.")

@@ -3,6 +3,10 @@
 import os
 
 os.environ.setdefault("SECRET_KEY", "test-only-insecure-key")
+# Fixed, public keys for tests (PSEUDONYM_KEY keeps the value it had by defaulting to SECRET_KEY).
+os.environ.setdefault("PSEUDONYM_KEY", "test-only-insecure-key")
+os.environ.setdefault("BSN_ENCRYPTION_KEYS", "dGVzdC1vbmx5LWJzbi1rZXktbm90LWEtc2VjcmV0LTE=")
+os.environ.setdefault("BSN_HASH_KEY", "test-only-bsn-hash-key")
 os.environ.setdefault("DATABASE_URL", "sqlite://:memory:")
 # Playwright's sync API runs an event loop in the test thread; the ORM calls in tests are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

@@ -6,6 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..encryption import BsnHashField, EncryptedBsnField, bsn_hash
 from ..validators import postcode_normalise, validate_bsn, validate_country_code, validate_postcode
 
 
@@ -101,6 +102,9 @@ class Address(models.Model):
         self.house_number_addition = (self.house_number_addition or "").strip()
 
 
+BSN_TAKEN = _("Er is al een inwoner met dit BSN.")
+
+
 class Resident(models.Model):
     """A person the network supports, identified by BSN; general (domain G) personal data only.
 
@@ -108,12 +112,12 @@ class Resident(models.Model):
     check in `residents.access`.
     """
 
-    bsn = models.CharField(
-        _("BSN"),
-        max_length=9,
+    # Encrypted at rest (residents.encryption); looked up only through the keyed hash beside it.
+    bsn = EncryptedBsnField(_("BSN"), validators=[validate_bsn])
+    bsn_hash = BsnHashField(
+        _("BSN-sleutelhash"),
         unique=True,
-        validators=[validate_bsn],
-        error_messages={"unique": _("Er is al een inwoner met dit BSN.")},
+        error_messages={"unique": BSN_TAKEN},
     )
     given_names = models.CharField(_("voornamen"), max_length=200)
     name_prefix = models.CharField(_("tussenvoegsel"), max_length=20, blank=True)
@@ -163,8 +167,20 @@ class Resident(models.Model):
     def full_name(self) -> str:
         return " ".join(part for part in (self.given_names, self.name_prefix, self.family_name) if part)
 
+    def validate_unique(self, exclude=None) -> None:
+        """Uniqueness of the BSN is uniqueness of its hash; the message belongs on the BSN field of a form."""
+        exclude = set(exclude or ())
+        super().validate_unique(exclude=exclude | {"bsn_hash"})
+        if "bsn" in exclude or not self.bsn:
+            return
+        taken = Resident.objects.filter(bsn_hash=bsn_hash(self.bsn.strip())).exclude(pk=self.pk).exists()
+        if taken:
+            raise ValidationError({"bsn": ValidationError(BSN_TAKEN, code="unique")})
+
     def clean(self) -> None:
         self.bsn = (self.bsn or "").strip()
+        if self.bsn:
+            self.bsn_hash = bsn_hash(self.bsn)
         if self.date_of_death and self.birth_date and self.date_of_death < self.birth_date:
             raise ValidationError({"date_of_death": _("De overlijdensdatum ligt vóór de geboortedatum.")})
 
