@@ -21,6 +21,8 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 try:
     from cryptography.fernet import Fernet
 
+    if not BSN_ENCRYPTION_KEYS:  # noqa: F405
+        raise ValueError("empty")
     [Fernet(key) for key in BSN_ENCRYPTION_KEYS]  # noqa: F405
 except ValueError as error:
     from django.core.exceptions import ImproperlyConfigured
@@ -29,6 +31,10 @@ except ValueError as error:
         "BSN_ENCRYPTION_KEYS moet uit Fernet-sleutels bestaan (komma-gescheiden; maak er een met "
         '`python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"`).'
     ) from error
+if not PSEUDONYM_KEY:  # noqa: F405
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("PSEUDONYM_KEY is leeg; bij een upgrade: de waarde die SECRET_KEY tot nu toe had.")
 if len(BSN_HASH_KEY) < 32:  # noqa: F405
     from django.core.exceptions import ImproperlyConfigured
 
