@@ -157,7 +157,7 @@ class WorkRow:
     multi_cluster: bool
 
 
-def worklist_rows(*, cases, user, on: date | None = None, channel: str = "page") -> list[WorkRow]:
+def worklist_rows(*, cases, user, on: date | None = None, channel: str | None = None) -> list[WorkRow]:
     """The page of the worklist as rows: members' names (one query for the page), next action, days left.
 
     Logs the read of the names shown (one insert for the page).

@@ -98,7 +98,7 @@ def _member_ids(household_id: int, on: date) -> set[int]:
     return set(Membership.objects.filter(_active(on), household_id=household_id).values_list("resident_id", flat=True))
 
 
-def _written(*, actor, household_id: int, domain: str = Domain.GENERAL, channel: str = "page") -> None:
+def _written(*, actor, household_id: int, domain: str = Domain.GENERAL, channel: str | None = None) -> None:
     """Log a write of personal data for everyone in the household today (pseudonyms)."""
     on = _today()
     bsns = Membership.objects.filter(_active(on), household_id=household_id).values_list("resident__bsn", flat=True)
@@ -306,7 +306,7 @@ def signal_receive(
     urgent: bool = False,
     coordinator=None,
     coordinator_organisation: Organisation | None = None,
-    channel: str = "page",
+    channel: str | None = None,
 ) -> Signal:
     """A melding, aanvraag, verwijzing or review arrives: it joins the open case, reopens a recent one, or opens one.
 
@@ -433,7 +433,7 @@ def signal_receive(
 
 
 @transaction.atomic
-def case_close(*, actor, case: Case, reason: str, closed_on: date | None = None, channel: str = "page") -> Case:
+def case_close(*, actor, case: Case, reason: str, closed_on: date | None = None, channel: str | None = None) -> Case:
     """Close the case: its plan ends, running deadlines lapse. The coordinator stays the household's contact."""
     case = _lock_case(case)
     closed_on = closed_on or _today()
@@ -481,7 +481,7 @@ def intake_record(
     wishes: str = "",
     talents: str = "",
     possibilities: str = "",
-    channel: str = "page",
+    channel: str | None = None,
 ) -> Intake:
     """The broad intake: a self-reliance score 1 to 5 on every life domain, with wishes, talents and possibilities."""
     case = _lock_case(case)
@@ -562,7 +562,7 @@ def gatekeeping_record(
     job_search: str = "",
     job_applications: int | None = None,
     search_period_exempt: bool = False,
-    channel: str = "page",
+    channel: str | None = None,
 ) -> Gatekeeping:
     """Poortwachter: continue to the assessment, or refer back to named general provisions of the voorveld.
 
@@ -651,7 +651,7 @@ def assessment_record(
     complete: bool = False,
     started_on: date | None = None,
     completed_on: date | None = None,
-    channel: str = "page",
+    channel: str | None = None,
 ) -> Assessment:
     """Vraaggestuurd onderzoek: start it or write its report; completing it meets the Wmo research deadline."""
     case = _lock_case(case)
@@ -696,7 +696,7 @@ def specialist_advice_request(
     independent: bool = False,
     independence_required: bool = False,
     requested_on: date | None = None,
-    channel: str = "page",
+    channel: str | None = None,
 ) -> SpecialistAdvice:
     """Ask a doctor, psychologist or labour expert; where the law requires it, only an independent one."""
     case = _lock_case(assessment.case)
@@ -737,7 +737,7 @@ def specialist_advice_request(
 
 @transaction.atomic
 def specialist_advice_receive(
-    *, actor, advice: SpecialistAdvice, text: str, received_on: date | None = None, channel: str = "page"
+    *, actor, advice: SpecialistAdvice, text: str, received_on: date | None = None, channel: str | None = None
 ) -> SpecialistAdvice:
     advice = (
         SpecialistAdvice.objects.select_related("assessment__case").select_for_update(of=("self",)).get(pk=advice.pk)
@@ -806,7 +806,7 @@ def plan_draft(
     goals: Sequence[GoalSpec] | None = None,
     agreements: Sequence[AgreementSpec] = (),
     summary: str = "",
-    channel: str = "page",
+    channel: str | None = None,
 ) -> Plan:
     """A new version of the household's plan, as a draft. Without goals it copies the active version's goals and
     open agreements (a revision); the active version stays in force until the draft is activated."""
@@ -903,7 +903,7 @@ def plan_activate(
     resident_agreement_note: str = "",
     next_review_on: date | None = None,
     activated_on: date | None = None,
-    channel: str = "page",
+    channel: str | None = None,
 ) -> Plan:
     """The draft becomes the household's one active plan, with the resident's agreement recorded and a review date.
 
@@ -1014,7 +1014,7 @@ def _editable_plan(plan: Plan) -> Case:
 
 
 @transaction.atomic
-def agreement_add(*, actor, plan: Plan, spec: AgreementSpec, channel: str = "page") -> Agreement:
+def agreement_add(*, actor, plan: Plan, spec: AgreementSpec, channel: str | None = None) -> Agreement:
     """Add an agreement to the draft or active plan: who does what by when."""
     case = _editable_plan(plan)
     errors = _agreement_check(spec, case)
@@ -1047,7 +1047,7 @@ def agreement_add(*, actor, plan: Plan, spec: AgreementSpec, channel: str = "pag
 
 @transaction.atomic
 def agreement_status_set(
-    *, actor, agreement: Agreement, status: str, done_on: date | None = None, channel: str = "page"
+    *, actor, agreement: Agreement, status: str, done_on: date | None = None, channel: str | None = None
 ) -> Agreement:
     """Procesregie: mark an agreement done or cancelled (or open again)."""
     agreement = Agreement.objects.select_related("plan__case").select_for_update(of=("self",)).get(pk=agreement.pk)
@@ -1130,7 +1130,7 @@ def decision_record(
     provisions: Sequence[ProvisionSpec],
     decided_on: date | None = None,
     urgent: bool = False,
-    channel: str = "page",
+    channel: str | None = None,
 ) -> DecisionResult:
     """A beschikking under one law: grant or refuse building blocks of the maatwerk zone.
 
@@ -1285,7 +1285,7 @@ def coordinator_transfer(
     note: str,
     resident_informed_on: date | None,
     handed_over_on: date | None = None,
-    channel: str = "page",
+    channel: str | None = None,
 ) -> WarmHandover:
     """Warme overdracht: both coordinators named, a handover note, and the resident informed."""
     case = _lock_case(case)
@@ -1362,7 +1362,7 @@ def coordinator_transfer(
 
 
 @transaction.atomic
-def process_coordinator_appoint(*, actor, case: Case, user, channel: str = "page") -> Case:
+def process_coordinator_appoint(*, actor, case: Case, user, channel: str | None = None) -> Case:
     """Procesregisseur for a household with provisions of more than one cluster (seed 003 §3.5)."""
     case = _lock_case(case)
     workflow.transition(case, "process_coordinator_appoint")
@@ -1409,7 +1409,7 @@ def review_record(
     scores: dict[str, tuple[int | None, str]],
     next_review_on: date | None = None,
     held_on: date | None = None,
-    channel: str = "page",
+    channel: str | None = None,
 ) -> Review:
     """The periodic review: the life domains scored again, and the plan's next review date."""
     case = _lock_case(case)
@@ -1487,7 +1487,7 @@ def deadline_change(
     days: int,
     reason: str,
     notified_on: date | None = None,
-    channel: str = "page",
+    channel: str | None = None,
 ) -> DeadlineChange:
     """Extend (Awb 4:14) or suspend (Awb 4:15) a running deadline, only as its rule allows."""
     deadline = Deadline.objects.select_related("rule", "case").select_for_update(of=("self",)).get(pk=deadline.pk)
@@ -1552,7 +1552,7 @@ def deadline_change(
 
 @transaction.atomic
 def deadline_meet(
-    *, actor, deadline: Deadline, met_by: str, met_on: date | None = None, channel: str = "page"
+    *, actor, deadline: Deadline, met_by: str, met_on: date | None = None, channel: str | None = None
 ) -> Deadline:
     """Record a step that happens outside this app and meets a deadline (the Participatiewet advance)."""
     deadline = Deadline.objects.select_related("rule", "case").select_for_update(of=("self",)).get(pk=deadline.pk)

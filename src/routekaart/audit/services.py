@@ -12,7 +12,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .context import current_trace_id
+from .context import current_channel, current_trace_id, pending_entries
 from .models import BreakGlassReview, Event, Operation, ProcessingLogEntry, Result
 
 
@@ -67,11 +67,16 @@ def processing_record(
     activity: str,
     data_subjects: Iterable[str],
     operation: str = Operation.READ,
-    channel: str = "page",
+    channel: str | None = None,
     result: str = Result.OK,
     reason: str = "",
 ) -> int:
-    """Log one processing of personal data per data subject (pseudonyms from `pseudonym()`), in one insert."""
+    """Log one processing of personal data per data subject (pseudonyms from `pseudonym()`), in one insert.
+
+    The channel defaults to the current request's (page or api), so services need not pass it. A refusal made
+    inside a request is kept until the request's transaction has ended and then written by `TraceMiddleware`:
+    the refused request rolls back (ATOMIC_REQUESTS), its refusal must not. Outside a request it is written now.
+    """
     user = actor if getattr(actor, "is_authenticated", False) else None
     organisation = _organisation_code(actor)
     trace = current_trace_id()
@@ -83,13 +88,17 @@ def processing_record(
             data_subject=subject,
             actor=user,
             organisation_code=organisation,
-            channel=channel,
+            channel=channel or current_channel(),
             result=result,
             reason=reason,
         )
         for subject in dict.fromkeys(data_subjects)
     ]
-    ProcessingLogEntry.objects.bulk_create(entries)
+    pending = pending_entries()
+    if result == Result.DENIED and pending is not None:
+        pending.extend(entries)
+    else:
+        ProcessingLogEntry.objects.bulk_create(entries)
     return len(entries)
 
 

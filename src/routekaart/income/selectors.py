@@ -491,7 +491,7 @@ def worklist_read_log(*, user, benefits: list[SocialAssistance], reviews: list[A
         audit.pseudonym(r.benefit.client.bsn) for r in reviews
     ]
     if subjects:
-        audit.processing_record(actor=user, activity=ACTIVITY, data_subjects=subjects, channel="page")
+        audit.processing_record(actor=user, activity=ACTIVITY, data_subjects=subjects)
 
 
 # --- Aggregates: caseload, coordinator report, non-take-up report -------------------------------------------

@@ -72,7 +72,9 @@ def _household_subjects(household_id: int, on: date) -> list[str]:
     return _subjects(ids.values_list("resident_id", flat=True))
 
 
-def _written(*, actor, household_id: int, activity: str = ACTIVITY, on: date | None = None, channel="page") -> None:
+def _written(
+    *, actor, household_id: int, activity: str = ACTIVITY, on: date | None = None, channel: str | None = None
+) -> None:
     audit.processing_record(
         actor=actor,
         activity=activity,
@@ -116,7 +118,7 @@ def social_assistance_grant(
     started_on: date,
     work_obligation: str = WorkObligation.OBLIGED,
     surplus_settlement: bool = False,
-    channel: str = "page",
+    channel: str | None = None,
 ) -> SocialAssistance:
     """Record social assistance for a household. A benefit needs a fixed coordinator (vaste regiehouder): the
     household's coordinator if it has one, else the one named here, who then becomes it."""
@@ -209,7 +211,7 @@ def coordinator_reassign(
     meeting_on: date | None,
     client_consented: bool,
     note: str,
-    channel: str = "page",
+    channel: str | None = None,
 ) -> CoordinatorHandover:
     """Reassign the fixed coordinator with a warm handover: a conversation with the client, old and new
     coordinator, with the client's consent, and a note for the new coordinator. The household's coordinator moves
@@ -620,7 +622,7 @@ def financial_fitness_record(
     debt_referral: bool = False,
     note: str = "",
     case_id: int | None = None,
-    channel: str = "page",
+    channel: str | None = None,
 ) -> FinancialFitnessReview:
     """The financieel-fit conversation on its own, for instance as part of the broad intake of a case."""
     _financial_fitness_check(
@@ -678,7 +680,7 @@ def annual_review_record(
     debts: str,
     debt_referral: bool = False,
     fitness_note: str = "",
-    channel: str = "page",
+    channel: str | None = None,
 ) -> AnnualReview:
     """Record the yearly conversation: changes in life the client must report, the household's situation
     confirmed (pre-filled from last year), and the financieel-fit questions. Then the regulations check runs on
@@ -774,7 +776,7 @@ def annual_review_unplanned_create(*, actor, benefit: SocialAssistance, on: date
 
 @transaction.atomic
 def regulation_application_start(
-    *, actor, household: Household, regulation: Regulation, on: date | None = None, channel: str = "page"
+    *, actor, household: Household, regulation: Regulation, on: date | None = None, channel: str | None = None
 ) -> RegulationUse:
     """Start an application for a regulation, pre-filled with what the household gave last time ("we gaan uit
     van de gegevens die de klant vorig jaar verstrekte"). The coordinator helps; the decision follows later."""
@@ -873,7 +875,7 @@ def income_report_submit(
     hours: Decimal | None = None,
     note: str = "",
     source: str = ReportSource.STAFF,
-    channel: str = "page",
+    channel: str | None = None,
 ) -> IncomeReport:
     """The client reports a month's earnings (simplified form); a second report for the month corrects it.
 
@@ -970,7 +972,7 @@ def benefit_to_work_switch_record(
     first_salary_on: date,
     net_monthly_salary: Decimal,
     hours_per_week: Decimal | None = None,
-    channel: str = "page",
+    channel: str | None = None,
 ) -> BenefitToWorkSwitch:
     """Simpel switchen: the client starts work. The benefit bridges to the first salary and stops that day; the
     settlement is computed, and the client and coordinator are told what happens when (reminders)."""

@@ -67,7 +67,6 @@ def _written(*, actor, activity: str, residents: Sequence[Resident], reason: str
         activity=activity,
         data_subjects=[audit.pseudonym(r.bsn) for r in residents],
         operation=Operation.WRITE,
-        channel="page",
         reason=reason,
     )
 

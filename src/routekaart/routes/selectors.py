@@ -199,7 +199,7 @@ def trajectory_list(
     return trajectories
 
 
-def trajectories_read_log(*, user, trajectories, channel: str = "page") -> None:
+def trajectories_read_log(*, user, trajectories, channel: str | None = None) -> None:
     """Log the read of the residents a list shows (one insert for the page)."""
     subjects = [audit.pseudonym(t.resident.bsn) for t in trajectories]
     if subjects:

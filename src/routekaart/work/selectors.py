@@ -458,7 +458,7 @@ def _opening_filter(opening) -> dict:
     return {"vacancy": opening} if isinstance(opening, Vacancy) else {"arrangement": opening}
 
 
-def ranking_get(*, user, opening: Vacancy | Arrangement, on: date | None = None, channel: str = "page") -> Ranking:
+def ranking_get(*, user, opening: Vacancy | Arrangement, on: date | None = None, channel: str | None = None) -> Ranking:
     """The candidates for an opening, best first, each with the explained score; the adviser's decisions applied.
 
     Excluded candidates leave the list (shown apart, with the reason); candidates the adviser added are shown
@@ -599,7 +599,7 @@ class WorkProfileView:
     labour: LabourFacts
 
 
-def work_profile_get(*, user, profile_id: int, channel: str = "page") -> WorkProfileView:
+def work_profile_get(*, user, profile_id: int, channel: str | None = None) -> WorkProfileView:
     """The work profile, after the privacy check; the read is logged."""
     profile = (
         CandidateProfile.objects.select_related("resident")
