@@ -1,0 +1,325 @@
+"""One rule per route: what a request to it is about, under which processing activity, and who may use it.
+
+The access matrix derives every expected answer from these entries, the register of processing activities (its
+`roles:` and `domain:` per activity) and `ROLE_DOMAINS`; no cell is written down by hand. A route of the project
+without an entry here, and not in `EXEMPT`, fails the matrix: that is how a new route cannot slip past.
+
+Subject kinds (what the URL, or for `body` the request body, points at):
+
+- a personal subject (`household`, `resident`, `case`, `trajectory`, …): asked for H_in (involved) and H_out (not
+  involved); allowed iff involved (for the resident: own household) AND the role is in the activity's `roles:`
+  AND (if the entry narrows `roles`) in those AND the activity's domain is in `ROLE_DOMAINS[role]`.
+- `list`: a worklist or search over persons, filtered by the product to what the user may see; asked once,
+  allowed iff the role is in the activity's roles (and the entry's). Its content is checked by the name check.
+- `body`: a write whose subject is named in the body; the empty-body probe checks the role gate only.
+- `emergency`: break the glass, meant for households one is NOT involved with: role gate only, both cells.
+- `none`: no personal data. `activity` is then one of CONFIGURATION, AGGREGATE, LOG, BUSINESS, ACCOUNT and
+  `roles` says who may use the route.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from routekaart.organisations.roles import Role
+
+CONFIGURATION = "configuration"  # catalog, routes, norms, the network: configuration, no persons
+AGGREGATE = "aggregate"  # counts and sums, never a person
+LOG = "log"  # the processing log: pseudonyms, for the privacy officer
+BUSINESS = "business"  # employers, vacancies, contracts: organisations, not residents
+ACCOUNT = "account"  # the signed-in user's own account pages
+NON_PERSONAL = frozenset({CONFIGURATION, AGGREGATE, LOG, BUSINESS, ACCOUNT})
+
+EVERYONE = frozenset(Role.values)
+STAFF = frozenset(r for r in Role.values if r != Role.RESIDENT)
+COORDINATOR = frozenset({Role.COORDINATOR})
+CASEWORK = frozenset({Role.COORDINATOR, Role.JOB_COACH})
+ADVISER = frozenset({Role.EMPLOYER_ADVISER})
+TRAJECTORY_ROLES = frozenset({Role.COORDINATOR, Role.JOB_COACH, Role.SCHOOL, Role.PROVIDER})
+PERSONAL_KINDS = frozenset(
+    {
+        "household",
+        "resident",
+        "case",
+        "trajectory",
+        "placement",
+        "profile",
+        "assignment",
+        "plan",
+        "agreement",
+        "decision",
+        "deadline",
+        "advice",
+        "consent",
+        "check",
+        "reminder",
+        "membership",
+    }
+)
+ROLE_LEVEL_KINDS = frozenset({"list", "body", "emergency"})
+
+
+@dataclass(frozen=True)
+class Rule:
+    subject: str  # a PERSONAL_KINDS member, a ROLE_LEVEL_KINDS member, or "none"
+    activity: str  # a processing activity code of the register, or one of NON_PERSONAL
+    roles: frozenset[str] | None = None  # narrows the activity's roles (personal); who may use it (non-personal)
+    post_only: bool = False  # a page that answers POST only: probed with an empty POST instead of GET
+    pk: str = ""  # which object the `pk` (or `code`) URL keyword names, a key of the world's ids
+    hides: bool = False  # refuses with 404 (for both cells alike) instead of 403
+    # the API's write method, when its subject differs from the read's (create on a list route)
+    write_subject: str = ""
+    write_activity: str = ""
+    write_roles: frozenset[str] | None = None
+    extra: dict[str, object] = field(default_factory=dict)  # fixed URL keywords (a step slug, a kind)
+    query: dict[str, str] = field(default_factory=dict)  # required query parameters ("today" is today's date)
+
+
+def R(subject: str, activity: str, roles=None, **kw) -> Rule:
+    return Rule(subject, activity, frozenset(roles) if roles is not None else None, **kw)
+
+
+# Routes the matrix does not ask, each with the reason. Prefixes match the route's path.
+EXEMPT_PATHS: dict[str, str] = {
+    "beheer/": "Django admin: staff accounts with is_staff only, outside the role model",
+    "static/": "static files",
+    "i18n/": "language switch, no data",
+    "api/v1/schema/": "OpenAPI schema: describes the API, no data",
+    "api/v1/docs/": "Swagger UI page, no data",
+}
+EXEMPT_NAMES: dict[str, str] = {
+    "login": "login form: before any role",
+    "logout": "ends the session",
+    "healthz": "load balancer probe: database up or not, nothing else",
+    "two_factor_setup": "second-factor setup of one's own account (authentication flow)",
+    "set_language": "language switch, no data",
+}
+
+RULES: dict[str, Rule] = {
+    # --- web ---------------------------------------------------------------------------------------------------
+    "home": R("none", ACCOUNT, EVERYONE),
+    "switch_role": R("none", ACCOUNT, EVERYONE, post_only=True),
+    "network": R("none", CONFIGURATION, STAFF),
+    # --- audit: the log ----------------------------------------------------------------------------------------
+    "audit:processing_log": R("none", LOG, {Role.PRIVACY_OFFICER}),
+    "audit:break_glass_report": R("none", LOG, {Role.PRIVACY_OFFICER}),
+    "audit:break_glass_review": R("none", LOG, {Role.PRIVACY_OFFICER}, post_only=True),
+    # --- catalog -----------------------------------------------------------------------------------------------
+    "catalog:blueprint": R("none", CONFIGURATION, STAFF),
+    "catalog:steering_model": R("none", CONFIGURATION, STAFF),
+    "catalog:cluster_detail": R("none", CONFIGURATION, STAFF, pk="cluster_code"),
+    # --- routes ------------------------------------------------------------------------------------------------
+    "routes:route_map_list": R("none", CONFIGURATION, STAFF),
+    "routes:route_map_detail": R("none", CONFIGURATION, STAFF, pk="route_map_code"),
+    "routes:trajectory_list": R("list", "participation", TRAJECTORY_ROLES),
+    "routes:trajectory_start": R("list", "participation", {Role.COORDINATOR, Role.JOB_COACH, Role.SCHOOL}),
+    "routes:trajectory_detail": R("trajectory", "participation", TRAJECTORY_ROLES, pk="trajectory"),
+    "routes:step_transition": R("trajectory", "participation", TRAJECTORY_ROLES, pk="trajectory", post_only=True),
+    "routes:step_due": R("trajectory", "participation", TRAJECTORY_ROLES, pk="trajectory", post_only=True),
+    "routes:condition_record": R("trajectory", "participation", TRAJECTORY_ROLES, pk="trajectory", post_only=True),
+    "routes:handover_propose": R("trajectory", "participation", TRAJECTORY_ROLES, pk="trajectory", post_only=True),
+    "routes:handover_accept": R("trajectory", "participation", TRAJECTORY_ROLES, pk="trajectory", post_only=True),
+    "routes:waitlist_offer": R("trajectory", "participation", TRAJECTORY_ROLES, pk="trajectory", post_only=True),
+    "routes:waitlist_meanwhile": R("trajectory", "participation", TRAJECTORY_ROLES, pk="trajectory", post_only=True),
+    "routes:trajectory_stop": R("trajectory", "participation", TRAJECTORY_ROLES, pk="trajectory", post_only=True),
+    "routes:trajectory_switch": R("trajectory", "participation", TRAJECTORY_ROLES, pk="trajectory", post_only=True),
+    "routes:school_dashboard": R("list", "participation", {Role.SCHOOL}),
+    "routes:dienst_dashboard": R("list", "participation", CASEWORK),
+    # --- residents ---------------------------------------------------------------------------------------------
+    "residents:household_list": R("list", "household-file", STAFF),
+    "residents:household_summary": R("list", "household-file", STAFF),
+    "residents:household_detail": R("household", "household-file"),  # staff and the resident (own household)
+    "residents:break_glass": R("emergency", "break-the-glass", STAFF),
+    "residents:consent_create": R("household", "consent", CASEWORK),
+    "residents:consent_withdraw": R("consent", "consent", CASEWORK, post_only=True),
+    # --- access (integrale toegang) ----------------------------------------------------------------------------
+    "access:worklist": R("list", "household-file", COORDINATOR),
+    "access:home_summary": R("list", "household-file", COORDINATOR),
+    "access:household": R("household", "household-file", CASEWORK),
+    "access:signal_create": R("household", "household-file", COORDINATOR),
+    "access:intake": R("case", "household-file", COORDINATOR),
+    "access:gatekeeping": R("case", "household-file", COORDINATOR),
+    "access:assessment": R("case", "household-file", COORDINATOR),
+    "access:specialist_advice": R("case", "household-file", COORDINATOR),
+    "access:advice_received": R("advice", "household-file", COORDINATOR),
+    "access:plan": R("case", "household-file", COORDINATOR),
+    "access:plan_revise": R("case", "household-file", COORDINATOR, post_only=True),
+    "access:plan_activate": R("plan", "household-file", COORDINATOR),
+    "access:agreement_add": R("plan", "household-file", COORDINATOR, post_only=True),
+    "access:agreement_status": R("agreement", "household-file", COORDINATOR, post_only=True),
+    "access:decision": R("case", "household-file", COORDINATOR),
+    # the world's decision is a Wmo decision (guidance): reading its letter is social support (W)
+    "access:decision_letter": R("decision", "social-support", CASEWORK),
+    "access:transfer": R("case", "household-file", COORDINATOR),
+    "access:process_coordinator": R("case", "household-file", COORDINATOR),
+    "access:review": R("case", "household-file", COORDINATOR),
+    "access:close": R("case", "household-file", COORDINATOR),
+    # the world's deadline is the Wmo application's: its law is W
+    "access:deadline_change": R("deadline", "social-support", COORDINATOR),
+    "access:deadline_meet": R("deadline", "social-support", COORDINATOR, post_only=True),
+    # --- participation -----------------------------------------------------------------------------------------
+    "participation:team": R("list", "participation", CASEWORK),
+    "participation:profile": R("resident", "participation", CASEWORK),
+    "participation:assessment_create": R("resident", "participation", CASEWORK),
+    "participation:wage_value_create": R("resident", "participation", CASEWORK),
+    "participation:register_record": R("resident", "participation", CASEWORK),
+    "participation:exemption_create": R("resident", "participation", CASEWORK),
+    "participation:assignment_create": R("resident", "participation", CASEWORK),
+    "participation:assignment_detail": R("assignment", "participation", CASEWORK),
+    "participation:reports": R("none", AGGREGATE, {Role.POLICY, Role.COORDINATOR, Role.JOB_COACH}),
+    "participation:budget": R("none", AGGREGATE, {Role.POLICY, Role.FUNCTIONAL_ADMIN}),
+    "participation:instruments": R("none", CONFIGURATION, STAFF),
+    # --- income (bestaanszekerheid) ----------------------------------------------------------------------------
+    "income:worklist": R("list", "social-assistance", COORDINATOR),
+    "income:caseload": R("none", AGGREGATE, {Role.COORDINATOR, Role.POLICY}),
+    "income:non_take_up_report": R("none", AGGREGATE, {Role.COORDINATOR, Role.POLICY, Role.FUNCTIONAL_ADMIN}),
+    "income:norm_list": R("none", CONFIGURATION, STAFF),
+    # one's own reminder: another's is not found (404), whatever the role
+    "income:reminder_done": R("reminder", "social-assistance", COORDINATOR, post_only=True, hides=True),
+    "income:client_detail": R("household", "social-assistance"),
+    "income:benefit_grant": R("household", "social-assistance", COORDINATOR),
+    "income:coordinator_reassign": R("household", "social-assistance", COORDINATOR),
+    "income:cost_sharer_exclusion": R("household", "social-assistance", COORDINATOR),
+    "income:annual_review_record": R("household", "social-assistance", COORDINATOR),
+    "income:financial_fitness": R("household", "social-assistance", COORDINATOR),
+    "income:regulation_apply": R(
+        "household", "entitlement-check", COORDINATOR, post_only=True, extra={"code": "regulation_code"}
+    ),
+    "income:income_report": R("household", "social-assistance", COORDINATOR),
+    "income:surplus_month": R("household", "social-assistance"),
+    "income:work_switch": R("household", "social-assistance", COORDINATOR),
+    # --- work (werkgeversdienstverlening) ----------------------------------------------------------------------
+    "work:desk": R("list", "work-matching", ADVISER),
+    "work:employer_list": R("none", BUSINESS, ADVISER),
+    "work:employer_create": R("none", BUSINESS, ADVISER),
+    "work:employer_detail": R("none", BUSINESS, ADVISER),
+    "work:contact_moment_create": R("none", BUSINESS, ADVISER),
+    "work:contact_person_create": R("none", BUSINESS, ADVISER),
+    "work:branch_create": R("none", BUSINESS, ADVISER),
+    "work:agreement_create": R("none", BUSINESS, ADVISER),
+    "work:opening_list": R("none", BUSINESS, ADVISER),
+    "work:vacancy_create": R("none", BUSINESS, ADVISER),
+    "work:vacancy_detail": R("list", "work-matching", ADVISER, pk="vacancy"),
+    "work:arrangement_create": R("none", BUSINESS, ADVISER),
+    "work:arrangement_detail": R("list", "work-matching", ADVISER, pk="arrangement"),
+    "work:opening_close": R("none", BUSINESS, ADVISER, post_only=True, pk="vacancy", extra={"kind": "vacature"}),
+    "work:ranking": R("list", "work-matching", ADVISER, pk="vacancy", extra={"kind": "vacature"}),
+    "work:include_by_number": R(
+        "body", "work-matching", ADVISER, post_only=True, pk="vacancy", extra={"kind": "vacature"}
+    ),
+    "work:decision_create": R("profile", "work-matching", ADVISER, pk="vacancy", extra={"kind": "vacature"}),
+    "work:propose": R("profile", "work-placement", ADVISER, pk="vacancy", extra={"kind": "vacature"}),
+    "work:decision_lift": R(
+        "profile", "work-matching", ADVISER, post_only=True, extra={"decision_id": "match_decision_id"}
+    ),
+    "work:candidate_list": R("list", "work-matching", ADVISER),
+    "work:candidate_detail": R("profile", "work-matching"),
+    "work:work_profile_list": R("list", "work-matching", CASEWORK),
+    "work:work_profile_edit": R("resident", "work-matching", CASEWORK),
+    "work:placement_detail": R("placement", "work-placement", ADVISER, pk="placement"),
+    "work:placement_step": R("placement", "work-placement", ADVISER, pk="placement", extra={"step": "kennismaking"}),
+    "work:check_record": R("check", "work-placement", ADVISER),
+    "work:vacancy_service": R("none", BUSINESS, EVERYONE),
+    "work:employer_page": R("none", BUSINESS, frozenset()),  # employer contacts only, none of the matrix roles
+    "work:sroi_list": R("none", AGGREGATE, {Role.EMPLOYER_ADVISER, Role.POLICY}),
+    "work:sroi_create": R("none", BUSINESS, ADVISER),
+    "work:sroi_detail": R("none", BUSINESS, {Role.EMPLOYER_ADVISER, Role.POLICY}, pk="sroi"),
+    # --- API: organisations and catalog ------------------------------------------------------------------------
+    "api-me": R("none", ACCOUNT, EVERYONE),
+    "organisation-list": R("none", CONFIGURATION, STAFF, write_subject="none", write_roles={Role.FUNCTIONAL_ADMIN}),
+    "organisation-detail": R("none", CONFIGURATION, STAFF, pk="organisation_code"),
+    "region-list": R("none", CONFIGURATION, STAFF),
+    "region-detail": R("none", CONFIGURATION, STAFF, pk="region_code"),
+    "catalog-zone-list": R("none", CONFIGURATION, STAFF),
+    "catalog-zone-detail": R("none", CONFIGURATION, STAFF, pk="zone_code"),
+    "catalog-cluster-list": R("none", CONFIGURATION, STAFF),
+    "catalog-cluster-detail": R("none", CONFIGURATION, STAFF, pk="cluster_code"),
+    "catalog-building-block-list": R("none", CONFIGURATION, STAFF),
+    "catalog-building-block-detail": R("none", CONFIGURATION, STAFF, pk="building_block_key"),
+    "catalog-steering-list": R("none", CONFIGURATION, STAFF),
+    "catalog-steering-detail": R("none", CONFIGURATION, STAFF, pk="steering_cluster"),
+    "catalog-destination-list": R("none", CONFIGURATION, STAFF),
+    "catalog-destination-detail": R("none", CONFIGURATION, STAFF, pk="destination_code"),
+    "catalog-instrument-list": R("none", CONFIGURATION, STAFF),
+    "catalog-instrument-detail": R("none", CONFIGURATION, STAFF, pk="instrument_code"),
+    "catalog-life-phase-list": R("none", CONFIGURATION, STAFF),
+    "catalog-life-phase-detail": R("none", CONFIGURATION, STAFF, pk="life_phase_code"),
+    "catalog-preset-list": R("none", CONFIGURATION, STAFF),
+    "catalog-preset-detail": R("none", CONFIGURATION, STAFF, pk="preset_code"),
+    # --- API: routes -------------------------------------------------------------------------------------------
+    "route-template-list": R("none", CONFIGURATION, STAFF),
+    "route-template-detail": R("none", CONFIGURATION, STAFF, pk="route_template"),
+    "route-map-list": R("none", CONFIGURATION, STAFF),
+    "route-map-detail": R("none", CONFIGURATION, STAFF, pk="route_map_code"),
+    "trajectory-list": R(
+        "list",
+        "participation",
+        TRAJECTORY_ROLES,
+        write_subject="body",
+        write_roles={Role.COORDINATOR, Role.JOB_COACH, Role.SCHOOL},
+    ),
+    "trajectory-detail": R("trajectory", "participation", TRAJECTORY_ROLES, pk="trajectory"),
+    "trajectory-accept-handover": R("trajectory", "participation", TRAJECTORY_ROLES, pk="trajectory"),
+    "trajectory-conditions": R("trajectory", "participation", TRAJECTORY_ROLES, pk="trajectory"),
+    "trajectory-offer-place": R("trajectory", "participation", TRAJECTORY_ROLES, pk="trajectory"),
+    "trajectory-transitions": R("trajectory", "participation", TRAJECTORY_ROLES, pk="trajectory"),
+    # --- API: residents ----------------------------------------------------------------------------------------
+    "household-list": R(
+        "list",
+        "household-file",
+        STAFF,
+        write_subject="body",
+        write_activity="household-composition",
+        write_roles=COORDINATOR,
+    ),
+    "household-detail": R("household", "household-file", pk="household_id"),
+    "household-composition": R("household", "household-composition", pk="household_id", query={"on": "today"}),
+    "household-memberships": R("household", "household-composition", COORDINATOR, pk="household_id"),
+    "household-membership-end": R("membership", "household-composition", COORDINATOR, pk="household_id"),
+    "resident-list": R("body", "household-composition", COORDINATOR),
+    "resident-detail": R("resident", "household-file", pk="resident_id"),
+    # --- API: access -------------------------------------------------------------------------------------------
+    "case-list": R("list", "household-file", COORDINATOR),
+    "case-detail": R("case", "household-file", CASEWORK, pk="case_id"),
+    "case-assessment": R("case", "household-file", COORDINATOR, pk="case_id"),
+    "case-close": R("case", "household-file", COORDINATOR, pk="case_id"),
+    "case-gatekeeping": R("case", "household-file", COORDINATOR, pk="case_id"),
+    "case-process-coordinator": R("case", "household-file", COORDINATOR, pk="case_id"),
+    "case-review": R("case", "household-file", COORDINATOR, pk="case_id"),
+    "case-specialist-advice": R("case", "household-file", COORDINATOR, pk="case_id"),
+    "case-transfer": R("case", "household-file", COORDINATOR, pk="case_id"),
+    "signal-list": R("body", "household-file", COORDINATOR),
+    "intake-list": R("body", "household-file", COORDINATOR),
+    "plan-list": R("body", "household-file", COORDINATOR),
+    "plan-activate": R("plan", "household-file", COORDINATOR, pk="plan_id"),
+    "agreement-list": R("body", "household-file", COORDINATOR),
+    "agreement-status": R("agreement", "household-file", COORDINATOR, pk="agreement_id"),
+    "decision-list": R("body", "household-file", COORDINATOR),
+    "decision-letter": R("decision", "social-support", CASEWORK, pk="decision_id"),
+    # --- API: income -------------------------------------------------------------------------------------------
+    "income-household-calculation": R("household", "social-assistance", COORDINATOR, pk="household_id"),
+    "income-household-entitlements": R("household", "entitlement-check", COORDINATOR, pk="household_id"),
+    "income-household-income-reports": R("household", "social-assistance", COORDINATOR, pk="household_id"),
+    # --- API: participation ------------------------------------------------------------------------------------
+    "participation-instrument-list": R("none", CONFIGURATION, STAFF),
+    "participation-instrument-wage-subsidy": R("none", CONFIGURATION, STAFF),  # a calculator over the formula
+    "participation-resident-detail": R("resident", "participation", CASEWORK, pk="resident_id"),
+    "participation-resident-assessments": R("resident", "participation", CASEWORK, pk="resident_id"),
+    # --- API: work ---------------------------------------------------------------------------------------------
+    "work-employer-list": R("none", BUSINESS, ADVISER),
+    "work-employer-detail": R("none", BUSINESS, ADVISER, pk="employer_id"),
+    "work-vacancy-list": R("none", BUSINESS, ADVISER),
+    "work-vacancy-detail": R("none", BUSINESS, ADVISER, pk="vacancy"),
+    "work-vacancy-candidates": R("list", "work-matching", ADVISER, pk="vacancy"),
+    "work-arrangement-list": R("none", BUSINESS, ADVISER),
+    "work-arrangement-detail": R("none", BUSINESS, ADVISER, pk="arrangement"),
+    "work-arrangement-candidates": R("list", "work-matching", ADVISER, pk="arrangement"),
+    "work-profile-detail": R("profile", "work-matching", ADVISER, pk="profile_id"),
+    "work-placement-list": R("body", "work-placement", ADVISER),
+    "work-placement-detail": R("placement", "work-placement", ADVISER, pk="placement"),
+    "work-placement-contract": R("placement", "work-placement", ADVISER, pk="placement"),
+    "work-placement-end": R("placement", "work-placement", ADVISER, pk="placement"),
+    "work-placement-introduce": R("placement", "work-placement", ADVISER, pk="placement"),
+    "work-placement-trial": R("placement", "work-placement", ADVISER, pk="placement"),
+    "work-vacancy-service-list": R("none", BUSINESS, EVERYONE),
+}

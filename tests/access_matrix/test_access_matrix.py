@@ -1,0 +1,236 @@
+"""Every route of the project, asked as every role, about a household the role is and is not involved with.
+
+The expected answer of each cell is derived (`expected_allowed`) from the route's one entry in `rules.RULES`, the
+register's `roles:` and `domain:` of its processing activity, and `ROLE_DOMAINS`; see rules.py for the rule.
+Allowed: 2xx/3xx (405 for a method the route lacks); an empty write is refused as invalid (400), not performed
+blindly. Not allowed: 403, or 404 where the route hides existence, for the involved and the uninvolved cell alike.
+Never 500; and the other household's names never appear in any answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from routekaart.organisations.roles import ROLE_DOMAINS, Role
+
+from . import register
+from .rules import EXEMPT_NAMES, EXEMPT_PATHS, NON_PERSONAL, PERSONAL_KINDS, RULES, Rule
+from .world import MARK_IN, MARK_OUT
+
+pytestmark = pytest.mark.django_db
+
+UNSAFE = ("post", "put", "patch", "delete")
+
+# Cells where the product is known to answer wrongly and a fix is under way; the lead empties this set.
+# Each entry is (route name, method, role, cell); strict xfail, so a fixed cell fails until it is removed here.
+KNOWN_GAPS: set[tuple[str, str, str, str]] = set()
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str
+    path: str
+    kwargs: tuple[str, ...]
+    api: bool
+    actions: dict | None
+
+
+def _walk(resolver, prefix: str = "", namespace: str | None = None):
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = namespace
+            if pattern.namespace:
+                inner = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+            yield from _walk(pattern, prefix + str(pattern.pattern), inner)
+        elif isinstance(pattern, URLPattern):
+            name = f"{namespace}:{pattern.name}" if namespace and pattern.name else pattern.name
+            converters = getattr(pattern.pattern, "converters", None)
+            keywords = tuple(converters) if converters else tuple(pattern.pattern.regex.groupindex)
+            yield Route(
+                name=name or "",
+                path=prefix + str(pattern.pattern),
+                kwargs=keywords,
+                api=(prefix + str(pattern.pattern)).startswith("api/"),
+                actions=getattr(pattern.callback, "actions", None),
+            )
+
+
+def project_routes() -> list[Route]:
+    return list(_walk(get_resolver()))
+
+
+def exempt(route: Route) -> str:
+    for prefix, reason in EXEMPT_PATHS.items():
+        if route.path.startswith(prefix):
+            return reason
+    return EXEMPT_NAMES.get(route.name, "")
+
+
+def _methods(route: Route, rule: Rule) -> list[str]:
+    if not route.api:
+        return ["post" if rule.post_only else "get"]
+    actions = route.actions or {}
+    methods = ["get"] if "get" in actions else []
+    methods += [m for m in UNSAFE if m in actions][:1]
+    return methods
+
+
+def _subject(rule: Rule, method: str) -> tuple[str, str, frozenset[str] | None]:
+    if method != "get" and rule.write_subject:
+        return (
+            rule.write_subject,
+            rule.write_activity or rule.activity,
+            rule.write_roles if rule.write_roles is not None else rule.roles,
+        )
+    return rule.subject, rule.activity, rule.roles
+
+
+def _role_gate(activity: str, roles: frozenset[str] | None, role: str) -> bool:
+    if activity in NON_PERSONAL:
+        return role in (roles or frozenset())
+    return role in register.roles_of(activity) and (roles is None or role in roles)
+
+
+def expected_allowed(subject: str, activity: str, roles: frozenset[str] | None, role: str, cell: str) -> bool:
+    """THE rule: derived from the route's entry, the register and ROLE_DOMAINS, never written per cell."""
+    if not _role_gate(activity, roles, role):
+        return False
+    if subject == "none" or activity in NON_PERSONAL or subject in ("list", "body", "emergency"):
+        return True
+    if register.domain_of(activity) not in ROLE_DOMAINS[role]:
+        return False
+    return cell == "in"  # involved; for the resident: their own household
+
+
+def _cell_label(subject: str, activity: str, role: str, cell: str) -> str:
+    if cell == "none":
+        return "no-subject"
+    if role == Role.RESIDENT:
+        return "own-household" if cell == "in" else "other-household"
+    if cell == "out":
+        return "uninvolved"
+    domain = register.domain_of(activity) if activity not in NON_PERSONAL else ""
+    if subject in PERSONAL_KINDS and domain and domain not in ROLE_DOMAINS[role]:
+        return f"involved-domain-{domain}-not-seen"
+    return "involved"
+
+
+def _cases():
+    for route in project_routes():
+        if exempt(route) or route.name not in RULES:
+            continue
+        rule = RULES[route.name]
+        for method in _methods(route, rule):
+            subject, activity, _roles = _subject(rule, method)
+            cells = ("in", "out") if subject in PERSONAL_KINDS or subject == "emergency" else ("none",)
+            for role in Role.values:
+                for cell in cells:
+                    label = _cell_label(subject, activity, role, cell)
+                    marks = []
+                    if (route.name, method, role, label) in KNOWN_GAPS:
+                        marks.append(pytest.mark.xfail(strict=True, reason="KNOWN_GAPS: the lead is fixing this"))
+                    yield pytest.param(
+                        route, method, role, cell, id=f"{route.name}|{method.upper()}|{role}|{label}", marks=marks
+                    )
+
+
+def _url(world, route: Route, rule: Rule, cell: str) -> str:
+    side = world.h_out if cell == "out" else world.h_in
+
+    def lookup(key):
+        if key in side.ids:
+            return side.ids[key]
+        if key in world.shared:
+            return world.shared[key]
+        return None
+
+    kwargs = {}
+    for keyword in route.kwargs:
+        if keyword in rule.extra:
+            value = rule.extra[keyword]
+            found = lookup(value) if isinstance(value, str) else None
+            kwargs[keyword] = found if found is not None else value
+        elif keyword in ("pk", "code", "key", "cluster", "cluster__code"):
+            kwargs[keyword] = lookup(rule.pk)
+        elif keyword == "number":
+            kwargs[keyword] = 1
+        else:
+            kwargs[keyword] = lookup(keyword)
+        if kwargs[keyword] in (None, ""):
+            pytest.fail(
+                f"the world has no object for URL keyword {keyword!r} of {route.name} "
+                f"(could not build: {side.missing or 'nothing missing'})"
+            )
+    return reverse(route.name, kwargs=kwargs)
+
+
+def _text(response) -> str:
+    kind = response.get("Content-Type", "")
+    if "html" in kind or "json" in kind or "text" in kind:
+        return response.content.decode(errors="replace")
+    return ""
+
+
+def test_every_route_has_a_rule_or_a_stated_exemption():
+    missing = [r.path for r in project_routes() if not exempt(r) and r.name not in RULES]
+    assert not missing, f"routes without an entry in tests/access_matrix/rules.py: {missing}"
+    names = {r.name for r in project_routes()}
+    stale = sorted(set(RULES) - names)
+    assert not stale, f"rules for routes that no longer exist: {stale}"
+
+
+def test_every_rule_names_an_activity_of_the_register():
+    unknown = {
+        name: code
+        for name, rule in RULES.items()
+        for code in {rule.activity, rule.write_activity or rule.activity}
+        if code not in NON_PERSONAL and code not in register.activities()
+    }
+    assert not unknown
+
+
+def test_every_activity_names_its_roles():
+    """The register says, per activity, which roles may process under it (the matrix falls back until then)."""
+    without = sorted(code for code, row in register.activities().items() if row["roles"] is None)
+    assert not without, f"activities without roles: in processing_activities.yaml: {without}"
+
+
+@pytest.mark.parametrize(("route", "method", "role", "cell"), list(_cases()))
+def test_access_matrix(world, clients, route, method, role, cell):
+    rule = RULES[route.name]
+    subject, activity, roles = _subject(rule, method)
+    allowed = expected_allowed(subject, activity, roles, role, cell)
+    url = _url(world, route, rule, cell)
+    client = clients[role]
+    query = {k: (timezone.localdate().isoformat() if v == "today" else v) for k, v in rule.query.items()}
+    if method == "get":
+        response = client.get(url, query)
+    elif route.api:
+        response = getattr(client, method)(url, data="{}", content_type="application/json")
+    else:
+        response = client.post(url)
+    status = response.status_code
+    where = f"{method.upper()} {url} as {role}"
+    assert status < 500, f"{where}: server error {status}"
+    text = _text(response)
+    assert MARK_OUT not in text, f"{where}: shows a resident of the household nobody of this role is involved with"
+    if not any(ROLE_DOMAINS[role]) and role != Role.RESIDENT:
+        assert MARK_IN not in text, f"{where}: a role that sees no domain gets a resident's name"
+    if allowed:
+        location = response.get("Location", "")
+        assert "/accounts/" not in location, f"{where}: sent to {location} instead of answered"
+        answered = (405,) if method == "get" else (400, 405)
+        ok = 200 <= status < 400 or status in answered
+        assert ok, f"{where}: expected allowed (2xx/3xx, or 400 for an empty write), got {status}"
+    else:
+        hidden = rule.hides and _role_gate(activity, roles, role)
+        want = 404 if hidden else 403
+        assert status == want, f"{where}: expected {want} (not allowed), got {status}"
+
+
+def test_the_world_has_every_object_the_routes_need(world):
+    assert not world.h_in.missing and not world.h_out.missing, (world.h_in.missing, world.h_out.missing)

@@ -1,0 +1,356 @@
+"""The two households the access matrix asks about, built once per module through factories and services.
+
+H_in: the organisation every matrix user works for (ORG_IN) is involved with it (one organisation-wide
+involvement), and the matrix resident is its head. H_out: built by another organisation's staff; nobody of ORG_IN
+is involved with it. Both get the same objects, so the "involved" and "uninvolved" cells differ only in which
+household's objects fill the URL.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils import timezone
+
+from routekaart.organisations.models import OrganisationKind
+from routekaart.organisations.roles import Domain, Role
+from routekaart.organisations.tests.factories import AffiliationFactory, OrganisationFactory, UserFactory
+from routekaart.residents.models import InvolvementKind
+from routekaart.residents.tests.factories import (
+    ConsentFactory,
+    HouseholdFactory,
+    InvolvementFactory,
+    MembershipFactory,
+    ResidentFactory,
+)
+
+# Distinctive family names: a response that contains one shows that household's personal data.
+MARK_IN = "Matrixbinnen"
+MARK_OUT = "Matrixbuiten"
+
+
+@dataclass
+class Side:
+    """One household and the objects of every app that hang from it, by the URL keyword that names them."""
+
+    household: object
+    head: object
+    child: object
+    ids: dict[str, object] = field(default_factory=dict)
+    missing: dict[str, str] = field(default_factory=dict)  # object → why it could not be built
+
+
+@dataclass
+class World:
+    org_in: object
+    users: dict[str, object]
+    devices: dict[str, object]
+    h_in: Side
+    h_out: Side
+    shared: dict[str, object]
+
+
+def _user(role: str, organisation, **kwargs):
+    user = UserFactory(**kwargs)
+    AffiliationFactory(user=user, organisation=organisation, role=role)
+    return user
+
+
+def _household(mark: str, municipality) -> Side:
+    from routekaart.residents.tests.factories import AddressFactory, DistrictFactory
+
+    today = timezone.localdate()
+    address = AddressFactory(district=DistrictFactory(municipality=municipality))
+    household = HouseholdFactory()
+    head = ResidentFactory(given_names="Noor", family_name=mark, birth_date=datetime.date(1985, 3, 1), address=address)
+    child = ResidentFactory(
+        given_names="Sem",
+        family_name=mark,
+        birth_date=today.replace(year=today.year - 17) - datetime.timedelta(days=40),
+        address=address,
+    )
+    MembershipFactory(household=household, resident=head, role="head", valid_from=datetime.date(2010, 1, 1))
+    child_membership = MembershipFactory(
+        household=household, resident=child, role="child", valid_from=datetime.date(2010, 1, 1)
+    )
+    household.mother, household.son = head, child  # the names the access app's journey helpers use
+    side = Side(household=household, head=head, child=child)
+    side.ids.update(household_id=household.pk, resident_id=head.pk, membership_id=child_membership.pk)
+    return side
+
+
+def _try(side: Side, name: str, build) -> None:
+    """Build one group of objects; a failure is recorded (the routes needing it report it) instead of hiding all."""
+    try:
+        build()
+    except Exception as error:
+        side.missing[name] = f"{type(error).__name__}: {error}"
+
+
+def _access_objects(side: Side, actor) -> None:
+    """Case with a Wmo application, intake, gatekeeping, assessment with specialist advice, plan, decision."""
+    from routekaart.access import services
+    from routekaart.access.models import (
+        AdviserKind,
+        Deadline,
+        GatekeepingOutcome,
+        ResidentAgreement,
+        SignalKind,
+    )
+    from routekaart.access.tests import journey
+
+    signal = journey.melding(actor, side.household, kind=SignalKind.APPLICATION, domain=Domain.SUPPORT)
+    case = signal.case
+    side.ids["case_id"] = case.pk
+    side.ids["case"] = case.pk
+    deadline = Deadline.objects.filter(case=case).order_by("pk").first()
+    if deadline is not None:
+        side.ids["deadline_id"] = deadline.pk
+    journey.intake(actor, case)
+    services.gatekeeping_record(actor=actor, case=case, outcome=GatekeepingOutcome.CONTINUE)
+    assessment = services.assessment_record(actor=actor, case=case, report="Onderzoek loopt.")
+    advice = services.specialist_advice_request(
+        actor=actor,
+        assessment=assessment,
+        adviser_kind=AdviserKind.DOCTOR,
+        adviser="GGD-arts",
+        question="Wat kan Noor aan?",
+    )
+    side.ids["advice_id"] = advice.pk
+    plan = services.plan_draft(
+        actor=actor,
+        case=case,
+        goals=[services.GoalSpec("daily_living", "Noor redt het huishouden weer zelf")],
+        agreements=journey.agreements(),
+    )
+    services.plan_activate(actor=actor, plan=plan, resident_agreement=ResidentAgreement.AGREED)
+    side.ids["plan_id"] = plan.pk
+    side.ids["agreement_id"] = plan.agreements.order_by("pk").first().pk
+    result = services.decision_record(actor=actor, case=case, addressee=side.head, provisions=[journey.guidance()])
+    side.ids["decision_id"] = result.decision.pk
+    if "deadline_id" not in side.ids:
+        deadline = Deadline.objects.filter(case=case).order_by("pk").first()
+        if deadline is not None:
+            side.ids["deadline_id"] = deadline.pk
+
+
+def _income_objects(side: Side, organisation, coordinator) -> None:
+    from routekaart.income import services
+    from routekaart.income.models import Reminder
+    from routekaart.income.tests.factories import SocialAssistanceFactory
+
+    benefit = SocialAssistanceFactory(
+        household=side.household,
+        client=side.head,
+        organisation=organisation,
+        coordinator=coordinator,
+        membership=False,
+        surplus_settlement=True,
+    )
+    side.ids["benefit"] = benefit.pk
+    month = (timezone.localdate().replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+    services.income_report_submit(actor=coordinator, benefit=benefit, month=month, net_earnings=Decimal("600.00"))
+    side.ids["year"], side.ids["month"] = month.year, month.month
+    reminder = Reminder.objects.create(
+        audience="coordinator",
+        recipient=coordinator,
+        household=side.household,
+        benefit=benefit,
+        kind="settlement",
+        due_on=timezone.localdate(),
+        message="Verrekening controleren",
+    )
+    side.ids["reminder_id"] = reminder.pk
+
+
+def _participation_objects(side: Side, actor, municipality) -> None:
+    from routekaart.participation import services
+    from routekaart.participation.models import DistanceCategory, Instrument, LadderRung
+    from routekaart.participation.tests.factories import provider
+
+    category = DistanceCategory.objects.order_by("order").first()
+    services.distance_assess(
+        actor=actor,
+        resident=side.head,
+        category=category,
+        tier=category.tiers.order_by("order").first(),
+        ladder_rung=LadderRung.objects.get(order=3),
+        municipality=municipality,
+    )
+    today = timezone.localdate()
+    assignment = services.assignment_propose(
+        actor=actor,
+        resident=side.head,
+        instrument=Instrument.objects.get(code="agency_matching"),
+        provider=provider("temp_agency"),
+        municipality=municipality,
+        planned_start=today,
+        planned_end=today + datetime.timedelta(days=60),
+        monthly_cost=Decimal("250"),
+    )
+    side.ids["assignment_id"] = assignment.pk
+
+
+def _work_objects(side: Side, actor) -> None:
+    from routekaart.work.models import MatchDecision, PlacementCheck
+    from routekaart.work.tests.factories import CandidateProfileFactory, PlacementFactory, VacancyFactory
+
+    profile = CandidateProfileFactory(resident=side.head)
+    side.ids["profile_id"] = profile.pk
+    vacancy = VacancyFactory(created_by=actor)
+    side.ids["vacancy"] = vacancy.pk
+    side.ids["employer_id"] = vacancy.employer_id
+    placement = PlacementFactory(vacancy=vacancy, profile=profile, proposed_by=actor)
+    side.ids["placement"] = placement.pk
+    check = PlacementCheck.objects.create(
+        placement=placement, months=6, due_on=timezone.localdate() + datetime.timedelta(days=30)
+    )
+    side.ids["check_id"] = check.pk
+    decision = MatchDecision.objects.create(
+        vacancy=vacancy, profile=profile, kind="exclude", reason="test", decided_by=actor
+    )
+    side.ids["match_decision_id"] = decision.pk
+
+
+def _route_objects(side: Side, school_user, organisations, municipality) -> None:
+    from routekaart.routes import services
+    from routekaart.routes.models import RegieHandover, Route, WaitlistEntry
+
+    route = Route.objects.get(route_map__code="de_dienst", route_map__is_current=True, code="sheltered_work")
+    trajectory = services.trajectory_start(
+        actor=school_user,
+        resident=side.child,
+        route=route,
+        organisations=organisations,
+        school_kind="vso",
+        exit_profile="sheltered_work",
+    )
+    side.ids["trajectory"] = trajectory.pk
+    today = timezone.localdate()
+    WaitlistEntry.objects.create(
+        trajectory=trajectory, municipality=municipality, indication_date=today, placed_on=today
+    )
+    handover = RegieHandover.objects.filter(trajectory=trajectory).order_by("pk").first()
+    if handover is not None:
+        side.ids["handover_id"] = handover.pk
+
+
+def _network(dienst):
+    school = OrganisationFactory(kind=OrganisationKind.SCHOOL, school_kind="vso")
+    area_team = OrganisationFactory(kind=OrganisationKind.TEAM, team_kind="neighbourhood")
+    company = OrganisationFactory(kind=OrganisationKind.PROVIDER)
+    school_user = _user(Role.SCHOOL, school)
+    organisations = {"school": school, "dienst": dienst, "area_team": area_team, "sheltered_work_company": company}
+    return school_user, organisations
+
+
+def _side(mark: str, *, organisation, coordinator, municipality, consent_org) -> Side:
+    side = _household(mark, municipality)
+    ConsentFactory(household=side.household, resident=side.head, organisation=consent_org, domain=Domain.GENERAL)
+    from routekaart.residents.models import Consent
+
+    side.ids["consent_id"] = Consent.objects.filter(household=side.household).get().pk
+    # the household's own coordinator, personally involved (as the access app's services expect)
+    InvolvementFactory(
+        household=side.household,
+        organisation=organisation,
+        user=coordinator,
+        kind=InvolvementKind.COORDINATOR,
+        domain=Domain.GENERAL,
+    )
+    _try(side, "access", lambda: _access_objects(side, coordinator))
+    _try(side, "income", lambda: _income_objects(side, organisation, coordinator))
+    _try(side, "participation", lambda: _participation_objects(side, coordinator, municipality))
+    _try(side, "work", lambda: _work_objects(side, coordinator))
+    school_user, organisations = _network(organisation)
+    _try(side, "routes", lambda: _route_objects(side, school_user, organisations, municipality))
+    return side
+
+
+def _configuration() -> None:
+    from django.conf import settings
+    from django.utils.module_loading import import_string
+
+    for dotted in settings.ROUTEKAART_CONFIGURATION_LOADERS:
+        import_string(dotted)()
+
+
+def _shared(world_shared: dict, org_in, actor) -> None:
+    """Objects that belong to no household: configuration codes, an arrangement, a contract, a log entry."""
+    from routekaart.audit import services as audit
+    from routekaart.audit.models import ProcessingLogEntry, Result
+    from routekaart.catalog import selectors as catalog
+    from routekaart.catalog.models import BuildingBlock
+    from routekaart.income.models import Regulation
+    from routekaart.routes.models import Route, RouteMap
+    from routekaart.work.tests.factories import ArrangementFactory, SocialReturnContractFactory
+
+    preset = catalog.active_preset_get() or catalog.preset_list().first()
+    steering = catalog.steering_list(preset=preset, as_of=None).first() if preset else None
+    block = BuildingBlock.objects.select_related("cluster").order_by("pk").first()
+    world_shared.update(
+        organisation_code=org_in.code,
+        region_code=org_in.region.code,
+        zone_code=catalog.zone_list().first().code,
+        cluster_code=catalog.cluster_list().first().code,
+        building_block_key=f"{block.cluster.code}.{block.code}",
+        steering_cluster=steering.cluster.code if steering else "",
+        destination_code=catalog.destination_list().first().code,
+        instrument_code=catalog.instrument_list().first().code,
+        life_phase_code=catalog.life_phase_list().first().code,
+        preset_code=preset.code if preset else "",
+        route_map_code=RouteMap.objects.filter(is_current=True).order_by("pk").first().code,
+        route_template=Route.objects.filter(route_map__is_current=True).order_by("pk").first().pk,
+        regulation_code=Regulation.objects.order_by("order").first().code,
+        arrangement=ArrangementFactory(created_by=actor).pk,
+        sroi=SocialReturnContractFactory(created_by=actor).pk,
+    )
+    audit.processing_record(
+        actor=actor, activity="break-the-glass", data_subjects=["matrix"], result=Result.BREAK_GLASS, reason="test"
+    )
+    world_shared["entry_id"] = ProcessingLogEntry.objects.filter(result=Result.BREAK_GLASS).order_by("-pk").first().pk
+
+
+def world_build() -> World:
+    """Everything the matrix requests, in one go (called inside a transaction the module rolls back)."""
+    _configuration()
+    municipality = OrganisationFactory(kind=OrganisationKind.MUNICIPALITY, name="Gemeente Matrix")
+    org_in = OrganisationFactory(
+        kind=OrganisationKind.SERVICE_ORGANISATION, name="Dienst binnen", municipality=municipality
+    )
+    org_out = OrganisationFactory(
+        kind=OrganisationKind.SERVICE_ORGANISATION, name="Dienst buiten", municipality=municipality
+    )
+    consent_org = OrganisationFactory(kind=OrganisationKind.PROVIDER, name="Elders")
+
+    users = {role: _user(role, org_in, username=f"matrix-{role}") for role in Role.values if role != Role.RESIDENT}
+    coordinator_out = _user(Role.COORDINATOR, org_out, username="matrix-buiten")
+
+    h_in = _side(
+        MARK_IN,
+        organisation=org_in,
+        coordinator=users[Role.COORDINATOR],
+        municipality=municipality,
+        consent_org=consent_org,
+    )
+    h_out = _side(
+        MARK_OUT, organisation=org_out, coordinator=coordinator_out, municipality=municipality, consent_org=consent_org
+    )
+    # The one door for every other role of ORG_IN: the organisation as a whole is involved with H_in.
+    InvolvementFactory(household=h_in.household, organisation=org_in, user=None, kind=InvolvementKind.TEAM_MEMBER)
+    # The resident role: the head of H_in with an account.
+    resident_user = _user(Role.RESIDENT, municipality, username="matrix-resident")
+    h_in.head.user = resident_user
+    h_in.head.save(update_fields=["user"])
+    users[Role.RESIDENT] = resident_user
+
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    devices = {
+        role: TOTPDevice.objects.create(user=user, name="matrix", confirmed=True) for role, user in users.items()
+    }
+    shared: dict[str, object] = {}
+    _shared(shared, org_in, users[Role.COORDINATOR])
+    return World(org_in=org_in, users=users, devices=devices, h_in=h_in, h_out=h_out, shared=shared)
