@@ -225,7 +225,7 @@ def chunk_store(chunk: Chunk, *, plan: TownPlan, district_ids: dict[int, int], s
             table.next_id(cursor),
             [
                 (
-                    encrypt_bsn(p.bsn),  # encrypted at rest, like every BSN (Fernet per row: ~2 % of a run)
+                    encrypt_bsn(p.bsn),  # encrypted at rest like every BSN; Fernet per row costs ~15 µs
                     bsn_hash(p.bsn),
                     p.given_names,
                     p.name_prefix,
