@@ -197,7 +197,7 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "routekaart.web.api_schema.RoutekaartAutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 50,
 }
@@ -219,6 +219,7 @@ SPECTACULAR_SETTINGS = {
         "EmployerKindEnum": "routekaart.work.models.employers.EmployerKind",
         "OpeningStatusEnum": "routekaart.work.models.openings.OpeningStatus",
         "TrajectoryStatusEnum": "routekaart.routes.workflow.TrajectoryStatus",
+        "PartyKindEnum": "routekaart.routes.models.templates.PARTY_KINDS",
     },
 }
 

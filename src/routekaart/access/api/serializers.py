@@ -43,9 +43,9 @@ def choice(choices, **kwargs) -> serializers.ChoiceField:
     without a shared name.
     """
     choices = list(choices)
+    # With allow_blank drf-spectacular adds the blank string as its own alternative; in the pattern too it would
+    # match both alternatives of the oneOf.
     values = [re.escape(str(value)) for value, _label in choices]
-    if kwargs.get("allow_blank"):
-        values.append("")
     labels = "; ".join(f"`{value}`: {label}" for value, label in choices)
 
     @extend_schema_field({"type": "string", "pattern": f"^({'|'.join(values)})$", "description": labels})
@@ -78,10 +78,10 @@ class CaseSerializer(serializers.ModelSerializer):
 
 
 class WorklistSerializer(CaseSerializer):
-    next_deadline_on = serializers.DateField(read_only=True)
-    next_deadline_name = serializers.CharField(read_only=True)
-    next_agreement_on = serializers.DateField(read_only=True)
-    next_review_on = serializers.DateField(read_only=True)
+    next_deadline_on = serializers.DateField(read_only=True, allow_null=True)
+    next_deadline_name = serializers.CharField(read_only=True, allow_null=True)
+    next_agreement_on = serializers.DateField(read_only=True, allow_null=True)
+    next_review_on = serializers.DateField(read_only=True, allow_null=True)
     overdue_agreements = serializers.IntegerField(read_only=True)
     multi_cluster = serializers.SerializerMethodField()
     urgent = serializers.BooleanField(source="has_urgent_signal", read_only=True)

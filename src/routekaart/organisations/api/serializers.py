@@ -6,8 +6,8 @@ from ..models.network import SchoolKind, TeamKind
 
 class OrganisationSerializer(serializers.ModelSerializer):
     serves = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
-    region = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    municipality = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    region = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    municipality = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
 
     class Meta:
         model = Organisation
@@ -25,7 +25,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
 
 
 class RegionSerializer(serializers.ModelSerializer):
-    central_municipality = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    central_municipality = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
 
     class Meta:
         model = Region

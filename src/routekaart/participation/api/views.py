@@ -47,6 +47,7 @@ class InstrumentViewSet(_Base):
     """The instruments and their rules, as configured (no personal data)."""
 
     serializer_class = ParticipationInstrumentSerializer
+    pagination_class = None  # the list is the configuration's handful of instruments, answered whole
 
     def list(self, request: Request) -> Response:
         self.require("participation.view_configuration")

@@ -69,6 +69,7 @@ class TrajectoryViewSet(viewsets.ReadOnlyModelViewSet):
 
     permission_classes = [HasRulesPermission]
     required_permission = "routes.view_trajectories"
+    lookup_value_regex = r"[0-9]+"  # any other id is no trajectory: 404, not int()'s ValueError
 
     def get_serializer_class(self):
         return TrajectoryDetailSerializer if self.action == "retrieve" else TrajectorySerializer

@@ -55,7 +55,7 @@ class _OpeningSerializer(serializers.ModelSerializer):
 
 
 class VacancySerializer(_OpeningSerializer):
-    via_agency = serializers.PrimaryKeyRelatedField(read_only=True)
+    via_agency = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
 
     class Meta:
         model = Vacancy
