@@ -27,6 +27,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
 
+from ..core.periods import valid_on
 from ..organisations.roles import Domain
 from ..residents import selectors as residents_selectors
 from ..residents.access import HouseholdAccess
@@ -59,10 +60,6 @@ from .models import (
 )
 
 FAR_FUTURE = date(9999, 12, 31)
-
-
-def _active(on: date) -> Q:
-    return Q(valid_from__lte=on) & (Q(valid_to__isnull=True) | Q(valid_to__gt=on))
 
 
 def due_soon_days() -> int:
@@ -166,7 +163,7 @@ def worklist_rows(*, cases, user, on: date | None = None, channel: str | None = 
     cases = list(cases)
     members: dict[int, list] = defaultdict(list)
     for membership in (
-        Membership.objects.filter(_active(on), household_id__in=[c.household_id for c in cases])
+        Membership.objects.filter(valid_on(on), household_id__in=[c.household_id for c in cases])
         .select_related("resident")
         .order_by("valid_from", "id")
     ):

@@ -16,7 +16,6 @@ from decimal import Decimal
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -24,6 +23,7 @@ from django.utils.translation import gettext as _
 from ..audit import services as audit
 from ..audit.models import Operation
 from ..catalog.models import BuildingBlock, BuildingBlockVersion, ZoneCode
+from ..core.periods import valid_on
 from ..organisations.models import Organisation
 from ..organisations.roles import Domain, Role
 from ..residents import services as residents
@@ -90,18 +90,14 @@ def policy_get() -> Policy:
     return policy
 
 
-def _active(on: date) -> Q:
-    return Q(valid_from__lte=on) & (Q(valid_to__isnull=True) | Q(valid_to__gt=on))
-
-
 def _member_ids(household_id: int, on: date) -> set[int]:
-    return set(Membership.objects.filter(_active(on), household_id=household_id).values_list("resident_id", flat=True))
+    return set(Membership.objects.filter(valid_on(on), household_id=household_id).values_list("resident_id", flat=True))
 
 
 def _written(*, actor, household_id: int, domain: str = Domain.GENERAL, channel: str | None = None) -> None:
     """Log a write of personal data for everyone in the household today (pseudonyms)."""
     on = _today()
-    bsns = Membership.objects.filter(_active(on), household_id=household_id).values_list("resident__bsn", flat=True)
+    bsns = Membership.objects.filter(valid_on(on), household_id=household_id).values_list("resident__bsn", flat=True)
     audit.processing_record(
         actor=actor,
         activity=DOMAIN_ACTIVITY.get(domain, "household-file"),
@@ -203,7 +199,7 @@ def _coordinator_for(
     Returns (user, organisation, whether a coordinator involvement must be started).
     """
     present = (
-        Involvement.objects.filter(_active(on), household=household, kind=InvolvementKind.COORDINATOR)
+        Involvement.objects.filter(valid_on(on), household=household, kind=InvolvementKind.COORDINATOR)
         .select_related("user", "organisation")
         .first()
     )
@@ -1318,7 +1314,7 @@ def coordinator_transfer(
         raise ValidationError(errors)
     from_user = case.coordinator
     current = Involvement.objects.filter(
-        _active(handed_over_on), household_id=case.household_id, kind=InvolvementKind.COORDINATOR
+        valid_on(handed_over_on), household_id=case.household_id, kind=InvolvementKind.COORDINATOR
     ).first()
     if current is not None:
         residents.involvement_end(actor=actor, involvement=current, valid_to=handed_over_on)
@@ -1378,7 +1374,7 @@ def process_coordinator_appoint(*, actor, case: Case, user, channel: str | None 
     before = {"process_coordinator": case.process_coordinator_id}
     case.process_coordinator = user
     case.save(update_fields=["process_coordinator"])
-    involved = Involvement.objects.filter(_active(_today()), household_id=case.household_id, user=user).exists()
+    involved = Involvement.objects.filter(valid_on(_today()), household_id=case.household_id, user=user).exists()
     if not involved:
         residents.involvement_start(
             actor=actor,

@@ -22,6 +22,7 @@ def processing_activities_load() -> str:
                 "purpose": row["purpose"],
                 "legal_basis": row["legal_basis"],
                 "domain": row.get("domain", ""),
+                "roles": sorted(row.get("roles", [])),
                 "version": document["version"],
             },
         )

@@ -18,6 +18,8 @@ class ProcessingActivity(models.Model):
     purpose = models.TextField(_("doel"))
     legal_basis = models.CharField(_("grondslag"), max_length=300)
     domain = models.CharField(_("domein"), max_length=1, blank=True)
+    # The role codes that may process personal data for this purpose; the access check refuses any other role.
+    roles = models.JSONField(_("rollen"), default=list, blank=True)
     version = models.CharField(_("versie"), max_length=20)
 
     class Meta:

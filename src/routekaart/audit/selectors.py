@@ -22,3 +22,12 @@ def event_timeline(*, household_id: int, limit: int = 200) -> QuerySet[Event]:
     return (
         Event.objects.filter(household_id=household_id).select_related("actor").order_by("-occurred_at", "-id")[:limit]
     )
+
+
+def acted_on(*, actor, action: str, subject_type: str, subject_id) -> bool:
+    """Did `actor` perform `action` on this subject (e.g. register this person)? A ground some rules rest on."""
+    if not getattr(actor, "is_authenticated", False):
+        return False
+    return Event.objects.filter(
+        actor=actor, action=action, subject_type=subject_type, subject_id=str(subject_id)
+    ).exists()

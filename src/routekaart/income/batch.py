@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from ..audit import services as audit
 from ..audit.models import Operation
+from ..core.periods import valid_on
 from ..organisations.roles import Domain
 from ..residents.models import Membership, MembershipRole
 from . import selectors
@@ -65,8 +66,7 @@ def entitlement_columns(*, on: date) -> Columns:
 
     # Composition on the date: one row per member of these households.
     members = list(
-        Membership.objects.filter(household_id__in=households, valid_from__lte=on)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on))
+        Membership.objects.filter(valid_on(on), household_id__in=households)
         .order_by()
         .values_list("household_id", "resident_id", "role", "resident__birth_date")
     )

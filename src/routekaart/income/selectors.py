@@ -17,6 +17,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from ..audit import services as audit
+from ..core.periods import valid_on
 from ..residents.access import HouseholdAccess
 from ..residents.life_phase import age_on
 from ..residents.models import Involvement, InvolvementKind, Membership, MembershipRole, Resident
@@ -50,10 +51,6 @@ CHILD_AGE = 18
 
 def _today() -> date:
     return timezone.localdate()
-
-
-def _active(on: date) -> Q:
-    return Q(valid_from__lte=on) & (Q(valid_to__isnull=True) | Q(valid_to__gt=on))
 
 
 def _running(on: date) -> Q:
@@ -206,7 +203,7 @@ def household_facts(*, household_id: int, on: date, benefit: SocialAssistance | 
     labels = dict(CostSharerExclusionReason.choices)
     exclusions = {
         e.resident_id: str(labels[e.reason])
-        for e in CostSharerExclusion.objects.filter(_active(on), household_id=household_id)
+        for e in CostSharerExclusion.objects.filter(valid_on(on), household_id=household_id)
     }
     kind, children, housemates, client = _kind_and_housemates(
         members=members, client_id=benefit.client_id if benefit else None, on=on, exclusions=exclusions
@@ -558,7 +555,7 @@ def clients_whose_coordinator_is_not_the_households(*, on: date | None = None) -
     around the income services. Expected empty; shown beside the report above so it cannot drift unseen."""
     on = on or _today()
     matching = Involvement.objects.filter(
-        _active(on),
+        valid_on(on),
         household_id=OuterRef("household_id"),
         kind=InvolvementKind.COORDINATOR,
         user_id=OuterRef("coordinator_id"),

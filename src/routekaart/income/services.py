@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from ..audit import services as audit
 from ..audit.models import Operation
+from ..core.periods import valid_on
 from ..organisations.models import Organisation
 from ..organisations.roles import Domain, Role
 from ..residents import services as residents
@@ -66,9 +67,7 @@ def _subjects(resident_ids: Iterable[int]) -> list[str]:
 
 
 def _household_subjects(household_id: int, on: date) -> list[str]:
-    ids = Membership.objects.filter(household_id=household_id, valid_from__lte=on).filter(
-        Q(valid_to__isnull=True) | Q(valid_to__gt=on)
-    )
+    ids = Membership.objects.filter(valid_on(on), household_id=household_id)
     return _subjects(ids.values_list("resident_id", flat=True))
 
 
@@ -369,11 +368,7 @@ def cost_sharer_exclusion_record(
         recorded_by=actor,
     )
     exclusion.full_clean(exclude=["household", "resident", "recorded_by"])
-    if (
-        not Membership.objects.filter(household=household, resident=resident, valid_from__lte=valid_from)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=valid_from))
-        .exists()
-    ):
+    if not Membership.objects.filter(valid_on(valid_from), household=household, resident=resident).exists():
         raise ValidationError({"resident": _("Deze inwoner woont op die datum niet in dit huishouden.")})
     exclusion.save()
     _event(

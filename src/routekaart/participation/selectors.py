@@ -24,8 +24,8 @@ from django.utils import timezone
 from ..audit import services as audit
 from ..organisations.models import Organisation
 from ..organisations.roles import Domain
-from ..residents.access import HouseholdAccess, households_visible
-from ..residents.models import Membership, Resident
+from ..residents.access import HouseholdAccess, members_visible
+from ..residents.models import Resident
 from ..residents.selectors import processing_log_read
 from . import workflow
 from .calculations import month_start
@@ -316,12 +316,8 @@ class TeamOverview:
 
 
 def _caseload_residents(user, on: date):
-    """The residents of the households the user sees now (a subquery, not a list)."""
-    return (
-        Membership.objects.filter(household__in=households_visible(user=user), valid_from__lte=on)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on))
-        .values("resident_id")
-    )
+    """The residents the user may see now (a subquery, not a list): never a housemate of someone who consented."""
+    return members_visible(user=user, purpose=ACTIVITY, domain=Domain.PARTICIPATION, on=on).values("resident_id")
 
 
 def team_overview_get(*, user, on: date | None = None, horizon_days: int = 30, limit: int = 50) -> TeamOverview:

@@ -15,12 +15,12 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from ..audit import services as audit
 from ..audit.models import Operation
+from ..core.periods import valid_on
 from ..organisations.models import Organisation, OrganisationKind
 from ..organisations.roles import Domain
 from ..residents.models import Resident
@@ -292,11 +292,7 @@ def target_group_register_record(
 
 
 def _exemption_on(resident: Resident, instrument: Instrument, on: date) -> Exemption | None:
-    return (
-        Exemption.objects.filter(resident=resident, instrument=instrument, valid_from__lte=on)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on))
-        .first()
-    )
+    return Exemption.objects.filter(valid_on(on), resident=resident, instrument=instrument).first()
 
 
 def exemption_ground_name(code: str) -> str:

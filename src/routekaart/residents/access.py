@@ -1,19 +1,24 @@
-"""The one access check: may this user see this household, in this domain, for this purpose?
+"""The one access decision: may this user see this person's or household's data, in this domain, for this purpose?
 
-Pages, the API and every other app ask it before they read personal data of a household; selectors take its
-answer (`HouseholdAccess`) as proof. The rules, in one place:
+Every page, fragment, PDF, export and API view of every app asks here before it reads personal data; selectors take
+the answer (`HouseholdAccess`) as proof. There is no second implementation: set-based pages (worklists, candidate
+rankings) use the querysets below, built from the same rules. The rules, in one place:
 
-- Staff see a household only while they, or their organisation, are involved with it (`Involvement`).
-- A domain (J, W, P, G) is visible through the roles the user holds *at the involved organisation*
-  (`ROLE_DOMAINS`), or through the resident's active consent to that organisation. A withdrawn or expired consent
-  counts for nothing, from the moment it is withdrawn: nothing here is cached between requests.
-- Break the glass: a user without involvement may open a household for a few hours with a written reason; then
-  the domains of their roles apply and every read is logged with result `break_glass`.
-- A resident with an account sees their own household (current membership), every domain.
+- **Purpose.** Each read or write is for a processing activity of the register (audit/data/
+  processing_activities.yaml). Only the roles listed for that activity may process data for it, whatever their
+  involvement or a consent: a job coach holds the P domain, yet does not read the social-assistance file.
+- **Involvement.** Staff see a household while they, or their organisation, are involved with it (`Involvement`);
+  the domains (J, W, P, G) come from the roles the user holds *at the involved organisation* (`ROLE_DOMAINS`).
+- **Consent.** A person's active consent to an organisation widens exactly its scope: that person's data, that
+  domain, that organisation, and only for users holding a role the purpose allows. A parent gives it for a child
+  under 16 (AVG art. 8, UAVG art. 5). Withdrawn or expired consent counts for nothing from that moment: nothing here
+  is cached between requests.
+- **Break the glass.** A user without involvement may open a household for a few hours with a written reason; the
+  domains of their roles apply (still only for purposes their roles allow); every read is logged `break_glass`.
+- **Own data.** A resident with an account sees their own household (current membership), every domain.
 
-A refused attempt raises `AccessDenied` (a `PermissionDenied`) and is logged first (result `denied`). Views answer
-it as a 403 *response* rather than letting it propagate, so the request's transaction commits the log entry;
-call the check before a service opens its own transaction for the same reason.
+A refused attempt raises `AccessDenied` (a `PermissionDenied`) and is logged first (result `denied`), with the same
+answer whether the household or person exists or not.
 """
 
 from __future__ import annotations
@@ -26,10 +31,13 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, prefetch_related_obj
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..audit import selectors as audit_selectors
 from ..audit import services as audit
-from ..audit.models import Result
+from ..audit.context import current_channel
+from ..audit.models import ProcessingActivity, Result
+from ..core.periods import valid_on
 from ..organisations.roles import ROLE_DOMAINS, Domain, Role
-from .models import BreakGlass, Consent, Household, Involvement, Membership
+from .models import BreakGlass, Consent, Household, Involvement, Membership, Resident
 
 ALL_DOMAINS = frozenset(Domain.values)
 # The processing activity (register code) under which reading each domain's data is logged.
@@ -39,6 +47,8 @@ DOMAIN_ACTIVITY = {
     Domain.SUPPORT: "social-support",
     Domain.PARTICIPATION: "participation",
 }
+HOUSEHOLD_FILE = "household-file"
+COMPOSITION = "household-composition"
 
 
 class AccessDenied(PermissionDenied):
@@ -47,11 +57,18 @@ class AccessDenied(PermissionDenied):
 
 @dataclass(frozen=True)
 class HouseholdAccess:
-    """What one user may see of one household now, and on what ground ("involvement", "break_glass", "resident")."""
+    """What one user may see of one household now, for one purpose, and on what ground.
+
+    `domains` hold for every member; `consented` holds (resident id, domain) pairs that a person's consent opens
+    for that person alone. `domain` is the domain the check was asked for; `covers()` answers for one person in it.
+    """
 
     user: object
     household_id: int
+    purpose: str = HOUSEHOLD_FILE
+    domain: str = Domain.GENERAL
     domains: frozenset[str] = frozenset()
+    consented: frozenset[tuple[int, str]] = frozenset()
     basis: str = ""
     organisation_ids: frozenset[int] = frozenset()
     involvement_ids: frozenset[int] = frozenset()
@@ -60,7 +77,26 @@ class HouseholdAccess:
     on: date = field(default_factory=timezone.localdate)
 
     def sees(self, domain: str) -> bool:
+        """True when `domain` is open for the whole household (not only for a consenting person)."""
         return domain in self.domains
+
+    def sees_person(self, resident_id: int, domain: str) -> bool:
+        return domain in self.domains or (resident_id, domain) in self.consented
+
+    def permits(self, domain: str) -> bool:
+        """May anything of `domain` be shown: for the household, or for at least one consenting person."""
+        return domain in self.domains or any(d == domain for _, d in self.consented)
+
+    def covers(self, resident_id: int) -> bool:
+        """May this person's data be shown in the domain the check was asked for?"""
+        return self.sees_person(resident_id, self.domain)
+
+    @property
+    def resident_ids(self) -> frozenset[int] | None:
+        """The persons the checked domain is open for; None means every member of the household."""
+        if self.domain in self.domains:
+            return None
+        return frozenset(r for r, d in self.consented if d == self.domain)
 
     @property
     def result(self) -> str:
@@ -79,95 +115,104 @@ def _affiliations(user) -> list:
     return list(user.affiliations.all())
 
 
-def _domains_at(affiliations: list, organisation_id: int) -> set[str]:
+def purpose_roles(user, purpose: str) -> frozenset[str]:
+    """The roles that may process data for `purpose` (the register), read once per request object."""
+    cache = user.__dict__.setdefault("_purpose_roles", {})
+    if purpose not in cache:
+        roles = ProcessingActivity.objects.filter(code=purpose).values_list("roles", flat=True).first()
+        cache[purpose] = frozenset(roles or ())
+    return cache[purpose]
+
+
+def _staff_roles_by_organisation(user, purpose: str) -> dict[int, set[str]]:
+    """Per organisation, the user's staff roles that the purpose allows."""
+    allowed = purpose_roles(user, purpose)
+    roles: dict[int, set[str]] = {}
+    for affiliation in _affiliations(user):
+        if affiliation.role != Role.RESIDENT and affiliation.role in allowed:
+            roles.setdefault(affiliation.organisation_id, set()).add(affiliation.role)
+    return roles
+
+
+def _role_domains(roles) -> set[str]:
     domains: set[str] = set()
-    for affiliation in affiliations:
-        if affiliation.organisation_id == organisation_id and affiliation.role != Role.RESIDENT:
-            domains |= ROLE_DOMAINS.get(affiliation.role, frozenset())
+    for role in roles:
+        domains |= ROLE_DOMAINS.get(role, frozenset())
     return domains
 
 
-def _active(on: date) -> Q:
-    return Q(valid_from__lte=on) & (Q(valid_to__isnull=True) | Q(valid_to__gt=on))
+def consents_in_force(*, organisation_ids, on: date | None = None) -> QuerySet[Consent]:
+    """The consents to these organisations in force on `on`: valid on that date and not withdrawn. The one reading
+    of "consent counts" that every rule and set-based page uses."""
+    return Consent.objects.filter(
+        valid_on(on or timezone.localdate()), organisation_id__in=list(organisation_ids), withdrawn_at__isnull=True
+    )
 
 
-def household_access(*, user, household_id: int, channel: str = "page") -> HouseholdAccess:
-    """What `user` may see of the household now. Never raises and never logs; `household_access_check` does both.
+def household_access(
+    *, user, household_id: int, purpose: str = HOUSEHOLD_FILE, domain: str = Domain.GENERAL, channel: str | None = None
+) -> HouseholdAccess:
+    """What `user` may see of the household now, for `purpose`. Never raises and never logs (the check does both).
 
     A fixed number of small indexed queries, whatever the household's size or history.
     """
     on = timezone.localdate()
+    channel = channel or current_channel()
+    base = {"user": user, "household_id": household_id, "purpose": purpose, "domain": domain, "channel": channel}
     if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
-        return HouseholdAccess(user=user, household_id=household_id, channel=channel, on=on)
-    affiliations = _affiliations(user)
-    organisation_ids = {a.organisation_id for a in affiliations if a.role != Role.RESIDENT}
+        return HouseholdAccess(**base, on=on)
+    staff = _staff_roles_by_organisation(user, purpose)
 
-    involvements = list(
-        Involvement.objects.filter(_active(on), household_id=household_id)
-        .filter(Q(user=user) | Q(user__isnull=True, organisation_id__in=organisation_ids))
-        .values_list("id", "organisation_id")
-    )
-    if involvements:
-        involved_organisations = {organisation_id for _, organisation_id in involvements}
-        domains: set[str] = set()
-        for organisation_id in involved_organisations:
-            domains |= _domains_at(affiliations, organisation_id)
-        consented = Consent.objects.filter(
-            _active(on),
-            household_id=household_id,
-            organisation_id__in=involved_organisations,
-            withdrawn_at__isnull=True,
-        ).values_list("domain", flat=True)
-        domains |= set(consented)
-        if domains:
-            return HouseholdAccess(
-                user=user,
-                household_id=household_id,
-                domains=frozenset(domains),
-                basis="involvement",
-                organisation_ids=frozenset(involved_organisations),
-                involvement_ids=frozenset(i for i, _ in involvements),
-                channel=channel,
-                on=on,
-            )
-
-    glass = (
-        BreakGlass.objects.filter(
-            user=user, household_id=household_id, started_at__lte=timezone.now(), expires_at__gt=timezone.now()
+    if staff:
+        involvements = list(
+            Involvement.objects.filter(valid_on(on), household_id=household_id)
+            .filter(Q(user=user) | Q(user__isnull=True, organisation_id__in=list(staff)))
+            .filter(organisation_id__in=list(staff))
+            .values_list("id", "organisation_id")
         )
-        .order_by("-started_at")
-        .first()
-    )
-    if glass is not None:
-        domains = set()
-        for affiliation in affiliations:
-            if affiliation.role != Role.RESIDENT:
-                domains |= ROLE_DOMAINS.get(affiliation.role, frozenset())
-        if domains:
+        involved = {organisation_id for _, organisation_id in involvements}
+        domains: set[str] = set()
+        for organisation_id in involved:
+            domains |= _role_domains(staff[organisation_id])
+        consented = frozenset(
+            consents_in_force(on=on, organisation_ids=staff)
+            .filter(household_id=household_id)
+            .values_list("resident_id", "domain")
+        )
+        if domains or consented:
             return HouseholdAccess(
-                user=user,
-                household_id=household_id,
+                **base,
                 domains=frozenset(domains),
-                basis="break_glass",
-                organisation_ids=frozenset(organisation_ids),
-                break_glass=glass,
-                channel=channel,
+                consented=consented,
+                basis="involvement" if domains else "consent",
+                organisation_ids=frozenset(involved or {o for o in staff}),
+                involvement_ids=frozenset(i for i, _ in involvements),
                 on=on,
             )
 
-    if any(a.role == Role.RESIDENT for a in affiliations):
-        own = Membership.objects.filter(_active(on), household_id=household_id, resident__user=user).exists()
+        now = timezone.now()
+        glass = (
+            BreakGlass.objects.filter(user=user, household_id=household_id, started_at__lte=now, expires_at__gt=now)
+            .order_by("-started_at")
+            .first()
+        )
+        if glass is not None:
+            domains = _role_domains({role for roles in staff.values() for role in roles})
+            if domains:
+                return HouseholdAccess(
+                    **base,
+                    domains=frozenset(domains),
+                    basis="break_glass",
+                    organisation_ids=frozenset(staff),
+                    break_glass=glass,
+                    on=on,
+                )
+
+    if Role.RESIDENT in purpose_roles(user, purpose) and any(a.role == Role.RESIDENT for a in _affiliations(user)):
+        own = Membership.objects.filter(valid_on(on), household_id=household_id, resident__user=user).exists()
         if own:
-            domains = set(ROLE_DOMAINS[Role.RESIDENT])
-            return HouseholdAccess(
-                user=user,
-                household_id=household_id,
-                domains=frozenset(domains),
-                basis="resident",
-                channel=channel,
-                on=on,
-            )
-    return HouseholdAccess(user=user, household_id=household_id, channel=channel, on=on)
+            return HouseholdAccess(**base, domains=frozenset(ROLE_DOMAINS[Role.RESIDENT]), basis="resident", on=on)
+    return HouseholdAccess(**base, on=on)
 
 
 def household_access_check(
@@ -175,27 +220,25 @@ def household_access_check(
     user,
     household_id: int,
     domain: str = Domain.GENERAL,
-    purpose: str = "household-file",
-    channel: str = "page",
+    purpose: str = HOUSEHOLD_FILE,
+    channel: str | None = None,
 ) -> HouseholdAccess:
     """May `user` see household `household_id` in `domain` for `purpose` (a processing activity code)?
 
-    Returns the access (which may show more domains than asked). Refuses with `AccessDenied` after logging the
-    attempt (result `denied`) for every person who ever belonged to the household. A household that does not
-    exist is refused the same way, so the answer never tells whether it exists.
+    Returns the access (which may show more domains than asked, or `domain` for consenting persons only). Refuses
+    with `AccessDenied` after logging the attempt (result `denied`) for every person who ever belonged to the
+    household. A household that does not exist is refused the same way, so the answer never tells whether it exists.
     """
-    access = household_access(user=user, household_id=household_id, channel=channel)
-    if access.sees(domain):
+    access = household_access(user=user, household_id=household_id, purpose=purpose, domain=domain, channel=channel)
+    channel = access.channel
+    if access.permits(domain):
         return access
-    subjects = _data_subjects(household_id)
-    why = f"domain {domain} not granted" if access.domains else "no involvement"
-    audit.processing_record(
-        actor=user,
-        activity=purpose,
-        data_subjects=subjects or [""],
+    _refuse(
+        user=user,
+        purpose=purpose,
+        subjects=_data_subjects(household_id),
         channel=channel,
-        result=Result.DENIED,
-        reason=f"household {household_id}: {why}",
+        why=f"household {household_id}: " + (f"domain {domain} not granted" if access.domains else "no ground"),
     )
     if access.domains:
         raise AccessDenied(_("U hebt geen toegang tot dit deel van het dossier."))
@@ -203,54 +246,124 @@ def household_access_check(
 
 
 def resident_access_check(
-    *, user, resident_id: int, domain: str = Domain.GENERAL, purpose: str = "household-file", channel: str = "page"
+    *, user, resident_id: int, domain: str = Domain.GENERAL, purpose: str = HOUSEHOLD_FILE, channel: str | None = None
 ) -> HouseholdAccess:
-    """A resident's data is seen through their current (or else latest) household, with the same check."""
+    """A person's data is seen through their current (or else latest) household, with the same check, and only
+    when the access covers that person (a consent opens the person who gave it, not the housemates)."""
+    household_id = _household_of(resident_id)
+    if household_id is not None:
+        access = household_access(user=user, household_id=household_id, purpose=purpose, domain=domain, channel=channel)
+        if access.covers(resident_id):
+            return access
+    _refuse(
+        user=user,
+        purpose=purpose,
+        subjects=_resident_subjects([resident_id]),
+        channel=channel,
+        why=f"resident {resident_id}: domain {domain} not granted for this person",
+    )
+    raise AccessDenied(_("U bent niet betrokken bij deze inwoner."))
+
+
+def resident_placement_check(*, user, resident_id: int, channel: str | None = None) -> None:
+    """May `user` place this person in a household (register a household with them, move them in)?
+
+    Placing someone is no way to gain access: it needs a lawful ground. Either the person lives (or last lived) in
+    a household whose composition the user may change, or the user registered this person and they have never
+    lived anywhere on record (a new registration after a signal or a BRP move-in). A refusal is logged and reads
+    the same whether the person exists, died or moved away, so it tells nothing about them.
+    """
+    household_id = _household_of(resident_id)
+    if household_id is None:
+        ever_housed = Membership.objects.filter(resident_id=resident_id).exists()
+        registered = audit_selectors.acted_on(
+            actor=user, action="resident.registered", subject_type="resident", subject_id=resident_id
+        )
+        if registered and not ever_housed:
+            return
+    else:
+        access = household_access(
+            user=user, household_id=household_id, purpose=COMPOSITION, domain=Domain.GENERAL, channel=channel
+        )
+        if access.sees(Domain.GENERAL):
+            return
+    _refuse(
+        user=user,
+        purpose=COMPOSITION,
+        subjects=_resident_subjects([resident_id]),
+        channel=channel,
+        why=f"resident {resident_id}: no ground to place this person in a household",
+    )
+    raise AccessDenied(_("U bent niet betrokken bij deze inwoner."))
+
+
+def _household_of(resident_id: int) -> int | None:
     on = timezone.localdate()
     memberships = Membership.objects.filter(resident_id=resident_id, valid_from__lte=on).order_by("-valid_from", "-id")
-    household_id = memberships.values_list("household_id", flat=True).first()
-    if household_id is None:
-        audit.processing_record(
-            actor=user,
-            activity=purpose,
-            data_subjects=list(_resident_subjects([resident_id])) or [""],
-            channel=channel,
-            result=Result.DENIED,
-            reason=f"resident {resident_id}: no household",
+    return memberships.values_list("household_id", flat=True).first()
+
+
+def _refuse(*, user, purpose: str, subjects: list[str], channel: str | None, why: str) -> None:
+    audit.processing_record(
+        actor=user,
+        activity=purpose,
+        data_subjects=subjects or [""],
+        channel=channel or current_channel(),
+        result=Result.DENIED,
+        reason=why,
+    )
+
+
+def _household_wide(*, user, purpose: str, domain: str, on: date, household_ref: str) -> Exists:
+    """EXISTS: an involvement of the user (or their organisation) opens `domain` of the outer row's household."""
+    staff = _staff_roles_by_organisation(user, purpose)
+    opening = [o for o, roles in staff.items() if domain in _role_domains(roles)]
+    return Exists(
+        Involvement.objects.filter(
+            valid_on(on), household_id=OuterRef(household_ref), organisation_id__in=opening
+        ).filter(Q(user=user) | Q(user__isnull=True))
+    )
+
+
+def _person_consent(*, user, purpose: str, domain: str, on: date, **refs: str) -> Exists:
+    """EXISTS: a consent to one of the user's organisations opens `domain` for the outer row (household/person)."""
+    staff = _staff_roles_by_organisation(user, purpose)
+    return Exists(
+        consents_in_force(on=on, organisation_ids=staff).filter(
+            domain=domain, **{key: OuterRef(ref) for key, ref in refs.items()}
         )
-        raise AccessDenied(_("U bent niet betrokken bij deze inwoner."))
-    return household_access_check(user=user, household_id=household_id, domain=domain, purpose=purpose, channel=channel)
+    )
 
 
-def households_visible(*, user) -> QuerySet[Household]:
-    """The households `user` now sees in the general domain through an involvement ("my households").
+def households_visible(*, user, purpose: str = HOUSEHOLD_FILE, domain: str = Domain.GENERAL) -> QuerySet[Household]:
+    """The households the access check lets `user` into for `purpose` ("my households"): the same rules as
+    `household_access`, as one EXISTS query whatever the caseload. Use `members_visible` for whom to show.
 
-    One query whatever the caseload: the same rules as `household_access`, as an EXISTS over involvements.
     Break-the-glass access is deliberately left out: it is for one urgent case, not for a worklist.
     """
     if not getattr(user, "is_authenticated", False):
         return Household.objects.none()
     on = timezone.localdate()
-    affiliations = _affiliations(user)
-    general_organisations = {
-        a.organisation_id
-        for a in affiliations
-        if a.role != Role.RESIDENT and Domain.GENERAL in ROLE_DOMAINS.get(a.role, frozenset())
-    }
-    organisation_ids = {a.organisation_id for a in affiliations if a.role != Role.RESIDENT}
-    general_consent = Consent.objects.filter(
-        _active(on),
-        household_id=OuterRef("household_id"),
-        organisation_id=OuterRef("organisation_id"),
-        domain=Domain.GENERAL,
-        withdrawn_at__isnull=True,
+    return Household.objects.filter(
+        _household_wide(user=user, purpose=purpose, domain=domain, on=on, household_ref="pk")
+        | _person_consent(user=user, purpose=purpose, domain=domain, on=on, household_id="pk")
     )
-    involved = (
-        Involvement.objects.filter(_active(on), household_id=OuterRef("pk"))
-        .filter(Q(user=user) | Q(user__isnull=True, organisation_id__in=organisation_ids))
-        .filter(Q(organisation_id__in=general_organisations) | Exists(general_consent))
+
+
+def members_visible(
+    *, user, purpose: str = HOUSEHOLD_FILE, domain: str = Domain.GENERAL, on: date | None = None
+) -> QuerySet[Membership]:
+    """Today's memberships whose person `user` may see in `domain` for `purpose`: every member of a household an
+    involvement opens, and each person whose own consent opens them (never their housemates)."""
+    if not getattr(user, "is_authenticated", False):
+        return Membership.objects.none()
+    on = on or timezone.localdate()
+    return Membership.objects.filter(valid_on(on)).filter(
+        _household_wide(user=user, purpose=purpose, domain=domain, on=on, household_ref="household_id")
+        | _person_consent(
+            user=user, purpose=purpose, domain=domain, on=on, household_id="household_id", resident_id="resident_id"
+        )
     )
-    return Household.objects.filter(Exists(involved))
 
 
 def _data_subjects(household_id: int) -> list[str]:
@@ -259,6 +372,4 @@ def _data_subjects(household_id: int) -> list[str]:
 
 
 def _resident_subjects(resident_ids) -> list[str]:
-    from .models import Resident
-
     return [audit.pseudonym(b) for b in Resident.objects.filter(pk__in=resident_ids).values_list("bsn", flat=True)]

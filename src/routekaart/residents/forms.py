@@ -20,9 +20,16 @@ class BreakGlassForm(forms.Form):
 
 
 class ConsentForm(forms.Form):
-    """The resident's consent as recorded by staff; the members who may give it are passed in."""
+    """A person's consent for their own data, as recorded by staff; the members are passed in."""
 
-    resident = forms.TypedChoiceField(label=_("Gegeven door"), coerce=int)
+    resident = forms.TypedChoiceField(label=_("Voor de gegevens van"), coerce=int)
+    given_by = forms.TypedChoiceField(
+        label=_("Gegeven door"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        help_text=_("Laat leeg als de persoon zelf toestemming geeft (vanaf 16 jaar). Onder 16 geeft een ouder die."),
+    )
     organisation = forms.ModelChoiceField(
         label=_("Aan organisatie"), queryset=Organisation.objects.order_by("name"), to_field_name="code"
     )
@@ -30,6 +37,7 @@ class ConsentForm(forms.Form):
     scope = forms.CharField(label=_("Waarvoor"), max_length=300, help_text=_("Bijvoorbeeld: warme overdracht."))
     valid_to = forms.DateField(label=_("Geldig tot"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
-    def __init__(self, *args, members=(), **kwargs) -> None:
+    def __init__(self, *args, members=(), givers=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["resident"].choices = [(r.pk, r.full_name) for r in members]
+        self.fields["given_by"].choices = [("", _("De persoon zelf"))] + [(r.pk, r.full_name) for r in givers]

@@ -10,23 +10,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from ..audit import selectors as audit_selectors
 from ..audit import services as audit
 from ..audit.models import Event
+from ..core.periods import valid_on
 from ..organisations.roles import Domain
-from .access import DOMAIN_ACTIVITY, HouseholdAccess, households_visible
+from .access import DOMAIN_ACTIVITY, HouseholdAccess, households_visible, members_visible
 from .encryption import bsn_hash, normalise_bsn
 from .life_phase import age_on, life_phases
 from .models import Consent, Household, Involvement, Membership, Relation, Resident
 
 TIMELINE_LIMIT = 200
-
-
-def _active(on: date) -> Q:
-    return Q(valid_from__lte=on) & (Q(valid_to__isnull=True) | Q(valid_to__gt=on))
 
 
 def processing_log_read(
@@ -79,11 +76,13 @@ def household_file_get(*, access: HouseholdAccess) -> HouseholdFile:
     """The household as the viewer may see it, on today's date; the read is logged per person and domain."""
     on = access.on
     household = Household.objects.get(pk=access.household_id)
-    history = list(
-        Membership.objects.filter(household=household)
+    history = [
+        m
+        for m in Membership.objects.filter(household=household)
         .select_related("resident__address__district")
         .order_by("valid_from", "id")
-    )
+        if access.covers(m.resident_id)
+    ]
     residents = list({m.resident_id: m.resident for m in history}.values())
     ids = [r.pk for r in residents]
     members = [
@@ -107,13 +106,16 @@ def household_file_get(*, access: HouseholdAccess) -> HouseholdFile:
         .order_by("-valid_from", "-id")
     )
     involvements = [i for i in involvements_all if access.sees(i.domain) or i.pk in access.involvement_ids]
+    if access.resident_ids is not None:  # a consent opens the person, not who else is involved with the household
+        involvements = [i for i in involvements if i.pk in access.involvement_ids]
     consents_all = list(
         Consent.objects.filter(household=household)
         .select_related("organisation", "resident")
         .order_by("-valid_from", "-id")
     )
-    consents = [c for c in consents_all if access.sees(c.domain)]
+    consents = [c for c in consents_all if access.sees_person(c.resident_id, c.domain)]
     events = [e for e in audit_selectors.event_timeline(household_id=household.pk, limit=TIMELINE_LIMIT)]
+    # The timeline is the household's; a person-scoped (consent) access sees none of it.
     events = [e for e in events if access.sees(event_domain(e))]
     shown = {Domain.GENERAL} | {i.domain for i in involvements} | {c.domain for c in consents}
     processing_log_read(access=access, residents=residents, domains=shown)
@@ -132,7 +134,7 @@ def household_file_get(*, access: HouseholdAccess) -> HouseholdFile:
 def household_composition_on(*, household_id: int, on: date) -> list[Membership]:
     """Who lived in the household on `on` (a pure query: no access check, no logging; callers do both)."""
     return list(
-        Membership.objects.filter(_active(on), household_id=household_id)
+        Membership.objects.filter(valid_on(on), household_id=household_id)
         .select_related("resident")
         .order_by("valid_from", "id")
     )
@@ -140,7 +142,9 @@ def household_composition_on(*, household_id: int, on: date) -> list[Membership]
 
 def household_composition_get(*, access: HouseholdAccess, on: date) -> list[Membership]:
     """The composition on a date, for the viewer, logged as a read of household composition."""
-    memberships = household_composition_on(household_id=access.household_id, on=on)
+    memberships = [
+        m for m in household_composition_on(household_id=access.household_id, on=on) if access.covers(m.resident_id)
+    ]
     audit.processing_record(
         actor=access.user,
         activity="household-composition",
@@ -154,48 +158,44 @@ def household_composition_get(*, access: HouseholdAccess, on: date) -> list[Memb
 
 def resident_get(*, access: HouseholdAccess, resident_id: int) -> Resident:
     """One resident's general data, read through an access to one of their households (logged)."""
-    resident = Resident.objects.select_related("address__district").get(
-        pk=resident_id, memberships__household_id=access.household_id
+    if not access.covers(resident_id):
+        raise Resident.DoesNotExist
+    resident = (
+        Resident.objects.select_related("address__district")
+        .filter(pk=resident_id, memberships__household_id=access.household_id)
+        .distinct()
+        .get()
     )
     processing_log_read(access=access, residents=[resident])
     return resident
 
 
 def my_households(*, user) -> QuerySet[Household]:
-    """The households the user now sees through an involvement, with today's members and the user's involvements.
+    """The households the user now sees, with the members the user may see in them and the user's involvements.
 
-    A queryset so pages can paginate it; call `households_read_log` on the page shown to log the read.
+    A queryset so pages can paginate it; call `households_read_log` on the page shown to log the read. A household
+    opened by one person's consent lists that person only: the housemates' names stay closed.
     """
     on = timezone.localdate()
     visible = households_visible(user=user)  # loads the user's affiliations once
     organisation_ids = [a.organisation_id for a in user.affiliations.all()]
-    return (
-        visible.annotate(member_count=Count("memberships", filter=_members_now(on), distinct=True))
-        .prefetch_related(
-            Prefetch(
-                "memberships",
-                queryset=Membership.objects.filter(_active(on)).select_related("resident").order_by("valid_from", "id"),
-                to_attr="members_now",
-            ),
-            Prefetch(
-                "involvements",
-                queryset=Involvement.objects.filter(_active(on))
-                .filter(Q(user=user) | Q(user__isnull=True, organisation_id__in=organisation_ids))
-                .select_related("organisation"),
-                to_attr="my_involvements",
-            ),
-        )
-        .order_by("-pk")
-    )
+    return visible.prefetch_related(
+        Prefetch(
+            "memberships",
+            queryset=members_visible(user=user, on=on).select_related("resident").order_by("valid_from", "id"),
+            to_attr="members_now",
+        ),
+        Prefetch(
+            "involvements",
+            queryset=Involvement.objects.filter(valid_on(on))
+            .filter(Q(user=user) | Q(user__isnull=True, organisation_id__in=organisation_ids))
+            .select_related("organisation"),
+            to_attr="my_involvements",
+        ),
+    ).order_by("-pk")
 
 
-def _members_now(on: date) -> Q:
-    return Q(memberships__valid_from__lte=on) & (
-        Q(memberships__valid_to__isnull=True) | Q(memberships__valid_to__gt=on)
-    )
-
-
-def households_read_log(*, user, households, channel: str = "page") -> None:
+def households_read_log(*, user, households, channel: str | None = None) -> None:
     """Log the read of the names shown in a list of households (one insert for the whole page)."""
     subjects = [audit.pseudonym(m.resident.bsn) for h in households for m in getattr(h, "members_now", [])]
     if subjects:
@@ -206,11 +206,9 @@ def household_id_of(*, resident_id: int, on: date | None = None) -> int | None:
     """The household a resident lives in on a date (today by default); other apps ask here, not the table."""
     on = on or timezone.localdate()
     return (
-        Membership.objects.filter(resident_id=resident_id, valid_from__lte=on)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on))
-        .values_list("household_id", flat=True)
-        .first()
+        Membership.objects.filter(valid_on(on), resident_id=resident_id).values_list("household_id", flat=True).first()
     )
+
 
 def resident_by_bsn(bsn: str) -> Resident | None:
     """The resident with this BSN, or None. The only way to find someone by BSN: the column itself is encrypted,

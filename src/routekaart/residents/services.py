@@ -20,8 +20,10 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from ..audit import services as audit
 from ..audit.models import Operation, Result
+from ..core.periods import overlaps, valid_on
 from ..organisations.models import Organisation
 from ..organisations.roles import ROLE_DOMAINS, Domain, Role
+from .access import consents_in_force, resident_placement_check
 from .life_phase import age_on
 from .models import (
     Address,
@@ -222,9 +224,7 @@ def resident_death_record(*, actor, resident: Resident, date_of_death: date) -> 
     resident.date_of_death = date_of_death
     resident.save(update_fields=["date_of_death"])
     end = date_of_death + timedelta(days=1)
-    for membership in Membership.objects.filter(resident=resident).filter(
-        Q(valid_to__isnull=True) | Q(valid_to__gt=end)
-    ):
+    for membership in Membership.objects.filter(resident=resident).filter(overlaps(end, None)):
         before = _membership_state(membership)
         membership.valid_to = end
         membership.save(update_fields=["valid_to"])
@@ -292,9 +292,7 @@ def _membership_state(membership: Membership) -> dict:
 
 def _overlapping(resident_id: int, valid_from: date, valid_to: date | None, exclude_pk: int | None = None):
     """Memberships of the resident, in any household, that share at least one day with [valid_from, valid_to)."""
-    others = Membership.objects.filter(resident_id=resident_id).filter(
-        Q(valid_to__isnull=True) | Q(valid_to__gt=valid_from)
-    )
+    others = Membership.objects.filter(resident_id=resident_id).filter(overlaps(valid_from, None))
     if valid_to is not None:
         others = others.filter(valid_from__lt=valid_to)
     if exclude_pk is not None:
@@ -337,7 +335,13 @@ def membership_start(
     role: str = MembershipRole.OTHER,
     valid_to: date | None = None,
 ) -> Membership:
-    """A resident joins a household (moving in, birth). Refused if they belong elsewhere on any of those days."""
+    """A resident joins a household (moving in, birth). Refused if they belong elsewhere on any of those days.
+
+    A person acting needs a lawful ground to place this resident (see `resident_placement_check`), asked before
+    anything about the resident is checked so a refusal tells nothing; a system actor (BRP, generator) has one.
+    """
+    if getattr(actor, "is_authenticated", False):
+        resident_placement_check(user=actor, resident_id=resident.pk)
     resident = _lock(resident)
     membership = Membership(household=household, resident=resident, role=role, valid_from=valid_from, valid_to=valid_to)
     membership.full_clean(exclude=["household", "resident"])
@@ -383,11 +387,7 @@ def resident_move(
 ) -> Membership:
     """Move a resident from their current household (if any) to another on `on`: one ends, the other starts."""
     resident = _lock(resident)
-    current = (
-        Membership.objects.filter(resident=resident, valid_from__lte=on)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on))
-        .first()
-    )
+    current = Membership.objects.filter(valid_on(on), resident=resident).first()
     if current is not None:
         if current.household_id == household.pk:
             raise ValidationError({"household": _("Deze inwoner hoort op die datum al bij dit huishouden.")})
@@ -458,11 +458,7 @@ def _involvement_state(involvement: Involvement) -> dict:
 
 def _household_residents(household_id: int, on: date) -> list[Resident]:
     return list(
-        Resident.objects.filter(
-            Q(memberships__valid_to__isnull=True) | Q(memberships__valid_to__gt=on),
-            memberships__household_id=household_id,
-            memberships__valid_from__lte=on,
-        ).distinct()
+        Resident.objects.filter(valid_on(on, prefix="memberships__"), memberships__household_id=household_id).distinct()
     )
 
 
@@ -498,19 +494,15 @@ def involvement_start(
     if kind == InvolvementKind.COORDINATOR:
         if user is not None and not user.affiliations.filter(organisation=organisation, role=Role.COORDINATOR).exists():
             raise ValidationError({"user": _("Alleen een regisseur kan regisseur van een huishouden zijn.")})
-        overlapping = Involvement.objects.filter(household=household, kind=InvolvementKind.COORDINATOR).filter(
-            Q(valid_to__isnull=True) | Q(valid_to__gt=valid_from)
+        overlapping = Involvement.objects.filter(
+            overlaps(valid_from, valid_to), household=household, kind=InvolvementKind.COORDINATOR
         )
-        if valid_to is not None:
-            overlapping = overlapping.filter(valid_from__lt=valid_to)
         if overlapping.exists():
             raise ValidationError(
                 {"kind": _("Dit huishouden heeft al een regisseur. Beëindig eerst die betrokkenheid.")}
             )
     if kind == InvolvementKind.EMPLOYER_CANDIDATE:
-        consent = Consent.objects.filter(
-            household=household, organisation=organisation, withdrawn_at__isnull=True, valid_from__lte=valid_from
-        ).filter(Q(valid_to__isnull=True) | Q(valid_to__gt=valid_from))
+        consent = consents_in_force(organisation_ids=[organisation.pk], on=valid_from).filter(household=household)
         if not consent.exists():
             raise ValidationError(
                 {"kind": _("Een werkgeversadviseur wordt pas betrokken als de inwoner daarvoor toestemming gaf.")}
@@ -558,12 +550,33 @@ def involvement_end(*, actor, involvement: Involvement, valid_to: date | None = 
 def _consent_state(consent: Consent) -> dict:
     return {
         "resident": consent.resident_id,
+        "given_by": consent.given_by_id,
         "organisation": consent.organisation.code,
         "domain": consent.domain,
         "valid_from": consent.valid_from,
         "valid_to": consent.valid_to,
         "withdrawn_at": consent.withdrawn_at,
     }
+
+
+def _consent_giver(*, subject: Resident, given_by: Resident | None, on: date) -> Resident | None:
+    """Who may consent for `subject`'s data: the person from 16 on; below 16 a parent (AVG art. 8, UAVG art. 5)."""
+    if age_on(subject.birth_date, on) >= CONSENT_MIN_AGE:
+        if given_by is not None and given_by.pk != subject.pk:
+            raise ValidationError(
+                {"given_by": _("Vanaf 16 jaar geeft iemand zelf toestemming voor de eigen gegevens.")}
+            )
+        return None
+    is_parent = (
+        given_by is not None
+        and age_on(given_by.birth_date, on) >= CONSENT_MIN_AGE
+        and Relation.objects.filter(resident=given_by, related=subject, kind=RelationKind.PARENT).exists()
+    )
+    if not is_parent:
+        raise ValidationError(
+            {"given_by": _("Voor een kind onder 16 jaar geeft een ouder of voogd toestemming, niet het kind zelf.")}
+        )
+    return given_by
 
 
 @transaction.atomic
@@ -575,10 +588,12 @@ def consent_record(
     organisation: Organisation,
     domain: str,
     scope: str,
+    given_by: Resident | None = None,
     valid_from: date | None = None,
     valid_to: date | None = None,
 ) -> Consent:
-    """Record that a member of the household (16 or older) lets `organisation` see `domain`, for `scope`."""
+    """Record that `resident` (or, under 16, their parent `given_by`) lets `organisation` see `domain` of the
+    resident's own data, for `scope`. It opens that person only, never the rest of the household."""
     valid_from = valid_from or timezone.localdate()
     consent = Consent(
         household=household,
@@ -590,20 +605,13 @@ def consent_record(
         valid_to=valid_to,
         recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
-    consent.full_clean()
+    consent.full_clean(exclude=["given_by"])
     if valid_to is not None and valid_to < valid_from:
         raise ValidationError({"valid_to": _("De einddatum ligt vóór de begindatum.")})
-    member = (
-        Membership.objects.filter(household=household, resident=resident, valid_from__lte=valid_from)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=valid_from))
-        .exists()
-    )
+    member = Membership.objects.filter(valid_on(valid_from), household=household, resident=resident).exists()
     if not member:
-        raise ValidationError({"resident": _("Toestemming geeft een lid van dit huishouden.")})
-    if age_on(resident.birth_date, valid_from) < CONSENT_MIN_AGE:
-        raise ValidationError(
-            {"resident": _("Toestemming geeft iemand van 16 jaar of ouder; voor jongere kinderen geeft de ouder die.")}
-        )
+        raise ValidationError({"resident": _("Toestemming gaat over een lid van dit huishouden.")})
+    consent.given_by = _consent_giver(subject=resident, given_by=given_by, on=valid_from)
     consent.save()
     audit.event_record(
         actor=actor,
@@ -643,8 +651,12 @@ def consent_withdraw(*, actor, consent: Consent) -> Consent:
 
 
 @transaction.atomic
-def break_glass_start(*, user, household: Household, reason: str) -> BreakGlass:
-    """Urgent access without involvement, for a few hours, with a written reason the privacy officer reviews."""
+def break_glass_start(*, user, household_id: int, reason: str) -> BreakGlass | None:
+    """Urgent access without involvement, for a few hours, with a written reason the privacy officer reviews.
+
+    For a number that is no household the attempt is logged as refused and None returned; the caller then answers
+    exactly as for a household the user may not see, so the form reveals nothing.
+    """
     reason = (reason or "").strip()
     if len(reason) < BREAK_GLASS_MIN_REASON:
         raise ValidationError(
@@ -655,6 +667,16 @@ def break_glass_start(*, user, household: Household, reason: str) -> BreakGlass:
         )
     if not any(ROLE_DOMAINS.get(role) for role in user.roles if role != Role.RESIDENT):
         raise ValidationError(_("Uw rol geeft geen toegang tot dossiers; noodtoegang is niet mogelijk."))
+    household = Household.objects.filter(pk=household_id).first()
+    if household is None:
+        audit.processing_record(
+            actor=user,
+            activity="break-the-glass",
+            data_subjects=[""],
+            result=Result.DENIED,
+            reason=f"household {household_id}: no such household",
+        )
+        return None
     now = timezone.now()
     glass = BreakGlass.objects.create(
         user=user, household=household, reason=reason, started_at=now, expires_at=now + BREAK_GLASS_DURATION

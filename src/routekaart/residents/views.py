@@ -1,10 +1,10 @@
 """Household screens for staff. Every view asks `access.household_access_check` before it reads anything.
 
-A refused check is answered with a rendered 403 *response*, not a raised exception, so that the request's
-transaction (ATOMIC_REQUESTS) commits the log entry of the refused attempt.
+A refused check is answered with the one 403 page (`core.views.access_denied_as_403`); the refusal's log entry
+is written by the audit middleware whatever becomes of the request's transaction.
 """
 
-from functools import wraps
+import posixpath
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
@@ -12,13 +12,15 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from ..core.views import access_denied_as_403
 from ..organisations.roles import Domain
 from ..web.forms import service_errors_to_form
 from . import selectors, services
-from .access import AccessDenied, household_access_check
+from .access import household_access_check
 from .forms import BreakGlassForm, ConsentForm
 from .life_phase import age_on
 from .models import Consent, Household
@@ -27,20 +29,26 @@ PAGE_SIZE = 25
 SUMMARY_SIZE = 5
 
 
-def access_denied_as_403(view):
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        try:
-            return view(request, *args, **kwargs)
-        except AccessDenied as denied:
-            context = {
-                "message": str(denied),
-                "household_id": kwargs.get("household_id"),
-                "may_break_glass": request.user.has_perm("residents.break_glass"),
-            }
-            return render(request, "residents/denied.html", context, status=403)
+def denied_context(request: HttpRequest, view_kwargs: dict) -> dict:
+    """What the 403 page (core.views.access_denied_as_403) adds: the offer of emergency access, for those who may.
 
-    return wrapper
+    The link is relative to the refused address, so the page never prints a number from it (it may be a BSN).
+    """
+    if not request.user.has_perm("residents.break_glass"):
+        return {}
+    household_id = view_kwargs.get("household_id")
+    if household_id is None and view_kwargs.get("resident_id") is not None:
+        household_id = selectors.household_id_of(resident_id=view_kwargs["resident_id"])
+    if household_id is None:
+        return {}
+    link = reverse("residents:break_glass", args=[household_id])
+    typed = str(household_id) in request.path.split("/")
+    if typed:  # the number came from the address: point to it relatively, or offer nothing
+        here = request.path if request.path.endswith("/") else request.path.rsplit("/", 1)[0] + "/"
+        link = posixpath.relpath(link, here) + "/"
+        if str(household_id) in link.split("/"):
+            return {}
+    return {"break_glass_url": link}
 
 
 @permission_required("residents.view_households", raise_exception=True)
@@ -84,21 +92,26 @@ def household_detail(request: HttpRequest, household_id: int) -> HttpResponse:
 @permission_required("residents.break_glass", raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def break_glass(request: HttpRequest, household_id: int) -> HttpResponse:
-    """Urgent access without involvement: a written reason first; the privacy officer reviews every use."""
-    household = get_object_or_404(Household, pk=household_id)
+    """Urgent access without involvement: a written reason first; the privacy officer reviews every use.
+
+    The form looks the same for any number, existing or not, so it tells nothing about who lives where.
+    """
     form = BreakGlassForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.break_glass_start(user=request.user, household=household, reason=form.cleaned_data["reason"])
+            opened = services.break_glass_start(
+                user=request.user, household_id=household_id, reason=form.cleaned_data["reason"]
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.warning(
-                request, _("Noodtoegang geopend voor vier uur. De privacy officer beoordeelt deze toegang.")
-            )
-            return redirect("residents:household_detail", household_id=household.pk)
+            if opened is not None:
+                messages.warning(
+                    request, _("Noodtoegang geopend voor vier uur. De privacy officer beoordeelt deze toegang.")
+                )
+            return redirect("residents:household_detail", household_id=household_id)
     status = 400 if form.errors else 200
-    return render(request, "residents/break_glass.html", {"form": form, "household": household}, status=status)
+    return render(request, "residents/break_glass.html", {"form": form, "household_id": household_id}, status=status)
 
 
 @permission_required("residents.record_consent", raise_exception=True)
@@ -106,20 +119,18 @@ def break_glass(request: HttpRequest, household_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def consent_create(request: HttpRequest, household_id: int) -> HttpResponse:
     access = household_access_check(user=request.user, household_id=household_id, purpose="consent")
-    members = [
-        m.resident
-        for m in selectors.household_composition_get(access=access, on=access.on)
-        if age_on(m.resident.birth_date, access.on) >= services.CONSENT_MIN_AGE
-    ]
-    form = ConsentForm(request.POST or None, members=members)
+    members = [m.resident for m in selectors.household_composition_get(access=access, on=access.on)]
+    givers = [r for r in members if age_on(r.birth_date, access.on) >= services.CONSENT_MIN_AGE]
+    form = ConsentForm(request.POST or None, members=members, givers=givers)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        resident = next(r for r in members if r.pk == data["resident"])
+        by_id = {r.pk: r for r in members}
         try:
             services.consent_record(
                 actor=request.user,
                 household=Household(pk=household_id),
-                resident=resident,
+                resident=by_id[data["resident"]],
+                given_by=by_id.get(data["given_by"]),
                 organisation=data["organisation"],
                 domain=data["domain"],
                 scope=data["scope"],
@@ -140,7 +151,7 @@ def consent_create(request: HttpRequest, household_id: int) -> HttpResponse:
 def consent_withdraw(request: HttpRequest, household_id: int, consent_id: int) -> HttpResponse:
     access = household_access_check(user=request.user, household_id=household_id, purpose="consent")
     consent = get_object_or_404(Consent, pk=consent_id, household_id=household_id)
-    if not access.sees(consent.domain):
+    if not access.sees_person(consent.resident_id, consent.domain):
         household_access_check(user=request.user, household_id=household_id, domain=consent.domain, purpose="consent")
     try:
         services.consent_withdraw(actor=request.user, consent=consent)

@@ -1,13 +1,12 @@
-"""Who may see a candidate's work profile, in one place.
+"""The work app's view through the one access door (residents.access): no rule of its own lives here.
 
-- The employer adviser sees a work profile only while the resident's consent to share it (domain P) with the
-  adviser's organisation is active: consent is the door, there is no role that opens it (ROLE_DOMAINS gives the
-  adviser nothing). Withdrawn or expired consent closes it at once; nothing is cached.
-- An employer sees a candidate only when the candidate was proposed to it and the resident's consent to share the
-  work profile with *that employer* (domain P, the employer's organisation) is active.
-- The coordinator and the job coach reach the profile through the household access check (domain P).
+- The employer adviser sees a work profile only while the resident's own consent to share it (domain P) with the
+  adviser's organisation is in force; the register lets advisers process data for matching and placement only.
+- The coordinator and the job coach reach the profile through their involvement with the household (domain P).
+- An employer sees a proposed candidate only while the resident consents to share the profile with that employer.
 
-Each read is logged in the processing log (pseudonyms, never the BSN); a refusal is logged, then raised.
+Set-based pages (rankings of many candidates, the desk) filter with `consents_in_force`, the same reading of
+consent the door uses. Each read is logged in the processing log (pseudonyms, never the BSN).
 """
 
 from __future__ import annotations
@@ -15,22 +14,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
-from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.db.models import Exists, OuterRef, QuerySet, prefetch_related_objects
 
 from ..audit import services as audit
-from ..audit.models import Operation, Result
+from ..audit.models import Operation
 from ..organisations.roles import Domain, Role
-from ..residents.access import AccessDenied, resident_access_check
-from ..residents.models import Consent, Resident
+from ..residents.access import consents_in_force, resident_access_check
+from ..residents.models import Resident
 
 MATCHING = "work-matching"
 PLACEMENT = "work-placement"
-
-
-def _active(on: date) -> Q:
-    return Q(valid_from__lte=on) & (Q(valid_to__isnull=True) | Q(valid_to__gt=on))
 
 
 def adviser_organisation_ids(user) -> list[int]:
@@ -44,55 +37,40 @@ def adviser_organisation_ids(user) -> list[int]:
 
 
 def consent_exists(*, organisation_ids: Iterable[int], on: date | None = None, resident_ref: str = "resident_id"):
-    """EXISTS: the resident of the outer row consented to share the work profile with one of these organisations."""
-    on = on or timezone.localdate()
+    """EXISTS: the resident of the outer row shares the work profile with one of these organisations."""
     return Exists(
-        Consent.objects.filter(
-            _active(on),
-            resident_id=OuterRef(resident_ref),
-            organisation_id__in=list(organisation_ids),
-            domain=Domain.PARTICIPATION,
-            withdrawn_at__isnull=True,
+        consents_in_force(organisation_ids=organisation_ids, on=on).filter(
+            resident_id=OuterRef(resident_ref), domain=Domain.PARTICIPATION
         )
     )
 
 
-def consenting_residents(*, organisation_ids: Iterable[int], on: date | None = None):
-    """The residents who consent now to share the work profile with one of these organisations, as a subquery.
-
-    Not correlated: the database builds the set once (a hash or an index) instead of probing per candidate, which
-    keeps the ranking of 50,000 candidates one fast query on SQLite as on PostgreSQL.
-    """
-    on = on or timezone.localdate()
-    return Consent.objects.filter(
-        _active(on),
-        organisation_id__in=list(organisation_ids),
-        domain=Domain.PARTICIPATION,
-        withdrawn_at__isnull=True,
-    ).values("resident_id")
-
-
-def consented_resident_ids(*, resident_ids: Iterable[int], organisation_id: int, on: date | None = None) -> set[int]:
-    on = on or timezone.localdate()
-    return set(
-        Consent.objects.filter(
-            _active(on),
-            resident_id__in=list(resident_ids),
-            organisation_id=organisation_id,
-            domain=Domain.PARTICIPATION,
-            withdrawn_at__isnull=True,
-        ).values_list("resident_id", flat=True)
+def consenting_residents(*, organisation_ids: Iterable[int], on: date | None = None) -> QuerySet:
+    """The residents who share the work profile with one of these organisations, as an uncorrelated subquery
+    (the database builds the set once, which keeps a ranking of 50,000 candidates one fast query)."""
+    return (
+        consents_in_force(organisation_ids=organisation_ids, on=on)
+        .filter(domain=Domain.PARTICIPATION)
+        .values("resident_id")
     )
 
 
-def read_log(*, user, residents: Iterable[Resident], activity: str = MATCHING, channel: str = "page") -> None:
+def consented_resident_ids(*, resident_ids: Iterable[int], organisation_id: int, on: date | None = None) -> set[int]:
+    return set(
+        consents_in_force(organisation_ids=[organisation_id], on=on)
+        .filter(resident_id__in=list(resident_ids), domain=Domain.PARTICIPATION)
+        .values_list("resident_id", flat=True)
+    )
+
+
+def read_log(*, user, residents: Iterable[Resident], activity: str = MATCHING, channel: str | None = None) -> None:
     """One insert for every candidate shown on a page."""
     subjects = [audit.pseudonym(r.bsn) for r in residents]
     if subjects:
         audit.processing_record(actor=user, activity=activity, data_subjects=subjects, channel=channel)
 
 
-def write_log(*, user, resident: Resident, activity: str, channel: str = "page") -> None:
+def write_log(*, user, resident: Resident, activity: str, channel: str | None = None) -> None:
     audit.processing_record(
         actor=user,
         activity=activity,
@@ -102,40 +80,10 @@ def write_log(*, user, resident: Resident, activity: str, channel: str = "page")
     )
 
 
-def _deny(*, user, resident: Resident, activity: str, channel: str, why: str):
-    audit.processing_record(
-        actor=user,
-        activity=activity,
-        data_subjects=[audit.pseudonym(resident.bsn)],
-        channel=channel,
-        result=Result.DENIED,
-        reason=why,
+def candidate_check(*, user, resident: Resident, activity: str = MATCHING, channel: str | None = None) -> str:
+    """May `user` see this resident's work profile? Returns the ground ("consent" or "household"), else raises
+    `AccessDenied` after the door logged the refusal. The caller logs the read of what it shows."""
+    access = resident_access_check(
+        user=user, resident_id=resident.pk, domain=Domain.PARTICIPATION, purpose=activity, channel=channel
     )
-    return AccessDenied(_("De inwoner heeft geen toestemming gegeven om dit werkprofiel met u te delen."))
-
-
-def candidate_check(*, user, resident: Resident, activity: str = MATCHING, channel: str = "page") -> str:
-    """May `user` see this resident's work profile? Returns the ground ("consent" or "household"), else raises.
-
-    Advisers by consent; staff who hold the P domain for the household (coordinator, job coach) by the household
-    access check. The caller logs the read of what it shows.
-    """
-    if user.has_perm("work.edit_work_profile"):
-        try:
-            resident_access_check(
-                user=user, resident_id=resident.pk, domain=Domain.PARTICIPATION, purpose=activity, channel=channel
-            )
-        except AccessDenied:
-            if not adviser_organisation_ids(user):
-                raise
-        else:
-            return "household"
-    organisations = adviser_organisation_ids(user)
-    if (
-        organisations
-        and Resident.objects.filter(
-            consent_exists(organisation_ids=organisations, resident_ref="pk"), pk=resident.pk
-        ).exists()
-    ):
-        return "consent"
-    raise _deny(user=user, resident=resident, activity=activity, channel=channel, why="no consent for work profile")
+    return "household" if access.sees(Domain.PARTICIPATION) else "consent"

@@ -17,18 +17,19 @@ from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from ..audit import services as audit
+from ..core.periods import valid_on
 from ..organisations import services as organisation_services
 from ..organisations.models import Organisation, OrganisationKind
 from ..organisations.roles import Domain
 from ..residents import services as resident_services
-from ..residents.models import Consent, Household, Involvement, InvolvementKind, Resident
+from ..residents.access import consents_in_force
+from ..residents.models import Household, Involvement, InvolvementKind, Resident
 from ..residents.selectors import household_id_of
 from . import privacy, selectors
 from .labour_facts import UNKNOWN, labour_facts
@@ -700,18 +701,16 @@ def _involve_adviser(*, actor, household_id: int, resident: Resident) -> None:
     organisations = privacy.adviser_organisation_ids(actor)
     on = timezone.localdate()
     consented = (
-        Consent.objects.filter(
-            resident=resident, organisation_id__in=organisations, domain=Domain.PARTICIPATION, withdrawn_at__isnull=True
-        )
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on), valid_from__lte=on)
+        consents_in_force(organisation_ids=organisations, on=on)
+        .filter(resident=resident, domain=Domain.PARTICIPATION)
         .values_list("organisation_id", flat=True)
         .first()
     )
     if consented is None:
         return
     already = Involvement.objects.filter(
-        household_id=household_id, user=actor, kind=InvolvementKind.EMPLOYER_CANDIDATE, valid_from__lte=on
-    ).filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on))
+        valid_on(on), household_id=household_id, user=actor, kind=InvolvementKind.EMPLOYER_CANDIDATE
+    )
     if already.exists():
         return
     resident_services.involvement_start(

@@ -8,10 +8,10 @@ from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from ...core.api import django_validation_as_400
 from ...organisations.roles import Domain
 from ...residents.access import household_access_check
 from ...residents.api.views import AccessCheckedViewSet
-from ...web.api_errors import django_validation_as_400
 from .. import selectors, services
 from ..calculation import CalculationError
 from ..models import ReportSource
@@ -43,8 +43,8 @@ class IncomeHouseholdViewSet(AccessCheckedViewSet):
     @action(detail=True, methods=["get"], url_path="calculation")
     def calculation(self, request: Request, pk: int) -> Response:
         """This month's benefit, every figure with its explanation and the source of the norms."""
-        self.require("income.view_clients")
         access = self._access(pk)
+        self.require("income.view_clients")
         benefit = self._benefit(pk)
         try:
             result = selectors.benefit_calculation_get(benefit=benefit, month=access.on.replace(day=1))
@@ -57,8 +57,8 @@ class IncomeHouseholdViewSet(AccessCheckedViewSet):
     @action(detail=True, methods=["get"], url_path="entitlements")
     def entitlements(self, request: Request, pk: int) -> Response:
         """Every regulation in force: entitled, in use, and why (the household's own values)."""
-        self.require("income.view_clients")
         access = self._access(pk, purpose="entitlement-check")
+        self.require("income.view_clients")
         result = selectors.entitlement_check_household(household_id=pk, on=access.on)
         benefit = self._benefit(pk)
         selectors._read_logged(access=access, residents=[benefit.client], activity="entitlement-check")
@@ -68,8 +68,8 @@ class IncomeHouseholdViewSet(AccessCheckedViewSet):
     @action(detail=True, methods=["post"], url_path="income-reports")
     def income_reports(self, request: Request, pk: int) -> Response:
         """Report a month's earnings (the simplified form); a second report for the month corrects it."""
-        self.require("income.manage_benefits")
         self._access(pk)
+        self.require("income.manage_benefits")
         benefit = self._benefit(pk)
         serializer = IncomeReportSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

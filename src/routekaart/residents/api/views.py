@@ -9,10 +9,10 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from ...core.api import django_validation_as_400
 from ...organisations.roles import Domain
-from ...web.api_errors import django_validation_as_400
 from .. import selectors, services
-from ..access import AccessDenied, household_access_check, resident_access_check
+from ..access import AccessDenied, household_access_check, resident_access_check, resident_placement_check
 from ..models import Household, Membership, Resident
 from .serializers import (
     CompositionQuerySerializer,
@@ -28,31 +28,23 @@ from .serializers import (
 
 
 class AccessCheckedViewSet(viewsets.GenericViewSet):
-    """Answers a refused access check with a 403 response instead of an exception.
-
-    DRF would mark the request transaction for rollback on an exception, and with it the log entry of the
-    refused attempt; returning the response lets ATOMIC_REQUESTS commit it.
-    """
+    """A viewset over the access check. A refusal (AccessDenied) answers 403 with its message through the one
+    exception handler (core.api); its log entry survives the request's rollback (audit writes it afterwards)."""
 
     permission_classes = [IsAuthenticated]
     lookup_value_converter = "int"
-
-    def handle_exception(self, exc):
-        if isinstance(exc, AccessDenied):
-            return Response({"detail": str(exc.args[0]) if exc.args else ""}, status=status.HTTP_403_FORBIDDEN)
-        return super().handle_exception(exc)
 
     def require(self, permission: str) -> None:
         if not self.request.user.has_perm(permission):
             self.permission_denied(self.request, message=_("U hebt hiervoor niet de juiste rol."))
 
 
-def _residents_by_id(ids: list[int], field: str) -> dict[int, Resident]:
-    found = Resident.objects.in_bulk(ids)
-    missing = [i for i in ids if i not in found]
-    if missing:
-        raise ValidationError({field: [_("Onbekende inwoner: %(ids)s.") % {"ids": ", ".join(map(str, missing))}]})
-    return found
+def _residents_to_place(user, ids: list[int]) -> dict[int, Resident]:
+    """The persons to place in a household, each only on a lawful ground. An unknown number gets the same logged
+    refusal as a person the caller has no ground for, so the answer never tells who exists."""
+    for resident_id in ids:
+        resident_placement_check(user=user, resident_id=resident_id, channel="api")
+    return Resident.objects.in_bulk(ids)
 
 
 class HouseholdViewSet(AccessCheckedViewSet):
@@ -82,7 +74,7 @@ class HouseholdViewSet(AccessCheckedViewSet):
         serializer = HouseholdCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        residents = _residents_by_id([m["resident"] for m in data["members"]], "members")
+        residents = _residents_to_place(request.user, [m["resident"] for m in data["members"]])
         members = [services.MemberSpec(resident=residents[m["resident"]], role=m["role"]) for m in data["members"]]
         with django_validation_as_400():
             household = services.household_create(
@@ -121,7 +113,7 @@ class HouseholdViewSet(AccessCheckedViewSet):
         serializer = MembershipStartSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        resident = _residents_by_id([data["resident"]], "resident")[data["resident"]]
+        resident = _residents_to_place(request.user, [data["resident"]])[data["resident"]]
         with django_validation_as_400():
             membership = services.membership_start(
                 actor=request.user,

@@ -79,13 +79,25 @@ class Involvement(models.Model):
 
 
 class Consent(models.Model):
-    """A resident lets an organisation see one more domain (J, W, P) or its general file, for a scope and period.
+    """A person lets an organisation see one more domain (J, W, P) or the general file of *their own* data, for a
+    scope and period. It opens that person only, never the housemates.
 
-    Withdrawal (`withdrawn_at`) ends it at once; the row stays as proof of what was allowed when.
+    `resident` is the person whose data it is; `given_by` who gave it: the person themself from 16, a parent or
+    guardian for a child under 16 (AVG art. 8, UAVG art. 5). Withdrawal (`withdrawn_at`) ends it at once; the row
+    stays as proof of what was allowed when.
     """
 
     resident = models.ForeignKey(
-        "residents.Resident", verbose_name=_("gegeven door"), on_delete=models.PROTECT, related_name="consents"
+        "residents.Resident", verbose_name=_("van wie"), on_delete=models.PROTECT, related_name="consents"
+    )
+    given_by = models.ForeignKey(
+        "residents.Resident",
+        verbose_name=_("gegeven door"),
+        on_delete=models.PROTECT,
+        related_name="consents_given",
+        null=True,
+        blank=True,
+        help_text=_("Leeg: de persoon zelf. Voor een kind onder 16 geeft een ouder of voogd toestemming."),
     )
     household = models.ForeignKey("residents.Household", on_delete=models.PROTECT, related_name="consents")
     organisation = models.ForeignKey(
@@ -107,7 +119,10 @@ class Consent(models.Model):
     class Meta:
         verbose_name = _("toestemming")
         verbose_name_plural = _("toestemmingen")
-        indexes = [models.Index(fields=["household", "organisation"])]
+        indexes = [
+            models.Index(fields=["household", "organisation"]),
+            models.Index(fields=["organisation", "domain", "resident"]),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=models.F("valid_from")),

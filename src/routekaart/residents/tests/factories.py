@@ -60,12 +60,21 @@ class AddressFactory(factory.django.DjangoModelFactory):
 class ResidentFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Resident
+        skip_postgeneration_save = True
 
     bsn = factory.Sequence(lambda n: bsn_for(n + 1000))
     given_names = factory.Sequence(lambda n: f"Voornaam{n}")
     family_name = factory.Sequence(lambda n: f"Achternaam{n}")
     birth_date = datetime.date(1985, 6, 15)
     address = factory.SubFactory(AddressFactory)
+
+    @factory.post_generation
+    def registered_by(resident, create, actor, **kwargs):
+        """`ResidentFactory(registered_by=user)`: the user registered this person (a ground to house them)."""
+        if create and actor is not None:
+            from routekaart.audit.services import event_record
+
+            event_record(actor=actor, action="resident.registered", subject_type="resident", subject_id=resident.pk)
 
 
 class HouseholdFactory(factory.django.DjangoModelFactory):

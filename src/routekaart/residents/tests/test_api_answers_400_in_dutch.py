@@ -59,7 +59,7 @@ def test_a_coordinator_registers_a_resident_and_a_household_and_becomes_its_coor
 def test_a_move_in_that_overlaps_answers_400_with_the_reason_and_changes_nothing(staff_client):
     client, user = staff_client(Role.COORDINATOR)
     organisation = user.affiliations.get().organisation
-    first, second = ResidentFactory(), ResidentFactory()
+    first, second = ResidentFactory(registered_by=user), ResidentFactory(registered_by=user)
     ids = []
     for resident in (first, second):
         response = post(
@@ -80,7 +80,7 @@ def test_a_move_in_that_overlaps_answers_400_with_the_reason_and_changes_nothing
 def test_move_out_before_move_in_answers_400(staff_client):
     client, user = staff_client(Role.COORDINATOR)
     organisation = user.affiliations.get().organisation
-    resident = ResidentFactory()
+    resident = ResidentFactory(registered_by=user)
     household = post(
         client,
         "/api/v1/households/",
@@ -104,12 +104,12 @@ def test_move_out_before_move_in_answers_400(staff_client):
 def test_a_coordinator_cannot_become_coordinator_for_an_organisation_they_do_not_work_for(staff_client):
     from routekaart.organisations.tests.factories import OrganisationFactory
 
-    client, _ = staff_client(Role.COORDINATOR)
+    client, user = staff_client(Role.COORDINATOR)
     response = post(
         client,
         "/api/v1/households/",
         {
-            "members": [{"resident": ResidentFactory().pk}],
+            "members": [{"resident": ResidentFactory(registered_by=user).pk}],
             "valid_from": "2024-01-01",
             "organisation": OrganisationFactory().code,
         },
