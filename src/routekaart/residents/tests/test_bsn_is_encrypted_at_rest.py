@@ -193,3 +193,31 @@ def test_production_settings_start_with_proper_bsn_keys():
         BSN_ENCRYPTION_KEYS=f"{KEY_2},{KEY_1}", BSN_HASH_KEY="z" * 40, PSEUDONYM_KEY="p" * 40
     )
     assert done.returncode == 0, done.stderr
+
+
+def all_url_patterns(resolver=None, prefix: str = "") -> list[str]:
+    from django.urls import URLResolver, get_resolver
+
+    found = []
+    for pattern in (resolver or get_resolver()).url_patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            found += all_url_patterns(pattern, route)
+        else:
+            found.append(route)
+    return found
+
+
+def test_no_url_takes_a_bsn():
+    # A BSN may be posted, never put in a URL: URLs end up in proxy logs, browser history and Referer headers.
+    assert all("bsn" not in route.lower() for route in all_url_patterns())
+
+
+def test_no_template_sends_a_bsn_in_a_get_query_string():
+    import re
+
+    templates = Path(__file__).resolve().parents[2].glob("*/templates/**/*.html")
+    for template in templates:
+        for form in re.findall(r"<form\b[^>]*>.*?</form>", template.read_text(), flags=re.S | re.I):
+            if not re.search(r'method="post"', form, flags=re.I):
+                assert not re.search(r'name="bsn"|person_form', form, flags=re.I), template
