@@ -7,15 +7,18 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ..audit import services as audit
-from ..audit.models import Event
+from ..audit.models import Event, Result
 from ..catalog import selectors as catalog_selectors
-from ..organisations.models import Organisation
-from ..residents.access import HouseholdAccess, households_visible
+from ..organisations.models import Organisation, OrganisationKind
+from ..organisations.roles import Role
+from ..participation.models import Assignment, AssignmentStatus
+from ..residents.access import AccessDenied, HouseholdAccess, households_visible
 from ..residents.life_phase import life_phases
 from ..residents.models import Membership
-from . import workflow
+from . import services, workflow
 from .models import (
     Condition,
     ConditionRecord,
@@ -176,6 +179,58 @@ def _visible(user) -> Exists:
     )
 
 
+# Roles that work a resident's file themselves; a user who holds none of them but works for a provider is scoped.
+CASEWORK_ROLES = frozenset({Role.COORDINATOR, Role.JOB_COACH, Role.SCHOOL})
+LIVE_ASSIGNMENT = (AssignmentStatus.PROPOSED, AssignmentStatus.GRANTED, AssignmentStatus.ACTIVE)
+
+
+def _provider_organisations(user) -> list[int] | None:
+    """The provider organisations a provider user works for; None for a user who works a file in another role."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    affiliations = list(user.affiliations.values_list("role", "organisation_id", "organisation__kind"))
+    if any(row[0] in CASEWORK_ROLES for row in affiliations):
+        return None
+    providers = [
+        organisation
+        for role, organisation, kind in affiliations
+        if role == Role.PROVIDER or kind == OrganisationKind.PROVIDER
+    ]
+    return providers or None
+
+
+def trajectory_scope(user) -> Q:
+    """Which trajectories the user may see beyond the household it is involved with: the one rule for the list, the
+    page and the API. A provider is involved with a household for the work it was given, so it sees a trajectory
+    only when it fills a party of it (its own step), or holds a live assignment (participation) for its resident;
+    not every route the members of that household walk. Everyone else: what the access check lets them see."""
+    providers = _provider_organisations(user)
+    if providers is None:
+        return Q()
+    return Q(Exists(TrajectoryParty.objects.filter(trajectory=OuterRef("pk"), organisation_id__in=providers))) | Q(
+        Exists(
+            Assignment.objects.filter(
+                resident=OuterRef("resident"), provider_id__in=providers, status__in=LIVE_ASSIGNMENT
+            )
+        )
+    )
+
+
+def trajectory_scope_check(*, user, pk: int) -> None:
+    """Refuse (logged, then raised) a trajectory outside the user's scope, after the household's access check."""
+    if Trajectory.objects.filter(trajectory_scope(user), pk=pk).exists():
+        return
+    bsn = Trajectory.objects.filter(pk=pk).values_list("resident__bsn", flat=True).first()
+    audit.processing_record(
+        actor=user,
+        activity=ACTIVITY,
+        data_subjects=[audit.pseudonym(bsn)] if bsn else [],
+        result=Result.DENIED,
+        reason="trajectory outside the provider's assignments",
+    )
+    raise AccessDenied(_("U ziet alleen de trajecten waarin uw organisatie een opdracht of een stap heeft."))
+
+
 def _overdue() -> Exists:
     return Exists(
         StepProgress.objects.filter(trajectory=OuterRef("pk"), state__in=workflow.OPEN, due_on__lt=timezone.localdate())
@@ -187,7 +242,7 @@ def trajectory_list(
 ) -> QuerySet[Trajectory]:
     """The trajectories of residents the user sees now (one EXISTS over involvements), with what a list shows."""
     trajectories = (
-        Trajectory.objects.filter(_visible(user))
+        Trajectory.objects.filter(_visible(user), trajectory_scope(user))
         .annotate(overdue=_overdue())
         .select_related("resident", "route__route_map", "current_step", "regie_party", "regie_organisation", "school")
         .order_by("route__route_map__code", "route__order", "current_step__number", "resident__family_name", "pk")
@@ -367,6 +422,7 @@ class TrajectoryView:
     life_phases: tuple[str, ...]
     life_line: list[LifeLineItem]
     actionable: set[int]
+    recordable: list[str]
     startable: set[int]
     latest: dict[str, str]
 
@@ -385,7 +441,7 @@ def trajectory_get(*, access: HouseholdAccess, pk: int) -> TrajectoryView:
         Trajectory.objects.select_related(
             "resident", "route__route_map", "current_step", "regie_party", "regie_organisation", "school", "switched_to"
         )
-        .filter(pk=pk, resident__memberships__household_id=access.household_id)
+        .filter(trajectory_scope(access.user), pk=pk, resident__memberships__household_id=access.household_id)
         .distinct()
         .first()
     )
@@ -425,12 +481,23 @@ def trajectory_get(*, access: HouseholdAccess, pk: int) -> TrajectoryView:
     )
     today = timezone.localdate()
     mine = set(_my_organisations(access.user))
-    filled = {tp.party.code: tp.organisation_id for tp in parties}
+    organisations = {tp.party.code: tp.organisation for tp in parties}
     actionable = {
         step.number
         for step in route.steps.all()
-        if trajectory.regie_organisation_id in mine or any(filled.get(p.code) in mine for p in step.parties)
+        if mine
+        & services.acting_organisations(
+            trajectory=trajectory, parties=step.parties, organisations=organisations, regie=True
+        )
     }
+    current = next((s for s in route.steps.all() if s.pk == trajectory.current_step_id), None)
+    recordable = (
+        services.recordable_conditions(
+            actor=access.user, trajectory=trajectory, step=current, organisations=organisations
+        )
+        if current is not None and trajectory.status == TrajectoryStatus.ACTIVE
+        else []
+    )
     states = {number: p.state for number, p in by_number.items() if p}
     busy = any(state in workflow.OPEN for state in states.values())
     startable = set()
@@ -468,6 +535,7 @@ def trajectory_get(*, access: HouseholdAccess, pk: int) -> TrajectoryView:
         life_phases=life_phases(trajectory.resident.birth_date, today),
         life_line=life_line(birth_date=trajectory.resident.birth_date, on=today),
         actionable=actionable,
+        recordable=recordable,
         startable=startable,
         latest=latest,
     )

@@ -110,7 +110,7 @@ def _steps(trajectory: Trajectory) -> tuple[dict[int, Step], dict[int, StepProgr
         for p in StepProgress.objects.select_for_update(of=("self",))
         .filter(trajectory=trajectory)
         .select_related("step")
-        .prefetch_related("step__actions__parties")
+        .prefetch_related("step__actions__parties", "step__actions__addressees")
     }
     return {number: p.step for number, p in progress.items()}, progress
 
@@ -128,18 +128,81 @@ def _lock(trajectory: Trajectory) -> Trajectory:
     return locked
 
 
-def _may_act(*, actor, trajectory: Trajectory, parties: Iterable[Party], organisations: Mapping[str, Organisation]):
-    """The actor's organisation fills one of `parties` in this trajectory, or holds regie; else refused."""
-    mine = _organisations_of(actor)
-    filled = {organisations[p.code].pk for p in parties if p.code in organisations}
-    if trajectory.regie_organisation_id:
-        filled.add(trajectory.regie_organisation_id)
-    if mine & filled:
+def _may_act(
+    *,
+    actor,
+    trajectory: Trajectory,
+    parties: Iterable[Party],
+    organisations: Mapping[str, Organisation],
+    regie: bool = False,
+):
+    """The actor's organisation fills one of `parties` in this trajectory (or, with `regie`, holds regie); else
+    refused. Moving a step along is the regie holder's too; what a line states is recorded by its own party only."""
+    parties = list(parties)
+    if _organisations_of(actor) & acting_organisations(
+        trajectory=trajectory, parties=parties, organisations=organisations, regie=regie
+    ):
         return
     names = ", ".join(p.name for p in parties) or "—"
+    if regie:
+        raise ValidationError(
+            _("U handelt hier niet: dat doen %(parties)s, of de regiehouder (%(regie)s).")
+            % {"parties": names, "regie": trajectory.regie_party.name}
+        )
+    raise ValidationError(_("U handelt hier niet: dat doen %(parties)s.") % {"parties": names})
+
+
+def acting_organisations(
+    *, trajectory: Trajectory, parties: Iterable[Party], organisations: Mapping[str, Organisation], regie: bool
+) -> set[int]:
+    """The organisations that fill one of `parties` in this trajectory, plus the regie holder's if `regie`."""
+    ids = {organisations[p.code].pk for p in parties if p.code in organisations}
+    if regie and trajectory.regie_organisation_id:
+        ids.add(trajectory.regie_organisation_id)
+    return ids
+
+
+def recording_organisations(
+    *, trajectory: Trajectory, step: Step, action, organisations: Mapping[str, Organisation]
+) -> set[int]:
+    """The organisations that may record what this line states in this trajectory (the rule is the step's:
+    `Step.recording_parties`); the service, the page and the API all ask this."""
+    parties, regie_too = step.recording_parties(action, organisations.keys())
+    ids = {organisations[p.code].pk for p in parties if p.code in organisations}
+    if regie_too and trajectory.regie_organisation_id:
+        ids.add(trajectory.regie_organisation_id)
+    return ids
+
+
+def recordable_conditions(
+    *, actor, trajectory: Trajectory, step: Step, organisations: Mapping[str, Organisation]
+) -> list[str]:
+    """The conditions of `step` the actor may record by hand in this trajectory (what the page offers)."""
+    mine = _organisations_of(actor)
+    conditions: list[str] = []
+    for action in step.actions.all():
+        condition = action.condition
+        if not condition or condition in workflow.RECORDED_BY_SERVICE or condition in conditions:
+            continue
+        if mine & recording_organisations(trajectory=trajectory, step=step, action=action, organisations=organisations):
+            conditions.append(condition)
+    return conditions
+
+
+def _may_record(*, actor, trajectory: Trajectory, step: Step, action, organisations: Mapping[str, Organisation]):
+    allowed = recording_organisations(trajectory=trajectory, step=step, action=action, organisations=organisations)
+    if _organisations_of(actor) & allowed:
+        return
+    parties, regie_too = step.recording_parties(action, organisations.keys())
+    names = [p.name for p in parties if p.code in organisations]
+    if regie_too:
+        names.append(_("de regiehouder (%(regie)s)") % {"regie": trajectory.regie_party.name})
     raise ValidationError(
-        _("U handelt hier niet: dat doen %(parties)s, of de regiehouder (%(regie)s).")
-        % {"parties": names, "regie": trajectory.regie_party.name}
+        _("U handelt hier niet: %(condition)s legt %(parties)s vast.")
+        % {
+            "condition": Condition(action.condition).label,
+            "parties": ", ".join(names) or _("een partij die in dit traject nog geen organisatie heeft"),
+        }
     )
 
 
@@ -387,7 +450,7 @@ def step_transition(
     current = progress[number]
     step = current.step
     organisations = _party_organisations(trajectory)
-    _may_act(actor=actor, trajectory=trajectory, parties=step.parties, organisations=organisations)
+    _may_act(actor=actor, trajectory=trajectory, parties=step.parties, organisations=organisations, regie=True)
     workflow.transition_check(step=step, state=current.state, transition=move, reason=reason)
     if move.name == "start":
         workflow.predecessors_check(step=step, states={n: p.state for n, p in progress.items()}, steps_by_number=steps)
@@ -566,10 +629,9 @@ def condition_record(
         raise ValidationError(
             _("Leg dit vast terwijl stap %(number)s (%(name)s) bezig is.") % {"number": step.number, "name": step.name}
         )
-    acting = list(action.parties.all())
-    if any(p.organisation_kind == RESIDENT_KIND for p in acting):
-        acting = step.parties  # what the pupil or parent does is recorded by a party that helps in the step
-    _may_act(actor=actor, trajectory=trajectory, parties=acting, organisations=_party_organisations(trajectory))
+    _may_record(
+        actor=actor, trajectory=trajectory, step=step, action=action, organisations=_party_organisations(trajectory)
+    )
     needed = workflow.RECORD_NEEDS.get(condition)
     if needed and needed not in _latest_records(trajectory):
         raise ValidationError(
@@ -945,7 +1007,7 @@ def trajectory_switch_route(*, actor, trajectory: Trajectory, route_code: str, r
         raise ValidationError(_("Vanuit deze stap leidt de route niet naar een andere route."))
     target = Route.objects.filter(route_map=trajectory.route.route_map, code=route_code).first()
     organisations = _party_organisations(trajectory)
-    _may_act(actor=actor, trajectory=trajectory, parties=step.parties, organisations=organisations)
+    _may_act(actor=actor, trajectory=trajectory, parties=step.parties, organisations=organisations, regie=True)
     trajectory.status = TrajectoryStatus.SWITCHED
     trajectory.ended_on = _today()
     trajectory.current_step = None

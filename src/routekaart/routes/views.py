@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from ..organisations import selectors as organisation_selectors
 from ..residents.access import AccessDenied, resident_access_check
-from . import forms, selectors, services, workflow
+from . import forms, selectors, services
 from .models import RegieHandover, Trajectory, WaitlistEntry
 from .services import ACTIVITY
 
@@ -152,15 +152,9 @@ def _add_errors(form, error: ValidationError) -> None:
 
 def _access(request: HttpRequest, pk: int):
     resident_id = selectors.trajectory_resident_id(pk=pk)
-    return resident_access_check(user=request.user, resident_id=resident_id, purpose=ACTIVITY)
-
-
-def _recordable(view) -> list[str]:
-    step = view.trajectory.current_step
-    if step is None:
-        return []
-    step = next(s for s in view.route.steps.all() if s.pk == step.pk)
-    return [c for c in dict.fromkeys(step.conditions) if c not in workflow.RECORDED_BY_SERVICE]
+    access = resident_access_check(user=request.user, resident_id=resident_id, purpose=ACTIVITY)
+    selectors.trajectory_scope_check(user=request.user, pk=pk)  # a provider: only its own trajectories
+    return access
 
 
 def _detail(request: HttpRequest, pk: int, *, errors: list[str] | None = None, status: int = 200) -> HttpResponse:
@@ -172,7 +166,7 @@ def _detail(request: HttpRequest, pk: int, *, errors: list[str] | None = None, s
         "progress_states": {n: p.state for n, p in view.progress.items() if p},
         "errors": errors or [],
         "transition_form": forms.StepTransitionForm(),
-        "condition_form": forms.ConditionRecordForm(conditions=_recordable(view)),
+        "condition_form": forms.ConditionRecordForm(conditions=view.recordable),
         "due_form": forms.DueDateForm(),
         "offer_form": forms.PlaceOfferForm(),
         "meanwhile_form": forms.MeanwhileForm(
@@ -182,7 +176,7 @@ def _detail(request: HttpRequest, pk: int, *, errors: list[str] | None = None, s
             }
         ),
         "reason_form": forms.ReasonForm(),
-        "recordable": _recordable(view),
+        "recordable": view.recordable,  # the step's rule (services.recordable_conditions), as the API shows
         "my_organisations": {a.organisation_id for a in request.user.affiliations.all()},
     }
     return render(request, "routes/trajectory_detail.html", context, status=status)

@@ -354,3 +354,22 @@ class FulfilmentForm(forms.Form):
                 "hours": p.contract_hours,
             }
         )
+
+
+class SearchForm(forms.Form):
+    """A search by name (or KvK number): posted, CSRF-checked, never put in a URL (query strings reach access logs,
+    browser history and referrers). `pagina` pages through the results of the same POST."""
+
+    zoek = forms.CharField(label=_("Zoek op naam"), required=False, max_length=100, strip=True)
+    pagina = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+
+def posted_search(request) -> tuple[str, int | str | None]:
+    """The search term and page of a search page: from the POST body only; a GET shows the unfiltered list and
+    ignores any name put in its query string."""
+    if request.method != "POST":
+        return "", request.GET.get("pagina")
+    form = SearchForm(request.POST)
+    if not form.is_valid():
+        return "", None
+    return form.cleaned_data["zoek"], form.cleaned_data["pagina"]

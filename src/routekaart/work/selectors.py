@@ -675,6 +675,16 @@ def placement_get(*, placement_id: int) -> Placement:
     return placement
 
 
+def placement_read(*, user, placement_id: int, channel: str | None = None) -> Placement:
+    """One placement, for showing: the candidate check for its resident first (refused: logged, then raised), then
+    the read logged. Every page and API read of a placement comes through here."""
+    placement = placement_get(placement_id=placement_id)
+    resident = placement.profile.resident
+    privacy.candidate_check(user=user, resident=resident, activity=privacy.PLACEMENT, channel=channel)
+    privacy.read_log(user=user, residents=[resident], activity=privacy.PLACEMENT, channel=channel)
+    return placement
+
+
 @dataclass
 class Desk:
     """The adviser's start page: what needs doing."""

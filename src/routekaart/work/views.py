@@ -87,10 +87,10 @@ def desk(request: HttpRequest) -> HttpResponse:
 
 
 @permission_required("work.manage", raise_exception=True)
-@require_GET
+@require_http_methods(["GET", "POST"])
 def employer_list(request: HttpRequest) -> HttpResponse:
-    search = request.GET.get("zoek", "").strip()
-    page = Paginator(selectors.employer_list(search=search), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    search, page_number = forms.posted_search(request)  # the name travels in the POST body, not in the URL
+    page = Paginator(selectors.employer_list(search=search), PAGE_SIZE).get_page(page_number)
     return render(request, "work/employer_list.html", {"page": page, "search": search})
 
 
@@ -439,10 +439,12 @@ def propose(request: HttpRequest, kind: str, pk: int, profile_id: int) -> HttpRe
 
 
 @permission_required("work.manage", raise_exception=True)
-@require_GET
+@require_http_methods(["GET", "POST"])
 def candidate_list(request: HttpRequest) -> HttpResponse:
-    """Candidates who shared their work profile with the adviser's organisation (paginated; the page is logged)."""
-    search = request.GET.get("zoek", "").strip()
+    """Candidates who shared their work profile with the adviser's organisation (paginated; the page is logged).
+
+    A search by name is a POST (CSRF-checked) and its results are rendered from it: no name in any URL."""
+    search, page_number = forms.posted_search(request)
     profiles = (
         CandidateProfile.objects.filter(
             resident_id__in=privacy.consenting_residents(
@@ -456,7 +458,7 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
         profiles = profiles.filter(
             Q(resident__family_name__icontains=search) | Q(resident__given_names__icontains=search)
         )
-    page = Paginator(profiles, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = Paginator(profiles, PAGE_SIZE).get_page(page_number)
     privacy.read_log(user=request.user, residents=[p.resident for p in page.object_list])
     return render(request, "work/candidate_list.html", {"page": page, "search": search})
 
@@ -579,9 +581,7 @@ def _steps_for(placement) -> list[tuple[str, str]]:
 @denied_as_403
 @require_GET
 def placement_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    placement = selectors.placement_get(placement_id=pk)
-    privacy.candidate_check(user=request.user, resident=placement.profile.resident, activity=privacy.PLACEMENT)
-    privacy.read_log(user=request.user, residents=[placement.profile.resident], activity=privacy.PLACEMENT)
+    placement = selectors.placement_read(user=request.user, placement_id=pk)
     instruments = dict(selectors.instrument_choices())
     context = {
         "placement": placement,

@@ -219,9 +219,16 @@ class TrajectoryDetailSerializer(TrajectorySerializer):
     steps = serializers.SerializerMethodField()
     conditions = serializers.SerializerMethodField()
     handovers = serializers.SerializerMethodField()
+    recordable = serializers.SerializerMethodField(
+        help_text="The conditions of the current step the caller may record (the party that acts in the line)."
+    )
 
     class Meta(TrajectorySerializer.Meta):
-        fields = [*TrajectorySerializer.Meta.fields, "internships", "steps", "conditions", "handovers"]
+        fields = [*TrajectorySerializer.Meta.fields, "internships", "steps", "conditions", "handovers", "recordable"]
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_recordable(self, trajectory) -> list[str]:
+        return list(self.context["view_data"].recordable)
 
     @extend_schema_field(StepProgressSerializer(many=True))
     def get_steps(self, trajectory) -> list[dict]:

@@ -88,6 +88,7 @@ class TrajectoryViewSet(viewsets.ReadOnlyModelViewSet):
         resident_id = selectors.trajectory_resident_id(pk=int(pk))
         try:
             access = resident_access_check(user=request.user, resident_id=resident_id, purpose=ACTIVITY, channel="api")
+            selectors.trajectory_scope_check(user=request.user, pk=int(pk))  # a provider: only its own trajectories
         except AccessDenied as denied:
             raise PermissionDenied(str(denied)) from denied
         return selectors.trajectory_get(access=access, pk=int(pk))

@@ -5,6 +5,8 @@ the routes and steps, never changed afterwards. A trajectory keeps pointing at t
 last year's walk still shows the route as it was then, while new trajectories take the current version.
 """
 
+from collections.abc import Collection
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -91,7 +93,8 @@ class Condition(models.TextChoices):
     EARLY_ASSESSMENT_16_17 = "early_assessment_16_17", _("Vroege beoordeling (16/17 jaar)")
 
 
-PARTY_KINDS = [*OrganisationKind.choices, ("resident", _("Inwoner"))]
+RESIDENT_KIND = "resident"  # the party is the resident (the pupil or parent), not an organisation
+PARTY_KINDS = [*OrganisationKind.choices, (RESIDENT_KIND, _("Inwoner"))]
 
 
 class RouteMap(models.Model):
@@ -240,6 +243,33 @@ class Step(models.Model):
     @property
     def conditions(self) -> list[str]:
         return [action.condition for action in self.actions.all() if action.condition]
+
+    def recording_parties(self, action: "StepAction", seated: Collection[str]) -> tuple[list[Party], bool]:
+        """Who records what a line of this step states (UWV's advice, the Dienst's decision, consent …), in one place.
+
+        `seated` are the codes of the parties an organisation fills in the trajectory. Returns the parties whose
+        organisation records it, and whether the regie holder may record it too:
+
+        - the organisations that act in the line record it; holding regie does not make another one a stand-in;
+        - where none of them has a seat in this trajectory (UWV is not in the network), the parties they report to
+          in this step (`to` of their lines) record what they received: the Dienst records UWV's advice;
+        - what the pupil or parent does is recorded by the organisations that act in the step beside them, or by
+          the regie holder, who keeps the file for them.
+        """
+        acting = list(action.parties.all())
+        if any(p.organisation_kind == RESIDENT_KIND for p in acting):
+            helpers = [p for p in self.parties if p.organisation_kind not in ("", RESIDENT_KIND)]
+            return helpers, True
+        if any(p.code in seated for p in acting):
+            return acting, False
+        codes = {p.code for p in acting}
+        receivers: dict[int, Party] = {}
+        for line in self.actions.all():
+            if codes & {p.code for p in line.parties.all()}:
+                for party in line.addressees.all():
+                    if party.organisation_kind != RESIDENT_KIND:
+                        receivers.setdefault(party.pk, party)
+        return list(receivers.values()), False
 
 
 class StepAction(models.Model):

@@ -131,6 +131,11 @@ class PlacementViewSet(mixins.RetrieveModelMixin, _WorkViewSet):
             )
         return Response(s.PlacementSerializer(placement).data, status=status.HTTP_201_CREATED)
 
+    def retrieve(self, request: Request, pk=None, *args, **kwargs) -> Response:
+        """One placement: the candidate check for its resident, then the read is logged (like its page)."""
+        placement = selectors.placement_read(user=request.user, placement_id=int(pk), channel="api")
+        return Response(s.PlacementSerializer(placement).data)
+
     def _step(self, request: Request, serializer_class, service) -> Response:
         placement = self.get_object()
         from ..privacy import PLACEMENT, candidate_check
