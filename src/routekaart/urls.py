@@ -17,6 +17,12 @@ api_v1 = [
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
 ]
 
+# Error pages in Dutch that never print the address (a number typed into it may be a BSN); JSON under /api/.
+handler400 = "routekaart.core.errors.bad_request"
+handler403 = "routekaart.core.errors.permission_denied"
+handler404 = "routekaart.core.errors.page_not_found"
+handler500 = "routekaart.core.errors.server_error"
+
 urlpatterns = [
     path("", web_views.home, name="home"),
     path("rol/", web_views.switch_role, name="switch_role"),

@@ -1,7 +1,7 @@
 """Screens of the integrale toegang. Every view asks the household's access check before it reads or writes.
 
-A refused check is answered with a rendered 403 response (residents' `access_denied_as_403`), so the request's
-transaction commits the log entry of the refused attempt. Forms that fail keep what was typed and say per field
+A refused check is answered with the one 403 page (`core.views.access_denied_as_403`); the audit middleware
+writes the log entry of the refused attempt. Forms that fail keep what was typed and say per field
 what is wrong (status 400); htmx fragments answer 200 so the fragment with its messages is swapped in.
 """
 
@@ -16,11 +16,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from ..core.views import access_denied_as_403
 from ..organisations.roles import Domain
 from ..residents import selectors as residents_selectors
 from ..residents.access import household_access_check
 from ..residents.models import Household, Resident
-from ..residents.views import access_denied_as_403
 from . import selectors, services
 from .forms import (
     AdviceReceivedForm,

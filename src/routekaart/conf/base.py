@@ -73,6 +73,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "routekaart.audit.middleware.TraceMiddleware",
+    "routekaart.core.middleware.PrivacyHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -199,6 +200,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "routekaart.web.api_schema.RoutekaartAutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    # One answer for a refusal: 403 with the message of any PermissionDenied (the access check's too).
+    "EXCEPTION_HANDLER": "routekaart.core.api.exception_handler",
     "PAGE_SIZE": 50,
 }
 SPECTACULAR_SETTINGS = {
@@ -237,6 +240,9 @@ LOGGING = {
 }
 
 ROUTEKAART_DEMO = False
+
+# What the one 403 page (core.views.access_denied_as_403) adds: the offer of emergency access.
+ROUTEKAART_DENIED_CONTEXT = "routekaart.residents.views.denied_context"
 
 # Configuration as data: each loader reads its app's versioned files and is idempotent.
 ROUTEKAART_CONFIGURATION_LOADERS: list[str] = [

@@ -20,12 +20,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from ..core.views import access_denied_as_403
 from ..organisations.models import Organisation, User
 from ..organisations.roles import Domain, Role
 from ..residents.access import household_access_check
 from ..residents.models import Household
 from ..residents.selectors import household_composition_get
-from ..residents.views import access_denied_as_403
 from ..web.forms import service_errors_to_form
 from . import selectors, services
 from .calculation import CalculationError, benefit_to_work_switch_plan

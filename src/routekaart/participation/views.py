@@ -6,8 +6,6 @@ transaction commits the log entry of the refused attempt, as the household pages
 
 from __future__ import annotations
 
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
@@ -18,10 +16,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
+from ..core.views import access_denied_as_403
 from ..organisations.models import Organisation, OrganisationKind
 from ..organisations.roles import Domain
-from ..residents.access import AccessDenied, resident_access_check
-from ..residents.models import Membership
+from ..residents.access import resident_access_check
 from ..web.forms import service_errors_to_form
 from . import selectors, services, workflow
 from .configuration import wage_subsidy_rules
@@ -45,28 +43,6 @@ WAGE_VALUE_INTRO = gettext_lazy(
     "De loonwaarde is de productiviteit als percentage van het gewone loon voor de functie, "
     "bepaald met een erkende methode op de werkplek."
 )
-
-
-def access_denied_as_403(view):
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        try:
-            return view(request, *args, **kwargs)
-        except AccessDenied as denied:
-            household_id = (
-                Membership.objects.filter(resident_id=kwargs.get("resident_id"))
-                .order_by("-valid_from")
-                .values_list("household_id", flat=True)
-                .first()
-            )
-            context = {
-                "message": str(denied),
-                "household_id": household_id,
-                "may_break_glass": request.user.has_perm("residents.break_glass"),
-            }
-            return render(request, "residents/denied.html", context, status=403)
-
-    return wrapper
 
 
 def _access(request: HttpRequest, resident_id: int):

@@ -1,11 +1,9 @@
 """Route pages: the route maps (configuration, no personal data) and the trajectories (personal data).
 
 Every trajectory page asks the residents access check first (`resident_access_check`, purpose "participation"); a
-refused check is answered with a rendered 403 response, so the request's transaction commits its log entry. Bad
+refused check is answered with the one 403 page (core); the audit middleware writes its log entry. Bad
 input is refused by the service with a Dutch message; the page shows it (status 400) and nothing has changed.
 """
-
-from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
@@ -16,8 +14,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from ..core.views import access_denied_as_403
 from ..organisations import selectors as organisation_selectors
-from ..residents.access import AccessDenied, resident_access_check
+from ..residents.access import resident_access_check
 from . import forms, selectors, services
 from .models import RegieHandover, Trajectory, WaitlistEntry
 from .services import ACTIVITY
@@ -49,17 +48,6 @@ def route_map_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 
 # --- trajectories -----------------------------------------------------------------------------------------------
-
-
-def access_denied_as_403(view):
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        try:
-            return view(request, *args, **kwargs)
-        except AccessDenied as denied:
-            return render(request, "routes/denied.html", {"message": str(denied)}, status=403)
-
-    return wrapper
 
 
 def _query(request: HttpRequest) -> str:

@@ -6,8 +6,6 @@ entry of the refused attempt.
 
 from __future__ import annotations
 
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
@@ -20,8 +18,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from ..core.views import access_denied_as_403
 from ..organisations.roles import Domain
-from ..residents.access import AccessDenied, resident_access_check
+from ..residents.access import resident_access_check
 from ..residents.models import Resident
 from ..web.forms import service_errors_to_form
 from . import forms, privacy, selectors, services
@@ -39,17 +38,6 @@ from .workflow import allowed
 
 PAGE_SIZE = 25
 KINDS = {"vacature": Vacancy, "arrangement": Arrangement}
-
-
-def denied_as_403(view):
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        try:
-            return view(request, *args, **kwargs)
-        except AccessDenied as denied:
-            return render(request, "work/denied.html", {"message": str(denied)}, status=403)
-
-    return wrapper
 
 
 def _form_page(request, form, *, title: str, intro: str = "", submit: str, back: str, status: int | None = None):
@@ -339,7 +327,7 @@ def ranking(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 
 
 @permission_required("work.manage", raise_exception=True)
-@denied_as_403
+@access_denied_as_403
 @require_http_methods(["GET", "POST"])
 def decision_create(request: HttpRequest, kind: str, pk: int, profile_id: int) -> HttpResponse:
     opening = _opening(kind, pk)
@@ -367,7 +355,7 @@ def decision_create(request: HttpRequest, kind: str, pk: int, profile_id: int) -
 
 
 @permission_required("work.manage", raise_exception=True)
-@denied_as_403
+@access_denied_as_403
 @require_POST
 def include_by_number(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     form = forms.IncludeByNumberForm(request.POST)
@@ -408,7 +396,7 @@ def decision_lift(request: HttpRequest, decision_id: int) -> HttpResponse:
 
 
 @permission_required("work.manage", raise_exception=True)
-@denied_as_403
+@access_denied_as_403
 @require_http_methods(["GET", "POST"])
 def propose(request: HttpRequest, kind: str, pk: int, profile_id: int) -> HttpResponse:
     opening = _opening(kind, pk)
@@ -464,7 +452,7 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@denied_as_403
+@access_denied_as_403
 @require_GET
 def candidate_detail(request: HttpRequest, profile_id: int) -> HttpResponse:
     view = selectors.work_profile_get(user=request.user, profile_id=profile_id)
@@ -486,7 +474,7 @@ def work_profile_list(request: HttpRequest) -> HttpResponse:
 
 
 @permission_required("work.edit_work_profile", raise_exception=True)
-@denied_as_403
+@access_denied_as_403
 @require_http_methods(["GET", "POST"])
 def work_profile_edit(request: HttpRequest, resident_id: int) -> HttpResponse:
     """The coordinator or job coach keeps the work profile; the household access check for domain P comes first."""
@@ -578,7 +566,7 @@ def _steps_for(placement) -> list[tuple[str, str]]:
 
 
 @permission_required("work.manage", raise_exception=True)
-@denied_as_403
+@access_denied_as_403
 @require_GET
 def placement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     placement = selectors.placement_read(user=request.user, placement_id=pk)
@@ -593,7 +581,7 @@ def placement_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @permission_required("work.manage", raise_exception=True)
-@denied_as_403
+@access_denied_as_403
 @require_http_methods(["GET", "POST"])
 def placement_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     if step not in STEPS:
@@ -623,7 +611,7 @@ def placement_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 
 
 @permission_required("work.manage", raise_exception=True)
-@denied_as_403
+@access_denied_as_403
 @require_http_methods(["GET", "POST"])
 def check_record(request: HttpRequest, check_id: int) -> HttpResponse:
     check = get_object_or_404(PlacementCheck.objects.select_related("placement__profile__resident"), pk=check_id)

@@ -16,12 +16,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from ...catalog.models import BuildingBlock
+from ...core.api import django_validation_as_400
 from ...organisations.models import User
 from ...organisations.roles import Domain
 from ...residents.access import household_access_check
 from ...residents.api.views import AccessCheckedViewSet
 from ...residents.models import Household, Membership
-from ...web.api_errors import django_validation_as_400
 from .. import selectors, services
 from ..letters import decision_letter_pdf
 from ..models import Agreement, Case, Decision, Plan

@@ -8,7 +8,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
 
-from ...web.api_permissions import HasRulesPermission
+from ...core.api import HasRulesPermission
 from .. import selectors
 from ..models import ZoneCode
 from .serializers import (

@@ -4,8 +4,7 @@ from rest_framework.decorators import api_view
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from ...web.api_errors import django_validation_as_400
-from ...web.api_permissions import HasRulesPermission
+from ...core.api import HasRulesPermission, django_validation_as_400
 from .. import selectors, services
 from .serializers import MeSerializer, OrganisationCreateSerializer, OrganisationSerializer, RegionSerializer
 

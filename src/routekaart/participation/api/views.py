@@ -12,10 +12,10 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from ...core.api import django_validation_as_400
 from ...organisations.models import Organisation
 from ...organisations.roles import Domain
 from ...residents.access import AccessDenied, resident_access_check
-from ...web.api_errors import django_validation_as_400
 from .. import calculations, selectors, services
 from ..configuration import wage_subsidy_rules
 from ..models import DistanceCategory, LadderRung, ParticipationTier

@@ -12,7 +12,7 @@ from rest_framework.response import Response
 from ...core.api import django_validation_as_400
 from ...organisations.roles import Domain
 from .. import selectors, services
-from ..access import AccessDenied, household_access_check, resident_access_check, resident_placement_check
+from ..access import household_access_check, resident_access_check, resident_placement_check
 from ..models import Household, Membership, Resident
 from .serializers import (
     CompositionQuerySerializer,

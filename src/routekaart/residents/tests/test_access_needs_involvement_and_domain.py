@@ -283,7 +283,7 @@ def test_break_the_glass_needs_a_written_reason_then_opens_the_household_and_is_
     client, user = staff_client(Role.COORDINATOR)
     denied = client.get(page(household))
     assert denied.status_code == 403
-    assert reverse("residents:break_glass", args=[household.pk]) in denied.text
+    assert 'href="noodtoegang/"' in denied.text  # relative: the 403 page never prints the number in the address
 
     url = reverse("residents:break_glass", args=[household.pk])
     short = client.post(url, {"reason": "spoed"})

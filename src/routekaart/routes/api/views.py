@@ -7,9 +7,8 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from ...core.api import HasRulesPermission, django_validation_as_400
 from ...residents.access import AccessDenied, resident_access_check
-from ...web.api_errors import django_validation_as_400
-from ...web.api_permissions import HasRulesPermission
 from .. import selectors, services
 from ..models import RouteKind
 from ..services import ACTIVITY

@@ -8,9 +8,8 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from ...core.api import HasRulesPermission, django_validation_as_400
 from ...residents.access import AccessDenied
-from ...web.api_errors import django_validation_as_400
-from ...web.api_permissions import HasRulesPermission
 from .. import selectors, services
 from ..models import CandidateProfile, Placement
 from . import serializers as s
