@@ -73,6 +73,7 @@ class Rule:
     write_roles: frozenset[str] | None = None
     extra: dict[str, object] = field(default_factory=dict)  # fixed URL keywords (a step slug, a kind)
     query: dict[str, str] = field(default_factory=dict)  # required query parameters ("today" is today's date)
+    htmx: bool = False  # a fragment answered to htmx only (others are redirected to the full page)
 
 
 def R(subject: str, activity: str, roles=None, **kw) -> Rule:
@@ -127,14 +128,14 @@ RULES: dict[str, Rule] = {
     "routes:dienst_dashboard": R("list", "participation", CASEWORK),
     # --- residents ---------------------------------------------------------------------------------------------
     "residents:household_list": R("list", "household-file", STAFF),
-    "residents:household_summary": R("list", "household-file", STAFF),
+    "residents:household_summary": R("list", "household-file", STAFF, htmx=True),
     "residents:household_detail": R("household", "household-file"),  # staff and the resident (own household)
     "residents:break_glass": R("emergency", "break-the-glass", STAFF),
     "residents:consent_create": R("household", "consent", CASEWORK),
     "residents:consent_withdraw": R("consent", "consent", CASEWORK, post_only=True),
     # --- access (integrale toegang) ----------------------------------------------------------------------------
     "access:worklist": R("list", "household-file", COORDINATOR),
-    "access:home_summary": R("list", "household-file", COORDINATOR),
+    "access:home_summary": R("list", "household-file", COORDINATOR, htmx=True),
     "access:household": R("household", "household-file", CASEWORK),
     "access:signal_create": R("household", "household-file", COORDINATOR),
     "access:intake": R("case", "household-file", COORDINATOR),
@@ -274,8 +275,9 @@ RULES: dict[str, Rule] = {
     ),
     "household-detail": R("household", "household-file", pk="household_id"),
     "household-composition": R("household", "household-composition", pk="household_id", query={"on": "today"}),
-    "household-memberships": R("household", "household-composition", COORDINATOR, pk="household_id"),
-    "household-membership-end": R("membership", "household-composition", COORDINATOR, pk="household_id"),
+    # recording who lives where: the register's household-composition roles decide (no narrowing)
+    "household-memberships": R("household", "household-composition", pk="household_id"),
+    "household-membership-end": R("membership", "household-composition", pk="household_id"),
     "resident-list": R("body", "household-composition", COORDINATOR),
     "resident-detail": R("resident", "household-file", pk="resident_id"),
     # --- API: access -------------------------------------------------------------------------------------------
