@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 STAMPS := .stamps
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: demo demo-setup install test test-sqlite test-postgres lint bench messages chromium lock clean
+.PHONY: demo demo-setup install test test-sqlite test-postgres fuzz lint bench messages chromium lock clean
 
 install: $(STAMPS)/python $(STAMPS)/npm
 
@@ -53,6 +53,14 @@ test: lint test-sqlite
 
 test-postgres: install chromium
 	$(PY) scripts/with_postgres.py $(VENV)/bin/pytest
+
+# The API fuzz test of `make test` with a long budget (tests/api_fuzz; figures in var/fuzz-report.json and
+# docs/security.md). FUZZ_EXAMPLES=N sets the examples per operation and caller.
+FUZZ_EXAMPLES ?= 60
+fuzz: install
+	@mkdir -p var
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_REPORT=var/fuzz-report.json $(VENV)/bin/pytest tests/api_fuzz -q -p no:randomly
+	@cat var/fuzz-report.json
 
 bench: install
 	$(PY) bench/run.py

@@ -8,8 +8,10 @@ a signed-in caller, 404 where the path or the body names an object.
 
 from typing import Any
 
+from django.core.exceptions import FieldDoesNotExist
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import ResolvedComponent
+from rest_framework import serializers
 
 _DETAIL = {
     "type": "object",
@@ -43,7 +45,35 @@ _ERROR_RESPONSES = {
 }
 
 
+def _answers_null(field: serializers.Field, direction: str) -> bool:
+    """In an answer, a field is null when it defaults to None (DRF's answer when an attribute on its source path is
+    None) or when its source runs through a nullable model field (an organisation without a region)."""
+    if direction != "response" or field.allow_null:
+        return False
+    if field.default is None:
+        return True
+    model = getattr(getattr(field.parent, "Meta", None), "model", None)
+    for attr in getattr(field, "source_attrs", []):
+        if model is None:
+            return False
+        try:
+            model_field = model._meta.get_field(attr)
+        except FieldDoesNotExist:
+            return False
+        if model_field.null:
+            return True
+        model = model_field.related_model
+    return False
+
+
 class RoutekaartAutoSchema(AutoSchema):
+    def _get_serializer_field_meta(self, field, direction):
+        """Document null where the answer can be null, rather than each serializer repeating allow_null."""
+        meta = super()._get_serializer_field_meta(field, direction)
+        if isinstance(field, serializers.Field) and _answers_null(field, direction):
+            meta["nullable"] = True
+        return meta
+
     def get_operation(self, path, path_regex, path_prefix, method, registry) -> dict[str, Any] | None:
         operation = super().get_operation(path, path_regex, path_prefix, method, registry)
         if operation is None:

@@ -1,0 +1,218 @@
+"""Every API operation, fuzzed from the project's own OpenAPI schema, as three callers: no server error, no answer
+outside its documented schema.
+
+Schemathesis loads /api/v1/schema/ from the WSGI application in-process and generates valid and invalid requests
+for each operation (Hypothesis examples; in the long run also the coverage phase's boundary values), with a fixed
+seed. The requests carry a
+real, second-factor-verified session cookie and a CSRF token, so they reach the views as a signed-in person's
+browser would: a superuser, a coordinator involved with a household, and an employer adviser. Path parameters are
+drawn half from the generated values and half from the ids of a small realistic dataset, so the fuzzer also works
+on households, residents, cases and placements that exist.
+
+The budget is small for `make test` (FUZZ_EXAMPLES examples per operation and caller, default 4, Hypothesis
+examples only); `make fuzz` raises it and adds Schemathesis' coverage phase for a long run (see docs/security.md).
+"""
+
+import datetime
+import json
+import os
+import pathlib
+import time
+from typing import Any
+
+import hypothesis
+import pytest
+import schemathesis
+from django.core.management import call_command
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+from django.middleware.csrf import _get_new_csrf_string
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from hypothesis import HealthCheck, Phase
+from hypothesis import strategies as st
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from routekaart.organisations.roles import Domain, Role
+from routekaart.organisations.tests.factories import TOTPDeviceFactory, UserFactory
+from routekaart.residents.tests.factories import (
+    ConsentFactory,
+    HouseholdFactory,
+    InvolvementFactory,
+    MembershipFactory,
+    ResidentFactory,
+)
+from routekaart.work.tests.factories import (
+    ArrangementFactory,
+    CandidateProfileFactory,
+    EmployerFactory,
+    PlacementFactory,
+    VacancyFactory,
+)
+from routekaart.wsgi import application
+
+FUZZ_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "4"))
+# The coverage phase adds some sixty boundary and invalid values per operation (missing fields, wrong types, odd
+# strings in ids): too many for every `make test`, so it runs when the budget is raised (`make fuzz`).
+FUZZ_COVERAGE = os.environ.get("FUZZ_COVERAGE", "1" if FUZZ_EXAMPLES > 10 else "0") == "1"
+SEED = 20261204
+
+CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+
+# Real values of the dataset, by path-parameter name; filled by the `dataset` fixture, read by the hook below.
+_REAL_VALUES: dict[str, list[Any]] = {}
+# Requests sent, per caller, for the figures of a long run.
+REQUESTS: dict[str, int] = {}
+
+
+@pytest.fixture
+def api_schema(db):
+    """The project's schema, as served at /api/v1/schema/, bound to the WSGI application for in-process calls."""
+    _keep_connection_between_requests()
+    schema = schemathesis.openapi.from_wsgi("/api/v1/schema/", application)
+    schema.config.generation.update(
+        max_examples=FUZZ_EXAMPLES,
+        deterministic=True,
+        database="none",
+        with_security_parameters=False,
+    )
+
+    @schema.hook
+    def flatmap_path_parameters(context, path_parameters: dict[str, Any]):
+        """Half of the time, put a real id or code of the dataset in each path parameter."""
+        if not path_parameters:
+            return st.just(path_parameters)
+        parts = {
+            name: st.one_of(st.just(value), st.sampled_from(_REAL_VALUES[name]))
+            if _REAL_VALUES.get(name)
+            else st.just(value)
+            for name, value in path_parameters.items()
+        }
+        return st.fixed_dictionaries(parts)
+
+    return schema
+
+
+schema = schemathesis.pytest.from_fixture("api_schema")
+
+
+def _keep_connection_between_requests() -> None:
+    """Calls go straight to the WSGI handler inside the test's transaction; like Django's test client, keep the
+    request signals from closing that connection (which would end the transaction)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+
+
+@pytest.fixture(autouse=True)
+def _reconnect_request_signals():
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def dataset(db) -> dict[str, Any]:
+    """A small municipality: configuration as data, two involved households with a case, one not involved, an
+    employer with a vacancy, an arrangement and a placement."""
+    from routekaart.access.tests import journey
+
+    call_command("load_configuration", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    coordinator = UserFactory(first_name="Rana", last_name="Regisseur", role=Role.COORDINATOR)
+    team = coordinator.affiliations.get().organisation
+    adviser = UserFactory(first_name="Wim", last_name="Werkgeversadviseur", role=Role.EMPLOYER_ADVISER)
+    superuser = UserFactory(first_name="Bea", last_name="Beheer", is_superuser=True, is_staff=True)
+
+    households, residents, memberships, cases = [], [], [], []
+    for number, (family, involved) in enumerate([("Hendriks", True), ("Yilmaz", True), ("De Vries", False)]):
+        household = HouseholdFactory()
+        head = ResidentFactory(given_names="Noor", family_name=family, birth_date=datetime.date(1985, 3, 1 + number))
+        child = ResidentFactory(given_names="Sem", family_name=family, birth_date=datetime.date(2013, 9, 1 + number))
+        memberships += [
+            MembershipFactory(household=household, resident=head, role="head", valid_from=datetime.date(2018, 1, 1)),
+            MembershipFactory(household=household, resident=child, role="child", valid_from=datetime.date(2018, 1, 1)),
+        ]
+        household.mother, household.son = head, child
+        if involved:
+            InvolvementFactory(household=household, organisation=team, user=None)
+            cases.append(journey.melding(coordinator, household).case)
+        households.append(household)
+        residents += [head, child]
+
+    # The adviser's employer service may see the first head's work profile: she consented to it.
+    ConsentFactory(
+        household=households[0],
+        resident=households[0].mother,
+        organisation=adviser.affiliations.get().organisation,
+        domain=Domain.PARTICIPATION,
+        scope="Werkprofiel voor bemiddeling",
+    )
+    employer = EmployerFactory()
+    vacancy = VacancyFactory(employer=employer, created_by=adviser)
+    arrangement = ArrangementFactory(employer=employer, created_by=adviser)
+    profile = CandidateProfileFactory(resident=households[0].mother)
+    placement = PlacementFactory(vacancy=vacancy, profile=profile, proposed_by=adviser)
+
+    ids = [h.pk for h in households] + [r.pk for r in residents] + [c.pk for c in cases]
+    ids += [employer.pk, vacancy.pk, arrangement.pk, profile.pk, placement.pk]
+    _REAL_VALUES.clear()
+    _REAL_VALUES.update(
+        id=sorted(set(ids)),
+        membership_id=[m.pk for m in memberships],
+        code=[team.code, employer.organisation.code],
+    )
+    return {"superuser": superuser, "coordinator": coordinator, "employer_adviser": adviser}
+
+
+def _session_for(user) -> dict[str, str]:
+    """Cookies and header of a signed-in session whose second factor is verified, with a CSRF token."""
+    client = Client()
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = TOTPDeviceFactory(user=user).persistent_id
+    session.save()
+    csrf = _get_new_csrf_string()
+    return {"sessionid": client.cookies["sessionid"].value, "csrftoken": csrf}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _report_figures():
+    """With FUZZ_REPORT=path, write the number of requests and server errors per caller (for docs/security.md)."""
+    started = time.monotonic()
+    yield
+    if path := os.environ.get("FUZZ_REPORT"):
+        figures = {"seconds": round(time.monotonic() - started), "examples_per_operation": FUZZ_EXAMPLES, **REQUESTS}
+        pathlib.Path(path).write_text(json.dumps(figures, indent=2) + "\n")
+
+
+@pytest.fixture(params=["superuser", "coordinator", "employer_adviser"])
+def caller(request, dataset) -> dict[str, Any]:
+    # Schemathesis' pytest wrapper renames the item per operation through `_nodeid`, which pytest 9.2 no longer has.
+    if not hasattr(request.node, "_nodeid"):
+        request.node._nodeid = request.node.nodeid
+    cookies = _session_for(dataset[request.param])
+    return {"name": request.param, "cookies": cookies, "headers": {"X-CSRFToken": cookies["csrftoken"]}}
+
+
+@schema.parametrize()
+@pytest.mark.usefixtures("caller")  # parametrizes the test by caller (the wrapper hides the argument from pytest)
+@hypothesis.settings(
+    max_examples=FUZZ_EXAMPLES,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=False,
+    suppress_health_check=list(HealthCheck),
+    phases=[Phase.explicit, Phase.generate] if FUZZ_COVERAGE else [Phase.generate],
+)
+def test_every_operation_answers_within_its_schema_and_without_server_error(case, caller):
+    counts = REQUESTS.setdefault(caller["name"], {"requests": 0, "server_errors": 0})
+    counts["requests"] += 1
+    response = case.call(cookies=caller["cookies"], headers=caller["headers"])
+    if response.status_code >= 500:
+        counts["server_errors"] += 1
+    case.validate_response(response, checks=CHECKS)
