@@ -54,7 +54,7 @@ INSTALLED_APPS = [
     "csp",
     "django_htmx",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "rules.apps.AutodiscoverRulesConfig",
@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "routekaart.organisations.middleware.RequireSecondFactorMiddleware",
+    "routekaart.organisations.middleware.ApiTokenUseMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -194,8 +195,8 @@ CSRF_COOKIE_HTTPONLY = True
 # --- API ---------------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "knox.auth.TokenAuthentication",  # first: a refused token answers 401 with WWW-Authenticate
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "routekaart.web.api_schema.RoutekaartAutoSchema",
@@ -203,6 +204,16 @@ REST_FRAMEWORK = {
     # One answer for a refusal: 403 with the message of any PermissionDenied (the access check's too).
     "EXCEPTION_HANDLER": "routekaart.core.api.exception_handler",
     "PAGE_SIZE": 50,
+}
+# API tokens (organisations.api.tokens): made only from a session that passed the second factor; stored hashed. A
+# token ends after the same idle time as a session and at the latest API_TOKEN_TTL_HOURS after it was made.
+API_TOKEN_TTL = timedelta(hours=env.int("API_TOKEN_TTL_HOURS", default=8))
+REST_KNOX = {
+    "TOKEN_TTL": min(timedelta(seconds=SESSION_COOKIE_AGE), API_TOKEN_TTL),
+    "AUTO_REFRESH": True,  # each use extends it by the idle time …
+    "AUTO_REFRESH_MAX_TTL": API_TOKEN_TTL,  # … but never past this
+    "TOKEN_LIMIT_PER_USER": 5,
+    "AUTH_HEADER_PREFIX": "Token",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Routekaart API",

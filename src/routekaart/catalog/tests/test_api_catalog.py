@@ -1,7 +1,7 @@
 """GET /api/v1/catalog/...: the bouwtekening as data, read-only, with filters and an OpenAPI description."""
 
 import pytest
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 from routekaart.organisations.roles import Role
@@ -17,7 +17,7 @@ CLUSTERS = "/api/v1/catalog/clusters/"
 
 def api_for(role: str) -> APIClient:
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=UserFactory(role=role)).key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {AuthToken.objects.create(user=UserFactory(role=role))[1]}")
     return client
 
 

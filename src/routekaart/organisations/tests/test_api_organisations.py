@@ -1,5 +1,5 @@
 import pytest
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 from routekaart.organisations.models import Organisation
@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.django_db]
 def api_for(role: str) -> APIClient:
     user = UserFactory(role=role)
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {AuthToken.objects.create(user=user)[1]}")
     return client
 
 
