@@ -56,7 +56,25 @@ def test_non_demo_accounts_need_the_second_factor_even_in_demo(client, demo_logi
 
 
 def test_production_settings_require_the_second_factor():
-    from routekaart.conf import production
+    """Read in a fresh interpreter: settings modules read the environment once, at import."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
 
-    assert production.TWO_FACTOR_REQUIRED is True
-    assert production.DEMO_ACCOUNTS_SKIP_SECOND_FACTOR is False
+    from cryptography.fernet import Fernet
+
+    env = {
+        **os.environ,
+        "SECRET_KEY": "Zq8-long-random-production-secret-key-that-is-not-real-xyz",
+        "ALLOWED_HOSTS": "routekaart.example.nl",
+        "BSN_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
+        "BSN_HASH_KEY": "h" * 40,
+        "PSEUDONYM_KEY": "p" * 40,
+    }
+    code = (
+        "from routekaart.conf import production as p; print(p.TWO_FACTOR_REQUIRED, p.DEMO_ACCOUNTS_SKIP_SECOND_FACTOR)"
+    )
+    src = Path(__file__).resolve().parents[3]
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=src)
+    assert result.stdout.split() == ["True", "False"], result.stderr

@@ -42,6 +42,9 @@ def test_check_deploy_is_clean_with_production_settings():
         "SECRET_KEY": "a" * 10 + "Zq8-long-random-production-secret-key-that-is-not-real-xyz",
         "ALLOWED_HOSTS": "routekaart.example.nl",
         "DATABASE_URL": "sqlite:///:memory:",
+        "BSN_ENCRYPTION_KEYS": "uZ0z2a1mXQxGxJ0cQm0Wb3l8bqkqgk1X2E6k5m1bVvE=",
+        "BSN_HASH_KEY": "h" * 40,
+        "PSEUDONYM_KEY": "p" * 40,
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
