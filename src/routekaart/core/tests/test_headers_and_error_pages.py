@@ -75,3 +75,25 @@ def test_the_api_404_answers_json_with_one_detail(client, verified):
     response = client.get(f"/api/v1/bestaat-niet/{TYPED_BSN}/")
     assert response.status_code == 404
     assert response.json() == {"detail": "Deze pagina bestaat niet (meer)."}
+
+
+@pytest.mark.parametrize(("handler", "status"), [("bad_request", 400), ("permission_denied", 403)])
+def test_the_400_and_403_pages_print_neither_the_address_nor_the_exception(rf, handler, status):
+    from django.contrib.auth.models import AnonymousUser
+
+    from routekaart.core import errors
+
+    request = rf.get(f"/huishoudens/{TYPED_BSN}/")
+    request.user = AnonymousUser()
+    response = getattr(errors, handler)(request, Exception(f"/huishoudens/{TYPED_BSN}/"))
+    assert response.status_code == status
+    assert TYPED_BSN not in response.content.decode()
+
+
+def test_the_500_page_is_dutch_and_prints_nothing_of_the_request(rf):
+    from routekaart.core import errors
+
+    response = errors.server_error(rf.get(f"/huishoudens/{TYPED_BSN}/"))
+    assert response.status_code == 500
+    assert "Er ging iets mis aan onze kant." in response.content.decode()
+    assert TYPED_BSN not in response.content.decode()
