@@ -64,10 +64,9 @@ class Rule:
     subject: str  # a PERSONAL_KINDS member, a ROLE_LEVEL_KINDS member, or "none"
     activity: str  # a processing activity code of the register, or one of NON_PERSONAL
     roles: frozenset[str] | None = None  # narrows the activity's roles (personal); who may use it (non-personal)
-    post_only: bool = False  # a page that answers POST only: probed with an empty POST instead of GET
     pk: str = ""  # which object the `pk` (or `code`) URL keyword names, a key of the world's ids
     hides: bool = False  # refuses with 404 (for both cells alike) instead of 403
-    # the API's write method, when its subject differs from the read's (create on a list route)
+    # the write method's, when they differ from the read's (a create on a list route, a form only some may send)
     write_subject: str = ""
     write_activity: str = ""
     write_roles: frozenset[str] | None = None
@@ -94,17 +93,18 @@ EXEMPT_NAMES: dict[str, str] = {
     "healthz": "load balancer probe: database up or not, nothing else",
     "two_factor_setup": "second-factor setup of one's own account (authentication flow)",
     "set_language": "language switch, no data",
+    "api-token-revoke": "authenticates with the API token it revokes, never a session (authentication flow)",
 }
 
 RULES: dict[str, Rule] = {
     # --- web ---------------------------------------------------------------------------------------------------
     "home": R("none", ACCOUNT, EVERYONE),
-    "switch_role": R("none", ACCOUNT, EVERYONE, post_only=True),
+    "switch_role": R("none", ACCOUNT, EVERYONE),
     "network": R("none", CONFIGURATION, STAFF),
     # --- audit: the log ----------------------------------------------------------------------------------------
     "audit:processing_log": R("none", LOG, {Role.PRIVACY_OFFICER}),
     "audit:break_glass_report": R("none", LOG, {Role.PRIVACY_OFFICER}),
-    "audit:break_glass_review": R("none", LOG, {Role.PRIVACY_OFFICER}, post_only=True),
+    "audit:break_glass_review": R("none", LOG, {Role.PRIVACY_OFFICER}),
     # --- catalog -----------------------------------------------------------------------------------------------
     "catalog:blueprint": R("none", CONFIGURATION, STAFF),
     "catalog:steering_model": R("none", CONFIGURATION, STAFF),
@@ -113,17 +113,19 @@ RULES: dict[str, Rule] = {
     "routes:route_map_list": R("none", CONFIGURATION, STAFF),
     "routes:route_map_detail": R("none", CONFIGURATION, STAFF, pk="route_map_code"),
     "routes:trajectory_list": R("list", "participation", TRAJECTORY_ROLES),
-    "routes:trajectory_start": R("list", "participation", {Role.COORDINATOR, Role.JOB_COACH, Role.SCHOOL}),
+    "routes:trajectory_start": R(
+        "list", "participation", {Role.COORDINATOR, Role.JOB_COACH, Role.SCHOOL}, write_subject="body"
+    ),
     "routes:trajectory_detail": R("trajectory", "participation", TRAJECTORY_ROLES, pk="trajectory"),
-    "routes:step_transition": R("trajectory", "participation", TRAJECTORY_ROLES, pk="trajectory", post_only=True),
-    "routes:step_due": R("trajectory", "participation", TRAJECTORY_ROLES, pk="trajectory", post_only=True),
-    "routes:condition_record": R("trajectory", "participation", TRAJECTORY_ROLES, pk="trajectory", post_only=True),
-    "routes:handover_propose": R("trajectory", "participation", TRAJECTORY_ROLES, pk="trajectory", post_only=True),
-    "routes:handover_accept": R("trajectory", "participation", TRAJECTORY_ROLES, pk="trajectory", post_only=True),
-    "routes:waitlist_offer": R("trajectory", "participation", TRAJECTORY_ROLES, pk="trajectory", post_only=True),
-    "routes:waitlist_meanwhile": R("trajectory", "participation", TRAJECTORY_ROLES, pk="trajectory", post_only=True),
-    "routes:trajectory_stop": R("trajectory", "participation", TRAJECTORY_ROLES, pk="trajectory", post_only=True),
-    "routes:trajectory_switch": R("trajectory", "participation", TRAJECTORY_ROLES, pk="trajectory", post_only=True),
+    "routes:step_transition": R("trajectory", "participation", TRAJECTORY_ROLES, pk="trajectory"),
+    "routes:step_due": R("trajectory", "participation", TRAJECTORY_ROLES, pk="trajectory"),
+    "routes:condition_record": R("trajectory", "participation", TRAJECTORY_ROLES, pk="trajectory"),
+    "routes:handover_propose": R("trajectory", "participation", TRAJECTORY_ROLES, pk="trajectory"),
+    "routes:handover_accept": R("trajectory", "participation", TRAJECTORY_ROLES, pk="trajectory"),
+    "routes:waitlist_offer": R("trajectory", "participation", TRAJECTORY_ROLES, pk="trajectory"),
+    "routes:waitlist_meanwhile": R("trajectory", "participation", TRAJECTORY_ROLES, pk="trajectory"),
+    "routes:trajectory_stop": R("trajectory", "participation", TRAJECTORY_ROLES, pk="trajectory"),
+    "routes:trajectory_switch": R("trajectory", "participation", TRAJECTORY_ROLES, pk="trajectory"),
     "routes:school_dashboard": R("list", "participation", {Role.SCHOOL}),
     "routes:dienst_dashboard": R("list", "participation", CASEWORK),
     # --- residents ---------------------------------------------------------------------------------------------
@@ -132,7 +134,7 @@ RULES: dict[str, Rule] = {
     "residents:household_detail": R("household", "household-file"),  # staff and the resident (own household)
     "residents:break_glass": R("emergency", "break-the-glass", STAFF),
     "residents:consent_create": R("household", "consent", CASEWORK),
-    "residents:consent_withdraw": R("consent", "consent", CASEWORK, post_only=True),
+    "residents:consent_withdraw": R("consent", "consent", CASEWORK),
     # --- access (integrale toegang) ----------------------------------------------------------------------------
     "access:worklist": R("list", "household-file", COORDINATOR),
     "access:home_summary": R("list", "household-file", COORDINATOR, htmx=True),
@@ -144,10 +146,10 @@ RULES: dict[str, Rule] = {
     "access:specialist_advice": R("case", "household-file", COORDINATOR),
     "access:advice_received": R("advice", "household-file", COORDINATOR),
     "access:plan": R("case", "household-file", COORDINATOR),
-    "access:plan_revise": R("case", "household-file", COORDINATOR, post_only=True),
+    "access:plan_revise": R("case", "household-file", COORDINATOR),
     "access:plan_activate": R("plan", "household-file", COORDINATOR),
-    "access:agreement_add": R("plan", "household-file", COORDINATOR, post_only=True),
-    "access:agreement_status": R("agreement", "household-file", COORDINATOR, post_only=True),
+    "access:agreement_add": R("plan", "household-file", COORDINATOR),
+    "access:agreement_status": R("agreement", "household-file", COORDINATOR),
     "access:decision": R("case", "household-file", COORDINATOR),
     # the world's decision is a Wmo decision (guidance): reading its letter is social support (W)
     "access:decision_letter": R("decision", "social-support", CASEWORK),
@@ -157,7 +159,7 @@ RULES: dict[str, Rule] = {
     "access:close": R("case", "household-file", COORDINATOR),
     # the world's deadline is the Wmo application's: its law is W
     "access:deadline_change": R("deadline", "social-support", COORDINATOR),
-    "access:deadline_meet": R("deadline", "social-support", COORDINATOR, post_only=True),
+    "access:deadline_meet": R("deadline", "social-support", COORDINATOR),
     # --- participation -----------------------------------------------------------------------------------------
     "participation:team": R("list", "participation", CASEWORK),
     "participation:profile": R("resident", "participation", CASEWORK),
@@ -176,16 +178,14 @@ RULES: dict[str, Rule] = {
     "income:non_take_up_report": R("none", AGGREGATE, {Role.COORDINATOR, Role.POLICY, Role.FUNCTIONAL_ADMIN}),
     "income:norm_list": R("none", CONFIGURATION, STAFF),
     # one's own reminder: another's is not found (404), whatever the role
-    "income:reminder_done": R("reminder", "social-assistance", COORDINATOR, post_only=True, hides=True),
+    "income:reminder_done": R("reminder", "social-assistance", COORDINATOR, hides=True),
     "income:client_detail": R("household", "social-assistance"),
     "income:benefit_grant": R("household", "social-assistance", COORDINATOR),
     "income:coordinator_reassign": R("household", "social-assistance", COORDINATOR),
     "income:cost_sharer_exclusion": R("household", "social-assistance", COORDINATOR),
     "income:annual_review_record": R("household", "social-assistance", COORDINATOR),
     "income:financial_fitness": R("household", "social-assistance", COORDINATOR),
-    "income:regulation_apply": R(
-        "household", "entitlement-check", COORDINATOR, post_only=True, extra={"code": "regulation_code"}
-    ),
+    "income:regulation_apply": R("household", "entitlement-check", COORDINATOR, extra={"code": "regulation_code"}),
     "income:income_report": R("household", "social-assistance", COORDINATOR),
     "income:surplus_month": R("household", "social-assistance"),
     "income:work_switch": R("household", "social-assistance", COORDINATOR),
@@ -203,16 +203,12 @@ RULES: dict[str, Rule] = {
     "work:vacancy_detail": R("list", "work-matching", ADVISER, pk="vacancy"),
     "work:arrangement_create": R("none", BUSINESS, ADVISER),
     "work:arrangement_detail": R("list", "work-matching", ADVISER, pk="arrangement"),
-    "work:opening_close": R("none", BUSINESS, ADVISER, post_only=True, pk="vacancy", extra={"kind": "vacature"}),
+    "work:opening_close": R("none", BUSINESS, ADVISER, pk="vacancy", extra={"kind": "vacature"}),
     "work:ranking": R("list", "work-matching", ADVISER, pk="vacancy", extra={"kind": "vacature"}),
-    "work:include_by_number": R(
-        "body", "work-matching", ADVISER, post_only=True, pk="vacancy", extra={"kind": "vacature"}
-    ),
+    "work:include_by_number": R("body", "work-matching", ADVISER, pk="vacancy", extra={"kind": "vacature"}),
     "work:decision_create": R("profile", "work-matching", ADVISER, pk="vacancy", extra={"kind": "vacature"}),
     "work:propose": R("profile", "work-placement", ADVISER, pk="vacancy", extra={"kind": "vacature"}),
-    "work:decision_lift": R(
-        "profile", "work-matching", ADVISER, post_only=True, extra={"decision_id": "match_decision_id"}
-    ),
+    "work:decision_lift": R("profile", "work-matching", ADVISER, extra={"decision_id": "match_decision_id"}),
     "work:candidate_list": R("list", "work-matching", ADVISER),
     "work:candidate_detail": R("profile", "work-matching"),
     "work:work_profile_list": R("list", "work-matching", CASEWORK),
@@ -224,9 +220,11 @@ RULES: dict[str, Rule] = {
     "work:employer_page": R("none", BUSINESS, frozenset()),  # employer contacts only, none of the matrix roles
     "work:sroi_list": R("none", AGGREGATE, {Role.EMPLOYER_ADVISER, Role.POLICY}),
     "work:sroi_create": R("none", BUSINESS, ADVISER),
-    "work:sroi_detail": R("none", BUSINESS, {Role.EMPLOYER_ADVISER, Role.POLICY}, pk="sroi"),
+    "work:sroi_detail": R("none", BUSINESS, {Role.EMPLOYER_ADVISER, Role.POLICY}, pk="sroi", write_roles=ADVISER),
     # --- API: organisations and catalog ------------------------------------------------------------------------
     "api-me": R("none", ACCOUNT, EVERYONE),
+    "api-token-create": R("none", ACCOUNT, EVERYONE),
+    "api-token-revoke-all": R("none", ACCOUNT, EVERYONE),
     "organisation-list": R("none", CONFIGURATION, STAFF, write_subject="none", write_roles={Role.FUNCTIONAL_ADMIN}),
     "organisation-detail": R("none", CONFIGURATION, STAFF, pk="organisation_code"),
     "region-list": R("none", CONFIGURATION, STAFF),
