@@ -151,8 +151,8 @@ RULES: dict[str, Rule] = {
     "access:agreement_add": R("plan", "household-file", COORDINATOR),
     "access:agreement_status": R("agreement", "household-file", COORDINATOR),
     "access:decision": R("case", "household-file", COORDINATOR),
-    # the world's decision is a Wmo decision (guidance): reading its letter is social support (W)
-    "access:decision_letter": R("decision", "social-support", CASEWORK),
+    # the world's decision is a Jeugdwet decision for the son: reading its letter is youth care (J)
+    "access:decision_letter": R("decision", "youth-care", CASEWORK),
     "access:transfer": R("case", "household-file", COORDINATOR),
     "access:process_coordinator": R("case", "household-file", COORDINATOR),
     "access:review": R("case", "household-file", COORDINATOR),
@@ -295,7 +295,7 @@ RULES: dict[str, Rule] = {
     "agreement-list": R("body", "household-file", COORDINATOR),
     "agreement-status": R("agreement", "household-file", COORDINATOR, pk="agreement_id"),
     "decision-list": R("body", "household-file", COORDINATOR),
-    "decision-letter": R("decision", "social-support", CASEWORK, pk="decision_id"),
+    "decision-letter": R("decision", "youth-care", CASEWORK, pk="decision_id"),
     # --- API: income -------------------------------------------------------------------------------------------
     "income-household-calculation": R("household", "social-assistance", COORDINATOR, pk="household_id"),
     "income-household-entitlements": R("household", "entitlement-check", COORDINATOR, pk="household_id"),

@@ -259,3 +259,16 @@ def test_access_matrix(world, clients, route, method, role, cell):
 
 def test_the_world_has_every_object_the_routes_need(world):
     assert not world.h_in.missing and not world.h_out.missing, (world.h_in.missing, world.h_out.missing)
+
+
+def test_the_matrix_reads_the_register_the_loader_loads():
+    """The matrix reads the register's file; the loaded register (what the access check consults) must agree."""
+    from routekaart.audit.configuration import processing_activities_load
+    from routekaart.audit.models import ProcessingActivity
+
+    processing_activities_load()
+    loaded = {a.code: a for a in ProcessingActivity.objects.all()}
+    for code, row in register.activities().items():
+        assert loaded[code].domain == row["domain"], code
+        if hasattr(loaded[code], "roles") and row["roles"] is not None:
+            assert frozenset(loaded[code].roles) == row["roles"], code

@@ -128,7 +128,20 @@ def _access_objects(side: Side, actor) -> None:
     services.plan_activate(actor=actor, plan=plan, resident_agreement=ResidentAgreement.AGREED)
     side.ids["plan_id"] = plan.pk
     side.ids["agreement_id"] = plan.agreements.order_by("pk").first().pk
-    result = services.decision_record(actor=actor, case=case, addressee=side.head, provisions=[journey.guidance()])
+    # a Jeugdwet decision for the son: its letter is youth-care data (domain J)
+    result = services.decision_record(
+        actor=actor,
+        case=case,
+        addressee=side.child,
+        provisions=[
+            journey.guidance(
+                building_block=journey.block("youth_care.outpatient_youth_care"),
+                law=Domain.YOUTH,
+                unit="hours_per_week",
+                volume=2,
+            )
+        ],
+    )
     side.ids["decision_id"] = result.decision.pk
     if "deadline_id" not in side.ids:
         deadline = Deadline.objects.filter(case=case).order_by("pk").first()
