@@ -15,9 +15,8 @@ from ..catalog import selectors as catalog_selectors
 from ..organisations.models import Organisation, OrganisationKind
 from ..organisations.roles import Role
 from ..participation.models import Assignment, AssignmentStatus
-from ..residents.access import AccessDenied, HouseholdAccess, households_visible
+from ..residents.access import AccessDenied, HouseholdAccess, members_visible
 from ..residents.life_phase import life_phases
-from ..residents.models import Membership
 from . import services, workflow
 from .models import (
     Condition,
@@ -167,16 +166,8 @@ YOUTH_REGIE_AGE = relativedelta(years=16, months=6)  # seed 004, appendix: the D
 
 
 def _visible(user) -> Exists:
-    """The resident belongs today to a household the user sees through an involvement (residents.access)."""
-    on = timezone.localdate()
-    return Exists(
-        Membership.objects.filter(
-            Q(valid_to__isnull=True) | Q(valid_to__gt=on),
-            resident=OuterRef("resident"),
-            valid_from__lte=on,
-            household__in=households_visible(user=user),
-        )
-    )
+    """The user may see the resident today (residents.access: an involvement, or the person's own consent)."""
+    return Exists(members_visible(user=user).filter(resident=OuterRef("resident")))
 
 
 # Roles that work a resident's file themselves; a user who holds none of them but works for a provider is scoped.
@@ -560,14 +551,6 @@ def resident_choices(*, user) -> QuerySet:
     """Residents the user sees now, for choosing whom a trajectory is for (one EXISTS)."""
     from ..residents.models import Resident
 
-    on = timezone.localdate()
-    return Resident.objects.filter(
-        Exists(
-            Membership.objects.filter(
-                Q(valid_to__isnull=True) | Q(valid_to__gt=on),
-                resident=OuterRef("pk"),
-                valid_from__lte=on,
-                household__in=households_visible(user=user),
-            )
-        )
-    ).order_by("family_name", "given_names", "pk")
+    return Resident.objects.filter(Exists(members_visible(user=user).filter(resident=OuterRef("pk")))).order_by(
+        "family_name", "given_names", "pk"
+    )

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from ..audit import services as audit
 from ..audit.models import Operation
+from ..core.periods import valid_on
 from ..organisations.models import Organisation, OrganisationKind
 from ..organisations.roles import Domain
 from ..residents import services as resident_services
@@ -208,12 +209,9 @@ def _may_record(*, actor, trajectory: Trajectory, step: Step, action, organisati
 
 def _involve(*, actor, trajectory: Trajectory, organisation: Organisation, party: Party, on: date) -> None:
     """Open the household to an organisation that now acts in the trajectory (through residents' own service)."""
-    involved = (
-        Involvement.objects.filter(household_id=trajectory.household_id, organisation=organisation, user__isnull=True)
-        .filter(valid_from__lte=on)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on))
-        .exists()
-    )
+    involved = Involvement.objects.filter(
+        valid_on(on), household_id=trajectory.household_id, organisation=organisation, user__isnull=True
+    ).exists()
     if involved:
         return
     from ..residents.models import Household

@@ -638,15 +638,13 @@ def caseload_work_profiles(*, user, on: date | None = None) -> QuerySet[Membersh
 
     A queryset (one query per page, whatever the caseload) so the page can paginate; log the page shown.
     """
-    from ..residents.access import households_visible
+    from ..residents.access import members_visible
 
     on = on or timezone.localdate()
     youngest = on.replace(year=on.year - WORKING_AGE[0]) if not (on.month == 2 and on.day == 29) else on
     oldest = youngest.replace(year=youngest.year - (WORKING_AGE[1] - WORKING_AGE[0]))
     return (
-        Membership.objects.filter(valid_from__lte=on)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on))
-        .filter(household__in=households_visible(user=user))
+        members_visible(user=user, on=on)
         .filter(resident__birth_date__lte=youngest, resident__birth_date__gt=oldest)
         .select_related("resident__work_profile")
         .order_by("resident__family_name", "resident__given_names", "pk")
