@@ -18,7 +18,8 @@ rankings) use the querysets below, built from the same rules. The rules, in one 
 - **Own data.** A resident with an account sees their own household (current membership), every domain.
 
 A refused attempt raises `AccessDenied` (a `PermissionDenied`) and is logged first (result `denied`), with the same
-answer whether the household or person exists or not.
+answer whether the household or person exists or not. Inside a request the audit writer keeps refusals until the
+request's transaction has ended, so they are written even when the refusal rolls the transaction back.
 """
 
 from __future__ import annotations
