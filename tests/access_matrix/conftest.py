@@ -1,7 +1,8 @@
 """The access matrix's world: built once per module inside a transaction that is rolled back afterwards.
 
-Each test still runs in its own savepoint (pytest-django's `db`), so what a request writes (log entries, a
-withdrawn consent) is undone before the next cell is asked.
+Each cell runs in its own savepoint (`in_savepoint`), so what a request writes (log entries, a withdrawn consent) is
+undone before the next cell is asked. A bare savepoint instead of pytest-django's per-test TestCase machinery:
+that machinery cost more than the request itself, thousands of times over.
 """
 
 import pytest
@@ -37,3 +38,14 @@ def clients(world, django_db_blocker) -> dict[str, Client]:
             session.save()
             made[role] = client
     return made
+
+
+@pytest.fixture
+def in_savepoint(world, django_db_blocker):
+    """One matrix cell: database access inside the module's transaction, rolled back to here afterwards."""
+    with django_db_blocker.unblock():
+        savepoint = transaction.savepoint()
+        try:
+            yield
+        finally:
+            transaction.savepoint_rollback(savepoint)
