@@ -6,6 +6,17 @@ from django_otp.oath import totp
 PASSWORD = "juist-wachtwoord-123"
 
 
+@pytest.fixture(autouse=True)
+def processing_register(request):
+    """The register of processing activities, which every processing log entry refers to (tests using the db)."""
+    if request.node.get_closest_marker("django_db") is None and "live_server" not in request.fixturenames:
+        return
+    request.getfixturevalue("_django_db_helper")  # the database as the marker asks for it, before we write
+    from routekaart.audit.configuration import processing_activities_load
+
+    processing_activities_load()
+
+
 @pytest.fixture
 def production_login(settings):
     """Second factor required for everyone, as in production settings."""

@@ -18,14 +18,12 @@ from . import journey
 
 @pytest.fixture(autouse=True)
 def configured(request):
-    """The register of processing activities and the toegang's rules, for every test that uses the database."""
+    """The toegang's rules, for every test that uses the database (the register comes from routekaart.testing)."""
     if request.node.get_closest_marker("django_db") is None:
         return
     request.getfixturevalue("_django_db_helper")
     from routekaart.access.configuration import access_configuration_load
-    from routekaart.audit.configuration import processing_activities_load
 
-    processing_activities_load()
     access_configuration_load()
 
 

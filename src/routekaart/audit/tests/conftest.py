@@ -1,14 +1,1 @@
-import pytest
-
 from routekaart.routes.tests.conftest import network, pupil, pupil_factory, route_maps  # noqa: F401
-
-
-@pytest.fixture(autouse=True)
-def processing_register(request):
-    """The register of processing activities, which every processing log entry refers to (tests using the db)."""
-    if request.node.get_closest_marker("django_db") is None:
-        return
-    request.getfixturevalue("_django_db_helper")
-    from routekaart.audit.configuration import processing_activities_load
-
-    processing_activities_load()

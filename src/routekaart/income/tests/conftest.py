@@ -3,14 +3,12 @@ import pytest
 
 @pytest.fixture(autouse=True)
 def income_configuration(request):
-    """The register of processing activities and the income data files, for tests that use the database."""
+    """The income data files, for tests that use the database (the register comes from routekaart.testing)."""
     if request.node.get_closest_marker("django_db") is None:
         return
     request.getfixturevalue("_django_db_helper")
-    from routekaart.audit.configuration import processing_activities_load
     from routekaart.income.configuration import income_configuration_load
 
-    processing_activities_load()
     income_configuration_load()
 
 

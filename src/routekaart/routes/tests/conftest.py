@@ -12,17 +12,6 @@ from routekaart.routes.configuration import route_maps_load
 from routekaart.routes.models import Route, ShelteredWorkQuota
 
 
-@pytest.fixture(autouse=True)
-def processing_register(request):
-    """The register of processing activities, which every processing log entry refers to (tests using the db)."""
-    if request.node.get_closest_marker("django_db") is None:
-        return
-    request.getfixturevalue("_django_db_helper")
-    from routekaart.audit.configuration import processing_activities_load
-
-    processing_activities_load()
-
-
 @pytest.fixture
 def route_maps(db):
     """The shipped route maps and quota, loaded as `load_configuration` loads them."""
