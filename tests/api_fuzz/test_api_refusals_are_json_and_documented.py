@@ -67,3 +67,54 @@ def test_fields_that_can_answer_null_are_documented_as_nullable(client):
     # an organisation's involvement has no user; a candidate not yet decided on has no decision
     assert schema["components"]["schemas"]["Involvement"]["properties"]["user"]["nullable"] is True
     assert schema["components"]["schemas"]["RankedCandidate"]["properties"]["decision"]["nullable"] is True
+
+
+HUGE_ID = 326497091202105606144  # more than a bigint holds: the database cannot even be asked about it
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        f"/api/v1/households/{HUGE_ID}/",
+        f"/api/v1/residents/{HUGE_ID}/",
+        f"/api/v1/income/households/{HUGE_ID}/calculation/",
+        f"/api/v1/participation/residents/{HUGE_ID}/",
+        f"/api/v1/work/profiles/{HUGE_ID}/",
+        f"/api/v1/routes/trajectories/{HUGE_ID}/",
+    ],
+)
+def test_an_id_larger_than_the_database_holds_answers_404_not_a_server_error(staff_client, path):
+    client, _user = staff_client(Role.COORDINATOR)
+
+    response = client.get(path)
+
+    assert response.status_code == 404
+    assert set(response.json()) == {"detail"}
+
+
+def test_a_body_id_larger_than_the_database_holds_is_refused_per_field_and_changes_nothing(staff_client):
+    from routekaart.access.models import Signal
+
+    client, _user = staff_client(Role.COORDINATOR)
+
+    response = client.post(
+        "/api/v1/signals/",
+        {"household": HUGE_ID, "kind": "report", "summary": "Melding"},
+        content_type="application/json",
+    )
+
+    assert response.status_code == 400
+    assert response.json()["household"] == [f"Zorg ervoor dat deze waarde kleiner is dan of gelijk is aan {2**63 - 1}."]
+    assert not Signal.objects.exists()
+
+
+def test_a_page_size_larger_than_the_database_holds_is_cut_to_the_maximum(staff_client):
+    from routekaart.catalog import services
+
+    services.catalog_load()
+    client, _user = staff_client(Role.COORDINATOR)
+
+    response = client.get("/api/v1/catalog/building-blocks/", {"limit": 10**25})
+
+    assert response.status_code == 200
+    assert 0 < len(response.json()["results"]) <= 1000

@@ -200,7 +200,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "routekaart.web.api_schema.RoutekaartAutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "routekaart.core.api_bounds.LimitOffsetPagination",
     # One answer for a refusal: 403 with the message of any PermissionDenied (the access check's too).
     "EXCEPTION_HANDLER": "routekaart.core.api.exception_handler",
     "PAGE_SIZE": 50,

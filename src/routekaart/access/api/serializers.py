@@ -6,6 +6,7 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from ...core.api_bounds import object_id_field
 from ...organisations.models import Organisation
 from ...organisations.roles import Domain
 from ..models import (
@@ -278,12 +279,12 @@ class CaseFileSerializer(serializers.Serializer):
 
 
 class SignalCreateSerializer(serializers.Serializer):
-    household = serializers.IntegerField()
+    household = object_id_field()
     kind = choice(SignalKind.choices)
     topic = choice(ReportTopic.choices, required=False, default="", allow_blank=True)
     source = choice(ReferralSource.choices, required=False, default="", allow_blank=True)
     domain = choice(Domain.choices, required=False, default=Domain.GENERAL)
-    resident = serializers.IntegerField(required=False, allow_null=True, default=None)
+    resident = object_id_field(required=False, allow_null=True, default=None)
     referrer_organisation = serializers.PrimaryKeyRelatedField(
         queryset=Organisation.objects.all(), required=False, allow_null=True, default=None
     )
@@ -303,8 +304,8 @@ def scores_as_dict(rows) -> dict:
 
 
 class IntakeCreateSerializer(serializers.Serializer):
-    case = serializers.IntegerField()
-    resident = serializers.IntegerField(required=False, allow_null=True, default=None)
+    case = object_id_field()
+    resident = object_id_field(required=False, allow_null=True, default=None)
     held_on = serializers.DateField(required=False, default=None)
     question = serializers.CharField()
     wishes = serializers.CharField(required=False, default="", allow_blank=True)
@@ -361,7 +362,7 @@ class AgreementInSerializer(serializers.Serializer):
 
 
 class PlanCreateSerializer(serializers.Serializer):
-    case = serializers.IntegerField()
+    case = object_id_field()
     summary = serializers.CharField(required=False, default="", allow_blank=True)
     goals = GoalInSerializer(
         many=True, required=False, allow_null=True, default=None, help_text="Leeg: een herziening van het actieve plan."
@@ -377,7 +378,7 @@ class PlanActivateSerializer(serializers.Serializer):
 
 
 class AgreementCreateSerializer(AgreementInSerializer):
-    plan = serializers.IntegerField()
+    plan = object_id_field()
 
 
 class AgreementStatusSerializer(serializers.Serializer):
@@ -402,15 +403,15 @@ class ProvisionInSerializer(serializers.Serializer):
 
 
 class DecisionCreateSerializer(serializers.Serializer):
-    case = serializers.IntegerField()
-    addressee = serializers.IntegerField()
+    case = object_id_field()
+    addressee = object_id_field()
     decided_on = serializers.DateField(required=False, default=None)
     urgent = serializers.BooleanField(required=False, default=False)
     provisions = ProvisionInSerializer(many=True)
 
 
 class TransferSerializer(serializers.Serializer):
-    to_user = serializers.IntegerField()
+    to_user = object_id_field()
     to_organisation = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all())
     note = serializers.CharField()
     resident_informed_on = serializers.DateField(allow_null=True)
@@ -418,7 +419,7 @@ class TransferSerializer(serializers.Serializer):
 
 
 class ProcessCoordinatorSerializer(serializers.Serializer):
-    user = serializers.IntegerField()
+    user = object_id_field()
 
 
 class ReviewStepSerializer(serializers.Serializer):

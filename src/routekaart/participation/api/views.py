@@ -71,7 +71,7 @@ class ParticipationResidentViewSet(_Base):
     """A resident's participation, through the access check for the Participatiewet domain."""
 
     serializer_class = ProfileSerializer
-    lookup_value_converter = "int"
+    lookup_value_converter = "id"  # core.api_bounds: an id that fits the database, else 404
 
     def _access(self, pk: int):
         return resident_access_check(

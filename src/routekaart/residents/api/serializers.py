@@ -1,6 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from ...core.api_bounds import object_id_field
 from ...organisations.models import Organisation
 from ..models import (
     Address,
@@ -146,7 +147,7 @@ class HouseholdFileSerializer(serializers.Serializer):
 
 
 class MemberCreateSerializer(serializers.Serializer):
-    resident = serializers.IntegerField()
+    resident = object_id_field()
     role = serializers.ChoiceField(choices=MembershipRole.choices, required=False, default=MembershipRole.OTHER)
 
 
@@ -162,7 +163,7 @@ class HouseholdCreateSerializer(serializers.Serializer):
 
 
 class MembershipStartSerializer(serializers.Serializer):
-    resident = serializers.IntegerField()
+    resident = object_id_field()
     role = serializers.ChoiceField(choices=MembershipRole.choices, required=False, default=MembershipRole.OTHER)
     valid_from = serializers.DateField()
 

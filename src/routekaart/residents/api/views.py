@@ -32,7 +32,7 @@ class AccessCheckedViewSet(viewsets.GenericViewSet):
     exception handler (core.api); its log entry survives the request's rollback (audit writes it afterwards)."""
 
     permission_classes = [IsAuthenticated]
-    lookup_value_converter = "int"
+    lookup_value_converter = "id"  # core.api_bounds: an id that fits the database, else 404
 
     def require(self, permission: str) -> None:
         if not self.request.user.has_perm(permission):
@@ -125,7 +125,7 @@ class HouseholdViewSet(AccessCheckedViewSet):
         return Response(MemberSerializer(membership).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=MembershipEndSerializer, responses=MemberSerializer)
-    @action(detail=True, methods=["post"], url_path="memberships/<int:membership_id>/end")
+    @action(detail=True, methods=["post"], url_path="memberships/<id:membership_id>/end")
     def membership_end(self, request: Request, pk: int, membership_id: int) -> Response:
         """Someone leaves the household (moving out): from `valid_to` on they no longer belong to it."""
         access = household_access_check(

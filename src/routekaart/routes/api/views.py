@@ -68,7 +68,7 @@ class TrajectoryViewSet(viewsets.ReadOnlyModelViewSet):
 
     permission_classes = [HasRulesPermission]
     required_permission = "routes.view_trajectories"
-    lookup_value_regex = r"[0-9]+"  # any other id is no trajectory: 404, not int()'s ValueError
+    lookup_value_regex = r"[0-9]{1,18}"  # an id that fits the database (core.api_bounds); else 404, not a 500
 
     def get_serializer_class(self):
         return TrajectoryDetailSerializer if self.action == "retrieve" else TrajectorySerializer

@@ -18,7 +18,7 @@ from . import serializers as s
 class _WorkViewSet(viewsets.GenericViewSet):
     permission_classes = [IsAuthenticated, HasRulesPermission]
     required_permission = "work.manage"
-    lookup_value_converter = "int"  # every id here is a number; anything else is no object (404), not a 500
+    lookup_value_converter = "id"  # core.api_bounds: an id that fits the database; anything else is no object (404)
 
     def handle_exception(self, exc):
         if isinstance(exc, AccessDenied):  # answered, not raised, so the logged refusal is committed
