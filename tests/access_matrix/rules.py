@@ -2,13 +2,15 @@
 
 The access matrix derives every expected answer from these entries, the register of processing activities (its
 `roles:` and `domain:` per activity) and `ROLE_DOMAINS`; no cell is written down by hand. A route of the project
-without an entry here, and not in `EXEMPT`, fails the matrix: that is how a new route cannot slip past.
+without an entry here, and not in `EXEMPT_PATHS` / `EXEMPT_NAMES`, fails the matrix: that is how a new route
+cannot slip past.
 
 Subject kinds (what the URL, or for `body` the request body, points at):
 
 - a personal subject (`household`, `resident`, `case`, `trajectory`, …): asked for H_in (involved) and H_out (not
-  involved); allowed iff involved (for the resident: own household) AND the role is in the activity's `roles:`
-  AND (if the entry narrows `roles`) in those AND the activity's domain is in `ROLE_DOMAINS[role]`.
+  involved; the latter only for roles that pass the role gate, the others are refused whatever the household);
+  allowed iff involved (for the resident: own household) AND the role is in the activity's `roles:` AND (if the
+  entry narrows `roles`) in those AND the activity's domain is in `ROLE_DOMAINS[role]`.
 - `list`: a worklist or search over persons, filtered by the product to what the user may see; asked once,
   allowed iff the role is in the activity's roles (and the entry's). Its content is checked by the name check.
 - `body`: a write whose subject is named in the body; the empty-body probe checks the role gate only.
