@@ -5,9 +5,12 @@ undone before the next cell is asked. A bare savepoint instead of pytest-django'
 that machinery cost more than the request itself, thousands of times over.
 """
 
+from pathlib import Path
+
 import pytest
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, connection, transaction
 from django.test import Client
+from django.test.utils import setup_databases, teardown_databases
 from django_otp import DEVICE_ID_SESSION_KEY
 
 from .world import World, world_build
@@ -16,6 +19,7 @@ from .world import World, world_build
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker) -> World:
     with django_db_blocker.unblock():
+        created = _test_database_ensure()
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
@@ -23,6 +27,18 @@ def world(django_db_setup, django_db_blocker) -> World:
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
+            if created is not None:
+                teardown_databases(created, verbosity=0)
+
+
+def _test_database_ensure():
+    """pytest-django creates the test database only when a collected test asks for `db` or `django_db`; the
+    matrix cells ask for neither (see `in_savepoint`), so when they run alone (`-k`) create it here."""
+    name = str(connection.settings_dict["NAME"])
+    test_name = connection.settings_dict.get("TEST", {}).get("NAME")
+    if name.startswith("file:memorydb") or Path(name).name.startswith("test_") or (test_name and name == test_name):
+        return None  # already the test database: never touch another one
+    return setup_databases(verbosity=0, interactive=False, aliases={DEFAULT_DB_ALIAS})
 
 
 @pytest.fixture(scope="module")

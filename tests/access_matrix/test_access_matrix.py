@@ -4,8 +4,9 @@ The expected answer of each cell is derived (`expected_allowed`) from the route'
 register's `roles:` and `domain:` of its processing activity, and `ROLE_DOMAINS`; see rules.py for the rule.
 Allowed: 2xx/3xx; an empty write may also be refused as invalid (400). Only methods a route declares are asked:
 GET where it has it, and one write method with an empty body where it has one (pages and API alike). Not allowed: 403,
-or 404 where the route hides existence, for the involved and the uninvolved cell alike. Never 500; and the
-names of the household nobody of the matrix is involved with never appear in any answer.
+or 404 where the route hides existence, for the involved and the uninvolved cell alike, and no event recorded
+(nothing changed). Never 500; and the names of the household nobody of the matrix is involved with never appear
+in any answer (nor any resident's name for a role that sees no domain).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from routekaart.audit.models import Event
 from routekaart.organisations.roles import ROLE_DOMAINS, Role
 
 from . import register
@@ -230,6 +232,7 @@ def test_access_matrix(world, clients, in_savepoint, route, method, role, cell):
     url = _url(world, route, rule, cell)
     client = clients[role]
     query = {k: (timezone.localdate().isoformat() if v == "today" else v) for k, v in rule.query.items()}
+    events_before = Event.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     headers = {"HX-Request": "true"} if rule.htmx else {}
     if method == "get":
         response = client.get(url, query, headers=headers)
@@ -254,6 +257,8 @@ def test_access_matrix(world, clients, in_savepoint, route, method, role, cell):
         hidden = rule.hides and _role_gate(activity, roles, role)
         want = 404 if hidden else 403
         assert status == want, f"{where}: expected {want} (not allowed), got {status}"
+        changed = list(Event.objects.filter(pk__gt=events_before).values_list("action", flat=True))
+        assert not changed, f"{where}: refused, yet it changed something: {changed}"
 
 
 def test_the_world_has_every_object_the_routes_need(world, in_savepoint):
