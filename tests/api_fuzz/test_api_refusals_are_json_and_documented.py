@@ -118,3 +118,17 @@ def test_a_page_size_larger_than_the_database_holds_is_cut_to_the_maximum(staff_
 
     assert response.status_code == 200
     assert 0 < len(response.json()["results"]) <= 1000
+
+
+def test_a_plan_with_a_null_goal_is_refused_per_field_and_changes_nothing(staff_client):
+    from routekaart.access.models import Plan
+
+    client, _user = staff_client(Role.COORDINATOR)
+
+    response = client.post(
+        "/api/v1/plans/", {"case": 1, "goals": [None, None], "agreements": []}, content_type="application/json"
+    )
+
+    assert response.status_code == 400
+    assert response.json()["goals"] == {"0": ["Dit veld mag niet leeg zijn."], "1": ["Dit veld mag niet leeg zijn."]}
+    assert not Plan.objects.exists()

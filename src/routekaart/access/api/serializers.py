@@ -364,8 +364,14 @@ class AgreementInSerializer(serializers.Serializer):
 class PlanCreateSerializer(serializers.Serializer):
     case = object_id_field()
     summary = serializers.CharField(required=False, default="", allow_blank=True)
-    goals = GoalInSerializer(
-        many=True, required=False, allow_null=True, default=None, help_text="Leeg: een herziening van het actieve plan."
+    # A ListField, not many=True: with many=True DRF lets allow_null through to every goal, and a null goal failed
+    # in the view (500). The list may be null (a revision of the active plan); a goal in it may not.
+    goals = serializers.ListField(
+        child=GoalInSerializer(),
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Leeg: een herziening van het actieve plan.",
     )
     agreements = AgreementInSerializer(many=True, required=False, default=list)
 
