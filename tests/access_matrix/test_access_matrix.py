@@ -277,3 +277,32 @@ def test_the_matrix_reads_the_register_the_loader_loads():
         assert loaded[code].domain == row["domain"], code
         if hasattr(loaded[code], "roles") and row["roles"] is not None:
             assert frozenset(loaded[code].roles) == row["roles"], code
+
+
+CONSENT_ROUTES = ("work:candidate_detail", "work:placement_detail", "work-profile-detail", "work-placement-detail")
+
+
+@pytest.mark.parametrize("name", CONSENT_ROUTES)
+def test_the_employer_adviser_sees_a_work_profile_exactly_while_its_owner_consents(world, clients, in_savepoint, name):
+    """The adviser's one door (ROLE_DOMAINS gives it nothing): the resident's consent to share the work profile
+    with the adviser's organisation. With it the profile opens; the other household's stays closed."""
+    import datetime
+
+    from routekaart.residents.models import Consent
+
+    route = next(r for r in project_routes() if r.name == name)
+    client = clients[Role.EMPLOYER_ADVISER]
+    inside, outside = _url(world, route, RULES[name], "in"), _url(world, route, RULES[name], "out")
+    assert client.get(inside).status_code == 403, "without consent"
+    Consent.objects.create(
+        resident=world.h_in.head,
+        household=world.h_in.household,
+        organisation=world.org_in,
+        domain="P",
+        scope="Werkprofiel delen met de werkgeversadviseur",
+        valid_from=datetime.date(2024, 1, 1),
+    )
+    opened = client.get(inside)
+    assert opened.status_code == 200, f"{inside} with consent: {opened.status_code}"
+    assert MARK_OUT not in _text(opened)
+    assert client.get(outside).status_code == 403, "another household's profile, without its consent"
