@@ -47,9 +47,7 @@ from .models import (
 )
 from .workflow import Outcome, StepState, TrajectoryStatus
 
-ACTIVITY = (
-    "participation"  # the register's processing activity for trajectories (audit/data/processing_activities.yaml)
-)
+ACTIVITY = "route-guidance"  # the register's processing activity for trajectories (audit/data/...)
 RESIDENT_KIND = "resident"
 AFTERCARE_CONDITIONS = (Condition.AFTERCARE_TWO_YEARS, Condition.EXIT_MONITOR_AFTER_ONE_YEAR)
 

@@ -1,6 +1,6 @@
 """Route pages: the route maps (configuration, no personal data) and the trajectories (personal data).
 
-Every trajectory page asks the residents access check first (`resident_access_check`, purpose "participation"); a
+Every trajectory page asks the residents access check first (`resident_access_check`, purpose "route-guidance"); a
 refused check is answered with the one 403 page (core); the audit middleware writes its log entry. Bad
 input is refused by the service with a Dutch message; the page shows it (status 400) and nothing has changed.
 """

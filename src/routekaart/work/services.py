@@ -570,6 +570,7 @@ def match_decision_lift(*, actor, decision: MatchDecision) -> MatchDecision:
     decision = (
         MatchDecision.objects.select_for_update(of=("self",)).select_related("profile__resident").get(pk=decision.pk)
     )
+    privacy.candidate_check(user=actor, resident=decision.profile.resident)
     if decision.lifted_at is not None:
         raise ValidationError(_("Dit besluit is al teruggedraaid."))
     decision.lifted_at = timezone.now()

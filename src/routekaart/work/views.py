@@ -383,9 +383,11 @@ def include_by_number(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 
 
 @permission_required("work.manage", raise_exception=True)
+@access_denied_as_403
 @require_POST
 def decision_lift(request: HttpRequest, decision_id: int) -> HttpResponse:
     decision = get_object_or_404(MatchDecision.objects.select_related("vacancy", "arrangement"), pk=decision_id)
+    privacy.candidate_check(user=request.user, resident=decision.profile.resident)
     try:
         services.match_decision_lift(actor=request.user, decision=decision)
     except ValidationError as error:

@@ -41,7 +41,7 @@ def test_a_school_starts_a_trajectory_and_reads_it_back(api, network, pupil):
     assert body["handovers"][0]["to_party"] == "Dienst" and body["handovers"][0]["state"] == "proposed"
     listed = api(network.school_user).get("/api/v1/routes/trajectories/").json()
     assert [t["id"] for t in listed["results"]] == [body["id"]]
-    assert ProcessingLogEntry.objects.filter(channel="api", activity_id="participation").exists()
+    assert ProcessingLogEntry.objects.filter(channel="api", activity_id="route-guidance").exists()
 
 
 def test_the_dienst_takes_regie_and_moves_steps_through_the_api(api, network, pupil):

@@ -54,7 +54,7 @@ def test_the_route_map_of_a_resident_shows_steps_regie_and_life_line(client, net
     assert "Dienst (De Dienst)" in text  # regie, with the organisation that holds it
     assert "overgenomen" in text  # the hand-over, seen by the school too
     assert 'data-passed="ja"' in text and 'data-passed="nee"' in text  # hand-overs of the life course passed, ahead
-    entry = ProcessingLogEntry.objects.filter(activity_id="participation", actor=network.school_user).last()
+    entry = ProcessingLogEntry.objects.filter(activity_id="route-guidance", actor=network.school_user).last()
     assert entry.result == Result.OK
 
 
@@ -214,7 +214,7 @@ def test_the_school_sees_its_own_leavers_only(client, network, pupil, pupil_fact
     assert list(response.context["dashboard"].page) == []
     response = signed_in(client, network.school_user).get(reverse("routes:school_dashboard"))
     assert [t.resident for t in response.context["dashboard"].page] == [pupil]
-    assert ProcessingLogEntry.objects.filter(actor=network.school_user, activity_id="participation").exists()
+    assert ProcessingLogEntry.objects.filter(actor=network.school_user, activity_id="route-guidance").exists()
 
 
 @pytest.mark.parametrize("role", [Role.POLICY, Role.PRIVACY_OFFICER, Role.RESIDENT, Role.EMPLOYER_ADVISER])
