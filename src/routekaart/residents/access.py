@@ -298,6 +298,21 @@ def resident_placement_check(*, user, resident_id: int, channel: str | None = No
     raise AccessDenied(_("U bent niet betrokken bij deze inwoner."))
 
 
+def access_refuse(access: HouseholdAccess, *, why: str) -> None:
+    """Refuse, after the door let the user in, an action their role may not take here; logged like any refusal.
+
+    Raises `AccessDenied` always; for views that check a role's permission once they know whose data it is.
+    """
+    _refuse(
+        user=access.user,
+        purpose=access.purpose,
+        subjects=_data_subjects(access.household_id),
+        channel=access.channel,
+        why=f"household {access.household_id}: {why}",
+    )
+    raise AccessDenied(_("U hebt hiervoor niet de juiste rol."))
+
+
 def _household_of(resident_id: int) -> int | None:
     on = timezone.localdate()
     memberships = Membership.objects.filter(resident_id=resident_id, valid_from__lte=on).order_by("-valid_from", "-id")

@@ -87,9 +87,9 @@ class CaseViewSet(ToegangViewSet):
     @extend_schema(responses=s.CaseFileSerializer)
     def retrieve(self, request: Request, pk: int) -> Response:
         """The case file of the case's household, as far as the caller's domains reach."""
-        self.require("access.view_cases")
         case = get_object_or_404(Case, pk=pk)
         access = household_access_check(user=request.user, household_id=case.household_id, channel="api")
+        self.require("access.view_cases", access)
         return Response(s.CaseFileSerializer(selectors.case_file_get(access=access)).data)
 
     def _step(self, pk: int, serializer_class, call, response_serializer=s.CaseSerializer, code=status.HTTP_200_OK):
@@ -335,7 +335,6 @@ class DecisionViewSet(ToegangViewSet):
     @action(detail=True, methods=["get"])
     def letter(self, request: Request, pk: int) -> HttpResponse:
         """The decision letter as PDF."""
-        self.require("access.view_cases")
         found = get_object_or_404(Decision, pk=pk)
         access = household_access_check(
             user=request.user,
@@ -344,6 +343,7 @@ class DecisionViewSet(ToegangViewSet):
             purpose="household-file",
             channel="api",
         )
+        self.require("access.view_cases", access)
         letter = selectors.decision_letter_get(access=access, decision_id=found.pk)
         response = HttpResponse(decision_letter_pdf(letter), content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="beschikking-{letter.reference}.pdf"'

@@ -44,7 +44,7 @@ class IncomeHouseholdViewSet(AccessCheckedViewSet):
     def calculation(self, request: Request, pk: int) -> Response:
         """This month's benefit, every figure with its explanation and the source of the norms."""
         access = self._access(pk)
-        self.require("income.view_clients")
+        self.require("income.view_clients", access)
         benefit = self._benefit(pk)
         try:
             result = selectors.benefit_calculation_get(benefit=benefit, month=access.on.replace(day=1))
@@ -58,7 +58,7 @@ class IncomeHouseholdViewSet(AccessCheckedViewSet):
     def entitlements(self, request: Request, pk: int) -> Response:
         """Every regulation in force: entitled, in use, and why (the household's own values)."""
         access = self._access(pk, purpose="entitlement-check")
-        self.require("income.view_clients")
+        self.require("income.view_clients", access)
         result = selectors.entitlement_check_household(household_id=pk, on=access.on)
         benefit = self._benefit(pk)
         selectors._read_logged(access=access, residents=[benefit.client], activity="entitlement-check")
@@ -68,8 +68,7 @@ class IncomeHouseholdViewSet(AccessCheckedViewSet):
     @action(detail=True, methods=["post"], url_path="income-reports")
     def income_reports(self, request: Request, pk: int) -> Response:
         """Report a month's earnings (the simplified form); a second report for the month corrects it."""
-        self._access(pk)
-        self.require("income.manage_benefits")
+        self.require("income.manage_benefits", self._access(pk))
         benefit = self._benefit(pk)
         serializer = IncomeReportSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

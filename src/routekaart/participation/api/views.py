@@ -5,17 +5,17 @@ from dataclasses import asdict
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
-from rest_framework import status, viewsets
+from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
-from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from ...core.api import django_validation_as_400
 from ...organisations.models import Organisation
 from ...organisations.roles import Domain
-from ...residents.access import AccessDenied, resident_access_check
+from ...residents.access import resident_access_check
+from ...residents.api.views import AccessCheckedViewSet
 from .. import calculations, selectors, services
 from ..configuration import wage_subsidy_rules
 from ..models import DistanceCategory, LadderRung, ParticipationTier
@@ -29,21 +29,7 @@ from .serializers import (
 )
 
 
-class _Base(viewsets.GenericViewSet):
-    permission_classes = [IsAuthenticated]
-
-    def handle_exception(self, exc):
-        # A refused access check answers 403 as a response, so the request's transaction keeps its log entry.
-        if isinstance(exc, AccessDenied):
-            return Response({"detail": str(exc.args[0]) if exc.args else ""}, status=status.HTTP_403_FORBIDDEN)
-        return super().handle_exception(exc)
-
-    def require(self, permission: str) -> None:
-        if not self.request.user.has_perm(permission):
-            self.permission_denied(self.request, message=_("U hebt hiervoor niet de juiste rol."))
-
-
-class InstrumentViewSet(_Base):
+class InstrumentViewSet(AccessCheckedViewSet):
     """The instruments and their rules, as configured (no personal data)."""
 
     serializer_class = ParticipationInstrumentSerializer
@@ -67,7 +53,7 @@ class InstrumentViewSet(_Base):
         return Response(WageSubsidySerializer(asdict(result)).data)
 
 
-class ParticipationResidentViewSet(_Base):
+class ParticipationResidentViewSet(AccessCheckedViewSet):
     """A resident's participation, through the access check for the Participatiewet domain."""
 
     serializer_class = ProfileSerializer
@@ -79,16 +65,17 @@ class ParticipationResidentViewSet(_Base):
         )
 
     def retrieve(self, request: Request, pk: int) -> Response:
-        self.require("participation.view_profile")
-        profile = selectors.participation_profile_get(access=self._access(pk), resident_id=pk)
+        access = self._access(pk)  # the door first: a refusal is then logged for the person asked about
+        self.require("participation.view_profile", access)
+        profile = selectors.participation_profile_get(access=access, resident_id=pk)
         return Response(ProfileSerializer(profile).data)
 
     @extend_schema(request=AssessmentCreateSerializer, responses={201: AssessmentSerializer})
     @action(detail=True, methods=["post"])
     def assessments(self, request: Request, pk: int) -> Response:
         """Assess the distance to the labour market; the next assessment is planned from the category."""
-        self.require("participation.record")
         access = self._access(pk)
+        self.require("participation.record", access)
         data = AssessmentCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data

@@ -12,7 +12,13 @@ from rest_framework.response import Response
 from ...core.api import django_validation_as_400
 from ...organisations.roles import Domain
 from .. import selectors, services
-from ..access import household_access_check, resident_access_check, resident_placement_check
+from ..access import (
+    HouseholdAccess,
+    access_refuse,
+    household_access_check,
+    resident_access_check,
+    resident_placement_check,
+)
 from ..models import Household, Membership, Resident
 from .serializers import (
     CompositionQuerySerializer,
@@ -34,9 +40,14 @@ class AccessCheckedViewSet(viewsets.GenericViewSet):
     permission_classes = [IsAuthenticated]
     lookup_value_converter = "id"  # core.api_bounds: an id that fits the database, else 404
 
-    def require(self, permission: str) -> None:
-        if not self.request.user.has_perm(permission):
-            self.permission_denied(self.request, message=_("U hebt hiervoor niet de juiste rol."))
+    def require(self, permission: str, access: HouseholdAccess | None = None) -> None:
+        """The caller's role must hold `permission`. Given the `access` the door granted for the household asked
+        about, a refusal is logged for its people like any other refusal."""
+        if self.request.user.has_perm(permission):
+            return
+        if access is not None:
+            access_refuse(access, why=f"role lacks {permission}")
+        self.permission_denied(self.request, message=_("U hebt hiervoor niet de juiste rol."))
 
 
 def _residents_to_place(user, ids: list[int]) -> dict[int, Resident]:
