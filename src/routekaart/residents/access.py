@@ -40,7 +40,6 @@ from ..core.periods import valid_on
 from ..organisations.roles import ROLE_DOMAINS, Domain, Role
 from .models import BreakGlass, Consent, Household, Involvement, Membership, Resident
 
-ALL_DOMAINS = frozenset(Domain.values)
 # The processing activity (register code) under which reading each domain's data is logged.
 DOMAIN_ACTIVITY = {
     Domain.GENERAL: "household-file",
@@ -186,7 +185,7 @@ def household_access(
                 domains=frozenset(domains),
                 consented=consented,
                 basis="involvement" if domains else "consent",
-                organisation_ids=frozenset(involved or {o for o in staff}),
+                organisation_ids=frozenset(involved or staff),
                 involvement_ids=frozenset(i for i, _ in involvements),
                 on=on,
             )
