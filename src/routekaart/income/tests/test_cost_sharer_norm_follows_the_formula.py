@@ -14,6 +14,7 @@ from routekaart.income.calculation import (
     benefit_calculate,
     cost_sharer_norm,
     cost_sharer_share,
+    cost_sharers_count,
     money,
 )
 
@@ -109,3 +110,13 @@ def test_housemates_younger_than_the_minimum_age_do_not_count():
         on=date(2024, 3, 1), norms=under_2015_rules, kind="single", client_birth_date=born, housemates=mother_and_son
     )
     assert result.cost_sharers == 2 and result.norm == Decimal("917.02")
+
+
+@pytest.mark.parametrize(("age", "counts"), [(26, False), (27, True), (28, True)])
+def test_a_housemate_counts_as_cost_sharer_from_exactly_27(age, counts):
+    """Pw art. 22a (from 1 January 2023): housemates younger than 27 do not count; one of exactly 27 does."""
+    assert NORMS_2024.cost_sharer_min_age == 27
+    housemates = [Housemate("Client", 40, is_beneficiary=True), Housemate("Huisgenoot", age)]
+    count, lines = cost_sharers_count(housemates=housemates, norms=NORMS_2024)
+    assert count == (2 if counts else 1)
+    assert lines[1].explanation.startswith("telt mee" if counts else "telt niet mee: jonger dan 27 jaar")
