@@ -51,11 +51,13 @@ class AccessCheckedViewSet(viewsets.GenericViewSet):
 
 
 def _residents_to_place(user, ids: list[int]) -> dict[int, Resident]:
-    """The persons to place in a household, each only on a lawful ground. An unknown number gets the same logged
-    refusal as a person the caller has no ground for, so the answer never tells who exists."""
+    """The persons to place in a household. The service asks for the lawful ground of each (membership_start); an
+    unknown number is refused here through the same check, so its answer reads like any other refusal."""
+    found = Resident.objects.in_bulk(ids)
     for resident_id in ids:
-        resident_placement_check(user=user, resident_id=resident_id, channel="api")
-    return Resident.objects.in_bulk(ids)
+        if resident_id not in found:
+            resident_placement_check(user=user, resident_id=resident_id, channel="api")
+    return found
 
 
 class HouseholdViewSet(AccessCheckedViewSet):
