@@ -443,3 +443,15 @@ def decision_letter_get(*, access: HouseholdAccess, decision_id: int) -> Decisio
     )
     residents_selectors.processing_log_read(access=access, residents=[decision.addressee], domains={decision.law})
     return decision
+
+
+def open_case_of(*, household_id: int, with_intakes: bool = False) -> Case | None:
+    """The household's open case, for the apps that act beside it (income's broad intake lives in its intakes)."""
+    cases = Case.objects.filter(household_id=household_id).exclude(status=CaseStatus.CLOSED)
+    if with_intakes:
+        cases = cases.prefetch_related("intakes")
+    return cases.first()
+
+
+def case_of_household_exists(*, case_id: int, household_id: int) -> bool:
+    return Case.objects.filter(pk=case_id, household_id=household_id).exists()

@@ -1,16 +1,21 @@
 import django_filters
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from ..organisations.models import User
 from .models import ProcessingActivity, ProcessingLogEntry, Result
+
+
+def _staff(request):
+    """The user model by setting: audit knows no domain model, so it never imports organisations."""
+    return get_user_model().objects.order_by("username")
 
 
 class ProcessingLogFilter(django_filters.FilterSet):
     """What the privacy officer filters on: person (as pseudonym), user, organisation, activity, result, period."""
 
     data_subject = django_filters.CharFilter(label=_("Betrokkene (pseudoniem)"))
-    actor = django_filters.ModelChoiceFilter(label=_("Medewerker"), queryset=User.objects.order_by("username"))
+    actor = django_filters.ModelChoiceFilter(label=_("Medewerker"), queryset=_staff)
     organisation_code = django_filters.CharFilter(label=_("Organisatie (code)"))
     activity = django_filters.ModelChoiceFilter(
         label=_("Verwerkingsactiviteit"), queryset=ProcessingActivity.objects.all(), to_field_name="code"

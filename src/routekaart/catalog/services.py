@@ -20,7 +20,8 @@ from django.db.models import Max
 from django.utils import timezone
 
 from ..audit.services import event_record
-from . import network
+from ..organisations import services as organisation_services
+from ..organisations.models import OrganisationKind
 from .models import (
     BuildingBlock,
     BuildingBlockVersion,
@@ -414,12 +415,13 @@ def _preset_network(data: DataFile):
     region_item = content.get("region") or {}
     region = None
     if region_item.get("code"):
-        region = network.region_ensure(code=region_item["code"], name=region_item.get("name") or content["name"])
+        name = region_item.get("name") or content["name"]
+        region = organisation_services.region_ensure(code=region_item["code"], name=name)
     organisations = {}
     for item in content.get("municipalities") or []:
         _require(item, ["code", "name"], f"{data.path.name}: municipality")
-        organisations[item["code"]] = network.organisation_ensure(
-            kind=network.MUNICIPALITY,
+        organisations[item["code"]] = organisation_services.organisation_ensure(
+            kind=OrganisationKind.MUNICIPALITY,
             code=item["code"],
             name=item["name"],
             region=region if item.get("in_region", True) else None,
@@ -434,19 +436,20 @@ def _preset_network(data: DataFile):
     central = content.get("central_municipality")
     if central:
         municipality = lookup([central["municipality"]], "central_municipality")[0]
-        network.organisation_ensure(
-            kind=network.MUNICIPALITY,
+        organisation_services.organisation_ensure(
+            kind=OrganisationKind.MUNICIPALITY,
             code=municipality.code,
             name=municipality.name,
             serves=lookup(central.get("serves"), "central_municipality"),
         )
         if region:
-            network.region_central_municipality_ensure(region=region, municipality=municipality)
-    for key, default_kind in (("service_organisations", network.SERVICE_ORGANISATION), ("organisations", None)):
+            organisation_services.region_central_municipality_ensure(region=region, municipality=municipality)
+    kinds = (("service_organisations", OrganisationKind.SERVICE_ORGANISATION), ("organisations", None))
+    for key, default_kind in kinds:
         for item in content.get(key) or []:
             where = f"{key} {item.get('code')}"
             _require(item, ["code", "name"], f"{data.path.name}: {where}")
-            organisations[item["code"]] = network.organisation_ensure(
+            organisations[item["code"]] = organisation_services.organisation_ensure(
                 kind=item.get("kind") or default_kind,
                 code=item["code"],
                 name=item["name"],

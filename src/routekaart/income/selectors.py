@@ -16,6 +16,7 @@ import yaml
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from ..access import selectors as access_selectors
 from ..audit import services as audit
 from ..core.periods import valid_on
 from ..residents.access import HouseholdAccess
@@ -356,9 +357,7 @@ def _read_logged(*, access: HouseholdAccess, residents: list[Resident], activity
 
 def open_case_get(*, household_id: int):
     """The household's open case in the access app (the broad intake on all life domains lives there)."""
-    from ..access.models import Case
-
-    return Case.objects.filter(household_id=household_id).exclude(status="closed").prefetch_related("intakes").first()
+    return access_selectors.open_case_of(household_id=household_id, with_intakes=True)
 
 
 def client_file_get(*, access: HouseholdAccess, on: date | None = None) -> ClientFile:

@@ -18,6 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ..access import selectors as access_selectors
 from ..audit import services as audit
 from ..audit.models import Operation
 from ..core.periods import valid_on
@@ -195,9 +196,7 @@ def social_assistance_grant(
 
 def _open_case(household_id: int):
     """The household's open case in the access app, if there is one (the broad intake lives there)."""
-    from ..access.models import Case
-
-    return Case.objects.filter(household_id=household_id).exclude(status="closed").first()
+    return access_selectors.open_case_of(household_id=household_id)
 
 
 @transaction.atomic
@@ -625,11 +624,10 @@ def financial_fitness_record(
     )
     if held_on > _today():
         raise ValidationError({"held_on": _("Deze datum ligt in de toekomst.")})
-    if case_id is not None:
-        from ..access.models import Case
-
-        if not Case.objects.filter(pk=case_id, household_id=household.pk).exists():
-            raise ValidationError({"case_id": _("Deze casus hoort niet bij dit huishouden.")})
+    if case_id is not None and not access_selectors.case_of_household_exists(
+        case_id=case_id, household_id=household.pk
+    ):
+        raise ValidationError({"case_id": _("Deze casus hoort niet bij dit huishouden.")})
     benefit = selectors.benefit_for_household(household_id=household.pk, on=held_on)
     review = _financial_fitness_save(
         actor=actor,

@@ -26,7 +26,7 @@ from ..organisations.roles import Domain, Role
 from ..residents.access import household_access_check
 from ..residents.models import Household
 from ..residents.selectors import household_composition_get
-from ..web.forms import service_errors_to_form
+from ..core.forms import service_errors_to_form
 from . import selectors, services
 from .calculation import CalculationError, benefit_to_work_switch_plan
 from .forms import (

@@ -1,6 +1,10 @@
 """Actions on the network and staff accounts; each runs in one transaction."""
 
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .models import Affiliation, Organisation, Region, User
@@ -68,4 +72,71 @@ def organisation_create(
     organisation.save()
     if serves:
         organisation.serves.set(serves)
+    return organisation
+
+
+@transaction.atomic
+def region_ensure(*, code: str, name: str) -> Region:
+    """The region with this code, its name as given (idempotent, for presets)."""
+    region, created = Region.objects.get_or_create(code=code, defaults={"name": name})
+    if not created and region.name != name:
+        region.name = name
+        region.save(update_fields=["name"])
+    return region
+
+
+@transaction.atomic
+def region_central_municipality_ensure(*, region: Region, municipality: Organisation) -> Region:
+    if region.central_municipality_id != municipality.pk:
+        region.central_municipality = municipality
+        region.full_clean()
+        region.save(update_fields=["central_municipality"])
+    return region
+
+
+@transaction.atomic
+def organisation_ensure(
+    *,
+    kind: str,
+    code: str,
+    name: str,
+    region: Region | None = None,
+    municipality: Organisation | None = None,
+    team_kind: str = "",
+    school_kind: str = "",
+    serves: Iterable[Organisation] = (),
+) -> Organisation:
+    """The organisation with this code, created if absent; what the preset says is added, nothing is removed."""
+    serves = list(serves)
+    organisation = Organisation.objects.filter(code=code).first()
+    if organisation is None:
+        return organisation_create(
+            kind=kind,
+            code=code,
+            name=name,
+            region=region,
+            municipality=municipality,
+            team_kind=team_kind,
+            school_kind=school_kind,
+            serves=serves,
+        )
+    if organisation.kind != kind:
+        raise ValidationError(
+            _("Organisatie %(code)s bestaat al als %(kind)s.") % {"code": code, "kind": organisation.get_kind_display()}
+        )
+    changed = []
+    for field, value in (("name", name), ("team_kind", team_kind), ("school_kind", school_kind)):
+        if value and getattr(organisation, field) != value:
+            setattr(organisation, field, value)
+            changed.append(field)
+    for field, value in (("region", region), ("municipality", municipality)):
+        if value is not None and getattr(organisation, f"{field}_id") != value.pk:
+            setattr(organisation, field, value)
+            changed.append(field)
+    if changed:
+        organisation.full_clean()
+        organisation.save(update_fields=changed)
+    missing = {o.pk for o in serves} - set(organisation.serves.values_list("pk", flat=True))
+    if missing:
+        organisation.serves.add(*missing)
     return organisation

@@ -20,7 +20,7 @@ from ..core.views import access_denied_as_403
 from ..organisations.models import Organisation, OrganisationKind
 from ..organisations.roles import Domain
 from ..residents.access import resident_access_check
-from ..web.forms import service_errors_to_form
+from ..core.forms import service_errors_to_form
 from . import selectors, services, workflow
 from .configuration import wage_subsidy_rules
 from .forms import (

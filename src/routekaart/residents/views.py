@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from ..core.views import access_denied_as_403
 from ..organisations.roles import Domain
-from ..web.forms import service_errors_to_form
+from ..core.forms import service_errors_to_form
 from . import selectors, services
 from .access import household_access_check
 from .forms import BreakGlassForm, ConsentForm

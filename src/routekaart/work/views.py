@@ -22,7 +22,7 @@ from ..core.views import access_denied_as_403
 from ..organisations.roles import Domain
 from ..residents.access import resident_access_check
 from ..residents.models import Resident
-from ..web.forms import service_errors_to_form
+from ..core.forms import service_errors_to_form
 from . import forms, privacy, selectors, services
 from .models import (
     Arrangement,

@@ -1,3 +1,5 @@
+"""Form helpers every app's pages share."""
+
 from django import forms
 from django.core.exceptions import ValidationError
 
