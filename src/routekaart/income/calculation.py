@@ -17,6 +17,8 @@ from fractions import Fraction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from ..residents.life_phase import aow_date
+
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
 
@@ -60,8 +62,6 @@ class NormSet:
     disregard_months: int = 6
     disregard_cap: Decimal = Decimal("288.43")
     disregard_min_age: int = 27
-    pension_age_years: int = 67
-    pension_age_months: int = 0
     source: str = ""
     provisional: bool = False
     note: str = ""
@@ -72,13 +72,6 @@ class NormSet:
 
     def base_norm(self, kind: str) -> Decimal:
         return {"single": self.single, "single_parent": self.single_parent, "couple": self.couple}[kind]
-
-    def pension_date(self, birth_date: date) -> date:
-        """The day someone born on `birth_date` reaches the pension age of this version."""
-        months = birth_date.month - 1 + self.pension_age_months
-        year = birth_date.year + self.pension_age_years + months // 12
-        month = months % 12 + 1
-        return date(year, month, min(birth_date.day, calendar.monthrange(year, month)[1]))
 
 
 @dataclass(frozen=True)
@@ -267,7 +260,7 @@ def benefit_calculate(
     age = _age(client_birth_date, on)
     if age < 21:
         raise CalculationError(_("Deze berekening geldt vanaf 21 jaar; voor jongeren gelden de normen van art. 20."))
-    if on >= norms.pension_date(client_birth_date):
+    if on >= aow_date(client_birth_date):  # the AOW age is residents' legal number, not a norm of this version
         raise CalculationError(_("Deze berekening geldt tot de AOW-leeftijd; daarna gelden de normen van art. 22."))
     if earnings < 0 or other_income < 0:
         raise CalculationError(_("Inkomsten kunnen niet negatief zijn."))

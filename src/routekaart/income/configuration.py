@@ -60,12 +60,7 @@ def _amount(value: Any, where: str) -> Decimal:
 
 def _norm_fields(row: dict, where: str) -> dict:
     try:
-        norms, sharer, disregard, pension = (
-            row["norms"],
-            row["cost_sharer"],
-            row["earnings_disregard"],
-            row["pension_age"],
-        )
+        norms, sharer, disregard = row["norms"], row["cost_sharer"], row["earnings_disregard"]
         fields = {
             "effective_from": row["effective_from"],
             "source": str(row["source"]).strip(),
@@ -81,8 +76,6 @@ def _norm_fields(row: dict, where: str) -> dict:
             "disregard_months": int(disregard["months"]),
             "disregard_cap": _amount(disregard["monthly_cap"], f"{where}.earnings_disregard.monthly_cap"),
             "disregard_min_age": int(disregard["min_age"]),
-            "pension_age_years": int(pension["years"]),
-            "pension_age_months": int(pension.get("months", 0)),
         }
     except KeyError as error:
         raise IncomeDataError(f"{where}: {error.args[0]!r} ontbreekt") from error
@@ -97,8 +90,6 @@ def _norm_fields(row: dict, where: str) -> dict:
         raise IncomeDataError(f"{where}: basis + per persoon van de kostendelersnorm is 70%")
     if not (0 < fields["disregard_rate"] < 1) or fields["disregard_months"] < 1:
         raise IncomeDataError(f"{where}: de inkomstenvrijlating is een deel tussen 0 en 1, voor ten minste één maand")
-    if not (0 <= fields["pension_age_months"] < 12):
-        raise IncomeDataError(f"{where}: pension_age.months ligt tussen 0 en 11")
     return fields
 
 

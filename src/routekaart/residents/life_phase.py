@@ -3,10 +3,15 @@
 The phases are the seeds' (000, 001), with the same codes as the catalog's life phases: 0-4, 4-12, 4-18 (the
 network around schools, overlapping 4-12 and 12-18), 12-18, 18 to the state pension (AOW) age, and from it on.
 The seeds name the last boundary 65; in law it is the AOW age, which has risen since 2013 and is used here.
+Residents owns that legal number (data/aow_age.yaml); income reads it through `aow_date`.
 """
 
+from dataclasses import dataclass
 from datetime import date
+from functools import cache
+from pathlib import Path
 
+import yaml
 from dateutil.relativedelta import relativedelta
 
 AGE_0_4 = "age_0_4"
@@ -17,30 +22,46 @@ AGE_18_65 = "age_18_65"
 AGE_65_PLUS = "age_65_plus"
 PHASE_ORDER = (AGE_0_4, AGE_4_12, AGE_4_18, AGE_12_18, AGE_18_65, AGE_65_PLUS)
 
-# AOW age (years, months) by the calendar year in which it is reached (SVB; Wet temporisering verhoging
-# AOW-leeftijd). From 2028 on the law fixes 67 years and 3 months; later years follow the last known value
-# until the law sets them.
-AOW_AGE_BY_YEAR: dict[int, tuple[int, int]] = {
-    2012: (65, 0),
-    2013: (65, 1),
-    2014: (65, 2),
-    2015: (65, 3),
-    2016: (65, 6),
-    2017: (65, 9),
-    2018: (66, 0),
-    2019: (66, 4),
-    2020: (66, 4),
-    2021: (66, 4),
-    2022: (66, 7),
-    2023: (66, 10),
-    2024: (67, 0),
-    2025: (67, 0),
-    2026: (67, 0),
-    2027: (67, 0),
-    2028: (67, 3),
-    2029: (67, 3),
-    2030: (67, 3),
-}
+DATA_FILE = Path(__file__).resolve().parent / "data" / "aow_age.yaml"
+
+
+@dataclass(frozen=True)
+class AowAgeTable:
+    """The AOW age by the year in which it is reached, as versioned data (data/aow_age.yaml) with its source."""
+
+    version: int
+    effective_from: date
+    source: str
+    by_year: dict[int, tuple[int, int]]
+
+
+def aow_age_table_read(path: Path = DATA_FILE) -> AowAgeTable:
+    """Read and check the AOW-age file; a wrong file is refused at once, naming what is wrong."""
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(document, dict) or not isinstance(document.get("version"), int) or document["version"] < 1:
+        raise ValueError(f"{path.name}: expected a mapping with a positive whole `version`")
+    if not isinstance(document.get("effective_from"), date) or not str(document.get("source") or "").strip():
+        raise ValueError(f"{path.name}: expected `effective_from` (YYYY-MM-DD) and `source`")
+    by_year: dict[int, tuple[int, int]] = {}
+    for year, age in (document.get("ages_by_year") or {}).items():
+        years, months = int(age["years"]), int(age.get("months", 0))
+        if not isinstance(year, int) or not 60 <= years <= 70 or not 0 <= months < 12:
+            raise ValueError(f"{path.name}: ages_by_year {year!r}: expected an age of 60-70 years and 0-11 months")
+        by_year[year] = (years, months)
+    years_listed = sorted(by_year)
+    if not years_listed or years_listed != list(range(years_listed[0], years_listed[-1] + 1)):
+        raise ValueError(f"{path.name}: ages_by_year lists every year from the first to the last")
+    return AowAgeTable(document["version"], document["effective_from"], str(document["source"]).strip(), by_year)
+
+
+@cache
+def aow_age_table() -> AowAgeTable:
+    """The shipped AOW-age table, read once per process."""
+    return aow_age_table_read()
+
+
+# AOW age (years, months) by the calendar year in which it is reached; from data/aow_age.yaml.
+AOW_AGE_BY_YEAR: dict[int, tuple[int, int]] = aow_age_table().by_year
 _FIRST_YEAR, _LAST_YEAR = min(AOW_AGE_BY_YEAR), max(AOW_AGE_BY_YEAR)
 
 

@@ -25,8 +25,6 @@ class NormVersion(models.Model):
     disregard_months = models.PositiveSmallIntegerField(_("inkomstenvrijlating: maanden"))
     disregard_cap = models.DecimalField(_("inkomstenvrijlating: maximum per maand"), max_digits=9, decimal_places=2)
     disregard_min_age = models.PositiveSmallIntegerField(_("inkomstenvrijlating: minimumleeftijd"))
-    pension_age_years = models.PositiveSmallIntegerField(_("AOW-leeftijd: jaren"))
-    pension_age_months = models.PositiveSmallIntegerField(_("AOW-leeftijd: maanden"), default=0)
     file_version = models.CharField(_("versie van het bestand"), max_length=20)
     content_hash = models.CharField(max_length=64)
     loaded_at = models.DateTimeField(_("geladen op"), auto_now=True)
