@@ -23,6 +23,7 @@ from ..audit.models import Operation, Result
 from ..core.periods import overlaps, valid_on
 from ..organisations.models import Organisation
 from ..organisations.roles import ROLE_DOMAINS, Domain, Role
+from . import rules_data
 from .access import consents_in_force, resident_placement_check
 from .life_phase import age_on
 from .models import (
@@ -43,7 +44,6 @@ from .selectors import household_id_of
 
 BREAK_GLASS_DURATION = timedelta(hours=4)
 BREAK_GLASS_MIN_REASON = 20
-CONSENT_MIN_AGE = 16  # from 16 a young person consents alone (Jeugdwet art. 7.3.4, WGBO)
 OVERLAP_MESSAGE = _lazy(
     "Deze inwoner hoort in die periode al bij een huishouden. Iemand woont op één dag in één huishouden."
 )
@@ -560,8 +560,10 @@ def _consent_state(consent: Consent) -> dict:
 
 
 def _consent_giver(*, subject: Resident, given_by: Resident | None, on: date) -> Resident | None:
-    """Who may consent for `subject`'s data: the person from 16 on; below 16 a parent (AVG art. 8, UAVG art. 5)."""
-    if age_on(subject.birth_date, on) >= CONSENT_MIN_AGE:
+    """Who may consent for `subject`'s data: the person from 16 on; below 16 a parent (AVG art. 8, UAVG art. 5).
+    The age is data (data/legal_numbers.yaml, `consent_min_age`)."""
+    consent_min_age = rules_data.value("consent_min_age")
+    if age_on(subject.birth_date, on) >= consent_min_age:
         if given_by is not None and given_by.pk != subject.pk:
             raise ValidationError(
                 {"given_by": _("Vanaf 16 jaar geeft iemand zelf toestemming voor de eigen gegevens.")}
@@ -569,7 +571,7 @@ def _consent_giver(*, subject: Resident, given_by: Resident | None, on: date) ->
         return None
     is_parent = (
         given_by is not None
-        and age_on(given_by.birth_date, on) >= CONSENT_MIN_AGE
+        and age_on(given_by.birth_date, on) >= consent_min_age
         and Relation.objects.filter(resident=given_by, related=subject, kind=RelationKind.PARENT).exists()
     )
     if not is_parent:

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from ..core.views import access_denied_as_403
 from ..organisations.roles import Domain
 from ..core.forms import service_errors_to_form
-from . import selectors, services
+from . import rules_data, selectors, services
 from .access import household_access_check
 from .forms import BreakGlassForm, ConsentForm
 from .life_phase import age_on
@@ -120,7 +120,7 @@ def break_glass(request: HttpRequest, household_id: int) -> HttpResponse:
 def consent_create(request: HttpRequest, household_id: int) -> HttpResponse:
     access = household_access_check(user=request.user, household_id=household_id, purpose="consent")
     members = [m.resident for m in selectors.household_composition_get(access=access, on=access.on)]
-    givers = [r for r in members if age_on(r.birth_date, access.on) >= services.CONSENT_MIN_AGE]
+    givers = [r for r in members if age_on(r.birth_date, access.on) >= rules_data.value("consent_min_age")]
     form = ConsentForm(request.POST or None, members=members, givers=givers)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
