@@ -1,30 +1,86 @@
-"""Load the register of processing activities from its versioned file (idempotent)."""
+"""Load the register of processing activities from its versioned file, through core's loader contract.
 
+Each register version adds a version of every activity (ProcessingActivityVersion); older versions stay. The
+activity itself (the code processing log entries point at) is created once and shows the version in force. The
+access check asks `activity_roles`, which reads the version in force on the day.
+"""
+
+from datetime import date
 from pathlib import Path
 
-import yaml
-from django.db import transaction
+from django.db.models import Subquery
+from django.utils import timezone
 
-from .models import ProcessingActivity
+from ..core.configuration import ConfigurationError, DataFile, data_file_read, version_in_force, version_load
+from .models import DataFileVersion, ProcessingActivity, ProcessingActivityVersion
 
 DATA = Path(__file__).resolve().parent / "data"
+REGISTER = "audit/processing_activities"
+_FIELDS = ("name", "purpose", "legal_basis", "domain", "roles")
 
 
-@transaction.atomic
-def processing_activities_load() -> str:
-    document = yaml.safe_load((DATA / "processing_activities.yaml").read_text(encoding="utf-8"))
-    changed = 0
-    for row in document["activities"]:
-        _, created = ProcessingActivity.objects.update_or_create(
-            code=row["code"],
-            defaults={
-                "name": row["name"],
-                "purpose": row["purpose"],
-                "legal_basis": row["legal_basis"],
-                "domain": row.get("domain", ""),
-                "roles": sorted(row.get("roles", [])),
-                "version": document["version"],
-            },
+def _fields(row: dict, where: str) -> dict:
+    missing = [key for key in ("code", "name", "purpose", "legal_basis") if not row.get(key)]
+    if missing:
+        raise ConfigurationError(f"{where}: {', '.join(missing)} ontbreekt")
+    return {
+        "name": row["name"],
+        "purpose": row["purpose"],
+        "legal_basis": row["legal_basis"],
+        "domain": row.get("domain", ""),
+        "roles": sorted(row.get("roles", [])),
+    }
+
+
+def _register_apply(data: DataFile) -> None:
+    rows = data.content.get("activities") or []
+    checked = {row.get("code"): _fields(row, f"{data.path.name} activities[{i}]") for i, row in enumerate(rows)}
+    if len(checked) != len(rows):
+        raise ConfigurationError(f"{data.path.name}: twee activiteiten met dezelfde code")
+    for code, fields in checked.items():
+        activity, _ = ProcessingActivity.objects.get_or_create(code=code, defaults={**fields, "version": data.version})
+        ProcessingActivityVersion.objects.create(
+            activity=activity, version=data.version, effective_from=data.effective_from, **fields
         )
-        changed += created
-    return f"{len(document['activities'])} processing activities ({changed} new), version {document['version']}"
+
+
+def _in_force_show() -> None:
+    """Each activity shows what the register in force says of it (history stays in its versions)."""
+    in_force = version_in_force(DataFileVersion, REGISTER)
+    if in_force is None:
+        return
+    for row in ProcessingActivityVersion.objects.filter(version=in_force.version).select_related("activity"):
+        values = {key: getattr(row, key) for key in _FIELDS} | {"version": row.version}
+        if any(getattr(row.activity, key) != value for key, value in values.items()):
+            ProcessingActivity.objects.filter(pk=row.activity.pk).update(**values)
+
+
+def processing_activities_load() -> str:
+    """The entry for `load_configuration` (settings.ROUTEKAART_CONFIGURATION_LOADERS)."""
+    data = data_file_read(DATA / "processing_activities.yaml", REGISTER)
+    new = version_load(data, versions=DataFileVersion, apply=_register_apply)
+    _in_force_show()
+    rows = len(data.content.get("activities") or [])
+    return f"{rows} processing activities, version {data.version} ({'new' if new else 'unchanged'})"
+
+
+def activity_roles(code: str, on: date | None = None) -> list[str] | None:
+    """The roles the register in force on `on` (today) lets process data for `code`; None for an unknown code.
+
+    One query: the activity's version in the register version in force. Without loaded versions (a bare test
+    database) the activity's own roles count.
+    """
+    on = on or timezone.localdate()
+    in_force = (
+        DataFileVersion.objects.filter(name=REGISTER, effective_from__lte=on)
+        .order_by("-effective_from", "-loaded_at")
+        .values("version")[:1]
+    )
+    roles = (
+        ProcessingActivityVersion.objects.filter(activity_id=code, version=Subquery(in_force))
+        .values_list("roles", flat=True)
+        .first()
+    )
+    if roles is None:
+        roles = ProcessingActivity.objects.filter(code=code).values_list("roles", flat=True).first()
+    return roles

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..core.configuration import LoadedVersion
+
 
 class ProcessingActivity(models.Model):
     """One line of the register of processing activities (AVG art. 30), loaded from data/processing_activities.yaml."""
@@ -29,6 +31,38 @@ class ProcessingActivity(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ProcessingActivityVersion(models.Model):
+    """What one version of the register says of an activity; older versions stay, the one in force applies."""
+
+    activity = models.ForeignKey(ProcessingActivity, on_delete=models.PROTECT, related_name="versions", to_field="code")
+    version = models.CharField(_("versie"), max_length=20)
+    effective_from = models.DateField(_("geldig vanaf"))
+    name = models.CharField(_("naam"), max_length=200)
+    purpose = models.TextField(_("doel"))
+    legal_basis = models.CharField(_("grondslag"), max_length=300)
+    domain = models.CharField(_("domein"), max_length=1, blank=True)
+    roles = models.JSONField(_("rollen"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("versie van een verwerkingsactiviteit")
+        verbose_name_plural = _("versies van verwerkingsactiviteiten")
+        ordering = ["activity", "effective_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "version"], name="unique_processing_activity_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} v{self.version}"
+
+
+class DataFileVersion(LoadedVersion):
+    """A loaded version of a data file, for the apps without a version table of their own (core's contract)."""
+
+    class Meta(LoadedVersion.Meta):
+        verbose_name = _("geladen versie van een gegevensbestand")
+        verbose_name_plural = _("geladen versies van gegevensbestanden")
 
 
 class AppendOnlyQuerySet(models.QuerySet):

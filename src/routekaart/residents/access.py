@@ -34,8 +34,9 @@ from django.utils.translation import gettext_lazy as _
 
 from ..audit import selectors as audit_selectors
 from ..audit import services as audit
+from ..audit.configuration import activity_roles
 from ..audit.context import current_channel
-from ..audit.models import ProcessingActivity, Result
+from ..audit.models import Result
 from ..core.periods import valid_on
 from ..organisations.roles import ROLE_DOMAINS, Domain, Role
 from .models import BreakGlass, Consent, Household, Involvement, Membership, Resident
@@ -119,7 +120,7 @@ def purpose_roles(user, purpose: str) -> frozenset[str]:
     """The roles that may process data for `purpose` (the register), read once per request object."""
     cache = user.__dict__.setdefault("_purpose_roles", {})
     if purpose not in cache:
-        roles = ProcessingActivity.objects.filter(code=purpose).values_list("roles", flat=True).first()
+        roles = activity_roles(purpose)  # the register version in force today
         cache[purpose] = frozenset(roles or ())
     return cache[purpose]
 
