@@ -25,7 +25,9 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce, Least
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from ..core.periods import valid_on
 from ..organisations.roles import Domain
@@ -259,6 +261,82 @@ class ScoreSeries:
         return self.points[-1][1] - self.points[-2][1] if len(self.points) > 1 else None
 
 
+@dataclass(frozen=True)
+class NextStep:
+    """A step the case's state allows now, as the household page offers it (a link, or a button that posts)."""
+
+    label: str
+    url: str
+    post: bool = False
+
+
+@dataclass(frozen=True)
+class DeadlineRow:
+    """A deadline with its standing on the day of reading: met, lapsed, late, today, soon (within a week), running."""
+
+    deadline: Deadline
+    state: str
+    days: int | None
+    changeable: bool
+    met_by_advance: bool
+
+
+DEADLINE_SOON_DAYS = 7
+
+
+def _deadline_row(deadline: Deadline, on: date) -> DeadlineRow:
+    days = None
+    if deadline.met_on:
+        state = "met"
+    elif deadline.lapsed_on:
+        state = "lapsed"
+    else:
+        days = (deadline.due_on - on).days
+        state = "late" if days < 0 else "today" if days == 0 else "soon" if days <= DEADLINE_SOON_DAYS else "running"
+    is_open = state not in ("met", "lapsed")
+    return DeadlineRow(
+        deadline=deadline,
+        state=state,
+        days=abs(days) if days is not None else None,
+        changeable=is_open and bool(deadline.rule.changes),
+        met_by_advance=is_open and "advance_granted" in deadline.rule.met_by,
+    )
+
+
+def _next_steps(file: CaseFile) -> list[NextStep]:
+    """The case's steps that its state machine allows today, in the order a caseworker takes them."""
+    steps = [NextStep(_("Nieuw signaal"), reverse("access:signal_create", args=[file.access.household_id]))]
+    case = file.case
+    if case is None or not case.is_open:
+        return steps
+
+    def step(label, name: str, *args, post: bool = False) -> None:
+        steps.append(NextStep(label, reverse(f"access:{name}", args=args or [case.pk]), post))
+
+    step(_("Intake"), "intake")
+    if workflow.allowed(case, "gatekeeping_continue"):
+        step(_("Poortwachter"), "gatekeeping")
+    if workflow.allowed(case, "assessment_record"):
+        step(_("Vraaggestuurd onderzoek"), "assessment")
+        step(_("Specialistisch advies"), "specialist_advice")
+    draft = file.draft_plan
+    if workflow.allowed(case, "plan_draft") and draft is None:
+        if file.active_plan:
+            step(_("Plan herzien (nieuwe versie)"), "plan_revise", post=True)
+        else:
+            step(_("Plan van aanpak maken"), "plan")
+    if draft is not None and workflow.allowed(case, "plan_activate"):
+        label = _("Instemming vastleggen en plan activeren (versie %(version)s)") % {"version": draft.version}
+        step(label, "plan_activate", draft.pk)
+    step(_("Beschikking"), "decision")
+    if file.active_plan:
+        step(_("Evaluatie"), "review")
+    step(_("Warme overdracht"), "transfer")
+    step(_("Procesregisseur"), "process_coordinator")
+    step(_("Casus afsluiten"), "close")
+    return steps
+
+
 @dataclass
 class CaseFile:
     """Everything the household page and API show of the integrale toegang, narrowed to what the viewer may see."""
@@ -296,6 +374,22 @@ class CaseFile:
     @property
     def open_assessment(self) -> Assessment | None:
         return next((a for a in reversed(self.assessments) if a.completed_on is None), None)
+
+    @property
+    def current_plans(self) -> list[Plan]:
+        return [p for p in self.plans if p.status in (PlanStatus.ACTIVE, PlanStatus.DRAFT)]
+
+    @property
+    def past_plans(self) -> list[Plan]:
+        return [p for p in self.plans if p.status not in (PlanStatus.ACTIVE, PlanStatus.DRAFT)]
+
+    @property
+    def next_steps(self) -> list[NextStep]:
+        return _next_steps(self)
+
+    @property
+    def deadline_rows(self) -> list[DeadlineRow]:
+        return [_deadline_row(d, self.access.on) for d in self.deadlines]
 
     @property
     def needs_process_coordinator(self) -> bool:
