@@ -45,6 +45,7 @@ chromium:
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	PYTHONPATH=src $(VENV)/bin/lint-imports --no-cache --no-logo .importlinter
 
 test-sqlite: install chromium
 	$(VENV)/bin/pytest
