@@ -23,7 +23,7 @@ from ..audit.models import Operation
 from ..core.periods import valid_on
 from ..organisations.roles import Domain
 from ..residents.models import Membership, MembershipRole
-from . import selectors
+from . import rules_data, selectors
 from .bulk import insert_many
 from .conditions import evaluate_all
 from .models import (
@@ -86,7 +86,7 @@ def entitlement_columns(*, on: date) -> Columns:
     partner_of = np.where(client_role[row] == HEAD, PARTNER, np.where(client_role[row] == PARTNER, HEAD, "-"))
     is_partner = (member_role == partner_of) & ~is_client
     partners = np.bincount(row[is_partner], minlength=n)
-    children = np.bincount(row[ages < selectors.CHILD_AGE], minlength=n)
+    children = np.bincount(row[ages < rules_data.value("child_age")], minlength=n)
     kind = np.where(partners > 0, "couple", np.where(children > 0, "single_parent", "single"))
 
     # The latest situation up to this year per household ("we start from what the client gave us last year").

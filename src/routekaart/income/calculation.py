@@ -18,6 +18,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from ..residents.life_phase import aow_date
+from . import rules_data
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
@@ -258,7 +259,7 @@ def benefit_calculate(
     `CalculationError`.
     """
     age = _age(client_birth_date, on)
-    if age < 21:
+    if age < rules_data.value("calculation_min_age"):
         raise CalculationError(_("Deze berekening geldt vanaf 21 jaar; voor jongeren gelden de normen van art. 20."))
     if on >= aow_date(client_birth_date):  # the AOW age is residents' legal number, not a norm of this version
         raise CalculationError(_("Deze berekening geldt tot de AOW-leeftijd; daarna gelden de normen van art. 22."))

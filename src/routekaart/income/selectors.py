@@ -23,6 +23,7 @@ from ..residents.access import HouseholdAccess
 from ..residents.life_phase import age_on
 from ..residents.models import Involvement, InvolvementKind, Membership, MembershipRole, Resident
 from ..residents.selectors import household_composition_on
+from . import rules_data
 from .calculation import BenefitCalculation, CalculationError, Housemate, NormSet, benefit_calculate
 from .conditions import Explanation, evaluate_one
 from .models import (
@@ -47,7 +48,6 @@ from .models import (
 )
 
 ACTIVITY = "social-assistance"
-CHILD_AGE = 18
 
 
 def _today() -> date:
@@ -183,7 +183,7 @@ def _kind_and_housemates(
         ),
         None,
     )
-    children = sum(1 for m in members if age_on(m.resident.birth_date, on) < CHILD_AGE)
+    children = sum(1 for m in members if age_on(m.resident.birth_date, on) < rules_data.value("child_age"))
     kind = "couple" if partner else ("single_parent" if children else "single")
     beneficiaries = {getattr(client, "pk", None), getattr(getattr(partner, "resident", None), "pk", None)} - {None}
     housemates = [

@@ -26,7 +26,7 @@ from ..organisations.models import Organisation
 from ..organisations.roles import Domain, Role
 from ..residents import services as residents
 from ..residents.models import Household, Involvement, InvolvementKind, Membership, Resident
-from . import selectors
+from . import rules_data, selectors
 from .bulk import insert_many
 from .calculation import CalculationError, benefit_to_work_switch_plan, money, surplus_month
 from .models import (
@@ -598,7 +598,7 @@ def _financial_fitness_save(
             household_id=household_id,
             benefit=benefit,
             kind=ReminderKind.DEBT_REFERRAL,
-            due_on=held_on + timedelta(days=14),
+            due_on=held_on + timedelta(days=rules_data.value("debt_referral_follow_up_days")),
             message=_("Volg de verwijzing naar schuldhulpverlening op: is het eerste gesprek gepland?"),
         )
     return review
@@ -807,7 +807,7 @@ def regulation_application_start(
         household=household,
         benefit=benefit,
         kind=ReminderKind.REGULATION_APPLICATION,
-        due_on=on + timedelta(days=28),
+        due_on=on + timedelta(days=rules_data.value("regulation_application_follow_up_days")),
         message=_("Volg de aanvraag %(name)s op.") % {"name": regulation.name},
     )
     _event(
