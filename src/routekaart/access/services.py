@@ -602,7 +602,7 @@ def gatekeeping_record(
         errors["decided_on"] = _("Deze datum ligt in de toekomst.")
     step = "gatekeeping_continue" if outcome == GatekeepingOutcome.CONTINUE else "gatekeeping_refer_back"
     if not errors and not workflow.allowed(case, step):
-        errors["outcome"] = str(workflow.REFUSALS[step])
+        errors["outcome"] = workflow.refusal(case, step)
     if errors:
         raise ValidationError(errors)
     gatekeeping = Gatekeeping.objects.create(
@@ -1151,7 +1151,7 @@ def decision_record(
                 "behalve spoedhulp na een melding bij AMHK/Crisis."
             )
     if not workflow.allowed(case, step) and "plan" not in errors:
-        errors["plan"] = str(workflow.REFUSALS.get(step, workflow.DEFAULT_REFUSAL))
+        errors["plan"] = workflow.refusal(case, step)
     if decided_on > _today():
         errors["decided_on"] = _("Deze datum ligt in de toekomst.")
     if addressee is None or addressee.pk not in _member_ids(case.household_id, decided_on):
@@ -1413,7 +1413,7 @@ def review_record(
     errors: dict[str, str] = {}
     plan = Plan.objects.filter(case=case, status=PlanStatus.ACTIVE).first()
     if plan is None or not workflow.allowed(case, "review_record"):
-        errors["plan"] = str(workflow.REFUSALS["review_record"])
+        errors["plan"] = workflow.refusal(case, "review_record")
     if not (note or "").strip():
         errors["note"] = _("Beschrijf wat er sinds de vorige keer is veranderd.")
     if held_on > _today():

@@ -4,9 +4,9 @@ A step that leaves the state as it is maps to the same state (a second intake, a
 listed is refused with a Dutch message that says what has to happen first.
 """
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from ..core.workflow import StateMachine
 from .models import Case, CaseStatus
 
 R, INT, A, P, C = (
@@ -54,6 +54,8 @@ REFUSALS = {
 }
 DEFAULT_REFUSAL = _("Deze casus is afgesloten.")
 
+MACHINE = StateMachine(CaseStatus, TRANSITIONS, messages=REFUSALS, message=DEFAULT_REFUSAL)
+
 NEXT_ACTION = {
     R: _("Intake houden"),
     INT: _("Poortwachter: doorgaan of terugverwijzen"),
@@ -66,13 +68,15 @@ NEXT_ACTION_REVIEW = _("Evaluatie plannen")
 
 
 def allowed(case: Case, step: str) -> bool:
-    return case.status in TRANSITIONS[step]
+    return MACHINE.can(case.status, step)
+
+
+def refusal(case: Case, step: str) -> str:
+    """What must happen first, for a form that shows the refusal beside its field."""
+    return MACHINE.refusal(case.status, step)
 
 
 def transition(case: Case, step: str) -> str:
     """Move `case` by `step` (not saved) and return the new state; refuse with a Dutch message if not allowed."""
-    targets = TRANSITIONS[step]
-    if case.status not in targets:
-        raise ValidationError(REFUSALS.get(step, DEFAULT_REFUSAL))
-    case.status = targets[case.status]
+    case.status = MACHINE.check(case.status, step)
     return case.status

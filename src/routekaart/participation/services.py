@@ -614,7 +614,8 @@ def assignment_uwv_advice_record(
 def assignment_decide(*, actor, assignment: Assignment, granted: bool, decided_on: date, reference: str) -> Assignment:
     """The municipality's decision (beschikking) on an assignment that needs one; granting commits the budget."""
     assignment = _lock(assignment)
-    workflow.transition_check(action="decide", status=assignment.status)
+    target = AssignmentStatus.GRANTED if granted else AssignmentStatus.REFUSED
+    workflow.transition_check(action="decide", status=assignment.status, target=target)
     instrument = assignment.instrument
     errors: dict = {}
     if not instrument.requires_decision:
@@ -644,7 +645,7 @@ def assignment_decide(*, actor, assignment: Assignment, granted: bool, decided_o
     assignment.decision_on = decided_on
     assignment.decision_granted = granted
     assignment.decision_reference = reference.strip()
-    assignment.status = AssignmentStatus.GRANTED if granted else AssignmentStatus.REFUSED
+    assignment.status = workflow.transition_check(action="decide", status=assignment.status, target=target)
     assignment.save(update_fields=["decision_on", "decision_granted", "decision_reference", "status"])
     _commitments_write(assignment)
     _event(
@@ -702,7 +703,7 @@ def assignment_start(*, actor, assignment: Assignment, started_on: date) -> Assi
     _raise(errors)
     before = _assignment_state(assignment)
     assignment.started_on = started_on
-    assignment.status = AssignmentStatus.ACTIVE
+    assignment.status = workflow.transition_check(action="start", status=assignment.status)
     return _assignment_saved(
         assignment, actor=actor, action="assignment.started", before=before, fields=["started_on", "status"]
     )
@@ -728,7 +729,7 @@ def assignment_end(
     assignment.ended_on = ended_on
     assignment.result = result
     assignment.left_social_assistance = left_social_assistance
-    assignment.status = AssignmentStatus.ENDED
+    assignment.status = workflow.transition_check(action="end", status=assignment.status)
     return _assignment_saved(
         assignment,
         actor=actor,
@@ -742,9 +743,8 @@ def assignment_end(
 def assignment_cancel(*, actor, assignment: Assignment) -> Assignment:
     """An assignment that will not start lapses; what it committed is released."""
     assignment = _lock(assignment)
-    workflow.transition_check(action="cancel", status=assignment.status)
     before = _assignment_state(assignment)
-    assignment.status = AssignmentStatus.CANCELLED
+    assignment.status = workflow.transition_check(action="cancel", status=assignment.status)
     return _assignment_saved(assignment, actor=actor, action="assignment.cancelled", before=before, fields=["status"])
 
 

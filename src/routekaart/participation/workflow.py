@@ -6,20 +6,21 @@ proposed ──decide(granted)──► granted ──start──► active ─�
 proposed / granted ──cancel──► cancelled
 """
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from ..core.workflow import StateMachine
 from .models import AssignmentStatus
 
 S = AssignmentStatus
 
-TRANSITIONS: dict[str, dict[str, frozenset[str]]] = {
-    "decide": {"from": frozenset({S.PROPOSED})},
-    "start": {"from": frozenset({S.PROPOSED, S.GRANTED})},
-    "end": {"from": frozenset({S.ACTIVE})},
-    "cancel": {"from": frozenset({S.PROPOSED, S.GRANTED})},
-    "record_advice": {"from": frozenset({S.PROPOSED})},
-    "record_expenditure": {"from": frozenset({S.GRANTED, S.ACTIVE, S.ENDED})},
+# step -> {from state: to state(s)}; a step that records something keeps the state.
+TRANSITIONS: dict[str, dict[str, str | frozenset[str]]] = {
+    "decide": {S.PROPOSED: frozenset({S.GRANTED, S.REFUSED})},
+    "start": {S.PROPOSED: S.ACTIVE, S.GRANTED: S.ACTIVE},
+    "end": {S.ACTIVE: S.ENDED},
+    "cancel": {S.PROPOSED: S.CANCELLED, S.GRANTED: S.CANCELLED},
+    "record_advice": {S.PROPOSED: S.PROPOSED},
+    "record_expenditure": {S.GRANTED: S.GRANTED, S.ACTIVE: S.ACTIVE, S.ENDED: S.ENDED},
 }
 
 # States in which an assignment commits budget (its schedule is in the commitments).
@@ -37,11 +38,13 @@ MESSAGES = {
 }
 
 
-def transition_check(*, action: str, status: str) -> None:
-    """Refuse `action` from `status` with the Dutch message for it."""
-    if status not in TRANSITIONS[action]["from"]:
-        raise ValidationError({"status": MESSAGES[action]})
+MACHINE = StateMachine(AssignmentStatus, TRANSITIONS, messages=MESSAGES, field="status")
+
+
+def transition_check(*, action: str, status: str, target: str | None = None) -> str:
+    """Refuse `action` from `status` with the Dutch message for it; return the state it leads to."""
+    return MACHINE.check(status, action, target)
 
 
 def allowed_actions(status: str) -> list[str]:
-    return [action for action, rule in TRANSITIONS.items() if status in rule["from"]]
+    return MACHINE.allowed(status)

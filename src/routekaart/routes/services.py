@@ -248,7 +248,7 @@ def _check_mapping(route: Route, organisations: Mapping[str, Organisation]) -> d
 
 
 def _start_step(*, actor, trajectory: Trajectory, progress: StepProgress, on: date, organisations) -> None:
-    progress.state = StepState.CURRENT
+    progress.state = workflow.transition_check(step=progress.step, state=progress.state, transition="start")
     progress.started_on = on
     progress.save(update_fields=["state", "started_on"])
     trajectory.current_step = progress.step
@@ -282,7 +282,7 @@ def _next_startable(steps: dict[int, Step], progress: dict[int, StepProgress]) -
 def _finish_if_done(*, actor, trajectory: Trajectory, progress: dict[int, StepProgress], on: date) -> None:
     if any(p.state not in workflow.FINISHED for p in progress.values()):
         return
-    trajectory.status = TrajectoryStatus.COMPLETED
+    trajectory.status = workflow.trajectory_end(trajectory.status, TrajectoryStatus.COMPLETED)
     trajectory.ended_on = on
     trajectory.current_step = None
     trajectory.aftercare_until = _aftercare_until(trajectory, progress)
@@ -447,7 +447,7 @@ def step_transition(
     step = current.step
     organisations = _party_organisations(trajectory)
     _may_act(actor=actor, trajectory=trajectory, parties=step.parties, organisations=organisations, regie=True)
-    workflow.transition_check(step=step, state=current.state, transition=move, reason=reason)
+    target = workflow.transition_check(step=step, state=current.state, transition=move, reason=reason)
     if move.name == "start":
         workflow.predecessors_check(step=step, states={n: p.state for n, p in progress.items()}, steps_by_number=steps)
         busy = [p.step for p in progress.values() if p.state in workflow.OPEN]
@@ -468,8 +468,8 @@ def step_transition(
     if move.name == "start":
         _start_step(actor=actor, trajectory=trajectory, progress=current, on=on, organisations=organisations)
     else:
-        current.state = move.target
-        if move.target in workflow.FINISHED:
+        current.state = target
+        if target in workflow.FINISHED:
             current.finished_on = on
         if move.name == "complete":
             current.outcome = (outcome or "").strip()
@@ -944,7 +944,7 @@ def waitlist_place_offer(
         after={"offered_on": on, "queue_skipped": earlier, "quota": places, "used": used + 1},
     )
     if waiting.state in workflow.OPEN:
-        waiting.state = StepState.DONE
+        waiting.state = workflow.transition_check(step=waiting.step, state=waiting.state, transition="place_offered")
         waiting.finished_on = on
         waiting.save(update_fields=["state", "finished_on"])
         trajectory.current_step = None
@@ -982,7 +982,7 @@ def trajectory_stop(*, actor, trajectory: Trajectory, reason: str) -> Trajectory
         )
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Geef een reden op.")})
-    trajectory.status = TrajectoryStatus.STOPPED
+    trajectory.status = workflow.trajectory_end(trajectory.status, TrajectoryStatus.STOPPED)
     trajectory.ended_on = _today()
     trajectory.current_step = None
     trajectory.save(update_fields=["status", "ended_on", "current_step"])
@@ -1004,7 +1004,7 @@ def trajectory_switch_route(*, actor, trajectory: Trajectory, route_code: str, r
     target = Route.objects.filter(route_map=trajectory.route.route_map, code=route_code).first()
     organisations = _party_organisations(trajectory)
     _may_act(actor=actor, trajectory=trajectory, parties=step.parties, organisations=organisations, regie=True)
-    trajectory.status = TrajectoryStatus.SWITCHED
+    trajectory.status = workflow.trajectory_end(trajectory.status, TrajectoryStatus.SWITCHED)
     trajectory.ended_on = _today()
     trajectory.current_step = None
     trajectory.save(update_fields=["status", "ended_on", "current_step"])

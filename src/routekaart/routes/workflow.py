@@ -15,6 +15,7 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from ..core.workflow import StateMachine
 from .models.templates import Condition, Step
 
 
@@ -66,6 +67,22 @@ TRANSITIONS: dict[str, Transition] = {
         ),
     )
 }
+# The steps' machine: the transitions above, and the waitlist's own completion of the waiting step when a place is
+# offered (also from blocked; a service step, not offered to users).
+STEP_MACHINE = StateMachine(
+    StepState,
+    {
+        **{t.name: dict.fromkeys(t.sources, t.target) for t in TRANSITIONS.values()},
+        "place_offered": {StepState.CURRENT: StepState.DONE, StepState.BLOCKED: StepState.DONE},
+    },
+    message=_("Stap %(number)s (%(name)s) is %(state)s en kan niet %(action)s."),
+)
+# A trajectory ends once: completed, switched to another route, or stopped.
+TRAJECTORY_MACHINE = StateMachine.from_targets(
+    TrajectoryStatus,
+    {TrajectoryStatus.ACTIVE: (TrajectoryStatus.COMPLETED, TrajectoryStatus.SWITCHED, TrajectoryStatus.STOPPED)},
+    message=_("Dit traject is %(state)s; er verandert niets meer."),
+)
 FINISHED = frozenset({StepState.DONE, StepState.SKIPPED})
 OPEN = frozenset({StepState.CURRENT, StepState.BLOCKED})
 
@@ -111,25 +128,27 @@ def transition_get(name: str) -> Transition:
     return TRANSITIONS[name]
 
 
-def transition_check(*, step: Step, state: str, transition: Transition, reason: str = "") -> None:
-    """Refuse a transition the state machine does not allow, with the reason in Dutch."""
-    if state not in transition.sources:
-        raise ValidationError(
-            gettext("Stap %(number)s (%(name)s) is %(state)s en kan niet %(action)s.")
-            % {
-                "number": step.number,
-                "name": step.name,
-                "state": StepState(state).label.lower(),
-                "action": transition.label,
-            }
-        )
-    if transition.name == "skip" and not step.optional:
+def transition_check(*, step: Step, state: str, transition: Transition | str, reason: str = "") -> str:
+    """Refuse a transition the state machine does not allow, with the reason in Dutch; return the state it leads
+    to. `transition` is one of TRANSITIONS or a service step of STEP_MACHINE."""
+    name = transition if isinstance(transition, str) else transition.name
+    label = TRANSITIONS[name].label if name in TRANSITIONS else name
+    target = STEP_MACHINE.check(
+        state, name, number=step.number, name=step.name, state=StepState(state).label.lower(), action=label
+    )
+    if name == "skip" and not step.optional:
         raise ValidationError(
             gettext("Stap %(number)s (%(name)s) is geen voorwaardelijke stap en kan niet worden overgeslagen.")
             % {"number": step.number, "name": step.name}
         )
-    if transition.needs_reason and not reason.strip():
+    if name in TRANSITIONS and TRANSITIONS[name].needs_reason and not reason.strip():
         raise ValidationError({"reason": gettext("Geef een reden op.")})
+    return target
+
+
+def trajectory_end(status: str, target: str) -> str:
+    """The state a trajectory ends in; refused (in Dutch) when it has already ended."""
+    return TRAJECTORY_MACHINE.check(status, target, state=TrajectoryStatus(status).label.lower())
 
 
 def predecessors_check(*, step: Step, states: dict[int, str], steps_by_number: dict[int, Step]) -> None:

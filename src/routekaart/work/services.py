@@ -621,9 +621,8 @@ def _lock(placement: Placement) -> Placement:
 
 
 def _move(placement: Placement, target: str) -> dict:
-    check_transition(placement.state, target)
     before = _placement_state(placement)
-    placement.state = target
+    placement.state = check_transition(placement.state, target)
     return before
 
 

@@ -5,9 +5,10 @@ A trial is not always needed (introduced → contracted); an introduction or tri
 as declined (before work) or ended (after a trial). The checks at 6 and 12 months run beside the states.
 """
 
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
+from ..core.workflow import StateMachine
+from .models import PlacementState
 from .models import PlacementState as S
 
 TRANSITIONS: dict[str, frozenset[str]] = {
@@ -25,14 +26,15 @@ WORKING = frozenset({S.CONTRACTED, S.COACHING})
 FINAL = frozenset({S.ENDED, S.DECLINED})
 
 
+MACHINE = StateMachine.from_targets(
+    PlacementState, TRANSITIONS, message=_("Van “%(current)s” kan een plaatsing niet naar “%(target)s”.")
+)
+
+
 def allowed(current: str) -> frozenset[str]:
-    return TRANSITIONS[current]
+    return frozenset(MACHINE.allowed(current))
 
 
-def check_transition(current: str, target: str) -> None:
-    """Refuse a step that does not follow from the current state, with the Dutch names of both."""
-    if target not in TRANSITIONS[current]:
-        raise ValidationError(
-            _("Van “%(current)s” kan een plaatsing niet naar “%(target)s”.")
-            % {"current": S(current).label, "target": S(target).label}
-        )
+def check_transition(current: str, target: str) -> str:
+    """Refuse a step that does not follow from the current state, with the Dutch names of both; return the target."""
+    return MACHINE.check(current, target)

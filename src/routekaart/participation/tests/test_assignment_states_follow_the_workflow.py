@@ -82,3 +82,28 @@ def test_the_provider_must_deliver_the_instrument(world):
             monthly_cost=Decimal("600"),
         )
     assert "kies een leerwerkbedrijf" in " ".join(refused.value.message_dict["provider"])
+
+
+@freeze_time("2026-03-10")
+def test_ending_an_assignment_that_has_not_started_is_refused_and_changes_nothing(world):
+    from routekaart.audit.models import Event
+
+    assignment = services.assignment_propose(
+        actor=world.user,
+        resident=world.resident,
+        instrument=world.instrument("agency_matching"),
+        provider=world.agency,
+        municipality=world.municipality,
+        planned_start=date(2026, 3, 1),
+        planned_end=date(2026, 5, 31),
+        monthly_cost=Decimal("250"),
+    )
+    events = Event.objects.count()
+    with pytest.raises(ValidationError) as refused:
+        services.assignment_end(
+            actor=world.user, assignment=assignment, ended_on=date(2026, 3, 9), result=world.result("no_result")
+        )
+    assert refused.value.message_dict == {"status": ["Alleen een lopende opdracht kan worden afgesloten."]}
+    assignment.refresh_from_db()
+    assert assignment.status == "proposed" and assignment.ended_on is None
+    assert Event.objects.count() == events

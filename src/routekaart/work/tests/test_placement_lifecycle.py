@@ -156,6 +156,8 @@ def test_a_step_out_of_order_is_refused_in_dutch(proposed, adviser):
     assert refused.value.messages == [
         "Van “Voorgesteld aan de werkgever” kan een plaatsing niet naar “Proefplaatsing”."
     ]
+    proposed.refresh_from_db()
+    assert proposed.state == PlacementState.PROPOSED and proposed.trial_start is None
 
 
 def test_a_declined_proposal_keeps_the_candidate_available(proposed, adviser):
