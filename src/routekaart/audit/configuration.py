@@ -5,8 +5,10 @@ activity itself (the code processing log entries point at) is created once and s
 access check asks `activity_roles`, which reads the version in force on the day.
 """
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from django.db.models import Subquery
 from django.utils import timezone
@@ -17,6 +19,12 @@ from .models import DataFileVersion, ProcessingActivity, ProcessingActivityVersi
 DATA = Path(__file__).resolve().parent / "data"
 REGISTER = "audit/processing_activities"
 _FIELDS = ("name", "purpose", "legal_basis", "domain", "roles")
+
+
+def data_file_load(data: DataFile, apply: Callable[[DataFile], Any]) -> bool:
+    """Core's loader contract on the shared version table: the apps without a version table of their own use this
+    (they import no audit model). True when the file's version was new, False when the same file was loaded."""
+    return version_load(data, versions=DataFileVersion, apply=apply)
 
 
 def _fields(row: dict, where: str) -> dict:
@@ -58,7 +66,7 @@ def _in_force_show() -> None:
 def processing_activities_load() -> str:
     """The entry for `load_configuration` (settings.ROUTEKAART_CONFIGURATION_LOADERS)."""
     data = data_file_read(DATA / "processing_activities.yaml", REGISTER)
-    new = version_load(data, versions=DataFileVersion, apply=_register_apply)
+    new = data_file_load(data, _register_apply)
     _in_force_show()
     rows = len(data.content.get("activities") or [])
     return f"{rows} processing activities, version {data.version} ({'new' if new else 'unchanged'})"

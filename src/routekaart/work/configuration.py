@@ -6,7 +6,9 @@
 - rules.yaml: matching weights, placement terms, social-return valuation. A version is stored once; the same
   version with other contents is refused (raise the version), so what was decided under a version stays explained.
 
-Everything a file says is checked before anything is written; loading twice changes nothing.
+Every file goes through core's loader contract (a `version` and an `effective_from` at the top): a file is
+applied once per version, loading twice changes nothing, and a changed file under a loaded version is refused.
+Everything a file says is checked before anything is written.
 """
 
 import hashlib
@@ -14,11 +16,12 @@ import json
 from datetime import date
 from pathlib import Path
 
-import yaml
 from django.db import transaction
 from django.db.models import Max
 
+from ..audit.configuration import data_file_load
 from ..audit.services import event_record
+from ..core.configuration import ConfigurationError, DataFile, data_file_read
 from .models import Competence, PostcodeArea, Sector, WorkRules
 from .models.reference import MAX_BITS
 
@@ -27,12 +30,12 @@ WEIGHT_NAMES = ("skills", "hours", "distance", "wage_value", "eligibility", "wis
 INSTRUMENT_NEEDS = (None, "wage_value_below_100")
 
 
-class WorkConfigurationError(Exception):
+class WorkConfigurationError(ConfigurationError):
     """A configuration file that cannot be loaded; the message names the file and what to fix."""
 
 
-def _read(name: str) -> dict:
-    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+def _read(name: str) -> DataFile:
+    return data_file_read(DATA / name, f"work/{Path(name).stem}")
 
 
 def rules_check(content: dict) -> list[str]:
@@ -148,15 +151,25 @@ def _rules_load(content: dict) -> str:
 
 @transaction.atomic
 def work_configuration_load() -> str:
-    vocabulary = _read("vocabulary.yaml")
-    rules = _read("rules.yaml")
-    areas = _read("postcode_areas.yaml")
-    competences = _vocabulary_load(Competence, vocabulary["competences"], extra=("group",))
-    sectors = _vocabulary_load(Sector, vocabulary["sectors"])
-    postcodes = _postcode_areas_load(areas)
-    rules_state = _rules_load(rules)
+    vocabulary, areas, rules = _read("vocabulary.yaml"), _read("postcode_areas.yaml"), _read("rules.yaml")
+    changed = {"competences": 0, "sectors": 0, "postcodes": 0, "rules": "unchanged"}
+
+    def vocabulary_apply(data: DataFile) -> None:
+        changed["competences"] = _vocabulary_load(Competence, data.content["competences"], extra=("group",))
+        changed["sectors"] = _vocabulary_load(Sector, data.content["sectors"])
+
+    def areas_apply(data: DataFile) -> None:
+        changed["postcodes"] = _postcode_areas_load(data.content)
+
+    def rules_apply(data: DataFile) -> None:
+        changed["rules"] = _rules_load(data.content)
+
+    data_file_load(vocabulary, vocabulary_apply)
+    data_file_load(areas, areas_apply)
+    data_file_load(rules, rules_apply)
     return (
-        f"{Competence.objects.filter(is_active=True).count()} competences ({competences} changed), "
-        f"{Sector.objects.filter(is_active=True).count()} sectors ({sectors} changed), "
-        f"{PostcodeArea.objects.count()} postcode areas ({postcodes} changed), rules v{rules['version']} {rules_state}"
+        f"{Competence.objects.filter(is_active=True).count()} competences ({changed['competences']} changed), "
+        f"{Sector.objects.filter(is_active=True).count()} sectors ({changed['sectors']} changed), "
+        f"{PostcodeArea.objects.count()} postcode areas ({changed['postcodes']} changed), "
+        f"rules v{rules.version} {changed['rules']}"
     )
