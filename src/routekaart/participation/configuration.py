@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from django.db import transaction
 
+from ..catalog import selectors as catalog_selectors
 from ..organisations.models import Organisation
 from .calculations import RulesError, WageSubsidyRules
 from .models import (
@@ -47,12 +48,15 @@ class LoadReport:
     written: dict[str, int] = field(default_factory=dict)
     rule_sets: list[str] = field(default_factory=list)
     providers_skipped: list[str] = field(default_factory=list)
+    catalog_links_skipped: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
         counts = ", ".join(f"{count} {name}" for name, count in self.written.items())
         skipped = (
             f"; providers not in the network yet: {', '.join(self.providers_skipped)}" if self.providers_skipped else ""
         )
+        if self.catalog_links_skipped:
+            skipped += f"; not linked, the catalog is not loaded yet: {', '.join(self.catalog_links_skipped)}"
         return f"{counts}; rule sets {', '.join(self.rule_sets)}{skipped}"
 
 
@@ -156,7 +160,7 @@ def _check_distance(document: dict) -> None:
     check.raise_if_any()
 
 
-def _check_instruments(document: dict, referral_instruments: set[str]) -> None:
+def _check_instruments(document: dict, referral_instruments: set[str], catalog_instruments: set[str]) -> None:
     check = _Check("instruments.yaml")
     for key in ("spending_lines", "results", "instruments"):
         if not isinstance(document.get(key), list) or not document[key]:
@@ -184,6 +188,8 @@ def _check_instruments(document: dict, referral_instruments: set[str]) -> None:
         check.choice(item["cost_basis"], set(CostBasis.values), f"{where}.cost_basis")
         check.subset(item["results"], results, f"{where}.results")
         check.subset(item.get("exemption_grounds") or [], grounds, f"{where}.exemption_grounds")
+        if item.get("catalog_instrument") and catalog_instruments:  # the catalog is the one source of instruments
+            check.choice(item["catalog_instrument"], catalog_instruments, f"{where}.catalog_instrument")
         if (item["cost_basis"] == CostBasis.WAGE_SUBSIDY) != item.get("requires_wage_value", False):
             check.fail(where, "the wage-subsidy cost basis and requires_wage_value go together")
         if item["cost_basis"] == CostBasis.WAGE_SUBSIDY and item.get("growth_potential") is None:
@@ -246,6 +252,26 @@ def _common(item: dict, version: int) -> dict:
     }
 
 
+def _tiers_write(distance: dict) -> dict[str, ParticipationTier]:
+    return {
+        t["code"]: _upsert(
+            ParticipationTier, t["code"], {**_common(t, distance["version"]), "labour_distance": t["labour_distance"]}
+        )
+        for t in distance["tiers"]
+    }
+
+
+@transaction.atomic
+def participation_tiers_load(*, data_dir: Path = DATA_DIR) -> dict[str, ParticipationTier]:
+    """The three tiers of distance.yaml, by code (idempotent): what a route map places its destinations under.
+
+    The route maps call this before they link their tiers, so the tier has one source whatever is loaded first.
+    """
+    distance = _read(data_dir, "distance.yaml")
+    _check_distance(distance)
+    return _tiers_write(distance)
+
+
 @transaction.atomic
 def participation_configuration_load(*, data_dir: Path = DATA_DIR) -> LoadReport:
     """Load distance.yaml, instruments.yaml, wage_subsidy.yaml and providers.yaml. Idempotent."""
@@ -255,17 +281,14 @@ def participation_configuration_load(*, data_dir: Path = DATA_DIR) -> LoadReport
     providers = _read(data_dir, "providers.yaml")
     _check_distance(distance)
     referral_instruments = {code for r in distance["referrals"] for code in r["instruments"]}
-    _check_instruments(instruments, referral_instruments)
+    # Loaded after the catalog (settings.ROUTEKAART_CONFIGURATION_LOADERS); without it the links wait for a next load.
+    catalog_instruments = {i.code: i for i in catalog_selectors.instrument_list().prefetch_related(None)}
+    _check_instruments(instruments, referral_instruments, set(catalog_instruments))
     _check_wage_subsidy(wage_subsidy)
 
     report = LoadReport()
     version = distance["version"]
-    tiers = {
-        t["code"]: _upsert(
-            ParticipationTier, t["code"], {**_common(t, version), "labour_distance": t["labour_distance"]}
-        )
-        for t in distance["tiers"]
-    }
+    tiers = _tiers_write(distance)
     for c in distance["categories"]:
         category = _upsert(
             DistanceCategory,
@@ -306,7 +329,7 @@ def participation_configuration_load(*, data_dir: Path = DATA_DIR) -> LoadReport
             item["code"],
             {
                 **_common(item, version),
-                "catalog_instrument": item.get("catalog_instrument") or "",
+                "catalog_instrument": catalog_instruments.get(item.get("catalog_instrument") or ""),
                 "catalog_destination": item.get("catalog_destination") or "",
                 "building_blocks": item.get("building_blocks") or [],
                 "spending_line": lines[item["spending_line"]],
@@ -327,6 +350,8 @@ def participation_configuration_load(*, data_dir: Path = DATA_DIR) -> LoadReport
             },
         )
         instrument.results.set([results[code] for code in item["results"]])
+        if item.get("catalog_instrument") and not catalog_instruments:
+            report.catalog_links_skipped.append(item["code"])
     report.written["instruments"] = len(instruments["instruments"])
 
     _rule_set(RULES_DISTANCE, {k: distance[k] for k in ("version", "reference", "referrals")}, report)

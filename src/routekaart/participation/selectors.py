@@ -150,7 +150,11 @@ def ladder_list() -> QuerySet[LadderRung]:
 
 
 def instrument_list() -> QuerySet[Instrument]:
-    return Instrument.objects.select_related("spending_line").prefetch_related("results").order_by("order")
+    return (
+        Instrument.objects.select_related("spending_line", "catalog_instrument")
+        .prefetch_related("results")
+        .order_by("order")
+    )
 
 
 @dataclass(frozen=True)

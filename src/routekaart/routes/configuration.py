@@ -20,16 +20,17 @@ from django.db.models import Max
 
 from ..audit.services import event_record
 from ..organisations.models.network import SchoolKind
+from ..participation.configuration import participation_tiers_load
+from ..participation.models import ParticipationTier
 from . import selectors
 from .models import (
     PARTY_KINDS,
     Condition,
-    LabourDistance,
-    ParticipationTier,
     Party,
     Route,
     RouteKind,
     RouteMap,
+    RouteMapTier,
     ShelteredWorkQuota,
     Step,
     StepAction,
@@ -107,7 +108,9 @@ def _age(value: Any) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 
 
-def _check(content: Any, path: Path, catalog: selectors.CatalogCodes) -> None:
+def _check(
+    content: Any, path: Path, catalog: selectors.CatalogCodes, tiers: dict[str, ParticipationTier] | None = None
+) -> None:
     check = _Checker(path)
     if not check.require(content, ["version", "effective_from", "code", "name", "region", "source"], "top"):
         check.raise_if_any()
@@ -180,13 +183,20 @@ def _check(content: Any, path: Path, catalog: selectors.CatalogCodes) -> None:
 
     for tier in content.get("tiers") or []:
         where = f"tier {tier.get('code') if isinstance(tier, dict) else tier!r}"
-        if check.require(tier, ["code", "order", "name", "labour_distance", "destinations"], where):
-            check.choice(tier["labour_distance"], LabourDistance.values, where, blank=False)
+        if check.require(tier, ["code", "destinations"], where):
+            # The tier is participation's (distance.yaml); a map names it by code and may quote it, never differ.
+            known = (tiers or {}).get(tier["code"])
+            if known is None:
+                check.fail(where, f"not a tier of participation's distance.yaml ({', '.join(sorted(tiers or {}))})")
+            else:
+                for key in ("order", "name", "labour_distance"):
+                    if tier.get(key) not in (None, "", getattr(known, key)):
+                        check.fail(where, f"{key} {tier[key]!r} differs from participation's {getattr(known, key)!r}")
             check.codes(tier["destinations"], catalog.destinations, f"{where} destinations")
     check.raise_if_any()
 
 
-def _create(content: dict, checksum: str) -> RouteMap:
+def _create(content: dict, checksum: str, tiers: dict[str, ParticipationTier]) -> RouteMap:
     route_map = RouteMap.objects.create(
         code=content["code"],
         version=content["version"],
@@ -256,30 +266,30 @@ def _create(content: dict, checksum: str) -> RouteMap:
                 )
                 action.parties.set([parties[code] for code in action_item.get("parties") or []])
                 action.addressees.set([parties[code] for code in action_item.get("to") or []])
-    ParticipationTier.objects.bulk_create(
-        ParticipationTier(
-            route_map=route_map,
-            code=tier["code"],
-            order=tier["order"],
-            name=tier["name"],
-            text=tier.get("text") or "",
-            labour_distance=tier["labour_distance"],
-            destinations=tier["destinations"],
-        )
+    RouteMapTier.objects.bulk_create(
+        RouteMapTier(route_map=route_map, tier=tiers[tier["code"]], destinations=tier["destinations"])
         for tier in content.get("tiers") or []
     )
     return route_map
 
 
-def route_map_load(*, path: Path, report: LoadReport, catalog: selectors.CatalogCodes) -> RouteMap | None:
+def route_map_load(
+    *,
+    path: Path,
+    report: LoadReport,
+    catalog: selectors.CatalogCodes,
+    tiers: dict[str, ParticipationTier] | None = None,
+) -> RouteMap | None:
     """Load one file if its version is new; return the new map version, or None when nothing changed."""
+    if tiers is None:
+        tiers = participation_tiers_load()
     try:
         content = yaml.safe_load(path.read_bytes())
     except yaml.YAMLError as error:
         raise RouteDataError(f"{path.name}: not valid YAML: {error}") from error
     # Of the data, not the bytes: a comment or a re-wrapped line is no new version.
     checksum = hashlib.sha256(json.dumps(content, sort_keys=True, default=str).encode()).hexdigest()
-    _check(content, path, catalog)
+    _check(content, path, catalog, tiers)
     loaded = RouteMap.objects.filter(code=content["code"], version=content["version"]).first()
     if loaded is not None:
         if loaded.checksum != checksum:
@@ -295,7 +305,7 @@ def route_map_load(*, path: Path, report: LoadReport, catalog: selectors.Catalog
     with transaction.atomic():
         previous = RouteMap.objects.filter(code=content["code"], is_current=True).first()
         RouteMap.objects.filter(code=content["code"], is_current=True).update(is_current=False)
-        route_map = _create(content, checksum)
+        route_map = _create(content, checksum, tiers)
         route_map.is_current = True
         route_map.save(update_fields=["is_current"])
         event_record(
@@ -314,11 +324,12 @@ def route_maps_load(*, maps_dir: Path = MAPS_DIR, quota_file: Path | None = QUOT
     """Every route map file; the entry for `load_configuration` (settings.ROUTEKAART_CONFIGURATION_LOADERS)."""
     report = LoadReport()
     catalog = selectors.catalog_codes()
+    tiers = participation_tiers_load()  # the tiers are participation's; a map only places destinations under them
     paths = sorted(maps_dir.glob("*.yaml"))
     if not paths:
         raise RouteDataError(f"{maps_dir}: no route map files")
     for path in paths:
-        route_map_load(path=path, report=report, catalog=catalog)
+        route_map_load(path=path, report=report, catalog=catalog, tiers=tiers)
     report.quota = quota_load(path=quota_file) if quota_file else 0
     return report
 

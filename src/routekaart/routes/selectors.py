@@ -17,15 +17,15 @@ from ..organisations.roles import Role
 from ..participation.models import Assignment, AssignmentStatus
 from ..residents.access import AccessDenied, HouseholdAccess, members_visible
 from ..residents.life_phase import life_phases
-from . import services, workflow
+from . import rules_data, services, workflow
 from .models import (
     Condition,
     ConditionRecord,
-    ParticipationTier,
     Party,
     RegieHandover,
     Route,
     RouteMap,
+    RouteMapTier,
     ShelteredWorkQuota,
     Step,
     StepAction,
@@ -132,7 +132,7 @@ def route_map_list_with_parts() -> QuerySet[RouteMap]:
         RouteMap.objects.filter(is_current=True)
         .prefetch_related(
             Prefetch("parties", queryset=Party.objects.order_by("order")),
-            Prefetch("tiers", queryset=ParticipationTier.objects.order_by("order")),
+            Prefetch("tiers", queryset=RouteMapTier.objects.select_related("tier").order_by("tier__order")),
             Prefetch("routes", queryset=Route.objects.order_by("order")),
         )
         .order_by("code")
@@ -143,7 +143,7 @@ def route_map_list_with_parts() -> QuerySet[RouteMap]:
 class RouteMapView:
     route_map: RouteMap
     routes: list[Route]
-    tiers: list[ParticipationTier]
+    tiers: list[RouteMapTier]
     parties: list[Party]
 
 
@@ -155,14 +155,17 @@ def route_map_get(*, code: str) -> RouteMapView:
     return RouteMapView(
         route_map=route_map,
         routes=list(route_list(map_code=code)),
-        tiers=list(route_map.tiers.order_by("order")),
+        tiers=list(route_map.tiers.select_related("tier").order_by("tier__order")),
         parties=list(route_map.parties.order_by("order")),
     )
 
 
 # --- trajectories -----------------------------------------------------------------------------------------------
 
-YOUTH_REGIE_AGE = relativedelta(years=16, months=6)  # seed 004, appendix: the Dienst's regie from 16,5
+def _youth_regie_age() -> relativedelta:
+    """The Dienst's regie starts at this age (16,5; data/legal_numbers.yaml `youth_regie_age`, seed 004)."""
+    age = rules_data.value("youth_regie_age")
+    return relativedelta(years=int(age), months=round((age - int(age)) * 12))
 
 
 def _visible(user) -> Exists:
@@ -322,7 +325,7 @@ def dienst_dashboard(*, user, page_number=None, page_size: int = 50) -> Dashboar
     )
     youth = (
         trajectory_list(user=user)
-        .filter(resident__birth_date__lte=today - YOUTH_REGIE_AGE)
+        .filter(resident__birth_date__lte=today - _youth_regie_age())
         .filter(Q(regie_organisation_id__in=mine) | for_dienst)
     )
     page = Paginator(youth, page_size).get_page(page_number)

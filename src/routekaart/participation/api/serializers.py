@@ -10,6 +10,7 @@ from ..models import Assignment, DistanceAssessment, Instrument, WageValueDeterm
 class ParticipationInstrumentSerializer(serializers.ModelSerializer):
     spending_line = serializers.SlugRelatedField(slug_field="code", read_only=True)
     results = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    catalog_instrument = serializers.SerializerMethodField(help_text="Code van het instrument in de catalogus.")
 
     class Meta:
         model = Instrument
@@ -36,6 +37,10 @@ class ParticipationInstrumentSerializer(serializers.ModelSerializer):
             "catalog_destination",
             "building_blocks",
         ]
+
+    def get_catalog_instrument(self, instrument: Instrument) -> str:
+        """The catalog instrument's code, or "" where the walking maps name none (as before it was a link)."""
+        return instrument.catalog_instrument.code if instrument.catalog_instrument else ""
 
 
 class WageSubsidyQuerySerializer(serializers.Serializer):

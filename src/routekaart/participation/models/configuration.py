@@ -113,9 +113,27 @@ class Result(_Configured):
 
 
 class Instrument(_Configured):
-    """An instrument with its rules as data: what it needs before it starts, how long it may last, what it costs."""
+    """An instrument as it is put in for a resident, with its rules as data: what it needs before it starts, how long
+    it may last, what it costs.
 
-    catalog_instrument = models.CharField(_("instrument in de catalogus"), max_length=60, blank=True)
+    Not a second catalog instrument: the catalog's `Instrument` is the instrument as the walking maps name it
+    (loonkostensubsidie, jobcoach, also a norm or an obligation); this is the form in which it is put in, with its
+    own code and name (loonkostensubsidie met en zonder doorgroeipotentieel are two forms of one catalog
+    instrument). `catalog_instrument` is the link to that one source; empty where the maps name no such instrument
+    (a trial placement, volunteering).
+    """
+
+    catalog_instrument = models.ForeignKey(
+        "catalog.Instrument",
+        verbose_name=_("instrument in de catalogus"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participation_instruments",
+        help_text=_(
+            "Het instrument van de wandelkaarten waarvan dit een vorm is; leeg als de kaarten het niet noemen."
+        ),
+    )
     catalog_destination = models.CharField(_("bestemming in de catalogus"), max_length=60, blank=True)
     building_blocks = models.JSONField(_("bouwstenen (cluster.bouwsteen)"), default=list, blank=True)
     spending_line = models.ForeignKey(

@@ -2,14 +2,15 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from ...organisations.models import Organisation
+from ...participation.models import LabourDistance
 from ...residents.models import Resident
 from ..models import (
     ConditionRecord,
-    ParticipationTier,
     Party,
     RegieHandover,
     Route,
     RouteMap,
+    RouteMapTier,
     Step,
     StepAction,
     StepProgress,
@@ -90,15 +91,25 @@ class RouteTemplateSerializer(serializers.ModelSerializer):
         ]
 
 
-class ParticipationTierSerializer(serializers.ModelSerializer):
+class RouteMapTierSerializer(serializers.ModelSerializer):
+    """A tier on the map: participation's tier (code, name, labour distance) and the map's destinations under it."""
+
+    code = serializers.CharField(source="tier.code", read_only=True)
+    order = serializers.IntegerField(source="tier.order", read_only=True)
+    name = serializers.CharField(source="tier.name", read_only=True)
+    text = serializers.CharField(source="tier.text", read_only=True)
+    labour_distance = serializers.ChoiceField(
+        source="tier.labour_distance", choices=LabourDistance.choices, read_only=True
+    )
+
     class Meta:
-        model = ParticipationTier
+        model = RouteMapTier
         fields = ["code", "order", "name", "text", "labour_distance", "destinations"]
 
 
 class RouteMapSerializer(serializers.ModelSerializer):
     parties = PartySerializer(many=True, read_only=True)
-    tiers = ParticipationTierSerializer(many=True, read_only=True)
+    tiers = RouteMapTierSerializer(many=True, read_only=True)
     routes = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
 
     class Meta:

@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ...organisations.models import OrganisationKind
+from ...participation.models import ParticipationTier
 
 
 class RouteKind(models.TextChoices):
@@ -24,14 +25,6 @@ class WalkingKind(models.TextChoices):
     NETWORK = "network", _("Netwerkroute")
     INITIATIVE = "initiative", _("Initiatiefrijke route")
     TAILORED = "tailored", _("Maatwerkroute")
-
-
-class LabourDistance(models.TextChoices):
-    """Afstand tot de arbeidsmarkt (seed 002, after Sol): the distance a participation tier stands for."""
-
-    NONE = "none", _("Geen afstand")
-    BRIDGEABLE = "bridgeable", _("Overbrugbare afstand")
-    NOT_BRIDGEABLE = "not_bridgeable", _("Niet overbrugbare afstand")
 
 
 class Condition(models.TextChoices):
@@ -296,25 +289,51 @@ class StepAction(models.Model):
         return self.text
 
 
-class ParticipationTier(models.Model):
-    """One of the three tiers of seed 001 under the destinations, and the destinations it holds."""
+class RouteMapTier(models.Model):
+    """Where one of participation's tiers (seed 001) stands on a route map: the destinations the map puts under it.
+
+    The tier itself (code, name, labour distance) is participation's `ParticipationTier`, the one source; a map
+    version only adds its own placing of destinations, kept with that version.
+    """
 
     route_map = models.ForeignKey(RouteMap, on_delete=models.CASCADE, related_name="tiers")
-    code = models.SlugField(_("code"), max_length=60)
-    order = models.PositiveSmallIntegerField(_("volgorde"))
-    name = models.CharField(_("naam"), max_length=200)
-    text = models.TextField(_("tekst van de bron"), blank=True)
-    labour_distance = models.CharField(_("afstand tot de arbeidsmarkt"), max_length=20, choices=LabourDistance.choices)
+    tier = models.ForeignKey(
+        ParticipationTier, verbose_name=_("participatietrede"), on_delete=models.PROTECT, related_name="on_route_maps"
+    )
     destinations = models.JSONField(_("bestemmingen (codes)"), default=list)
 
     class Meta:
-        verbose_name = _("participatietrede")
-        verbose_name_plural = _("participatietreden")
-        ordering = ["route_map", "order"]
-        constraints = [models.UniqueConstraint(fields=["route_map", "code"], name="unique_tier_per_map")]
+        verbose_name = _("participatietrede op de routekaart")
+        verbose_name_plural = _("participatietreden op de routekaart")
+        ordering = ["route_map", "tier__order"]
+        constraints = [models.UniqueConstraint(fields=["route_map", "tier"], name="unique_tier_per_map")]
 
     def __str__(self) -> str:
-        return self.name
+        return self.tier.name
+
+    # What the map pages and the API show of the tier, read from participation's row.
+    @property
+    def code(self) -> str:
+        return self.tier.code
+
+    @property
+    def order(self) -> int:
+        return self.tier.order
+
+    @property
+    def name(self) -> str:
+        return self.tier.name
+
+    @property
+    def text(self) -> str:
+        return self.tier.text
+
+    @property
+    def labour_distance(self) -> str:
+        return self.tier.labour_distance
+
+    def get_labour_distance_display(self) -> str:
+        return self.tier.get_labour_distance_display()
 
 
 class _KindManager(models.Manager):
