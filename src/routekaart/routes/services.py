@@ -30,7 +30,7 @@ from ..residents import services as resident_services
 from ..residents.life_phase import age_on
 from ..residents.models import Involvement, InvolvementKind, Resident
 from ..residents.selectors import household_id_of
-from . import workflow
+from . import rules_data, workflow
 from .models import (
     Condition,
     ConditionRecord,
@@ -838,7 +838,8 @@ def waitlist_meanwhile_set(
         parties=list(Party.objects.filter(route_map=trajectory.route.route_map, code__in=["dienst", "area_team"])),
         organisations=_party_organisations(trajectory),
     )
-    if social_assistance and age_in_years(trajectory.resident.birth_date, _today()) < 18:
+    minimum = rules_data.value("social_assistance_while_waiting_min_age")
+    if social_assistance and age_in_years(trajectory.resident.birth_date, _today()) < minimum:
         raise ValidationError(
             {
                 "social_assistance": _(

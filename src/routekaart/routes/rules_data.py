@@ -1,0 +1,12 @@
+"""The routes app's legal numbers (data/legal_numbers.yaml), read by the rules through `value(name)`."""
+
+from pathlib import Path
+
+from ..core.legal_numbers import LegalNumbers, Number
+
+NUMBERS = LegalNumbers(Path(__file__).parent / "data" / "legal_numbers.yaml")
+
+
+def value(name: str) -> Number:
+    """The number `name` of the routes app's data file (e.g. `youth_regie_age`)."""
+    return NUMBERS.value(name)
