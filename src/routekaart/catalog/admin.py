@@ -21,8 +21,8 @@ from .models import (
     Destination,
     Duty,
     Holder,
-    Instrument,
     LifePhase,
+    PolicyInstrument,
     RegionPreset,
     SteeringAssignment,
     Zone,
@@ -286,8 +286,8 @@ class DestinationAdmin(_LinkedAdmin):
     pass
 
 
-@admin.register(Instrument)
-class InstrumentAdmin(_LinkedAdmin):
+@admin.register(PolicyInstrument)
+class PolicyInstrumentAdmin(_LinkedAdmin):
     list_filter = ["kind"]
 
 

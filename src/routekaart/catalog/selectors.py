@@ -18,8 +18,8 @@ from .models import (
     Cluster,
     ClusterAssignment,
     Destination,
-    Instrument,
     LifePhase,
+    PolicyInstrument,
     RegionPreset,
     SteeringAssignment,
     Zone,
@@ -247,8 +247,8 @@ def destination_list() -> QuerySet[Destination]:
     return Destination.objects.prefetch_related("building_blocks__cluster").order_by("order")
 
 
-def instrument_list() -> QuerySet[Instrument]:
-    return Instrument.objects.prefetch_related("building_blocks__cluster").order_by("order")
+def instrument_list() -> QuerySet[PolicyInstrument]:
+    return PolicyInstrument.objects.prefetch_related("building_blocks__cluster").order_by("order")
 
 
 def life_phase_list() -> QuerySet[LifePhase]:

@@ -6,20 +6,19 @@ loader twice changes nothing. A file with a higher version adds a version of eve
 assignment that changed, effective from the file's `effective_from`; the earlier versions stay readable.
 """
 
-import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from ..audit.services import event_record
+from ..audit import services as audit
+from ..core.configuration import ConfigurationError, DataFile, data_file_read, version_load
 from ..organisations import services as organisation_services
 from ..organisations.models import OrganisationKind
 from .models import (
@@ -31,9 +30,9 @@ from .models import (
     Destination,
     Duty,
     Holder,
-    Instrument,
     InstrumentKind,
     LifePhase,
+    PolicyInstrument,
     RegionPreset,
     Scale,
     SteeringAssignment,
@@ -52,22 +51,8 @@ DEFAULT_PRESET = "gooi_en_vechtstreek"
 ADMIN_SOURCE = "beheer"
 
 
-class CatalogDataError(Exception):
+class CatalogDataError(ConfigurationError):
     """A data file that cannot be loaded; the message names the file and what to fix."""
-
-
-@dataclass(frozen=True)
-class DataFile:
-    name: str
-    path: Path
-    version: int
-    effective_from: date
-    checksum: str
-    content: dict
-
-    @property
-    def source(self) -> str:
-        return f"{self.path.name} v{self.version}"
 
 
 @dataclass
@@ -99,23 +84,14 @@ class LoadReport:
 
 
 def _read(path: Path, name: str) -> DataFile:
-    if not path.exists():
-        raise CatalogDataError(f"{path}: file not found")
-    raw = path.read_bytes()
+    """Read a file by core's loader contract; the catalog's version numbers are whole numbers."""
     try:
-        content = yaml.safe_load(raw)
-    except yaml.YAMLError as error:
-        raise CatalogDataError(f"{path.name}: not valid YAML: {error}") from error
-    if not isinstance(content, dict):
-        raise CatalogDataError(f"{path.name}: expected a mapping at the top")
-    version = content.get("version")
-    if not isinstance(version, int) or version < 1:
+        data = data_file_read(path, name)
+    except ConfigurationError as error:
+        raise CatalogDataError(str(error)) from error
+    if not data.version.isdigit() or int(data.version) < 1:
         raise CatalogDataError(f"{path.name}: `version` must be a positive whole number")
-    try:
-        effective_from = date.fromisoformat(str(content.get("effective_from")))
-    except ValueError as error:
-        raise CatalogDataError(f"{path.name}: `effective_from` must be a date (YYYY-MM-DD)") from error
-    return DataFile(name, path, version, effective_from, hashlib.sha256(raw).hexdigest(), content)
+    return data
 
 
 def _require(item: dict, keys: Iterable[str], where: str) -> None:
@@ -140,29 +116,22 @@ def _choice(value: Any, allowed: list[str], where: str) -> str:
 
 
 def _apply_if_new(data: DataFile, apply: Callable[[DataFile, LoadReport], None], report: LoadReport) -> bool:
-    """Apply a file once per version; a changed file under a loaded version number is refused."""
-    loaded = ConfigurationVersion.objects.filter(name=data.name, version=data.version).first()
-    if loaded:
-        if loaded.checksum != data.checksum:
-            raise CatalogDataError(
-                f"{data.path.name}: the contents changed but version {data.version} is already loaded; "
-                f"raise `version` (and set `effective_from`) to record the change"
-            )
+    """Apply a file once per version (core's loader contract); a changed file under a loaded version is refused."""
+    try:
+        new = version_load(data, versions=ConfigurationVersion, apply=lambda data: apply(data, report))
+    except CatalogDataError:
+        raise
+    except ConfigurationError as error:
+        raise CatalogDataError(str(error)) from error
+    if not new:
         report.unchanged.append(data.source)
         return False
-    newest = ConfigurationVersion.objects.filter(name=data.name).aggregate(Max("version"))["version__max"]
-    if newest and newest > data.version:
-        raise CatalogDataError(f"{data.path.name}: version {data.version} is older than loaded version {newest}")
-    apply(data, report)
-    loaded = ConfigurationVersion.objects.create(
-        name=data.name, version=data.version, effective_from=data.effective_from, checksum=data.checksum
-    )
-    event_record(
+    loaded = ConfigurationVersion.objects.get(name=data.name, version=data.version)
+    audit.action_record(
         actor=None,
         action="catalog.configuration_loaded",
-        subject_type="catalog.configuration_version",
-        subject_id=loaded.pk,
-        after={"file": data.path.name, "version": data.version, "effective_from": data.effective_from},
+        subject=("catalog.configuration_version", loaded.pk),
+        after={"file": data.path.name, "version": int(data.version), "effective_from": data.effective_from},
     )
     report.loaded.append(data.source)
     return True
@@ -366,7 +335,7 @@ def _life_phase_extra(item: dict, where: str) -> dict:
 
 _PARTICIPATION_FILES = [
     ("destinations", Destination, _no_extra),
-    ("instruments", Instrument, _instrument_extra),
+    ("instruments", PolicyInstrument, _instrument_extra),
     ("life_phases", LifePhase, _life_phase_extra),
 ]
 
@@ -534,11 +503,10 @@ def preset_activate(*, code: str, actor=None) -> RegionPreset:
     if not preset.is_active:
         preset.is_active = True
         preset.save(update_fields=["is_active"])
-        event_record(
+        audit.action_record(
             actor=actor,
             action="catalog.preset_activated",
-            subject_type="catalog.region_preset",
-            subject_id=preset.code,
+            subject=("catalog.region_preset", preset.code),
             before={"active": previous.code if previous else None},
             after={"active": preset.code},
         )
@@ -581,7 +549,7 @@ def catalog_load(
     report.clusters = Cluster.objects.count()
     report.building_blocks = BuildingBlock.objects.count()
     report.destinations = Destination.objects.count()
-    report.instruments = Instrument.objects.count()
+    report.instruments = PolicyInstrument.objects.count()
     report.life_phases = LifePhase.objects.count()
     report.presets = list(RegionPreset.objects.order_by("code").values_list("code", flat=True))
     report.active_preset = RegionPreset.objects.filter(is_active=True).values_list("code", flat=True).first()
@@ -628,11 +596,10 @@ def building_block_revise(
         note=note,
         is_active=is_active,
     )
-    event_record(
+    audit.action_record(
         actor=actor,
         action="catalog.building_block_revised",
-        subject_type="catalog.building_block",
-        subject_id=building_block.key,
+        subject=("catalog.building_block", building_block.key),
         reason=reason,
         before=_version_fields(before),
         after={**_version_fields(version), "number": version.number, "effective_from": version.effective_from},
@@ -661,11 +628,10 @@ def steering_assignment_revise(
     assignment.reason = reason or assignment.reason
     assignment.full_clean()
     assignment.save()
-    event_record(
+    audit.action_record(
         actor=actor,
         action="catalog.steering_revised",
-        subject_type="catalog.steering_assignment",
-        subject_id=f"{assignment.preset.code}.{assignment.cluster.code}",
+        subject=("catalog.steering_assignment", f"{assignment.preset.code}.{assignment.cluster.code}"),
         reason=assignment.reason,
         before=before,
         after={

@@ -6,8 +6,8 @@ from ..models import (
     Cluster,
     ClusterAssignment,
     Destination,
-    Instrument,
     LifePhase,
+    PolicyInstrument,
     RegionPreset,
     SteeringAssignment,
     Zone,
@@ -132,9 +132,9 @@ class DestinationSerializer(_LinkedSerializer):
         fields = ["code", "order", "name", "source", "text", "building_blocks"]
 
 
-class InstrumentSerializer(_LinkedSerializer):
+class PolicyInstrumentSerializer(_LinkedSerializer):
     class Meta:
-        model = Instrument
+        model = PolicyInstrument
         fields = ["code", "order", "name", "kind", "source", "text", "building_blocks"]
 
 

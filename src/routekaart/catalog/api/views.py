@@ -15,8 +15,8 @@ from .serializers import (
     BuildingBlockSerializer,
     ClusterSerializer,
     DestinationSerializer,
-    InstrumentSerializer,
     LifePhaseSerializer,
+    PolicyInstrumentSerializer,
     RegionPresetSerializer,
     SteeringAssignmentSerializer,
     ZoneSerializer,
@@ -115,10 +115,10 @@ class DestinationViewSet(_CatalogViewSet):
         return selectors.destination_list()
 
 
-class InstrumentViewSet(_CatalogViewSet):
+class PolicyInstrumentViewSet(_CatalogViewSet):
     """Instruments of the Participatiewet, and the building blocks that deliver them."""
 
-    serializer_class = InstrumentSerializer
+    serializer_class = PolicyInstrumentSerializer
     pagination_class = None
 
     def get_queryset(self):

@@ -10,7 +10,7 @@ from .blueprint import (
     domains_as_text,
 )
 from .configuration import ConfigurationVersion
-from .participation import Destination, Instrument, InstrumentKind, LifePhase
+from .participation import Destination, InstrumentKind, LifePhase, PolicyInstrument
 from .steering import (
     ClusterAssignment,
     Duty,
@@ -33,9 +33,9 @@ __all__ = [
     "Destination",
     "Duty",
     "Holder",
-    "Instrument",
     "InstrumentKind",
     "LifePhase",
+    "PolicyInstrument",
     "RegionPreset",
     "Scale",
     "SteeringAssignment",

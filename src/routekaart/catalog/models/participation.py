@@ -37,7 +37,14 @@ class InstrumentKind(models.TextChoices):
     NORM = "norm", _("Norm")
 
 
-class Instrument(_Linked):
+class PolicyInstrument(_Linked):
+    """An instrument of the Participatiewet as the walking maps name it (beleidsinstrument): loonkostensubsidie,
+    jobcoach, also the tegenprestatie (an obligation) and the kostendelersnorm (a norm).
+
+    The catalog's one source of what an instrument is. Participation's `Instrument` is the form in which one is put
+    in for a resident, with its rules, and links here (`catalog_instrument`); two forms may share one.
+    """
+
     kind = models.CharField(_("soort"), max_length=20, choices=InstrumentKind.choices)
     building_blocks = models.ManyToManyField(
         BuildingBlock, verbose_name=_("bouwstenen"), related_name="instruments", blank=True

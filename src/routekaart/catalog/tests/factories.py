@@ -9,8 +9,8 @@ from ..models import (
     ClusterAssignment,
     ConfigurationVersion,
     Destination,
-    Instrument,
     LifePhase,
+    PolicyInstrument,
     RegionPreset,
     SteeringAssignment,
     Zone,
@@ -101,9 +101,9 @@ class DestinationFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Bestemming {n}")
 
 
-class InstrumentFactory(factory.django.DjangoModelFactory):
+class PolicyInstrumentFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = Instrument
+        model = PolicyInstrument
 
     code = factory.Sequence(lambda n: f"instrument_{n}")
     order = factory.Sequence(lambda n: n + 1)

@@ -1,4 +1,4 @@
-"""An instrument's `catalog_instrument` becomes a real link to the catalog's `Instrument` instead of a copied code.
+"""An instrument's `catalog_instrument` becomes a real link to the catalog's `PolicyInstrument`, not a copied code.
 
 Every instrument row stays. Its code is looked up in the catalog; where the catalog is not loaded in this database
 the link stays empty and the next `load_configuration` (catalog first) makes it.
@@ -10,7 +10,7 @@ from django.db import migrations, models
 
 def link(apps, schema_editor):
     Instrument = apps.get_model("participation", "Instrument")
-    catalog = {i.code: i for i in apps.get_model("catalog", "Instrument").objects.all()}
+    catalog = {i.code: i for i in apps.get_model("catalog", "PolicyInstrument").objects.all()}
     for instrument in Instrument.objects.exclude(catalog_instrument_code=""):
         instrument.catalog_instrument = catalog.get(instrument.catalog_instrument_code)
         instrument.save(update_fields=["catalog_instrument"])
@@ -25,7 +25,7 @@ def unlink(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("catalog", "0001_initial"),
+        ("catalog", "0002_policy_instrument"),
         ("participation", "0001_initial"),
     ]
 
@@ -44,7 +44,7 @@ class Migration(migrations.Migration):
                 null=True,
                 on_delete=django.db.models.deletion.PROTECT,
                 related_name="participation_instruments",
-                to="catalog.instrument",
+                to="catalog.policyinstrument",
                 verbose_name="instrument in de catalogus",
             ),
         ),

@@ -116,7 +116,7 @@ class Instrument(_Configured):
     """An instrument as it is put in for a resident, with its rules as data: what it needs before it starts, how long
     it may last, what it costs.
 
-    Not a second catalog instrument: the catalog's `Instrument` is the instrument as the walking maps name it
+    Not a second catalog instrument: the catalog's `PolicyInstrument` is the instrument as the walking maps name it
     (loonkostensubsidie, jobcoach, also a norm or an obligation); this is the form in which it is put in, with its
     own code and name (loonkostensubsidie met en zonder doorgroeipotentieel are two forms of one catalog
     instrument). `catalog_instrument` is the link to that one source; empty where the maps name no such instrument
@@ -124,7 +124,7 @@ class Instrument(_Configured):
     """
 
     catalog_instrument = models.ForeignKey(
-        "catalog.Instrument",
+        "catalog.PolicyInstrument",
         verbose_name=_("instrument in de catalogus"),
         on_delete=models.PROTECT,
         null=True,

@@ -10,7 +10,7 @@ import yaml
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from routekaart.catalog.models import Instrument as CatalogInstrument
+from routekaart.catalog.models import PolicyInstrument
 from routekaart.catalog.services import catalog_load
 from routekaart.participation import selectors
 from routekaart.participation.api.serializers import ParticipationInstrumentSerializer
@@ -34,10 +34,10 @@ def test_every_instrument_that_names_a_catalog_instrument_links_that_row(loaded)
     for item in shipped:
         instrument = Instrument.objects.get(code=item["code"])
         if item.get("catalog_instrument"):
-            assert instrument.catalog_instrument == CatalogInstrument.objects.get(code=item["catalog_instrument"])
+            assert instrument.catalog_instrument == PolicyInstrument.objects.get(code=item["catalog_instrument"])
         else:
             assert instrument.catalog_instrument is None, item["code"]
-    wage_subsidy = CatalogInstrument.objects.get(code="wage_subsidy")
+    wage_subsidy = PolicyInstrument.objects.get(code="wage_subsidy")
     assert {i.code for i in wage_subsidy.participation_instruments.all()} == {
         "wage_subsidy_with_growth",
         "wage_subsidy_without_growth",
@@ -74,12 +74,13 @@ def test_an_unknown_catalog_instrument_is_refused_and_nothing_is_written(db, tmp
 
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_keeps_every_instrument_and_links_it_by_code():
-    before = [("participation", "0001_initial"), ("catalog", "0001_initial")]
+    before = [("participation", "0001_initial"), ("catalog", "0002_policy_instrument")]
     after = [("participation", "0002_instrument_links_the_catalog_instrument")]
     executor = MigrationExecutor(connection)
     executor.migrate(before)
     old = executor.loader.project_state(before).apps
-    old.get_model("catalog", "Instrument").objects.create(code="job_coach", order=1, name="Jobcoach", kind="instrument")
+    catalog = old.get_model("catalog", "PolicyInstrument")
+    catalog.objects.create(code="job_coach", order=1, name="Jobcoach", kind="instrument")
     line = old.get_model("participation", "SpendingLine").objects.create(code="line", order=1, name="Post")
     OldInstrument = old.get_model("participation", "Instrument")
     for order, (code, catalog_code) in enumerate([("job_coach", "job_coach"), ("trial", ""), ("x", "gone")], 1):
