@@ -34,7 +34,7 @@ from ..organisations.roles import Domain
 from ..residents import selectors as residents_selectors
 from ..residents.access import HouseholdAccess
 from ..residents.models import Membership
-from . import workflow
+from . import rules_data, workflow
 from .models import (
     OPEN_STATUSES,
     Agreement,
@@ -177,7 +177,9 @@ def worklist_rows(*, cases, user, on: date | None = None, channel: str | None = 
         if overdue_agreement:
             action = workflow.NEXT_ACTION_OVERDUE
         elif (
-            case.status == CaseStatus.PLANNED and case.next_review_on and case.next_review_on <= on + timedelta(days=30)
+            case.status == CaseStatus.PLANNED
+            and case.next_review_on
+            and case.next_review_on <= on + timedelta(days=rules_data.value("review_soon_days"))
         ):
             action = workflow.NEXT_ACTION_REVIEW
         else:
