@@ -24,7 +24,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from django.apps import apps
 from django.db import models, transaction
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -72,6 +74,11 @@ def data_file_read(path: Path, name: str | None = None) -> DataFile:
         raise ConfigurationError(
             _("%(file)s: geen geldige YAML (%(error)s)") % {"file": path.name, "error": error}
         ) from error
+    return data_file_of(path, content, name, raw)
+
+
+def data_file_of(path: Path, content: Any, name: str | None = None, raw: bytes | None = None) -> DataFile:
+    """The contract's checks on an already-read document (a loader that reads or edits its own YAML uses this)."""
     if not isinstance(content, dict):
         raise ConfigurationError(_("%(file)s: bovenaan staat geen mapping") % {"file": path.name})
     version = content.get("version")
@@ -99,7 +106,7 @@ def data_file_read(path: Path, name: str | None = None) -> DataFile:
         version=str(version).strip(),
         effective_from=effective_from,
         checksum=content_checksum(content),
-        file_checksum=hashlib.sha256(raw).hexdigest(),
+        file_checksum=hashlib.sha256(raw).hexdigest() if raw is not None else "",
         content=content,
     )
 
@@ -124,6 +131,31 @@ class LoadedVersion(models.Model):
         return f"{self.name} v{self.version}"
 
 
+def version_check(data: DataFile, loaded: dict[str, str]) -> bool:
+    """The contract's decision for `data` given the loaded versions of its file ({version: checksum}): True when
+    its version is new, False when the same file is loaded; refused (ConfigurationError) when the contents changed
+    under a loaded version or the version is older than the newest loaded. For an app with a version table of its
+    own shape (routes' RouteMap); the others use `version_load`."""
+    loaded = {str(version): checksum for version, checksum in loaded.items()}
+    if data.version in loaded:
+        if loaded[data.version] not in (data.checksum, data.file_checksum):
+            raise ConfigurationError(
+                _(
+                    "%(file)s: de inhoud is gewijzigd, maar versie %(version)s is al geladen. Verhoog 'version' "
+                    "(en zet 'effective_from') om de wijziging vast te leggen; er is niets geladen."
+                )
+                % {"file": data.path.name, "version": data.version}
+            )
+        return False
+    newest = max(loaded, key=version_key, default=None)
+    if newest is not None and version_key(newest) > version_key(data.version):
+        raise ConfigurationError(
+            _("%(file)s: versie %(version)s is ouder dan de geladen versie %(newest)s; er is niets geladen.")
+            % {"file": data.path.name, "version": data.version, "newest": newest}
+        )
+    return True
+
+
 def version_load(data: DataFile, *, versions: type[models.Model], apply: Callable[[DataFile], Any]) -> bool:
     """Apply `data` once for its version and record it in `versions`; True when it was new, False when the same.
 
@@ -131,24 +163,9 @@ def version_load(data: DataFile, *, versions: type[models.Model], apply: Callabl
     than the newest loaded. `apply` writes the file's records as a new version; it never overwrites an older one.
     """
     with transaction.atomic():
-        loaded = versions.objects.filter(name=data.name, version=data.version).first()
-        if loaded is not None:
-            if loaded.checksum not in (data.checksum, data.file_checksum):
-                raise ConfigurationError(
-                    _(
-                        "%(file)s: de inhoud is gewijzigd, maar versie %(version)s is al geladen. Verhoog 'version' "
-                        "(en zet 'effective_from') om de wijziging vast te leggen; er is niets geladen."
-                    )
-                    % {"file": data.path.name, "version": data.version}
-                )
+        loaded = dict(versions.objects.filter(name=data.name).values_list("version", "checksum"))
+        if not version_check(data, loaded):
             return False
-        known = list(versions.objects.filter(name=data.name).values_list("version", flat=True))
-        newest = max(known, key=version_key, default=None)
-        if newest is not None and version_key(newest) > version_key(data.version):
-            raise ConfigurationError(
-                _("%(file)s: versie %(version)s is ouder dan de geladen versie %(newest)s; er is niets geladen.")
-                % {"file": data.path.name, "version": data.version, "newest": newest}
-            )
         apply(data)
         versions.objects.create(
             name=data.name, version=data.version, effective_from=data.effective_from, checksum=data.checksum
@@ -161,3 +178,25 @@ def version_in_force(versions: type[models.Model], name: str, on: date | None = 
     on = on or timezone.localdate()
     candidates = list(versions.objects.filter(name=name, effective_from__lte=on))
     return max(candidates, key=lambda v: (v.effective_from, version_key(v.version)), default=None)
+
+
+class InForceManager(models.Manager):
+    """A model's rows of the version of its data file in force today; every version stays in the table.
+
+    `versions` is the version table ("app_label.Model"), `name` the file's key there. Rows of a file that has no
+    loaded version (a bare test database) all count. One query: the version in force is a subquery.
+    """
+
+    def __init__(self, versions: str, name: str) -> None:
+        super().__init__()
+        self.versions = versions
+        self.file_name = name
+
+    def get_queryset(self) -> models.QuerySet:
+        in_force = (
+            apps.get_model(self.versions)
+            .objects.filter(name=self.file_name, effective_from__lte=timezone.localdate())
+            .order_by("-effective_from", "-loaded_at")
+            .values("version")[:1]
+        )
+        return super().get_queryset().filter(version=Coalesce(models.Subquery(in_force), models.F("version")))

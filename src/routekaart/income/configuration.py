@@ -1,8 +1,10 @@
 """Load the income app's versioned data files (norms, regulations, working practice); idempotent.
 
-Everything a file says is checked before anything is written, and each file is one transaction. Loading the same
-file twice changes nothing. A loaded norm version or regulation whose contents differ under the same file
-`version` is refused: raise the version. Each change is an event, so the history of the figures is on record.
+Every file goes through core's loader contract (`version` and `effective_from` at the top): a file is applied
+once per version, loading the same file twice changes nothing, and a changed file under a loaded version is refused
+before anything is written. Everything a file says is checked, and each file is one transaction. A new file version
+that corrects a norm period (provisional figures replaced by published ones) is an event with the figures' hash
+before, so the history of the figures is on record.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from typing import Any
 import yaml
 from django.db import transaction
 
-from ..audit.services import event_record
+from ..audit import services as audit
+from ..audit.configuration import data_file_load
+from ..core.configuration import ConfigurationError, data_file_of
 from .conditions import ConditionError, condition_validate
 from .models import NormVersion, PracticeConfiguration, Regulation
 
@@ -26,7 +30,7 @@ SINGLE_SHARE = Decimal("0.70")
 SINGLE_TOLERANCE = Decimal("0.02")  # published single norms are rounded separately from the couple norm
 
 
-class IncomeDataError(Exception):
+class IncomeDataError(ConfigurationError):
     """A data file that cannot be loaded; the message names the file, the entry and what to fix."""
 
 
@@ -93,9 +97,22 @@ def _norm_fields(row: dict, where: str) -> dict:
     return fields
 
 
+def _through_contract(name: str, apply) -> str:
+    """Read `name`, and apply it through the loader contract; the summary says when the version was loaded."""
+    document = _read(name)
+    data = data_file_of(DATA / name, document, f"income/{Path(name).stem}")
+    summary = []
+    if not data_file_load(data, lambda data: summary.append(apply(data.content))):
+        return f"{name} versie {data.version} (ongewijzigd)"
+    return summary[0]
+
+
 @transaction.atomic
 def norms_load() -> str:
-    document = _read("norms.yaml")
+    return _through_contract("norms.yaml", _norms_apply)
+
+
+def _norms_apply(document: dict) -> str:
     version = str(document["version"])
     rows = document.get("versions") or []
     checked = [_norm_fields(row, f"norms.yaml versions[{i}]") for i, row in enumerate(rows)]
@@ -121,11 +138,10 @@ def norms_load() -> str:
         )
         added += created
         replaced += not created
-        event_record(
+        audit.action_record(
             actor=None,
             action="norm_version.loaded" if created else "norm_version.replaced",
-            subject_type="norm_version",
-            subject_id=norm.pk,
+            subject=("norm_version", norm.pk),
             before=before,
             after={"effective_from": norm.effective_from, "file_version": version, "provisional": norm.provisional},
         )
@@ -137,7 +153,10 @@ def norms_load() -> str:
 
 @transaction.atomic
 def regulations_load() -> str:
-    document = _read("regulations.yaml")
+    return _through_contract("regulations.yaml", _regulations_apply)
+
+
+def _regulations_apply(document: dict) -> str:
     version = str(document["version"])
     rows = document.get("regulations") or []
     checked = []
@@ -181,11 +200,10 @@ def regulations_load() -> str:
         )
         added += created
         changed += not created
-        event_record(
+        audit.action_record(
             actor=None,
             action="regulation.loaded" if created else "regulation.changed",
-            subject_type="regulation",
-            subject_id=regulation.code,
+            subject=("regulation", regulation.code),
             before=None if current is None else {"file_version": current.file_version},
             after={"file_version": version, "effective_from": regulation.effective_from},
         )
@@ -222,7 +240,10 @@ def _practice_check(document: dict) -> None:
 
 @transaction.atomic
 def practice_load() -> str:
-    document = _read("practice.yaml")
+    return _through_contract("practice.yaml", _practice_apply)
+
+
+def _practice_apply(document: dict) -> str:
     version = str(document["version"])
     _practice_check(document)
     stored = json.loads(json.dumps(document, default=str))
@@ -233,11 +254,10 @@ def practice_load() -> str:
             raise IncomeDataError(f"practice.yaml: gewijzigd onder versie {version}; verhoog 'version'")
         return f"werkafspraken versie {version} (ongewijzigd)"
     practice = PracticeConfiguration.objects.create(version=version, document=stored, content_hash=content)
-    event_record(
+    audit.action_record(
         actor=None,
         action="practice.loaded",
-        subject_type="practice",
-        subject_id=practice.pk,
+        subject=("practice", practice.pk),
         after={"version": version},
     )
     return f"werkafspraken versie {version} (nieuw)"

@@ -85,7 +85,9 @@ def test_a_changed_file_under_a_loaded_version_is_refused_and_changes_nothing(da
         content["clusters"][0]["building_blocks"][0]["name"] = "Welzijnswerk"
 
     rewrite(data_dir / "blueprint.yaml", edit)
-    with pytest.raises(services.CatalogDataError, match="raise `version`"):
+    with pytest.raises(
+        services.CatalogDataError, match=r"blueprint.yaml: de inhoud is gewijzigd, maar versie 1 is al geladen"
+    ):
         services.catalog_load(data_dir=data_dir)
     assert row_counts() == before
 

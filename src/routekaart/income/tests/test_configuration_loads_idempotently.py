@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from routekaart.audit.models import Event
+from routekaart.core.configuration import ConfigurationError
 from routekaart.income import configuration, selectors
 from routekaart.income.conditions import ConditionError, condition_validate
 from routekaart.income.models import NormVersion, Regulation
@@ -42,8 +43,10 @@ def test_changed_figures_under_the_same_version_are_refused(monkeypatch):
         return document
 
     monkeypatch.setattr(configuration, "_read", changed)
-    with pytest.raises(configuration.IncomeDataError, match="verhoog 'version'"):
+    norms = list(NormVersion.objects.values())
+    with pytest.raises(ConfigurationError, match=r"norms.yaml: de inhoud is gewijzigd, maar versie .* is al geladen"):
         configuration.norms_load()
+    assert list(NormVersion.objects.values()) == norms
 
 
 def test_a_higher_version_replaces_provisional_figures_and_records_it(monkeypatch):
@@ -92,3 +95,14 @@ def test_a_single_norm_that_is_not_70_percent_is_refused(monkeypatch):
 def test_conditions_that_cannot_be_evaluated_are_refused(condition):
     with pytest.raises(ConditionError):
         condition_validate(condition)
+
+
+def test_each_income_file_is_recorded_as_a_version_with_its_effective_date():
+    from routekaart.audit.models import DataFileVersion
+
+    loaded = dict(DataFileVersion.objects.filter(name__startswith="income/").values_list("name", "effective_from"))
+    assert loaded == {
+        "income/norms": date(2026, 1, 1),
+        "income/regulations": date(2026, 1, 1),
+        "income/practice": date(2026, 1, 1),
+    }
