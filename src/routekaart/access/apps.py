@@ -1,5 +1,19 @@
+from datetime import date
+
 from django.apps import AppConfig
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+
+def open_case_needs_its_coordinator(household_id: int, on: date) -> str:
+    """An open case has exactly one coordinator: the household's, which may not end while the case is open."""
+    from .models import OPEN_STATUSES, Case
+
+    if Case.objects.filter(household_id=household_id, status__in=OPEN_STATUSES).exists():
+        return gettext(
+            "Een huishouden met een open casus heeft precies één regisseur. Draag over met een warme overdracht."
+        )
+    return ""
 
 
 class AccessConfig(AppConfig):
@@ -7,3 +21,8 @@ class AccessConfig(AppConfig):
     label = "access"
     verbose_name = _("Integrale toegang")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from ..residents import services as residents
+
+        residents.coordinator_needed_by(open_case_needs_its_coordinator)

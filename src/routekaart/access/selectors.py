@@ -103,8 +103,10 @@ def worklist(
     )
     cases = (
         Case.objects.filter(status__in=OPEN_STATUSES)
-        .filter(Q(coordinator=user) | Q(process_coordinator=user))
+        .filter(residents_selectors.coordinated_by(user=user, on=on) | Q(process_coordinator=user))
         .annotate(
+            coordinator_user=residents_selectors.coordinator_column(column="user_id", on=on),
+            coordinator_organisation_ref=residents_selectors.coordinator_column(column="organisation_id", on=on),
             next_deadline_on=Subquery(open_deadlines.order_by("due_on", "pk").values("due_on")[:1]),
             next_deadline_name=Subquery(open_deadlines.order_by("due_on", "pk").values("name")[:1]),
             next_agreement_on=Subquery(live_agreements.order_by("due_on", "pk").values("due_on")[:1]),
@@ -222,7 +224,9 @@ def home_summary(*, user, limit: int = 5, on: date | None = None) -> HomeSummary
     """Signals of the user's cases still waiting for an intake, and agreements due within the coming days."""
     on = on or timezone.localdate()
     days = due_soon_days()
-    mine = Q(case__coordinator=user) | Q(case__process_coordinator=user)
+    mine = residents_selectors.coordinated_by(user=user, on=on, household="case__household_id") | Q(
+        case__process_coordinator=user
+    )
     signals = list(
         Signal.objects.filter(mine, case__status=CaseStatus.REGISTERED)
         .select_related("case")
@@ -230,7 +234,8 @@ def home_summary(*, user, limit: int = 5, on: date | None = None) -> HomeSummary
     )
     agreements = list(
         Agreement.objects.filter(
-            Q(plan__case__coordinator=user) | Q(plan__case__process_coordinator=user),
+            residents_selectors.coordinated_by(user=user, on=on, household="plan__case__household_id")
+            | Q(plan__case__process_coordinator=user),
             plan__status=PlanStatus.ACTIVE,
             status=AgreementStatus.OPEN,
             due_on__lte=on + timedelta(days=days),
@@ -405,10 +410,13 @@ def case_file_get(*, access: HouseholdAccess) -> CaseFile:
     household_id = access.household_id
     cases = list(
         Case.objects.filter(household_id=household_id)
-        .select_related("coordinator", "coordinator_organisation", "process_coordinator")
+        .select_related("process_coordinator")
         .order_by("-opened_on", "-pk")
     )
     case = next((c for c in cases if c.is_open), cases[0] if cases else None)
+    if case is not None:  # the household's coordinator covering the case, from the involvements already loaded
+        closing = not case.is_open and case.closed_on is not None
+        case.coordinator_involvement = household_file.coordinator_on(case.closed_on if closing else on, closing)
     case_id = case.pk if case else None
     signals = [
         s
@@ -525,19 +533,23 @@ def case_file_get(*, access: HouseholdAccess) -> CaseFile:
 
 def case_get(*, case_id: int) -> Case:
     """The case row only (no personal data): views use it to find the household to run the access check on."""
-    return Case.objects.select_related("household", "coordinator").get(pk=case_id)
+    return Case.objects.select_related("household").get(pk=case_id)
 
 
 def decision_letter_get(*, access: HouseholdAccess, decision_id: int) -> Decision:
     """A decision with what its letter needs; the read is logged under the decision's law domain."""
     decision = (
         Decision.objects.select_related(
-            "addressee__address", "decided_by", "case__coordinator", "case__coordinator_organisation__municipality"
+            "addressee__address", "decided_by", "case"
         )
         .prefetch_related(Prefetch("provisions", queryset=TailoredProvision.objects.select_related("provider")))
         .get(pk=decision_id, household_id=access.household_id)
     )
     residents_selectors.processing_log_read(access=access, residents=[decision.addressee], domains={decision.law})
+    closing = not decision.case.is_open and decision.case.closed_on is not None
+    decision.case.coordinator_involvement = residents_selectors.household_coordinator(
+        household_id=access.household_id, on=decision.case.closed_on if closing else None, closing=closing
+    )
     return decision
 
 

@@ -359,18 +359,10 @@ def signal_receive(
             workflow.transition(case, "reopen")
             case.closed_on = None
             case.closure_reason = ""
-            case.coordinator, case.coordinator_organisation = user, organisation
-            case.save(
-                update_fields=["status", "closed_on", "closure_reason", "coordinator", "coordinator_organisation"]
-            )
+            case.save(update_fields=["status", "closed_on", "closure_reason"])
             effect = "reopened"
         else:
-            case = Case(
-                household=household,
-                opened_on=received_on,
-                coordinator=user,
-                coordinator_organisation=organisation,
-            )
+            case = Case(household=household, opened_on=received_on)
             case.save()
             effect = "opened"
         _event(
@@ -1313,19 +1305,13 @@ def coordinator_transfer(
     if errors:
         raise ValidationError(errors)
     from_user = case.coordinator
-    current = Involvement.objects.filter(
-        valid_on(handed_over_on), household_id=case.household_id, kind=InvolvementKind.COORDINATOR
-    ).first()
-    if current is not None:
-        residents.involvement_end(actor=actor, involvement=current, valid_to=handed_over_on)
-    residents.involvement_start(
+    case.coordinator_involvement = residents.coordinator_hand_over(
         actor=actor,
         household=case.household,
+        to_user=to_user,
         organisation=to_organisation,
-        user=to_user,
-        kind=InvolvementKind.COORDINATOR,
+        on=handed_over_on,
         reason=_("Regisseur na warme overdracht"),
-        valid_from=handed_over_on,
     )
     handover = WarmHandover.objects.create(
         case=case,
@@ -1337,9 +1323,6 @@ def coordinator_transfer(
         resident_informed_on=resident_informed_on,
         recorded_by=actor,
     )
-    case.coordinator = to_user
-    case.coordinator_organisation = to_organisation
-    case.save(update_fields=["coordinator", "coordinator_organisation"])
     _event(
         actor=actor,
         action="coordinator.transferred",

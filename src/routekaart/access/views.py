@@ -642,6 +642,7 @@ def decision_letter(request: HttpRequest, decision_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def transfer(request: HttpRequest, case_id: int) -> HttpResponse:
     case, _access = _case_access(request, case_id)
+    was_mine = case.coordinator_id == request.user.pk
     form = TransferForm(request.POST or None, exclude_user=case.coordinator_id)
     if request.method == "POST" and form.is_valid():
         chosen = form.chosen()
@@ -660,7 +661,7 @@ def transfer(request: HttpRequest, case_id: int) -> HttpResponse:
             _to_form(ValidationError({("to" if k == "to_user" else k): v for k, v in messages_by_field.items()}), form)
         else:
             messages.success(request, _("De casus is warm overgedragen."))
-            if case.coordinator_id == request.user.pk:
+            if was_mine:
                 return redirect("access:worklist")
             return _back(case)
     return _form_page(

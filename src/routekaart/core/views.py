@@ -1,4 +1,5 @@
-"""One answer for a page whose access check refused: a rendered 403 page with the refusal's message.
+"""What every app's pages share: one answer for a page whose access check refused (a rendered 403 page with the
+refusal's message), and one handling of a form page's POST that calls a service (`service_form_submit`).
 
 Dependency-free: an app that wants more on the page (an offer of emergency access) names a context function in
 `settings.ROUTEKAART_DENIED_CONTEXT`; core imports it by its dotted path, never by an import.
@@ -6,12 +7,19 @@ Dependency-free: an app that wants more on the page (an offer of emergency acces
 
 from collections.abc import Callable
 from functools import wraps
+from typing import Any, TypeVar
 
+from django import forms
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.module_loading import import_string
+
+from .forms import service_errors_to_form
+
+T = TypeVar("T")
 
 DENIED_TEMPLATE = "denied.html"
 
@@ -40,3 +48,29 @@ def access_denied_as_403(view: Callable[..., HttpResponse]) -> Callable[..., Htt
             return access_denied_page(request, denied, kwargs)
 
     return wrapper
+
+
+def service_form_submit(
+    request: HttpRequest,
+    form: forms.Form,
+    service: Callable[[dict[str, Any]], T],
+    *,
+    success: str | Callable[[T], str],
+    then: str | Callable[[T], str | HttpResponse],
+) -> HttpResponse | None:
+    """A form page's POST, handled one way everywhere: a valid form goes to one service with its cleaned data; the
+    service's refusal is shown on the form, and the answer is None so the caller renders the form again (status 400,
+    nothing changed); on success a message and a redirect to `then` (a URL, URL name or response, or a function of
+    what the service returned). A GET, or a form that does not validate, also answers None.
+
+    The page's access check is the caller's, before the form is made: it stays visible in each view."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        result = service(form.cleaned_data)
+    except ValidationError as error:
+        service_errors_to_form(form, error)
+        return None
+    messages.success(request, success(result) if callable(success) else success)
+    target = then(result) if callable(then) else then
+    return target if isinstance(target, HttpResponse) else redirect(target)

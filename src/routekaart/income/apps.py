@@ -1,8 +1,29 @@
+from datetime import date
+
 from django.apps import AppConfig
+from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+
+def benefit_needs_its_coordinator(household_id: int, on: date) -> str:
+    """A benefit cannot exist without a fixed coordinator: the household's stays while a benefit runs from `on`."""
+    from .models import SocialAssistance
+
+    running = SocialAssistance.objects.filter(household_id=household_id).filter(
+        Q(ended_on__isnull=True) | Q(ended_on__gt=on)
+    )
+    if running.exists():
+        return gettext("Iedere inwoner met bijstand heeft een vaste regiehouder. Draag over met een warme overdracht.")
+    return ""
 
 
 class IncomeConfig(AppConfig):
     name = "routekaart.income"
     label = "income"
     verbose_name = _("Bestaanszekerheid")
+
+    def ready(self) -> None:
+        from ..residents import services as residents
+
+        residents.coordinator_needed_by(benefit_needs_its_coordinator)

@@ -22,8 +22,9 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from ..audit.services import event_record
+from ..audit import services as audit
 from ..residents.models import Involvement, InvolvementKind, Membership, MembershipRole
+from ..residents.selectors import coordinator_column
 from .models import (
     AnnualReview,
     EntitlementCheckRun,
@@ -87,14 +88,13 @@ def demo_income_generate(*, stdout=None) -> dict[str, int]:
                 household_id=household_id,
                 client_id=client,
                 organisation_id=organisation_id,
-                coordinator_id=user_id,
-                coordinator_involvement_id=involvement_id,
                 started_on=since,
                 work_obligation=obligation,
                 surplus_settlement="inkomsten uit arbeid" in (reason or ""),
             )
         )
     SocialAssistance.objects.bulk_create(benefits, batch_size=2000)
+    coordinator_of = {r[0]: r[2] for r in rows}  # the fixed coordinator is the household's coordinator involvement
     created = list(SocialAssistance.objects.filter(household_id__in=[b.household_id for b in benefits]))
     situations, uses, held = [], [], []
     regulations = {r.code: r.pk for r in Regulation.objects.all()}
@@ -131,7 +131,7 @@ def demo_income_generate(*, stdout=None) -> dict[str, int]:
                 AnnualReview(
                     benefit=benefit,
                     household_id=benefit.household_id,
-                    coordinator_id=benefit.coordinator_id,
+                    coordinator_id=coordinator_of[benefit.household_id],
                     year=last_year,
                     planned_on=planned,
                     status=ReviewStatus.HELD,
@@ -148,7 +148,8 @@ def demo_income_generate(*, stdout=None) -> dict[str, int]:
 
     report = annual_reviews_plan(year=today.year, start=today)
     # Each coordinator has one conversation in the coming days, so the demo shows the whole journey.
-    for coordinator_id in set(SocialAssistance.objects.values_list("coordinator_id", flat=True)):
+    coordinator_ids = SocialAssistance.objects.annotate(c=coordinator_column()).values_list("c", flat=True)
+    for coordinator_id in set(coordinator_ids) - {None}:
         review = (
             AnnualReview.objects.filter(coordinator_id=coordinator_id, year=today.year, status=ReviewStatus.PLANNED)
             .order_by("planned_on")
@@ -160,9 +161,7 @@ def demo_income_generate(*, stdout=None) -> dict[str, int]:
     if not EntitlementCheckRun.objects.filter(as_of=today).exists():
         entitlement_check_run(on=today)
     counts = {"benefits": len(created), "situations": len(situations), "planned": report.planned}
-    event_record(
-        actor=None, action="demo_income.generated", subject_type="municipality", subject_id="demo", after=counts
-    )
+    audit.action_record(actor=None, action="demo_income.generated", subject=("municipality", "demo"), after=counts)
     if stdout is not None:
         stdout.write(
             f"Bestaanszekerheid: {len(created)} uitkeringen met vaste regiehouder, "

@@ -14,6 +14,7 @@ import numpy as np
 from dateutil.easter import easter
 from django.db.models import Exists, Max, OuterRef, Q
 
+from ..residents.selectors import coordinator_column
 from .models import AnnualReview, ReviewStatus, SocialAssistance
 
 
@@ -86,8 +87,11 @@ def annual_reviews_schedule(*, year: int, start: date | None, practice: dict) ->
         SocialAssistance.objects.filter(started_on__lte=date(year, 12, 31))
         .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=first_day))
         .filter(~Exists(planned_this_year))
+        # the fixed coordinator is the household's coordinator involvement (residents), read in the same query
+        .annotate(coordinator_ref=coordinator_column())
+        .filter(coordinator_ref__isnull=False)
         .order_by()
-        .values_list("pk", "household_id", "coordinator_id", "started_on", "client__bsn")
+        .values_list("pk", "household_id", "coordinator_ref", "started_on", "client__bsn")
     )
     if not rows:
         empty = np.empty(0, dtype=np.int64)

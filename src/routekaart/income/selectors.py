@@ -22,6 +22,7 @@ from ..core.periods import valid_on
 from ..residents.access import HouseholdAccess
 from ..residents.life_phase import age_on
 from ..residents.models import Involvement, InvolvementKind, Membership, MembershipRole, Resident
+from ..residents import selectors as residents_selectors
 from ..residents.selectors import household_composition_on
 from . import rules_data
 from .calculation import BenefitCalculation, CalculationError, Housemate, NormSet, benefit_calculate
@@ -105,10 +106,13 @@ def regulation_list() -> QuerySet[Regulation]:
 
 def benefit_for_household(*, household_id: int, on: date) -> SocialAssistance | None:
     """The household's benefit running on `on`, else its latest one."""
-    benefits = SocialAssistance.objects.filter(household_id=household_id).select_related(
-        "coordinator", "organisation", "client"
-    )
-    return benefits.filter(_running(on)).first() or benefits.order_by("-started_on", "-pk").first()
+    benefits = SocialAssistance.objects.filter(household_id=household_id).select_related("organisation", "client")
+    benefit = benefits.filter(_running(on)).first() or benefits.order_by("-started_on", "-pk").first()
+    if benefit is not None:  # the fixed coordinator is the household's (residents), read once for the page
+        benefit.coordinator_involvement = residents_selectors.household_coordinator(
+            household_id=household_id, on=benefit.coordinator_day()
+        )
+    return benefit
 
 
 def household_situation_latest(*, household_id: int, year: int) -> HouseholdSituation | None:
@@ -443,7 +447,8 @@ def worklist_get(*, user, on: date | None = None) -> Worklist:
     days = int(settings["annual_review"]["reminder_days_before"])
     interval = int(settings["annual_review"]["interval_days"])
     clients = (
-        SocialAssistance.objects.filter(_running(on), coordinator=user)
+        SocialAssistance.objects.filter(_running(on))
+        .filter(residents_selectors.coordinated_by(user=user, on=on))
         .select_related("client")
         .order_by("client__family_name", "pk")
     )
@@ -516,8 +521,21 @@ def caseload_list(*, on: date | None = None) -> list[CaseloadRow]:
             overdue=Count("pk", filter=Q(status=ReviewStatus.PLANNED, planned_on__lt=on)),
         )
     }
+    # The fixed coordinator is the household's coordinator involvement (residents): grouped by it in one query.
     rows = (
         SocialAssistance.objects.filter(_running(on))
+        .annotate(
+            **{
+                f"coordinator{suffix}": residents_selectors.coordinator_column(column=column, on=on)
+                for suffix, column in [
+                    ("_id", "user_id"),
+                    ("__first_name", "user__first_name"),
+                    ("__last_name", "user__last_name"),
+                    ("__username", "user__username"),
+                ]
+            }
+        )
+        .filter(coordinator_id__isnull=False)
         .values("coordinator_id", "coordinator__first_name", "coordinator__last_name", "coordinator__username")
         .annotate(clients=Count("pk"), exempt=Count("pk", filter=Q(work_obligation="exempt")))
         .order_by("coordinator__last_name", "coordinator__username")
@@ -543,23 +561,19 @@ def caseload_list(*, on: date | None = None) -> list[CaseloadRow]:
 
 
 def clients_without_coordinator(*, on: date | None = None) -> QuerySet[SocialAssistance]:
-    """Running benefits without a fixed coordinator. Empty by construction: the coordinator is a required field,
-    and every service that changes it keeps the household's coordinator involvement in step."""
+    """Running benefits whose household has no coordinator. Empty by construction: the grant starts one, and
+    residents refuses to end it while a benefit runs (only a warm handover moves it)."""
     on = on or _today()
-    return SocialAssistance.objects.filter(_running(on), coordinator__isnull=True)
+    coordinated = Involvement.objects.filter(
+        valid_on(on), household_id=OuterRef("household_id"), kind=InvolvementKind.COORDINATOR
+    )
+    return SocialAssistance.objects.filter(_running(on)).filter(~Exists(coordinated))
 
 
 def clients_whose_coordinator_is_not_the_households(*, on: date | None = None) -> QuerySet[SocialAssistance]:
-    """Running benefits whose regiehouder is not (or no longer) the household's coordinator: a transfer that went
-    around the income services. Expected empty; shown beside the report above so it cannot drift unseen."""
-    on = on or _today()
-    matching = Involvement.objects.filter(
-        valid_on(on),
-        household_id=OuterRef("household_id"),
-        kind=InvolvementKind.COORDINATOR,
-        user_id=OuterRef("coordinator_id"),
-    )
-    return SocialAssistance.objects.filter(_running(on)).filter(~Exists(matching))
+    """Running benefits whose regiehouder is not the household's coordinator. Empty by design now: the benefit
+    has no coordinator of its own but reads the household's, so the two cannot differ (kept for the report)."""
+    return SocialAssistance.objects.none()
 
 
 @dataclass(frozen=True)
@@ -591,7 +605,9 @@ def my_non_take_up(*, user, run: EntitlementCheckRun | None = None) -> list[NonT
     run = run or EntitlementCheckRun.objects.order_by("-started_at", "-pk").first()
     if run is None:
         return []
-    mine = SocialAssistance.objects.filter(
-        household_id=OuterRef("household_id"), coordinator=user, ended_on__isnull=True
+    mine = SocialAssistance.objects.filter(household_id=OuterRef("household_id"), ended_on__isnull=True)
+    return list(
+        NonTakeUp.objects.filter(run=run)
+        .filter(Exists(mine), residents_selectors.coordinated_by(user=user))
+        .select_related("regulation")[:200]
     )
-    return list(NonTakeUp.objects.filter(run=run).filter(Exists(mine)).select_related("regulation")[:200])

@@ -169,13 +169,11 @@ def social_assistance_grant(
         household=household,
         client=client,
         organisation=organisation,
-        coordinator=coordinator,
-        coordinator_involvement=present,
         started_on=started_on,
         work_obligation=work_obligation,
         surplus_settlement=surplus_settlement,
     )
-    benefit.full_clean(exclude=["household", "client", "organisation", "coordinator", "coordinator_involvement"])
+    benefit.full_clean(exclude=["household", "client", "organisation"])
     benefit.save()
     _event(
         actor=actor,
@@ -241,14 +239,6 @@ def coordinator_reassign(
         raise ValidationError(errors)
     from_user_id = benefit.coordinator_id
     case = _open_case(benefit.household_id)
-    if case is not None and case.coordinator_id != from_user_id:
-        raise ValidationError(
-            {
-                "to_user": _(
-                    "De casus van dit huishouden heeft een andere regisseur; draag over in de integrale toegang."
-                )
-            }
-        )
     if case is not None:
         from ..access import services as access_services
 
@@ -263,32 +253,14 @@ def coordinator_reassign(
             channel=channel,
         )
     else:
-        current = (
-            Involvement.objects.filter(
-                household_id=benefit.household_id, kind=InvolvementKind.COORDINATOR, valid_from__lte=handed_over_on
-            )
-            .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=handed_over_on))
-            .first()
-        )
-        if current is not None:
-            residents.involvement_end(actor=actor, involvement=current, valid_to=handed_over_on)
-        residents.involvement_start(
+        residents.coordinator_hand_over(
             actor=actor,
             household=Household(pk=benefit.household_id),
+            to_user=to_user,
             organisation=benefit.organisation,
-            user=to_user,
-            kind=InvolvementKind.COORDINATOR,
-            domain=Domain.PARTICIPATION,
+            on=handed_over_on,
             reason=_("Bijstand (Participatiewet): vaste regiehouder na warme overdracht"),
-            valid_from=handed_over_on,
         )
-    involvement = (
-        Involvement.objects.filter(
-            household_id=benefit.household_id, kind=InvolvementKind.COORDINATOR, user=to_user, valid_from=handed_over_on
-        )
-        .order_by("-pk")
-        .first()
-    )
     handover = CoordinatorHandover(
         benefit=benefit,
         from_user_id=from_user_id,
@@ -300,9 +272,6 @@ def coordinator_reassign(
         recorded_by=actor,
     )
     handover.save()
-    benefit.coordinator = to_user
-    benefit.coordinator_involvement = involvement
-    benefit.save(update_fields=["coordinator", "coordinator_involvement"])
     # Planned conversations go with the client to the new coordinator.
     moved = AnnualReview.objects.filter(benefit=benefit, status=ReviewStatus.PLANNED).update(coordinator=to_user)
     Reminder.objects.filter(benefit=benefit, audience=Audience.COORDINATOR, done_at__isnull=True).update(

@@ -7,10 +7,10 @@ fixed number of queries whatever the size or history of the household.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from ..audit import selectors as audit_selectors
@@ -21,7 +21,7 @@ from ..organisations.roles import Domain
 from .access import DOMAIN_ACTIVITY, HouseholdAccess, households_visible, members_visible
 from .encryption import bsn_hash, normalise_bsn
 from .life_phase import age_on, life_phases
-from .models import Consent, Household, Involvement, Membership, Relation, Resident
+from .models import Consent, Household, Involvement, InvolvementKind, Membership, Relation, Resident
 
 TIMELINE_LIMIT = 200
 
@@ -62,6 +62,11 @@ class HouseholdFile:
     involvements: list[Involvement]
     consents: list[Consent]
     events: list[Event]
+    coordinators: list[Involvement] = field(default_factory=list)  # every period, newest first, whoever looks
+
+    def coordinator_on(self, on: date, closing: bool = False) -> Involvement | None:
+        """The household's coordinator on a date, from the rows already loaded (no query)."""
+        return coordinator_among(self.coordinators, on, closing)
 
 
 def event_domain(event: Event) -> str:
@@ -128,6 +133,7 @@ def household_file_get(*, access: HouseholdAccess) -> HouseholdFile:
         involvements=involvements,
         consents=consents,
         events=events,
+        coordinators=[i for i in involvements_all if i.kind == InvolvementKind.COORDINATOR],
     )
 
 
@@ -200,6 +206,85 @@ def households_read_log(*, user, households, channel: str | None = None) -> None
     subjects = [audit.pseudonym(m.resident.bsn) for h in households for m in getattr(h, "members_now", [])]
     if subjects:
         audit.processing_record(actor=user, activity="household-file", data_subjects=subjects, channel=channel)
+
+
+# --- The household's coordinator: one involvement, read by cases and benefits -------------------------------
+
+
+def _coordinating_on(on: date, closing: bool) -> Q:
+    """Valid on `on`; for a closing day (`closing`) also the involvement that ended that very day, since whoever
+    coordinated until a case closed is its coordinator."""
+    if not closing:
+        return valid_on(on)
+    return Q(valid_from__lte=on) & (Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+
+
+def coordinator_among(involvements: Iterable[Involvement], on: date, closing: bool = False) -> Involvement | None:
+    """The coordinator involvement valid on `on` among rows already loaded (newest first; at most one is)."""
+    return next(
+        (
+            i
+            for i in involvements
+            if i.kind == InvolvementKind.COORDINATOR
+            and i.valid_from <= on
+            and (i.valid_to is None or on < i.valid_to or (closing and on == i.valid_to))
+        ),
+        None,
+    )
+
+
+def household_coordinator(*, household_id: int, on: date | None = None, closing: bool = False) -> Involvement | None:
+    """The household's coordinator on a date (today by default), with user and organisation: one query.
+
+    "Eén huishouden, één regisseur" is this one row; a case or a benefit has no coordinator of its own. For a
+    closed case or an ended benefit pass its closing day and `closing=True`: who coordinated when is the periods of
+    the involvements, so the coordinator of a closed case is the one covering its closing day.
+    """
+    on = on or timezone.localdate()
+    return (
+        Involvement.objects.filter(
+            _coordinating_on(on, closing), household_id=household_id, kind=InvolvementKind.COORDINATOR
+        )
+        .select_related("user", "organisation__municipality")
+        .order_by("-valid_from", "-pk")
+        .first()
+    )
+
+
+def household_coordinators(*, household_ids: Iterable[int], on: date | None = None) -> dict[int, Involvement]:
+    """household id → its coordinator on a date, for a page of households: one query whatever their number."""
+    on = on or timezone.localdate()
+    rows = (
+        Involvement.objects.filter(valid_on(on), household_id__in=list(household_ids), kind=InvolvementKind.COORDINATOR)
+        .select_related("user", "organisation")
+        .order_by("household_id", "valid_from", "pk")
+    )
+    return {i.household_id: i for i in rows}
+
+
+def coordinated_by(*, user, on: date | None = None, household: str = "household_id") -> Exists:
+    """For set-based reads (worklists): the row's household is coordinated by `user` on a date.
+
+    `household` names the row's household column (`"case__household_id"`); the condition is a correlated EXISTS,
+    so a worklist keeps its fixed number of queries.
+    """
+    on = on or timezone.localdate()
+    return Exists(
+        Involvement.objects.filter(
+            valid_on(on), household_id=OuterRef(household), kind=InvolvementKind.COORDINATOR, user=user
+        )
+    )
+
+
+def coordinator_column(*, column: str = "user_id", on: date | None = None, household: str = "household_id") -> Subquery:
+    """For set-based reads: a column (`user_id`, `organisation_id`) of the row's household coordinator on a date,
+    as a correlated subquery to annotate a list with."""
+    on = on or timezone.localdate()
+    return Subquery(
+        Involvement.objects.filter(valid_on(on), household_id=OuterRef(household), kind=InvolvementKind.COORDINATOR)
+        .order_by("-valid_from")
+        .values(column)[:1]
+    )
 
 
 def household_id_of(*, resident_id: int, on: date | None = None) -> int | None:

@@ -7,7 +7,7 @@ be anonymised later, so personal data stays in the tables that retention can rea
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -520,13 +520,38 @@ def involvement_start(
     return involvement
 
 
+# The household's coordinator is one involvement; an open case and a running benefit read it and need it. Those
+# apps sit above residents (they may not be imported here), so each registers its check from AppConfig.ready: a
+# callable (household id, day) -> the Dutch refusal, or "" when the household may go without a coordinator.
+_coordinator_needed_by: list[Callable[[int, date], str]] = []
+
+
+def coordinator_needed_by(check: Callable[[int, date], str]) -> None:
+    """Register a reason a household keeps its coordinator (idempotent: `ready()` may run twice in tests)."""
+    if check not in _coordinator_needed_by:
+        _coordinator_needed_by.append(check)
+
+
 @transaction.atomic
 def involvement_end(*, actor, involvement: Involvement, valid_to: date | None = None) -> Involvement:
-    """End an involvement; from `valid_to` (default: today) it no longer opens the household."""
+    """End an involvement; from `valid_to` (default: today) it no longer opens the household.
+
+    A coordinator involvement ends only when nothing needs it (no open case, no running benefit); otherwise the
+    coordinator is handed over (`coordinator_hand_over`), so the household is never without one.
+    """
+    valid_to = valid_to or timezone.localdate()
+    if involvement.kind == InvolvementKind.COORDINATOR:
+        for check in _coordinator_needed_by:
+            refusal = check(involvement.household_id, valid_to)
+            if refusal:
+                raise ValidationError({"valid_to": refusal})
+    return _involvement_end(actor=actor, involvement=involvement, valid_to=valid_to)
+
+
+def _involvement_end(*, actor, involvement: Involvement, valid_to: date) -> Involvement:
     involvement = (
         Involvement.objects.select_for_update(of=("self",)).select_related("organisation").get(pk=involvement.pk)
     )
-    valid_to = valid_to or timezone.localdate()
     if involvement.valid_to is not None and involvement.valid_to <= valid_to:
         raise ValidationError({"valid_to": _("Deze betrokkenheid is al beëindigd.")})
     if valid_to < involvement.valid_from:
@@ -545,6 +570,37 @@ def involvement_end(*, actor, involvement: Involvement, valid_to: date | None = 
     )
     _written(actor=actor, activity="household-file", residents=_household_residents(involvement.household_id, valid_to))
     return involvement
+
+
+@transaction.atomic
+def coordinator_hand_over(
+    *, actor, household: Household, to_user, organisation: Organisation, on: date, reason: str = ""
+) -> Involvement:
+    """Warm handover of the household's one coordinator: the present involvement ends on `on`, the next begins.
+
+    Cases and benefits read the coordinator from this involvement, so after this call every one of them shows
+    the new coordinator; no copy can stay behind.
+    """
+    Household.objects.select_for_update(of=("self",)).filter(pk=household.pk).first()
+    present = (
+        Involvement.objects.filter(valid_on(on), household=household, kind=InvolvementKind.COORDINATOR)
+        .order_by("-valid_from", "-pk")
+        .first()
+    )
+    if present is not None and present.user_id == to_user.pk:
+        raise ValidationError({"to_user": _("Een overdracht gaat naar een andere regisseur.")})
+    if present is not None:
+        _involvement_end(actor=actor, involvement=present, valid_to=on)
+    return involvement_start(
+        actor=actor,
+        household=household,
+        organisation=organisation,
+        user=to_user,
+        kind=InvolvementKind.COORDINATOR,
+        domain=present.domain if present is not None else Domain.GENERAL,
+        reason=reason or (present.reason if present is not None else ""),
+        valid_from=on,
+    )
 
 
 def _consent_state(consent: Consent) -> dict:

@@ -18,11 +18,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from ..core.views import access_denied_as_403
+from ..core.views import access_denied_as_403, service_form_submit
 from ..organisations.roles import Domain
 from ..residents.access import resident_access_check
 from ..residents.models import Resident
-from ..core.forms import service_errors_to_form
 from . import forms, privacy, selectors, services
 from .models import (
     Arrangement,
@@ -86,30 +85,31 @@ def employer_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def employer_create(request: HttpRequest) -> HttpResponse:
     form = forms.EmployerForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+
+    def register(data: dict):
         head_office = None
         if data["street"]:
             head_office = services.AddressSpec(
                 street=data["street"], house_number=data["house_number"], postcode=data["postcode"], city=data["city"]
             )
-        try:
-            employer = services.employer_register(
-                actor=request.user,
-                name=data["name"],
-                kvk_number=data["kvk_number"],
-                kind=data["kind"],
-                sector=data["sector"],
-                adviser=request.user,
-                notes=data["notes"],
-                head_office=head_office,
-            )
-        except ValidationError as error:
-            service_errors_to_form(form, error)
-        else:
-            messages.success(request, _("De werkgever is vastgelegd."))
-            return redirect("work:employer_detail", employer_id=employer.pk)
-    return _form_page(
+        return services.employer_register(
+            actor=request.user,
+            name=data["name"],
+            kvk_number=data["kvk_number"],
+            kind=data["kind"],
+            sector=data["sector"],
+            adviser=request.user,
+            notes=data["notes"],
+            head_office=head_office,
+        )
+
+    return service_form_submit(
+        request,
+        form,
+        register,
+        success=_("De werkgever is vastgelegd."),
+        then=lambda employer: redirect("work:employer_detail", employer_id=employer.pk),
+    ) or _form_page(
         request,
         form,
         title=_("Nieuwe werkgever"),
@@ -129,15 +129,13 @@ def employer_detail(request: HttpRequest, employer_id: int) -> HttpResponse:
 def _employer_sub_form(request, employer_id: int, form_class, service, *, title: str, submit: str, success: str, **kw):
     employer = selectors.employer_get(employer_id=employer_id)
     form = form_class(request.POST or None, **({"employer": employer} if form_class is forms.ContactMomentForm else {}))
-    if request.method == "POST" and form.is_valid():
-        try:
-            service(actor=request.user, employer=employer, **form.cleaned_data, **kw)
-        except ValidationError as error:
-            service_errors_to_form(form, error)
-        else:
-            messages.success(request, success)
-            return redirect("work:employer_detail", employer_id=employer.pk)
-    return _form_page(
+    return service_form_submit(
+        request,
+        form,
+        lambda data: service(actor=request.user, employer=employer, **data, **kw),
+        success=success,
+        then=reverse("work:employer_detail", kwargs={"employer_id": employer.pk}),
+    ) or _form_page(
         request,
         form,
         title=f"{title} — {employer.name}",
@@ -229,15 +227,13 @@ def _initial_employer(request) -> dict:
 @require_http_methods(["GET", "POST"])
 def vacancy_create(request: HttpRequest) -> HttpResponse:
     form = forms.VacancyForm(request.POST or None, initial=_initial_employer(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            vacancy = services.vacancy_create(actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            service_errors_to_form(form, error)
-        else:
-            messages.success(request, _("De vacature is vastgelegd."))
-            return redirect("work:vacancy_detail", pk=vacancy.pk)
-    return _form_page(
+    return service_form_submit(
+        request,
+        form,
+        lambda data: services.vacancy_create(actor=request.user, **data),
+        success=_("De vacature is vastgelegd."),
+        then=lambda vacancy: redirect("work:vacancy_detail", pk=vacancy.pk),
+    ) or _form_page(
         request,
         form,
         title=_("Nieuwe vacature"),
@@ -253,15 +249,13 @@ def arrangement_create(request: HttpRequest) -> HttpResponse:
     form = forms.ArrangementForm(
         request.POST or None, instruments=selectors.instrument_choices(), initial=_initial_employer(request)
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            arrangement = services.arrangement_create(actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            service_errors_to_form(form, error)
-        else:
-            messages.success(request, _("Het arrangement is vastgelegd."))
-            return redirect("work:arrangement_detail", pk=arrangement.pk)
-    return _form_page(
+    return service_form_submit(
+        request,
+        form,
+        lambda data: services.arrangement_create(actor=request.user, **data),
+        success=_("Het arrangement is vastgelegd."),
+        then=lambda arrangement: redirect("work:arrangement_detail", pk=arrangement.pk),
+    ) or _form_page(
         request,
         form,
         title=_("Nieuw arrangement (jobcarving)"),
@@ -335,15 +329,13 @@ def decision_create(request: HttpRequest, kind: str, pk: int, profile_id: int) -
     privacy.candidate_check(user=request.user, resident=profile.resident)
     initial = {"kind": request.GET.get("besluit", MatchDecisionKind.EXCLUDE)}
     form = forms.DecisionForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.match_decision_record(actor=request.user, opening=opening, profile=profile, **form.cleaned_data)
-        except ValidationError as error:
-            service_errors_to_form(form, error)
-        else:
-            messages.success(request, _("Uw besluit is vastgelegd; de ranglijst houdt er rekening mee."))
-            return redirect("work:ranking", kind=kind, pk=pk)
-    return _form_page(
+    return service_form_submit(
+        request,
+        form,
+        lambda data: services.match_decision_record(actor=request.user, opening=opening, profile=profile, **data),
+        success=_("Uw besluit is vastgelegd; de ranglijst houdt er rekening mee."),
+        then=reverse("work:ranking", kwargs={"kind": kind, "pk": pk}),
+    ) or _form_page(
         request,
         form,
         title=_("Afwijken van de ranglijst: %(name)s") % {"name": profile.resident.full_name},
@@ -405,17 +397,13 @@ def propose(request: HttpRequest, kind: str, pk: int, profile_id: int) -> HttpRe
     profile = get_object_or_404(CandidateProfile.objects.select_related("resident"), pk=profile_id)
     privacy.candidate_check(user=request.user, resident=profile.resident, activity=privacy.PLACEMENT)
     form = forms.ProposeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            placement = services.placement_propose(
-                actor=request.user, opening=opening, profile=profile, **form.cleaned_data
-            )
-        except ValidationError as error:
-            service_errors_to_form(form, error)
-        else:
-            messages.success(request, _("De kandidaat is voorgesteld aan de werkgever."))
-            return redirect("work:placement_detail", pk=placement.pk)
-    return _form_page(
+    return service_form_submit(
+        request,
+        form,
+        lambda data: services.placement_propose(actor=request.user, opening=opening, profile=profile, **data),
+        success=_("De kandidaat is voorgesteld aan de werkgever."),
+        then=lambda placement: redirect("work:placement_detail", pk=placement.pk),
+    ) or _form_page(
         request,
         form,
         title=_("%(name)s voorstellen voor “%(title)s”") % {"name": profile.resident.full_name, "title": opening.title},
@@ -495,17 +483,15 @@ def work_profile_edit(request: HttpRequest, resident_id: int) -> HttpResponse:
         postcode = resident.address.postcode[:4] if resident.address else ""
         initial = {"pc4": postcode, "education_level": resident.education_level, "hours_min": 16, "hours_max": 32}
     form = forms.WorkProfileForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.work_profile_save(actor=request.user, resident=resident, **form.cleaned_data)
-        except ValidationError as error:
-            service_errors_to_form(form, error)
-        else:
-            messages.success(request, _("Het werkprofiel is bewaard."))
-            return redirect("work:work_profile_edit", resident_id=resident_id)
     if request.method == "GET" and profile is not None:
         privacy.read_log(user=request.user, residents=[resident])
-    return _form_page(
+    return service_form_submit(
+        request,
+        form,
+        lambda data: services.work_profile_save(actor=request.user, resident=resident, **data),
+        success=_("Het werkprofiel is bewaard."),
+        then=reverse("work:work_profile_edit", kwargs={"resident_id": resident_id}),
+    ) or _form_page(
         request,
         form,
         title=_("Werkprofiel van %(name)s") % {"name": resident.full_name},
@@ -595,15 +581,13 @@ def placement_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     if form_class is forms.ContractForm and request.method == "GET":
         kwargs["initial"] = {"instruments": list(getattr(placement.opening, "instruments", []) or [])}
     form = form_class(request.POST or None, **kwargs)
-    if request.method == "POST" and form.is_valid():
-        try:
-            service(actor=request.user, placement=placement, **form.cleaned_data)
-        except ValidationError as error:
-            service_errors_to_form(form, error)
-        else:
-            messages.success(request, _("Vastgelegd: %(step)s.") % {"step": label})
-            return redirect("work:placement_detail", pk=pk)
-    return _form_page(
+    return service_form_submit(
+        request,
+        form,
+        lambda data: service(actor=request.user, placement=placement, **data),
+        success=_("Vastgelegd: %(step)s.") % {"step": label},
+        then=reverse("work:placement_detail", kwargs={"pk": pk}),
+    ) or _form_page(
         request,
         form,
         title=_("%(step)s — plaatsing %(number)d") % {"step": label, "number": placement.pk},
@@ -619,15 +603,13 @@ def check_record(request: HttpRequest, check_id: int) -> HttpResponse:
     check = get_object_or_404(PlacementCheck.objects.select_related("placement__profile__resident"), pk=check_id)
     privacy.candidate_check(user=request.user, resident=check.placement.profile.resident, activity=privacy.PLACEMENT)
     form = forms.CheckForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.placement_check_record(actor=request.user, check=check, **form.cleaned_data)
-        except ValidationError as error:
-            service_errors_to_form(form, error)
-        else:
-            messages.success(request, _("De controle is vastgelegd."))
-            return redirect("work:placement_detail", pk=check.placement_id)
-    return _form_page(
+    return service_form_submit(
+        request,
+        form,
+        lambda data: services.placement_check_record(actor=request.user, check=check, **data),
+        success=_("De controle is vastgelegd."),
+        then=reverse("work:placement_detail", kwargs={"pk": check.placement_id}),
+    ) or _form_page(
         request,
         form,
         title=_("Controle na %(months)d maanden — plaatsing %(number)d")
@@ -666,15 +648,13 @@ def sroi_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def sroi_create(request: HttpRequest) -> HttpResponse:
     form = forms.SocialReturnContractForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            contract = services.sroi_contract_create(actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            service_errors_to_form(form, error)
-        else:
-            messages.success(request, _("Het contract met de social-returnverplichting is vastgelegd."))
-            return redirect("work:sroi_detail", pk=contract.pk)
-    return _form_page(
+    return service_form_submit(
+        request,
+        form,
+        lambda data: services.sroi_contract_create(actor=request.user, **data),
+        success=_("Het contract met de social-returnverplichting is vastgelegd."),
+        then=lambda contract: redirect("work:sroi_detail", pk=contract.pk),
+    ) or _form_page(
         request,
         form,
         title=_("Nieuw contract met social return"),
@@ -690,18 +670,14 @@ def sroi_detail(request: HttpRequest, pk: int) -> HttpResponse:
     file = selectors.sroi_contract_get(contract_id=pk)
     contract = file.progress.contract
     form = forms.FulfilmentForm(request.POST or None, contract=contract)
-    if request.method == "POST":
-        if not request.user.has_perm("work.manage"):
-            return render(
-                request, "work/denied.html", {"message": _("Alleen de werkgeversadviseur legt dit vast.")}, status=403
-            )
-        if form.is_valid():
-            try:
-                services.sroi_fulfilment_record(actor=request.user, contract=contract, **form.cleaned_data)
-            except ValidationError as error:
-                service_errors_to_form(form, error)
-            else:
-                messages.success(request, _("De invulling is vastgelegd."))
-                return redirect("work:sroi_detail", pk=pk)
-    status = 400 if form.errors else 200
-    return render(request, "work/sroi_detail.html", {"file": file, "form": form}, status=status)
+    if request.method == "POST" and not request.user.has_perm("work.manage"):
+        return render(
+            request, "work/denied.html", {"message": _("Alleen de werkgeversadviseur legt dit vast.")}, status=403
+        )
+    return service_form_submit(
+        request,
+        form,
+        lambda data: services.sroi_fulfilment_record(actor=request.user, contract=contract, **data),
+        success=_("De invulling is vastgelegd."),
+        then=reverse("work:sroi_detail", kwargs={"pk": pk}),
+    ) or render(request, "work/sroi_detail.html", {"file": file, "form": form}, status=400 if form.errors else 200)

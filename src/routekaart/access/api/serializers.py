@@ -62,6 +62,20 @@ def choice(choices, **kwargs) -> serializers.ChoiceField:
 class CaseSerializer(serializers.ModelSerializer):
     status = choice(CaseStatus.choices, read_only=True)
     closure_reason = choice(ClosureReason.choices, read_only=True, allow_blank=True)
+    coordinator = serializers.SerializerMethodField()
+    coordinator_organisation = serializers.SerializerMethodField()
+
+    # The household's coordinator (residents), not a column of the case; a worklist annotates it in its one query.
+    def get_coordinator(self, case: Case) -> int | None:
+        if hasattr(case, "coordinator_user"):
+            return case.coordinator_user
+        return case.coordinator_id
+
+    def get_coordinator_organisation(self, case: Case) -> int | None:
+        if hasattr(case, "coordinator_organisation_ref"):
+            return case.coordinator_organisation_ref
+        involvement = case.coordinator_involvement
+        return involvement.organisation_id if involvement is not None else None
 
     class Meta:
         model = Case

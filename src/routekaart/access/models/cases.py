@@ -1,12 +1,14 @@
 """A household's episode of support (Case), the signals that open or join it, its coordinator and its deadlines.
 
-Invariants held here and in the database: one open case per household; an open case has exactly one coordinator;
-a deadline cannot be due before it starts.
+Invariants held here and in the database: one open case per household; a deadline cannot be due before it starts.
+An open case has exactly one coordinator: the household's one coordinator involvement (unique in residents), which
+the services start before a case opens and which residents will not end while the case is open.
 """
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ...organisations.roles import Domain
@@ -43,22 +45,6 @@ class Case(models.Model):
     closure_reason = models.CharField(
         _("reden van afsluiten"), max_length=20, choices=ClosureReason.choices, blank=True
     )
-    coordinator = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("regisseur"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="coordinated_cases",
-    )
-    coordinator_organisation = models.ForeignKey(
-        "organisations.Organisation",
-        verbose_name=_("organisatie van de regisseur"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
     process_coordinator = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("procesregisseur"),
@@ -73,7 +59,6 @@ class Case(models.Model):
         verbose_name = _("casus")
         verbose_name_plural = _("casussen")
         indexes = [
-            models.Index(fields=["coordinator", "status"]),
             models.Index(fields=["household", "status"]),
         ]
         constraints = [
@@ -82,11 +67,6 @@ class Case(models.Model):
                 condition=~Q(status="closed"),
                 name="one_open_case_per_household",
                 violation_error_message=_("Dit huishouden heeft al een open casus."),
-            ),
-            models.CheckConstraint(
-                condition=Q(status="closed") | Q(coordinator__isnull=False),
-                name="open_case_has_a_coordinator",
-                violation_error_message=_("Een huishouden met een open casus heeft precies één regisseur."),
             ),
             models.CheckConstraint(
                 condition=Q(closed_on__isnull=True) | Q(closed_on__gte=models.F("opened_on")),
@@ -101,6 +81,40 @@ class Case(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status != CaseStatus.CLOSED
+
+    # The coordinator is the household's, not the case's: one residents.Involvement (kind coordinator), which a
+    # warm handover ends and restarts. A case reads the involvement covering it: today while open, its closing day
+    # once closed (who coordinated when is the involvements' periods). Selectors that show many cases set
+    # `_coordinator_involvement` ahead from rows they load anyway, so a page keeps its fixed number of queries.
+
+    @property
+    def coordinator_involvement(self):
+        if "_coordinator_involvement" in self.__dict__:
+            return self.__dict__["_coordinator_involvement"]
+        from ...residents.selectors import household_coordinator
+
+        if self.closed_on and not self.is_open:
+            return household_coordinator(household_id=self.household_id, on=self.closed_on, closing=True)
+        return household_coordinator(household_id=self.household_id, on=timezone.localdate())
+
+    @coordinator_involvement.setter
+    def coordinator_involvement(self, involvement) -> None:
+        self.__dict__["_coordinator_involvement"] = involvement
+
+    @property
+    def coordinator(self):
+        involvement = self.coordinator_involvement
+        return involvement.user if involvement is not None else None
+
+    @property
+    def coordinator_id(self) -> int | None:
+        involvement = self.coordinator_involvement
+        return involvement.user_id if involvement is not None else None
+
+    @property
+    def coordinator_organisation(self):
+        involvement = self.coordinator_involvement
+        return involvement.organisation if involvement is not None else None
 
 
 class SignalKind(models.TextChoices):

@@ -13,7 +13,7 @@ from routekaart.access.models import Case, CaseStatus, Decision, Plan, PlanStatu
 from routekaart.audit.models import Event, ProcessingLogEntry
 from routekaart.organisations.roles import Role
 from routekaart.organisations.tests.factories import UserFactory
-from routekaart.residents.models import Involvement
+from routekaart.residents.models import Involvement, InvolvementKind
 
 from . import journey
 
@@ -96,9 +96,18 @@ def test_a_household_without_a_coordinator_is_refused(household):
     assert not Case.objects.exists()
 
 
-def test_the_database_refuses_an_open_case_without_coordinator(household):
+def test_the_database_refuses_a_second_coordinator_for_the_household(case, coordinator):
+    """The case's coordinator is the household's one coordinator involvement; a second open one is refused."""
+    present = Involvement.objects.get(household=case.household, kind=InvolvementKind.COORDINATOR)
     with pytest.raises(IntegrityError), transaction.atomic():
-        Case.objects.create(household=household, opened_on=timezone.localdate(), coordinator=None)
+        Involvement.objects.create(
+            household=case.household,
+            organisation=present.organisation,
+            user=coordinator,
+            kind=InvolvementKind.COORDINATOR,
+            valid_from=present.valid_from,
+        )
+    assert Involvement.objects.filter(household=case.household, kind=InvolvementKind.COORDINATOR).count() == 1
 
 
 def test_a_provision_that_ends_before_it_starts_is_refused(planned_case, coordinator, household):

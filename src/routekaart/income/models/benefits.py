@@ -1,7 +1,10 @@
 """Social assistance and its fixed coordinator (regiehouder): a benefit cannot exist without one."""
 
+from datetime import date, timedelta
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -22,8 +25,9 @@ class WorkObligation(models.TextChoices):
 class SocialAssistance(models.Model):
     """A household's social assistance (bijstand), with the client, the Dienst and the fixed coordinator.
 
-    `coordinator` is required, so "clients without a coordinator" is empty by construction; the coordinator's
-    involvement with the household (residents.Involvement, kind coordinator) is kept in step by the services.
+    The fixed coordinator (vaste regiehouder) is the household's coordinator: one residents.Involvement of kind
+    coordinator, not a column here, so it cannot differ from the case's. The grant service starts it when the
+    household has none, and residents will not end it while a benefit runs (only a warm handover moves it).
     """
 
     household = models.ForeignKey(
@@ -34,15 +38,6 @@ class SocialAssistance(models.Model):
     )
     organisation = models.ForeignKey(
         "organisations.Organisation", verbose_name=_("uitvoerder"), on_delete=models.PROTECT, related_name="+"
-    )
-    coordinator = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("vaste regiehouder"),
-        on_delete=models.PROTECT,
-        related_name="social_assistance_clients",
-    )
-    coordinator_involvement = models.ForeignKey(
-        "residents.Involvement", on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
     started_on = models.DateField(_("ingangsdatum"))
     ended_on = models.DateField(_("einddatum"), null=True, blank=True, help_text=_("De eerste dag zonder uitkering."))
@@ -62,7 +57,6 @@ class SocialAssistance(models.Model):
         verbose_name = _("bijstandsuitkering")
         verbose_name_plural = _("bijstandsuitkeringen")
         indexes = [
-            models.Index(fields=["coordinator", "ended_on"]),
             models.Index(fields=["household", "started_on"]),
         ]
         constraints = [
@@ -84,6 +78,37 @@ class SocialAssistance(models.Model):
 
     def is_active_on(self, on) -> bool:
         return self.started_on <= on and (self.ended_on is None or on < self.ended_on)
+
+    def coordinator_day(self) -> date:
+        """The day whose coordinator this benefit shows: today, within the benefit's period (its last day once
+        ended, its first day before it starts)."""
+        on = max(timezone.localdate(), self.started_on)
+        if self.ended_on is not None:
+            on = min(on, self.ended_on - timedelta(days=1))
+        return on
+
+    @property
+    def coordinator_involvement(self):
+        """The household's coordinator involvement on `coordinator_day()` (a query unless a selector set it)."""
+        if "_coordinator_involvement" in self.__dict__:
+            return self.__dict__["_coordinator_involvement"]
+        from ...residents.selectors import household_coordinator
+
+        return household_coordinator(household_id=self.household_id, on=self.coordinator_day())
+
+    @coordinator_involvement.setter
+    def coordinator_involvement(self, involvement) -> None:
+        self.__dict__["_coordinator_involvement"] = involvement
+
+    @property
+    def coordinator(self):
+        involvement = self.coordinator_involvement
+        return involvement.user if involvement is not None else None
+
+    @property
+    def coordinator_id(self) -> int | None:
+        involvement = self.coordinator_involvement
+        return involvement.user_id if involvement is not None else None
 
 
 class CoordinatorHandover(models.Model):

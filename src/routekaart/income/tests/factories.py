@@ -40,7 +40,8 @@ def coordinator_at(organisation, **kwargs):
 
 
 class SocialAssistanceFactory(factory.django.DjangoModelFactory):
-    """A benefit as the grant service leaves it: the coordinator is also the household's coordinator."""
+    """A benefit as the grant service leaves it: the household's coordinator involvement is its fixed coordinator
+    (`coordinator=` names who; by default a new coordinator of the Dienst; `coordinator=False`: none yet)."""
 
     class Meta:
         model = SocialAssistance
@@ -49,7 +50,6 @@ class SocialAssistanceFactory(factory.django.DjangoModelFactory):
     household = factory.SubFactory(HouseholdFactory)
     client = factory.SubFactory(ResidentFactory)
     organisation = factory.SubFactory(DienstFactory)
-    coordinator = factory.LazyAttribute(lambda o: coordinator_at(o.organisation))
     started_on = datetime.date(2022, 3, 1)
 
     @factory.post_generation
@@ -60,17 +60,16 @@ class SocialAssistanceFactory(factory.django.DjangoModelFactory):
             )
 
     @factory.post_generation
-    def involvement(self, create, extracted, **kwargs):
+    def coordinator(self, create, extracted, **kwargs):
         if create and extracted is not False:
-            self.coordinator_involvement = InvolvementFactory(
+            InvolvementFactory(
                 household=self.household,
                 organisation=self.organisation,
-                user=self.coordinator,
+                user=extracted or coordinator_at(self.organisation),
                 kind=InvolvementKind.COORDINATOR,
                 domain="P",
                 valid_from=self.started_on,
             )
-            self.save(update_fields=["coordinator_involvement"])
 
 
 class HouseholdSituationFactory(factory.django.DjangoModelFactory):

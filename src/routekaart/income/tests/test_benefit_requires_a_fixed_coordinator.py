@@ -10,7 +10,7 @@ from routekaart.audit.models import Event, ProcessingLogEntry
 from routekaart.income import selectors, services
 from routekaart.income.models import SocialAssistance
 from routekaart.organisations.tests.factories import UserFactory
-from routekaart.residents.models import Involvement
+from routekaart.residents.models import Involvement, InvolvementKind
 from routekaart.residents.tests.factories import (
     HouseholdFactory,
     InvolvementFactory,
@@ -49,16 +49,19 @@ def test_granting_without_a_coordinator_is_refused_and_changes_nothing(household
     assert not Event.objects.filter(action="social_assistance.granted").exists()
 
 
-def test_the_database_refuses_a_benefit_without_a_coordinator(household):
+def test_the_database_refuses_a_second_coordinator_beside_the_benefits(household):
+    """The benefit's coordinator is the household's one coordinator involvement (a partial unique index)."""
     household, client = household
+    benefit = SocialAssistanceFactory(household=household, client=client, membership=False)
     with pytest.raises(IntegrityError), transaction.atomic():
-        SocialAssistance.objects.create(
+        Involvement.objects.create(
             household=household,
-            client=client,
-            organisation=DienstFactory(),
-            coordinator=None,
-            started_on=date(2026, 1, 1),
+            organisation=benefit.organisation,
+            user=coordinator_at(benefit.organisation),
+            kind=InvolvementKind.COORDINATOR,
+            valid_from=date(2026, 1, 1),
         )
+    assert SocialAssistance.objects.get(pk=benefit.pk).coordinator == benefit.coordinator
 
 
 def test_granting_makes_the_coordinator_the_households_coordinator_and_logs_it(household):

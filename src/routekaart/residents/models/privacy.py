@@ -63,6 +63,14 @@ class Involvement(models.Model):
                 name="coordinator_is_a_person",
                 violation_error_message=_("De regisseur is een medewerker, niet een hele organisatie."),
             ),
+            # "Eén huishouden, één plan, één regisseur": the household's coordinator is this one row, which cases
+            # and benefits read; a handover ends it and starts the next (services.coordinator_hand_over).
+            models.UniqueConstraint(
+                fields=["household"],
+                condition=models.Q(kind="coordinator", valid_to__isnull=True),
+                name="one_coordinator_per_household",
+                violation_error_message=_("Dit huishouden heeft al een regisseur. Beëindig eerst die betrokkenheid."),
+            ),
         ]
 
     def __str__(self) -> str:
