@@ -16,7 +16,9 @@ from typing import Any
 import yaml
 from django.db import transaction
 
+from ..audit.configuration import data_file_load
 from ..catalog import selectors as catalog_selectors
+from ..core.configuration import ConfigurationError, data_file_of
 from ..organisations.models import Organisation
 from .calculations import RulesError, WageSubsidyRules
 from .models import (
@@ -272,6 +274,10 @@ def participation_tiers_load(*, data_dir: Path = DATA_DIR) -> dict[str, Particip
     return _tiers_write(distance)
 
 
+def _no_write(data) -> None:
+    """The contract records the version; the loader below writes the rows (idempotent upserts)."""
+
+
 @transaction.atomic
 def participation_configuration_load(*, data_dir: Path = DATA_DIR) -> LoadReport:
     """Load distance.yaml, instruments.yaml, wage_subsidy.yaml and providers.yaml. Idempotent."""
@@ -279,6 +285,19 @@ def participation_configuration_load(*, data_dir: Path = DATA_DIR) -> LoadReport
     instruments = _read(data_dir, "instruments.yaml")
     wage_subsidy = _read(data_dir, "wage_subsidy.yaml")
     providers = _read(data_dir, "providers.yaml")
+    # Core's loader contract: each file names its version and effective date, a changed file under a loaded version
+    # is refused before anything is written, a new version is recorded. The writes below stay idempotent upserts and
+    # run on every load, so links to the catalog and the network made later are picked up.
+    for name, document in (
+        ("distance.yaml", distance),
+        ("instruments.yaml", instruments),
+        ("wage_subsidy.yaml", wage_subsidy),
+        ("providers.yaml", providers),
+    ):
+        try:
+            data_file_load(data_file_of(data_dir / name, document, f"participation/{Path(name).stem}"), _no_write)
+        except ConfigurationError as error:
+            raise ParticipationDataError(str(error)) from error
     _check_distance(distance)
     referral_instruments = {code for r in distance["referrals"] for code in r["instruments"]}
     # Loaded after the catalog (settings.ROUTEKAART_CONFIGURATION_LOADERS); without it the links wait for a next load.
@@ -356,7 +375,8 @@ def participation_configuration_load(*, data_dir: Path = DATA_DIR) -> LoadReport
 
     _rule_set(RULES_DISTANCE, {k: distance[k] for k in ("version", "reference", "referrals")}, report)
     _rule_set(RULES_INSTRUMENTS, {k: instruments[k] for k in ("version", "exemption_grounds")}, report)
-    _rule_set(RULES_WAGE_SUBSIDY, wage_subsidy, report)
+    # The rule set keeps the rules; the file's effective date is in the loaded version (and a date is no JSON).
+    _rule_set(RULES_WAGE_SUBSIDY, {k: v for k, v in wage_subsidy.items() if k != "effective_from"}, report)
 
     report.providers_skipped = participation_providers_load(document=providers)
     report.written["providers"] = ParticipationProvider.objects.count()

@@ -98,8 +98,11 @@ def test_changed_rules_under_a_loaded_version_are_refused(configuration, tmp_pat
     rules = yaml.safe_load((tmp_path / "wage_subsidy.yaml").read_text())
     rules["max_share_of_minimum_wage"] = "80"
     (tmp_path / "wage_subsidy.yaml").write_text(yaml.safe_dump(rules))
-    with pytest.raises(ParticipationDataError, match="raise the version"):
+    before = list(RuleSet.objects.values())
+    with pytest.raises(ParticipationDataError) as refused:
         participation_configuration_load(data_dir=tmp_path)
+    assert str(refused.value).startswith("wage_subsidy.yaml: de inhoud is gewijzigd, maar versie 1 is al geladen.")
+    assert list(RuleSet.objects.values()) == before
     rules["version"] = 2
     (tmp_path / "wage_subsidy.yaml").write_text(yaml.safe_dump(rules))
     participation_configuration_load(data_dir=tmp_path)
