@@ -16,9 +16,10 @@ from typing import Any
 
 import yaml
 from django.db import transaction
-from django.db.models import Max
 
+from ..audit.configuration import data_file_load
 from ..audit.services import event_record
+from ..core.configuration import ConfigurationError, data_file_of, version_check
 from ..organisations.models.network import SchoolKind
 from ..participation.configuration import participation_tiers_load
 from ..participation.models import ParticipationTier
@@ -290,18 +291,17 @@ def route_map_load(
     # Of the data, not the bytes: a comment or a re-wrapped line is no new version.
     checksum = hashlib.sha256(json.dumps(content, sort_keys=True, default=str).encode()).hexdigest()
     _check(content, path, catalog, tiers)
-    loaded = RouteMap.objects.filter(code=content["code"], version=content["version"]).first()
-    if loaded is not None:
-        if loaded.checksum != checksum:
-            raise RouteDataError(
-                f"{path.name}: the contents changed but version {content['version']} is already loaded; "
-                "raise `version` (and set `effective_from`) to record the change"
-            )
+    # Core's loader contract: the same file is skipped, changed contents under a loaded version or an older version
+    # are refused; RouteMap is the version table (one row per code and version, with its checksum).
+    data = data_file_of(path, content, f"routes/{content['code']}")
+    try:
+        loaded = dict(RouteMap.objects.filter(code=content["code"]).values_list("version", "checksum"))
+        new = version_check(data, loaded)
+    except ConfigurationError as error:
+        raise RouteDataError(str(error)) from error
+    if not new:
         report.unchanged.append(f"{path.name} v{content['version']}")
         return None
-    newest = RouteMap.objects.filter(code=content["code"]).aggregate(Max("version"))["version__max"]
-    if newest and newest > content["version"]:
-        raise RouteDataError(f"{path.name}: version {content['version']} is older than loaded version {newest}")
     with transaction.atomic():
         previous = RouteMap.objects.filter(code=content["code"], is_current=True).first()
         RouteMap.objects.filter(code=content["code"], is_current=True).update(is_current=False)
@@ -336,8 +336,14 @@ def route_maps_load(*, maps_dir: Path = MAPS_DIR, quota_file: Path | None = QUOT
 
 @transaction.atomic
 def quota_load(*, path: Path = QUOTA_FILE) -> int:
-    """The sheltered-work quota per municipality and year: each row of the file is set (idempotent)."""
+    """The sheltered-work quota per municipality and year: each row of the file is set (idempotent).
+
+    Through core's loader contract (shared version table): a changed file under a loaded version is refused."""
     content = yaml.safe_load(path.read_bytes())
+    try:
+        data_file_load(data_file_of(path, content, "routes/quota"), lambda data: None)
+    except ConfigurationError as error:
+        raise RouteDataError(str(error)) from error
     check = _Checker(path)
     seen = set()
     for item in content.get("quota") or []:

@@ -60,7 +60,7 @@ def test_changed_contents_under_a_loaded_version_are_refused(maps_dir):
     path = maps_dir / "de_dienst.yaml"
     path.write_text(path.read_text().replace("name: Werkplek", "name: Passende werkplek"))
     counts = _counts()
-    with pytest.raises(RouteDataError, match="raise `version`"):
+    with pytest.raises(RouteDataError, match=r"de inhoud is gewijzigd, maar versie 1 is al geladen"):
         route_maps_load(maps_dir=maps_dir)
     assert _counts() == counts
 
