@@ -27,7 +27,7 @@ from ..organisations.roles import Domain
 from ..residents.access import HouseholdAccess, members_visible
 from ..residents.models import Resident
 from ..residents.selectors import processing_log_read
-from . import workflow
+from . import rules_data, workflow
 from .calculations import month_start
 from .configuration import RULES_DISTANCE, rule_document
 from .models import (
@@ -346,7 +346,7 @@ def team_overview_get(*, user, on: date | None = None, horizon_days: int = 30, l
         .select_related("resident", "instrument", "provider")
         .order_by("planned_end", "id")[:limit]
     )
-    adult_from, adult_to = on - relativedelta(years=67), on - relativedelta(years=18)
+    adult_from, adult_to = on - relativedelta(years=67), on - relativedelta(years=rules_data.value("adult_age"))
     unassessed = list(
         Resident.objects.filter(
             pk__in=caseload, birth_date__gt=adult_from, birth_date__lte=adult_to, date_of_death__isnull=True
