@@ -16,17 +16,18 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from ..core.views import access_denied_as_403
+from ..core.forms import service_errors_to_form
+from ..core.views import access_denied_as_403, service_form_submit
 from ..organisations.models import Organisation, User
 from ..organisations.roles import Domain, Role
 from ..residents.access import household_access_check
 from ..residents.models import Household
 from ..residents.selectors import household_composition_get
-from ..core.forms import service_errors_to_form
 from . import selectors, services
 from .calculation import CalculationError, benefit_to_work_switch_plan
 from .forms import (
@@ -125,25 +126,22 @@ def benefit_grant(request: HttpRequest, household_id: int) -> HttpResponse:
         coordinators=_coordinators_at(organisation_ids),
         initial={"started_on": today, "coordinator": request.user.pk},
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.social_assistance_grant(
-                actor=request.user,
-                household=Household.objects.get(pk=household_id),
-                client=next(r for r in members if r.pk == data["client"]),
-                organisation=next(o for o in organisations if o.pk == data["organisation"]),
-                coordinator=User.objects.get(pk=data["coordinator"]),
-                started_on=data["started_on"],
-                work_obligation=data["work_obligation"],
-                surplus_settlement=data["surplus_settlement"],
-            )
-        except ValidationError as error:
-            service_errors_to_form(form, error)
-        else:
-            messages.success(request, _("De uitkering is vastgelegd, met de vaste regiehouder."))
-            return redirect("income:client_detail", household_id=household_id)
-    return _form_page(
+    return service_form_submit(
+        request,
+        form,
+        lambda data: services.social_assistance_grant(
+            actor=request.user,
+            household=Household.objects.get(pk=household_id),
+            client=next(r for r in members if r.pk == data["client"]),
+            organisation=next(o for o in organisations if o.pk == data["organisation"]),
+            coordinator=User.objects.get(pk=data["coordinator"]),
+            started_on=data["started_on"],
+            work_obligation=data["work_obligation"],
+            surplus_settlement=data["surplus_settlement"],
+        ),
+        success=_("De uitkering is vastgelegd, met de vaste regiehouder."),
+        then=_client_url(household_id),
+    ) or _form_page(
         request,
         form,
         household_id=household_id,
@@ -163,24 +161,21 @@ def coordinator_reassign(request: HttpRequest, household_id: int) -> HttpRespons
     form = CoordinatorReassignForm(
         request.POST or None, coordinators=coordinators, initial={"handed_over_on": timezone.localdate()}
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.coordinator_reassign(
-                actor=request.user,
-                benefit=benefit,
-                to_user=next(u for u in coordinators if u.pk == data["to_user"]),
-                handed_over_on=data["handed_over_on"],
-                meeting_on=data["meeting_on"],
-                client_consented=data["client_consented"],
-                note=data["note"],
-            )
-        except ValidationError as error:
-            service_errors_to_form(form, error)
-        else:
-            messages.success(request, _("De regiehouder is warm overgedragen."))
-            return redirect("income:client_detail", household_id=household_id)
-    return _form_page(
+    return service_form_submit(
+        request,
+        form,
+        lambda data: services.coordinator_reassign(
+            actor=request.user,
+            benefit=benefit,
+            to_user=next(u for u in coordinators if u.pk == data["to_user"]),
+            handed_over_on=data["handed_over_on"],
+            meeting_on=data["meeting_on"],
+            client_consented=data["client_consented"],
+            note=data["note"],
+        ),
+        success=_("De regiehouder is warm overgedragen."),
+        then=_client_url(household_id),
+    ) or _form_page(
         request,
         form,
         household_id=household_id,
@@ -201,23 +196,20 @@ def cost_sharer_exclusion(request: HttpRequest, household_id: int) -> HttpRespon
     today = timezone.localdate()
     members = [m.resident for m in household_composition_get(access=access, on=today)]
     form = CostSharerExclusionForm(request.POST or None, members=members, initial={"valid_from": today})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.cost_sharer_exclusion_record(
-                actor=request.user,
-                household=Household(pk=household_id),
-                resident=next(r for r in members if r.pk == data["resident"]),
-                reason=data["reason"],
-                valid_from=data["valid_from"],
-                valid_to=data["valid_to"],
-            )
-        except ValidationError as error:
-            service_errors_to_form(form, error)
-        else:
-            messages.success(request, _("Vastgelegd: deze medebewoner telt niet mee voor de kostendelersnorm."))
-            return redirect("income:client_detail", household_id=household_id)
-    return _form_page(
+    return service_form_submit(
+        request,
+        form,
+        lambda data: services.cost_sharer_exclusion_record(
+            actor=request.user,
+            household=Household(pk=household_id),
+            resident=next(r for r in members if r.pk == data["resident"]),
+            reason=data["reason"],
+            valid_from=data["valid_from"],
+            valid_to=data["valid_to"],
+        ),
+        success=_("Vastgelegd: deze medebewoner telt niet mee voor de kostendelersnorm."),
+        then=_client_url(household_id),
+    ) or _form_page(
         request,
         form,
         household_id=household_id,
@@ -289,8 +281,6 @@ def annual_review_record(request: HttpRequest, household_id: int) -> HttpRespons
 
 
 def _client_url(household_id: int) -> str:
-    from django.urls import reverse
-
     return reverse("income:client_detail", kwargs={"household_id": household_id})
 
 
@@ -304,23 +294,20 @@ def financial_fitness_record(request: HttpRequest, household_id: int) -> HttpRes
     form = FinancialFitnessForm(
         request.POST or None, initial={"held_on": timezone.localdate(), "case_id": getattr(case, "pk", None)}
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.financial_fitness_record(
-                actor=request.user,
-                household=Household(pk=household_id),
-                held_on=data["held_on"],
-                note=data["note"],
-                case_id=data["case_id"],
-                **form.fitness_values(),
-            )
-        except ValidationError as error:
-            service_errors_to_form(form, error)
-        else:
-            messages.success(request, _("Het financieel-fitgesprek is vastgelegd."))
-            return redirect(f"{_client_url(household_id)}#regelingen")
-    return _form_page(
+    return service_form_submit(
+        request,
+        form,
+        lambda data: services.financial_fitness_record(
+            actor=request.user,
+            household=Household(pk=household_id),
+            held_on=data["held_on"],
+            note=data["note"],
+            case_id=data["case_id"],
+            **form.fitness_values(),
+        ),
+        success=_("Het financieel-fitgesprek is vastgelegd."),
+        then=f"{_client_url(household_id)}#regelingen",
+    ) or _form_page(
         request,
         form,
         household_id=household_id,
@@ -365,29 +352,29 @@ def income_report(request: HttpRequest, household_id: int) -> HttpResponse:
     today = timezone.localdate()
     benefit = _benefit_or_404(household_id, today)
     form = IncomeReportForm(request.POST or None, initial={"month": today.replace(day=1)})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            report = services.income_report_submit(
-                actor=request.user,
-                benefit=benefit,
-                month=data["month"],
-                net_earnings=data["net_earnings"],
-                other_income=data["other_income"] or 0,
-                hours=data["hours"],
-                note=data["note"],
-                source=ReportSource.STAFF,
-            )
-        except ValidationError as error:
-            service_errors_to_form(form, error)
-        else:
-            messages.success(request, _("De inkomsten zijn doorgegeven."))
-            if benefit.surplus_settlement:
-                return redirect(
-                    "income:surplus_month", household_id=household_id, year=report.month.year, month=report.month.month
-                )
-            return redirect("income:client_detail", household_id=household_id)
-    return _form_page(
+
+    def after(report) -> str:
+        if benefit.surplus_settlement:
+            kwargs = {"household_id": household_id, "year": report.month.year, "month": report.month.month}
+            return reverse("income:surplus_month", kwargs=kwargs)
+        return _client_url(household_id)
+
+    return service_form_submit(
+        request,
+        form,
+        lambda data: services.income_report_submit(
+            actor=request.user,
+            benefit=benefit,
+            month=data["month"],
+            net_earnings=data["net_earnings"],
+            other_income=data["other_income"] or 0,
+            hours=data["hours"],
+            note=data["note"],
+            source=ReportSource.STAFF,
+        ),
+        success=_("De inkomsten zijn doorgegeven."),
+        then=after,
+    ) or _form_page(
         request,
         form,
         household_id=household_id,
