@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..residents.models import Membership, Resident
-from . import matching, privacy
+from . import matching, privacy, rules_data
 from .labour_facts import UNKNOWN, LabourFacts, labour_facts
 from .models import (
     Arrangement,
@@ -630,7 +630,7 @@ def work_profile_of(*, resident_id: int) -> CandidateProfile | None:
     )
 
 
-WORKING_AGE = (16, 67)
+WORKING_AGE_MAX = 67  # the state pension age, as it was; the minimum is data (data/legal_numbers.yaml)
 
 
 def caseload_work_profiles(*, user, on: date | None = None) -> QuerySet[Membership]:
@@ -641,8 +641,9 @@ def caseload_work_profiles(*, user, on: date | None = None) -> QuerySet[Membersh
     from ..residents.access import members_visible
 
     on = on or timezone.localdate()
-    youngest = on.replace(year=on.year - WORKING_AGE[0]) if not (on.month == 2 and on.day == 29) else on
-    oldest = youngest.replace(year=youngest.year - (WORKING_AGE[1] - WORKING_AGE[0]))
+    minimum = rules_data.value("working_age_min")
+    youngest = on.replace(year=on.year - minimum) if not (on.month == 2 and on.day == 29) else on
+    oldest = youngest.replace(year=youngest.year - (WORKING_AGE_MAX - minimum))
     return (
         members_visible(user=user, on=on)
         .filter(resident__birth_date__lte=youngest, resident__birth_date__gt=oldest)
