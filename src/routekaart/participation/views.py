@@ -11,16 +11,17 @@ from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from ..core.views import access_denied_as_403
+from ..core.forms import service_errors_to_form
+from ..core.views import access_denied_as_403, service_form_submit
 from ..organisations.models import Organisation, OrganisationKind
 from ..organisations.roles import Domain
 from ..residents.access import resident_access_check
-from ..core.forms import service_errors_to_form
 from . import selectors, services, workflow
 from .configuration import wage_subsidy_rules
 from .forms import (
@@ -81,25 +82,22 @@ def assessment_create(request: HttpRequest, resident_id: int) -> HttpResponse:
     access = _access(request, resident_id)
     view = selectors.participation_profile_get(access=access, resident_id=resident_id)
     form = AssessmentForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.distance_assess(
-                actor=request.user,
-                resident=view.resident,
-                category=data["category"],
-                tier=data["tier"],
-                ladder_rung=data["ladder_rung"],
-                assessed_on=data["assessed_on"],
-                municipality=data["municipality"],
-                note=data["note"],
-            )
-        except ValidationError as error:
-            service_errors_to_form(form, error)
-        else:
-            messages.success(request, _("De beoordeling is vastgelegd en de volgende is gepland."))
-            return redirect("participation:profile", resident_id=resident_id)
-    return _form_page(
+    return service_form_submit(
+        request,
+        form,
+        lambda data: services.distance_assess(
+            actor=request.user,
+            resident=view.resident,
+            category=data["category"],
+            tier=data["tier"],
+            ladder_rung=data["ladder_rung"],
+            assessed_on=data["assessed_on"],
+            municipality=data["municipality"],
+            note=data["note"],
+        ),
+        success=_("De beoordeling is vastgelegd en de volgende is gepland."),
+        then=reverse("participation:profile", kwargs={"resident_id": resident_id}),
+    ) or _form_page(
         request,
         resident_id,
         form=form,
@@ -118,16 +116,13 @@ def wage_value_create(request: HttpRequest, resident_id: int) -> HttpResponse:
     access = _access(request, resident_id)
     view = selectors.participation_profile_get(access=access, resident_id=resident_id)
     form = WageValueForm(request.POST or None, methods=wage_subsidy_rules().wage_value_methods)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.wage_value_determine(actor=request.user, resident=view.resident, **data)
-        except ValidationError as error:
-            service_errors_to_form(form, error)
-        else:
-            messages.success(request, _("De loonwaarde is vastgelegd."))
-            return redirect("participation:profile", resident_id=resident_id)
-    return _form_page(
+    return service_form_submit(
+        request,
+        form,
+        lambda data: services.wage_value_determine(actor=request.user, resident=view.resident, **data),
+        success=_("De loonwaarde is vastgelegd."),
+        then=reverse("participation:profile", kwargs={"resident_id": resident_id}),
+    ) or _form_page(
         request,
         resident_id,
         form=form,
@@ -143,15 +138,13 @@ def register_record(request: HttpRequest, resident_id: int) -> HttpResponse:
     access = _access(request, resident_id)
     view = selectors.participation_profile_get(access=access, resident_id=resident_id)
     form = RegisterForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.target_group_register_record(actor=request.user, resident=view.resident, **form.cleaned_data)
-        except ValidationError as error:
-            service_errors_to_form(form, error)
-        else:
-            messages.success(request, _("De melding van UWV over het doelgroepenregister is vastgelegd."))
-            return redirect("participation:profile", resident_id=resident_id)
-    return _form_page(
+    return service_form_submit(
+        request,
+        form,
+        lambda data: services.target_group_register_record(actor=request.user, resident=view.resident, **data),
+        success=_("De melding van UWV over het doelgroepenregister is vastgelegd."),
+        then=reverse("participation:profile", kwargs={"resident_id": resident_id}),
+    ) or _form_page(
         request,
         resident_id,
         form=form,
@@ -171,17 +164,15 @@ def exemption_create(request: HttpRequest, resident_id: int) -> HttpResponse:
         raise Http404
     grounds = [(code, services.exemption_ground_name(code)) for code in instrument.exemption_grounds]
     form = ExemptionForm(request.POST or None, grounds=grounds)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.exemption_grant(
-                actor=request.user, resident=view.resident, instrument=instrument, **form.cleaned_data
-            )
-        except ValidationError as error:
-            service_errors_to_form(form, error)
-        else:
-            messages.success(request, _("De vrijstelling is vastgelegd."))
-            return redirect("participation:profile", resident_id=resident_id)
-    return _form_page(
+    return service_form_submit(
+        request,
+        form,
+        lambda data: services.exemption_grant(
+            actor=request.user, resident=view.resident, instrument=instrument, **data
+        ),
+        success=_("De vrijstelling is vastgelegd."),
+        then=reverse("participation:profile", kwargs={"resident_id": resident_id}),
+    ) or _form_page(
         request,
         resident_id,
         form=form,
@@ -200,16 +191,15 @@ def assignment_create(request: HttpRequest, resident_id: int) -> HttpResponse:
     if request.method == "GET" and request.GET.get("instrument"):
         initial["instrument"] = request.GET["instrument"]
     form = AssignmentForm(request.POST or None, resident=view.resident, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            assignment = services.assignment_propose(actor=request.user, resident=view.resident, **data)
-        except ValidationError as error:
-            service_errors_to_form(form, error)
-        else:
-            messages.success(request, _("De opdracht is vastgelegd."))
-            return redirect("participation:assignment_detail", resident_id=resident_id, assignment_id=assignment.pk)
-    return _form_page(
+    return service_form_submit(
+        request,
+        form,
+        lambda data: services.assignment_propose(actor=request.user, resident=view.resident, **data),
+        success=_("De opdracht is vastgelegd."),
+        then=lambda assignment: redirect(
+            "participation:assignment_detail", resident_id=resident_id, assignment_id=assignment.pk
+        ),
+    ) or _form_page(
         request,
         resident_id,
         form=form,
