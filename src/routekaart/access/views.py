@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from ..core.views import access_denied_as_403
+from ..core.views import access_denied_as_403, service_form_submit
 from ..organisations.roles import Domain
 from ..residents import selectors as residents_selectors
 from ..residents.access import household_access_check
@@ -173,34 +173,30 @@ def signal_create(request: HttpRequest, household_id: int) -> HttpResponse:
     access = household_access_check(user=request.user, household_id=household_id, purpose="household-file")
     members = _members(access)
     form = SignalForm(request.POST or None, members=members)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        resident = next((r for r in members if r.pk == data["resident"]), None)
-        try:
-            signal = services.signal_receive(
-                actor=request.user,
-                household=Household(pk=household_id),
-                kind=data["kind"],
-                topic=data["topic"],
-                source=data["source"],
-                referrer_organisation=data["referrer_organisation"],
-                domain=data["domain"],
-                resident=resident,
-                received_on=data["received_on"],
-                urgent=data["urgent"],
-                summary=data["summary"],
-            )
-        except ValidationError as error:
-            _to_form(error, form)
-        else:
-            text = {
-                "opened": _("Het signaal is vastgelegd en heeft een nieuwe casus geopend."),
-                "reopened": _("Het signaal is vastgelegd en heeft de casus heropend."),
-                "joined": _("Het signaal is vastgelegd bij de open casus van dit huishouden."),
-            }[signal.effect]
-            messages.success(request, text)
-            return _back(household_id)
-    return _form_page(
+    effects = {
+        "opened": _("Het signaal is vastgelegd en heeft een nieuwe casus geopend."),
+        "reopened": _("Het signaal is vastgelegd en heeft de casus heropend."),
+        "joined": _("Het signaal is vastgelegd bij de open casus van dit huishouden."),
+    }
+    return service_form_submit(
+        request,
+        form,
+        lambda data: services.signal_receive(
+            actor=request.user,
+            household=Household(pk=household_id),
+            kind=data["kind"],
+            topic=data["topic"],
+            source=data["source"],
+            referrer_organisation=data["referrer_organisation"],
+            domain=data["domain"],
+            resident=next((r for r in members if r.pk == data["resident"]), None),
+            received_on=data["received_on"],
+            urgent=data["urgent"],
+            summary=data["summary"],
+        ),
+        success=lambda signal: effects[signal.effect],
+        then=_back(household_id),
+    ) or _form_page(
         request,
         form=form,
         case=None,
@@ -226,26 +222,23 @@ def intake(request: HttpRequest, case_id: int) -> HttpResponse:
         life_domains=LifeDomain.objects.order_by("order"),
         scale=ScaleStep.objects.all(),
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.intake_record(
-                actor=request.user,
-                case=case,
-                resident=next((r for r in members if r.pk == data["resident"]), None),
-                held_on=data["held_on"],
-                question=data["question"],
-                wishes=data["wishes"],
-                talents=data["talents"],
-                possibilities=data["possibilities"],
-                scores=form.scores(),
-            )
-        except ValidationError as error:
-            _to_form(error, form)
-        else:
-            messages.success(request, _("De intake is vastgelegd."))
-            return _back(case)
-    return _form_page(
+    return service_form_submit(
+        request,
+        form,
+        lambda data: services.intake_record(
+            actor=request.user,
+            case=case,
+            resident=next((r for r in members if r.pk == data["resident"]), None),
+            held_on=data["held_on"],
+            question=data["question"],
+            wishes=data["wishes"],
+            talents=data["talents"],
+            possibilities=data["possibilities"],
+            scores=form.scores(),
+        ),
+        success=_("De intake is vastgelegd."),
+        then=_back(case),
+    ) or _form_page(
         request,
         form=form,
         case=case,
@@ -267,26 +260,23 @@ def gatekeeping(request: HttpRequest, case_id: int) -> HttpResponse:
     form = GatekeepingForm(
         request.POST or None, provisions=services.general_provisions_queryset().prefetch_related("versions")
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.gatekeeping_record(
-                actor=request.user,
-                case=case,
-                outcome=data["outcome"],
-                decided_on=data["decided_on"],
-                general_provisions=form.chosen_provisions(),
-                note=data["note"],
-                job_search=data["job_search"],
-                job_applications=data["job_applications"],
-                search_period_exempt=data["search_period_exempt"],
-            )
-        except ValidationError as error:
-            _to_form(error, form)
-        else:
-            messages.success(request, _("Het besluit van de poortwachter is vastgelegd."))
-            return _back(case)
-    return _form_page(
+    return service_form_submit(
+        request,
+        form,
+        lambda data: services.gatekeeping_record(
+            actor=request.user,
+            case=case,
+            outcome=data["outcome"],
+            decided_on=data["decided_on"],
+            general_provisions=form.chosen_provisions(),
+            note=data["note"],
+            job_search=data["job_search"],
+            job_applications=data["job_applications"],
+            search_period_exempt=data["search_period_exempt"],
+        ),
+        success=_("Het besluit van de poortwachter is vastgelegd."),
+        then=_back(case),
+    ) or _form_page(
         request,
         form=form,
         case=case,
@@ -305,20 +295,15 @@ def assessment(request: HttpRequest, case_id: int) -> HttpResponse:
     case, _access = _case_access(request, case_id)
     current = Assessment.objects.filter(case=case, completed_on__isnull=True).order_by("-pk").first()
     form = AssessmentForm(request.POST or None, initial={"report": current.report if current else ""})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.assessment_record(
-                actor=request.user,
-                case=case,
-                report=form.cleaned_data["report"],
-                complete=form.cleaned_data["complete"],
-            )
-        except ValidationError as error:
-            _to_form(error, form)
-        else:
-            messages.success(request, _("Het vraaggestuurd onderzoek is bijgewerkt."))
-            return _back(case)
-    return _form_page(
+    return service_form_submit(
+        request,
+        form,
+        lambda data: services.assessment_record(
+            actor=request.user, case=case, report=data["report"], complete=data["complete"]
+        ),
+        success=_("Het vraaggestuurd onderzoek is bijgewerkt."),
+        then=_back(case),
+    ) or _form_page(
         request,
         form=form,
         case=case,
@@ -334,18 +319,16 @@ def assessment(request: HttpRequest, case_id: int) -> HttpResponse:
 def specialist_advice(request: HttpRequest, case_id: int) -> HttpResponse:
     case, _access = _case_access(request, case_id)
     form = SpecialistAdviceForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            current = Assessment.objects.filter(case=case, completed_on__isnull=True).order_by("-pk").first()
-            if current is None:
-                current = services.assessment_record(actor=request.user, case=case)
-            services.specialist_advice_request(actor=request.user, assessment=current, **form.cleaned_data)
-        except ValidationError as error:
-            _to_form(error, form)
-        else:
-            messages.success(request, _("De adviesvraag is vastgelegd."))
-            return _back(case)
-    return _form_page(
+
+    def ask(data: dict):
+        current = Assessment.objects.filter(case=case, completed_on__isnull=True).order_by("-pk").first()
+        if current is None:
+            current = services.assessment_record(actor=request.user, case=case)
+        return services.specialist_advice_request(actor=request.user, assessment=current, **data)
+
+    return service_form_submit(
+        request, form, ask, success=_("De adviesvraag is vastgelegd."), then=_back(case)
+    ) or _form_page(
         request,
         form=form,
         case=case,
@@ -366,20 +349,15 @@ def advice_received(request: HttpRequest, advice_id: int) -> HttpResponse:
     advice = get_object_or_404(SpecialistAdvice.objects.select_related("assessment"), pk=advice_id)
     case, _access = _case_access(request, advice.assessment.case_id)
     form = AdviceReceivedForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.specialist_advice_receive(
-                actor=request.user,
-                advice=advice,
-                text=form.cleaned_data["advice"],
-                received_on=form.cleaned_data["received_on"],
-            )
-        except ValidationError as error:
-            _to_form(error, form)
-        else:
-            messages.success(request, _("Het advies is vastgelegd."))
-            return _back(case)
-    return _form_page(
+    return service_form_submit(
+        request,
+        form,
+        lambda data: services.specialist_advice_receive(
+            actor=request.user, advice=advice, text=data["advice"], received_on=data["received_on"]
+        ),
+        success=_("Het advies is vastgelegd."),
+        then=_back(case),
+    ) or _form_page(
         request,
         form=form,
         case=case,
@@ -456,15 +434,13 @@ def plan_activate(request: HttpRequest, plan_id: int) -> HttpResponse:
     draft = get_object_or_404(Plan, pk=plan_id)
     case, _access = _case_access(request, draft.case_id)
     form = PlanActivateForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.plan_activate(actor=request.user, plan=draft, **form.cleaned_data)
-        except ValidationError as error:
-            _to_form(error, form)
-        else:
-            messages.success(request, _("Het plan van aanpak is actief."))
-            return _back(case)
-    return _form_page(
+    return service_form_submit(
+        request,
+        form,
+        lambda data: services.plan_activate(actor=request.user, plan=draft, **data),
+        success=_("Het plan van aanpak is actief."),
+        then=_back(case),
+    ) or _form_page(
         request,
         form=form,
         case=case,
@@ -644,7 +620,8 @@ def transfer(request: HttpRequest, case_id: int) -> HttpResponse:
     case, _access = _case_access(request, case_id)
     was_mine = case.coordinator_id == request.user.pk
     form = TransferForm(request.POST or None, exclude_user=case.coordinator_id)
-    if request.method == "POST" and form.is_valid():
+
+    def hand_over(data: dict) -> None:
         chosen = form.chosen()
         try:
             services.coordinator_transfer(
@@ -652,19 +629,22 @@ def transfer(request: HttpRequest, case_id: int) -> HttpResponse:
                 case=case,
                 to_user=chosen.user,
                 to_organisation=chosen.organisation,
-                note=form.cleaned_data["note"],
-                resident_informed_on=form.cleaned_data["resident_informed_on"],
-                handed_over_on=form.cleaned_data["handed_over_on"],
+                note=data["note"],
+                resident_informed_on=data["resident_informed_on"],
+                handed_over_on=data["handed_over_on"],
             )
-        except ValidationError as error:
-            messages_by_field = error.message_dict
-            _to_form(ValidationError({("to" if k == "to_user" else k): v for k, v in messages_by_field.items()}), form)
-        else:
-            messages.success(request, _("De casus is warm overgedragen."))
-            if was_mine:
-                return redirect("access:worklist")
-            return _back(case)
-    return _form_page(
+        except ValidationError as error:  # the form's field for the new coordinator is "to"
+            raise ValidationError(
+                {("to" if k == "to_user" else k): v for k, v in error.message_dict.items()}
+            ) from error
+
+    return service_form_submit(
+        request,
+        form,
+        hand_over,
+        success=_("De casus is warm overgedragen."),
+        then="access:worklist" if was_mine else _back(case),
+    ) or _form_page(
         request,
         form=form,
         case=case,
@@ -680,15 +660,13 @@ def transfer(request: HttpRequest, case_id: int) -> HttpResponse:
 def process_coordinator(request: HttpRequest, case_id: int) -> HttpResponse:
     case, _access = _case_access(request, case_id)
     form = ProcessCoordinatorForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.process_coordinator_appoint(actor=request.user, case=case, user=form.chosen())
-        except ValidationError as error:
-            _to_form(error, form)
-        else:
-            messages.success(request, _("De procesregisseur is aangewezen."))
-            return _back(case)
-    return _form_page(
+    return service_form_submit(
+        request,
+        form,
+        lambda data: services.process_coordinator_appoint(actor=request.user, case=case, user=form.chosen()),
+        success=_("De procesregisseur is aangewezen."),
+        then=_back(case),
+    ) or _form_page(
         request,
         form=form,
         case=case,
@@ -709,23 +687,20 @@ def review(request: HttpRequest, case_id: int) -> HttpResponse:
     form = ReviewForm(
         request.POST or None, life_domains=LifeDomain.objects.order_by("order"), scale=ScaleStep.objects.all()
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.review_record(
-                actor=request.user,
-                case=case,
-                held_on=data["held_on"],
-                note=data["note"],
-                next_review_on=data["next_review_on"],
-                scores=form.scores(),
-            )
-        except ValidationError as error:
-            _to_form(error, form)
-        else:
-            messages.success(request, _("De evaluatie is vastgelegd."))
-            return _back(case)
-    return _form_page(
+    return service_form_submit(
+        request,
+        form,
+        lambda data: services.review_record(
+            actor=request.user,
+            case=case,
+            held_on=data["held_on"],
+            note=data["note"],
+            next_review_on=data["next_review_on"],
+            scores=form.scores(),
+        ),
+        success=_("De evaluatie is vastgelegd."),
+        then=_back(case),
+    ) or _form_page(
         request,
         form=form,
         case=case,
@@ -746,15 +721,13 @@ def deadline_change(request: HttpRequest, deadline_id: int) -> HttpResponse:
     case, _access = _case_access(request, deadline.case_id, domain=deadline.law)
     rules = DeadlineChangeRule.objects.filter(code__in=deadline.rule.changes).order_by("code")
     form = DeadlineChangeForm(request.POST or None, rules=rules)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.deadline_change(actor=request.user, deadline=deadline, **form.cleaned_data)
-        except ValidationError as error:
-            _to_form(error, form)
-        else:
-            messages.success(request, _("De termijn is gewijzigd."))
-            return _back(case)
-    return _form_page(
+    return service_form_submit(
+        request,
+        form,
+        lambda data: services.deadline_change(actor=request.user, deadline=deadline, **data),
+        success=_("De termijn is gewijzigd."),
+        then=_back(case),
+    ) or _form_page(
         request,
         form=form,
         case=case,
@@ -771,20 +744,15 @@ def deadline_change(request: HttpRequest, deadline_id: int) -> HttpResponse:
 def close(request: HttpRequest, case_id: int) -> HttpResponse:
     case, _access = _case_access(request, case_id)
     form = CloseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.case_close(
-                actor=request.user,
-                case=case,
-                reason=form.cleaned_data["reason"],
-                closed_on=form.cleaned_data["closed_on"],
-            )
-        except ValidationError as error:
-            _to_form(error, form)
-        else:
-            messages.success(request, _("De casus is afgesloten."))
-            return _back(case)
-    return _form_page(
+    return service_form_submit(
+        request,
+        form,
+        lambda data: services.case_close(
+            actor=request.user, case=case, reason=data["reason"], closed_on=data["closed_on"]
+        ),
+        success=_("De casus is afgesloten."),
+        then=_back(case),
+    ) or _form_page(
         request,
         form=form,
         case=case,
