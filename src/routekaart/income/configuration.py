@@ -246,7 +246,9 @@ def practice_load() -> str:
 def _practice_apply(document: dict) -> str:
     version = str(document["version"])
     _practice_check(document)
-    stored = json.loads(json.dumps(document, default=str))
+    # The file's effective date is in its loaded version; the stored practice is the rules (as before the contract).
+    rules = {key: value for key, value in document.items() if key != "effective_from"}
+    stored = json.loads(json.dumps(rules, default=str))
     content = _hash(stored)
     current = PracticeConfiguration.objects.filter(version=version).first()
     if current is not None:
