@@ -21,13 +21,12 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from ..audit import services as audit
-from ..audit.models import Operation
 from ..catalog.models import BuildingBlock, BuildingBlockVersion, ZoneCode
 from ..core.periods import valid_on
 from ..organisations.models import Organisation
 from ..organisations.roles import Domain, Role
 from ..residents import services as residents
-from ..residents.access import DOMAIN_ACTIVITY
+from ..residents.access import DOMAIN_ACTIVITY, HOUSEHOLD_FILE
 from ..residents.life_phase import age_on
 from ..residents.models import Household, Involvement, InvolvementKind, Membership, Resident
 from . import workflow
@@ -92,31 +91,6 @@ def policy_get() -> Policy:
 
 def _member_ids(household_id: int, on: date) -> set[int]:
     return set(Membership.objects.filter(valid_on(on), household_id=household_id).values_list("resident_id", flat=True))
-
-
-def _written(*, actor, household_id: int, domain: str = Domain.GENERAL, channel: str | None = None) -> None:
-    """Log a write of personal data for everyone in the household today (pseudonyms)."""
-    on = _today()
-    bsns = Membership.objects.filter(valid_on(on), household_id=household_id).values_list("resident__bsn", flat=True)
-    audit.processing_record(
-        actor=actor,
-        activity=DOMAIN_ACTIVITY.get(domain, "household-file"),
-        data_subjects=[audit.pseudonym(b) for b in dict.fromkeys(bsns)] or [""],
-        operation=Operation.WRITE,
-        channel=channel,
-    )
-
-
-def _event(*, actor, action: str, subject, household_id: int, before=None, after=None) -> None:
-    audit.event_record(
-        actor=actor,
-        action=action,
-        subject_type=subject._meta.model_name,
-        subject_id=subject.pk,
-        household_id=household_id,
-        before=before,
-        after=after,
-    )
 
 
 def _lock_case(case: Case) -> Case:
@@ -365,7 +339,7 @@ def signal_receive(
             case = Case(household=household, opened_on=received_on)
             case.save()
             effect = "opened"
-        _event(
+        audit.action_record(
             actor=actor,
             action=f"case.{effect}",
             subject=case,
@@ -400,7 +374,7 @@ def signal_receive(
     signal.full_clean(exclude=["case", "household", "recorded_by", "resident", "referrer_organisation"])
     signal.save()
     deadlines = _deadlines_open(case=case, signal=signal)
-    _event(
+    audit.action_record(
         actor=actor,
         action="signal.received",
         subject=signal,
@@ -415,8 +389,9 @@ def signal_receive(
             "effect": effect,
             "deadlines": [d.rule.code for d in deadlines],
         },
+        purpose=DOMAIN_ACTIVITY.get(domain, HOUSEHOLD_FILE),
+        channel=channel,
     )
-    _written(actor=actor, household_id=household.pk, domain=domain, channel=channel)
     return signal
 
 
@@ -430,7 +405,7 @@ def case_close(*, actor, case: Case, reason: str, closed_on: date | None = None,
     _not_in_future(closed_on, "closed_on")
     _not_before_case(case, closed_on, "closed_on")
     _close(actor=actor, case=case, reason=reason, on=closed_on)
-    _written(actor=actor, household_id=case.household_id, channel=channel)
+    audit.action_record(actor=actor, purpose=HOUSEHOLD_FILE, household_id=case.household_id, channel=channel)
     return case
 
 
@@ -444,7 +419,7 @@ def _close(*, actor, case: Case, reason: str, on: date) -> None:
         status=PlanStatus.CLOSED, ended_on=on
     )
     _lapse_deadlines(case=case, on=on)
-    _event(
+    audit.action_record(
         actor=actor,
         action="case.closed",
         subject=case,
@@ -516,15 +491,16 @@ def intake_record(
         )
         for domain, value, note in rows
     )
-    _event(
+    audit.action_record(
         actor=actor,
         action="intake.recorded",
         subject=intake,
         household_id=case.household_id,
         before={"status": before},
         after={"case": case.pk, "status": case.status, "held_on": held_on, "life_domains": len(rows)},
+        purpose=HOUSEHOLD_FILE,
+        channel=channel,
     )
-    _written(actor=actor, household_id=case.household_id, channel=channel)
     return intake
 
 
@@ -609,7 +585,7 @@ def gatekeeping_record(
     )
     gatekeeping.general_provisions.set(general_provisions)
     _meet_deadlines(case=case, met_by="gatekeeping_recorded", on=decided_on)
-    _event(
+    audit.action_record(
         actor=actor,
         action="gatekeeping.recorded",
         subject=gatekeeping,
@@ -626,7 +602,7 @@ def gatekeeping_record(
         case.save(update_fields=["status"])
     else:
         _close(actor=actor, case=case, reason=ClosureReason.REFERRED_BACK, on=decided_on)
-    _written(actor=actor, household_id=case.household_id, channel=channel)
+    audit.action_record(actor=actor, purpose=HOUSEHOLD_FILE, household_id=case.household_id, channel=channel)
     return gatekeeping
 
 
@@ -662,14 +638,15 @@ def assessment_record(
     assessment.save()
     if complete:
         _meet_deadlines(case=case, met_by="assessment_completed", on=assessment.completed_on)
-    _event(
+    audit.action_record(
         actor=actor,
         action="assessment.completed" if complete else ("assessment.started" if created else "assessment.updated"),
         subject=assessment,
         household_id=case.household_id,
         after={"case": case.pk, "started_on": assessment.started_on, "completed_on": assessment.completed_on},
+        purpose=HOUSEHOLD_FILE,
+        channel=channel,
     )
-    _written(actor=actor, household_id=case.household_id, channel=channel)
     return assessment
 
 
@@ -708,7 +685,7 @@ def specialist_advice_request(
     _not_in_future(advice.requested_on, "requested_on")
     advice.full_clean(exclude=["assessment", "requested_by"])
     advice.save()
-    _event(
+    audit.action_record(
         actor=actor,
         action="specialist_advice.requested",
         subject=advice,
@@ -718,8 +695,9 @@ def specialist_advice_request(
             "independent": independent,
             "independence_required": independence_required,
         },
+        purpose=HOUSEHOLD_FILE,
+        channel=channel,
     )
-    _written(actor=actor, household_id=case.household_id, channel=channel)
     return advice
 
 
@@ -739,14 +717,15 @@ def specialist_advice_receive(
     _not_in_future(advice.received_on, "received_on")
     advice.full_clean(exclude=["assessment", "requested_by"])
     advice.save(update_fields=["received_on", "advice"])
-    _event(
+    audit.action_record(
         actor=actor,
         action="specialist_advice.received",
         subject=advice,
         household_id=advice.assessment.case.household_id,
         after={"received_on": advice.received_on},
+        purpose=HOUSEHOLD_FILE,
+        channel=channel,
     )
-    _written(actor=actor, household_id=advice.assessment.case.household_id, channel=channel)
     return advice
 
 
@@ -865,7 +844,7 @@ def plan_draft(
             provider=spec.provider if spec.party == AgreementParty.PROVIDER else None,
             due_on=spec.due_on,
         )
-    _event(
+    audit.action_record(
         actor=actor,
         action="plan.drafted",
         subject=plan,
@@ -876,8 +855,9 @@ def plan_draft(
             "goals": plan.goals.count(),
             "agreements": plan.agreements.count(),
         },
+        purpose=HOUSEHOLD_FILE,
+        channel=channel,
     )
-    _written(actor=actor, household_id=case.household_id, channel=channel)
     return plan
 
 
@@ -976,7 +956,7 @@ def plan_activate(
         due_on=next_review_on,
     )
     _meet_deadlines(case=case, met_by="plan_activated", on=activated_on)
-    _event(
+    audit.action_record(
         actor=actor,
         action="plan.activated",
         subject=plan,
@@ -988,8 +968,9 @@ def plan_activate(
             "resident_agreement": resident_agreement,
             "next_review_on": next_review_on,
         },
+        purpose=HOUSEHOLD_FILE,
+        channel=channel,
     )
-    _written(actor=actor, household_id=case.household_id, channel=channel)
     return plan
 
 
@@ -1022,14 +1003,15 @@ def agreement_add(*, actor, plan: Plan, spec: AgreementSpec, channel: str | None
         provider=spec.provider if spec.party == AgreementParty.PROVIDER else None,
         due_on=spec.due_on,
     )
-    _event(
+    audit.action_record(
         actor=actor,
         action="agreement.added",
         subject=agreement,
         household_id=case.household_id,
         after={"plan": plan.pk, "party": spec.party, "due_on": spec.due_on},
+        purpose=HOUSEHOLD_FILE,
+        channel=channel,
     )
-    _written(actor=actor, household_id=case.household_id, channel=channel)
     return agreement
 
 
@@ -1049,15 +1031,16 @@ def agreement_status_set(
     agreement.done_on = (done_on or _today()) if status == AgreementStatus.DONE else None
     _not_in_future(agreement.done_on, "done_on")
     agreement.save(update_fields=["status", "done_on"])
-    _event(
+    audit.action_record(
         actor=actor,
         action="agreement.status_changed",
         subject=agreement,
         household_id=case.household_id,
         before=before,
         after={"status": status, "done_on": agreement.done_on},
+        purpose=HOUSEHOLD_FILE,
+        channel=channel,
     )
-    _written(actor=actor, household_id=case.household_id, channel=channel)
     return agreement
 
 
@@ -1237,7 +1220,7 @@ def decision_record(
     )
     _meet_deadlines(case=case, met_by="decision_issued", on=decided_on, laws=[law])
     clusters = clusters_in_force(case=case, on=decided_on)
-    _event(
+    audit.action_record(
         actor=actor,
         action="decision.recorded",
         subject=decision,
@@ -1251,8 +1234,9 @@ def decision_record(
                 {"building_block": spec.building_block.key, "outcome": spec.outcome} for spec, _v, _l in rows
             ],
         },
+        purpose=DOMAIN_ACTIVITY.get(law, HOUSEHOLD_FILE),
+        channel=channel,
     )
-    _written(actor=actor, household_id=case.household_id, domain=law, channel=channel)
     return DecisionResult(
         decision=decision,
         clusters=clusters,
@@ -1323,7 +1307,7 @@ def coordinator_transfer(
         resident_informed_on=resident_informed_on,
         recorded_by=actor,
     )
-    _event(
+    audit.action_record(
         actor=actor,
         action="coordinator.transferred",
         subject=handover,
@@ -1335,8 +1319,9 @@ def coordinator_transfer(
             "organisation": to_organisation.code,
             "resident_informed_on": resident_informed_on,
         },
+        purpose=HOUSEHOLD_FILE,
+        channel=channel,
     )
-    _written(actor=actor, household_id=case.household_id, channel=channel)
     return handover
 
 
@@ -1367,15 +1352,16 @@ def process_coordinator_appoint(*, actor, case: Case, user, channel: str | None 
             kind=InvolvementKind.TEAM_MEMBER,
             reason=_("Procesregisseur"),
         )
-    _event(
+    audit.action_record(
         actor=actor,
         action="process_coordinator.appointed",
         subject=case,
         household_id=case.household_id,
         before=before,
         after={"process_coordinator": user.pk, "clusters": clusters_in_force(case=case)},
+        purpose=HOUSEHOLD_FILE,
+        channel=channel,
     )
-    _written(actor=actor, household_id=case.household_id, channel=channel)
     return case
 
 
@@ -1446,14 +1432,15 @@ def review_record(
         original_due_on=next_review_on,
         due_on=next_review_on,
     )
-    _event(
+    audit.action_record(
         actor=actor,
         action="review.recorded",
         subject=review,
         household_id=case.household_id,
         after={"case": case.pk, "plan": plan.version, "next_review_on": next_review_on, "life_domains": len(rows)},
+        purpose=HOUSEHOLD_FILE,
+        channel=channel,
     )
-    _written(actor=actor, household_id=case.household_id, channel=channel)
     return review
 
 
@@ -1511,7 +1498,7 @@ def deadline_change(
         new_due_on=deadline.due_on,
         recorded_by=actor,
     )
-    _event(
+    audit.action_record(
         actor=actor,
         action="deadline.changed",
         subject=deadline,
@@ -1524,8 +1511,9 @@ def deadline_change(
             "due_on": deadline.due_on,
             "domain": deadline.law,
         },
+        purpose=DOMAIN_ACTIVITY.get(deadline.law, HOUSEHOLD_FILE),
+        channel=channel,
     )
-    _written(actor=actor, household_id=case.household_id, domain=deadline.law, channel=channel)
     return record
 
 
@@ -1546,12 +1534,13 @@ def deadline_meet(
     deadline.met_on = met_on
     deadline.met_by = met_by
     deadline.save(update_fields=["met_on", "met_by"])
-    _event(
+    audit.action_record(
         actor=actor,
         action="deadline.met",
         subject=deadline,
         household_id=deadline.case.household_id,
         after={"rule": deadline.rule.code, "met_by": met_by, "met_on": met_on, "domain": deadline.law},
+        purpose=DOMAIN_ACTIVITY.get(deadline.law, HOUSEHOLD_FILE),
+        channel=channel,
     )
-    _written(actor=actor, household_id=deadline.case.household_id, domain=deadline.law, channel=channel)
     return deadline

@@ -1,9 +1,15 @@
-"""The one way every app records what happened (events) and which personal data it processed (processing log)."""
+"""The one way every app records what happened (events) and which personal data it processed (processing log).
+
+Two public writers: `action_record` for an action (its event and the processing-log entries of its write,
+together) and `processing_record` for a read or a refusal (no event). Subjects are references (a label and an id);
+audit knows no domain model.
+"""
 
 import hashlib
 import hmac
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from datetime import date
 from typing import Any
 
 from django.conf import settings
@@ -35,7 +41,7 @@ def _jsonable(value: dict | None) -> dict | None:
     return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
 
 
-def event_record(
+def _event_write(
     *,
     actor,
     action: str,
@@ -46,7 +52,7 @@ def event_record(
     before: dict | None = None,
     after: dict | None = None,
 ) -> Event:
-    """Append one event. Call it inside the service's transaction, so the event and the change land together."""
+    """Append one event (through `action_record`, the one writer of an action)."""
     return Event.objects.create(
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         organisation_code=_organisation_code(actor),
@@ -72,6 +78,9 @@ def processing_record(
     reason: str = "",
 ) -> int:
     """Log one processing of personal data per data subject (pseudonyms from `pseudonym()`), in one insert.
+
+    Reads and refusals (the access check, the selectors) call this directly; an action's write is logged with its
+    event by `action_record`.
 
     The channel defaults to the current request's (page or api), so services need not pass it. A refusal made
     inside a request is kept until the request's transaction has ended and then written by `TraceMiddleware`:
@@ -102,6 +111,86 @@ def processing_record(
     return len(entries)
 
 
+_subject_resolvers: list[Callable[..., list[str]]] = []
+
+
+def data_subjects_register(resolver: Callable[..., list[str]]) -> None:
+    """The residents app says who a household or resident reference is (pseudonyms); audit knows no domain model.
+
+    `resolver(household_id=..., residents=..., on=...)` returns the pseudonyms of the residents given (ids or
+    objects), else of the household's members on `on`.
+    """
+    _subject_resolvers[:] = [resolver]
+
+
+def _data_subjects(*, household_id: int | None, residents: Iterable[Any] | None, on: date | None) -> list[str]:
+    if not _subject_resolvers or (household_id is None and residents is None):
+        return [""]
+    return _subject_resolvers[0](household_id=household_id, residents=residents, on=on) or [""]
+
+
+def _subject_reference(subject: Any) -> tuple[str, Any]:
+    if isinstance(subject, tuple):
+        return subject
+    return subject._meta.model_name, subject.pk
+
+
+def _tagged(state: dict | None, domain: str) -> dict | None:
+    return {"domain": domain, **state} if domain and state is not None else state
+
+
+def action_record(
+    *,
+    actor,
+    action: str = "",
+    subject: Any = None,
+    household_id: int | None = None,
+    before: dict | None = None,
+    after: dict | None = None,
+    domain: str = "",
+    reason: str = "",
+    purpose: str = "",
+    residents: Iterable[Any] | None = None,
+    data_subjects: Iterable[str] | None = None,
+    operation: str = Operation.WRITE,
+    channel: str | None = None,
+    on: date | None = None,
+) -> Event | None:
+    """Record one action: its event and, for a `purpose` (processing activity), its processing-log entries.
+
+    The one writer every app calls, inside the service's transaction so the change, the event and the log land
+    together. `subject` is a model instance or a `(type, id)` reference; `domain` tags the event's states with
+    the law domain it reveals (the timeline shows it only to those who see that domain). The data subjects are
+    `data_subjects` (pseudonyms), else the `residents` given, else the household's members on `on` (today).
+    Without `action` only the processing log is written; without `purpose` only the event.
+    """
+    event = None
+    if action:
+        subject_type, subject_id = _subject_reference(subject)
+        event = _event_write(
+            actor=actor,
+            action=action,
+            subject_type=subject_type,
+            subject_id=subject_id,
+            household_id=household_id,
+            reason=reason,
+            before=_tagged(before, domain),
+            after=_tagged(after if after is not None or not domain else {}, domain),
+        )
+    if purpose:
+        if data_subjects is None:
+            data_subjects = _data_subjects(household_id=household_id, residents=residents, on=on)
+        processing_record(
+            actor=actor,
+            activity=purpose,
+            data_subjects=data_subjects,
+            operation=operation,
+            channel=channel,
+            reason=reason,
+        )
+    return event
+
+
 def break_glass_review(*, entry: ProcessingLogEntry, reviewer, verdict: str, note: str = ""):
     """The privacy officer judges one emergency access; recorded once, never overwritten."""
     if entry.result != Result.BREAK_GLASS:
@@ -112,11 +201,10 @@ def break_glass_review(*, entry: ProcessingLogEntry, reviewer, verdict: str, not
         review = BreakGlassReview(entry=entry, reviewer=reviewer, verdict=verdict, note=note)
         review.full_clean(exclude=["entry", "reviewer"])
         review.save()
-        event_record(
+        action_record(
             actor=reviewer,
             action="break_glass.reviewed",
-            subject_type="processing_log_entry",
-            subject_id=entry.pk,
+            subject=("processing_log_entry", entry.pk),
             after={"verdict": verdict},
         )
     return review

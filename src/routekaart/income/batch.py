@@ -195,11 +195,10 @@ def entitlement_check_run(*, actor=None, on: date | None = None) -> EntitlementC
     run.finished_at = timezone.now()
     run.duration_ms = int((time.perf_counter() - started) * 1000)
     run.save()
-    audit.event_record(
+    audit.action_record(
         actor=actor,
         action="entitlement_check.run",
-        subject_type="entitlement_check_run",
-        subject_id=run.pk,
+        subject=("entitlement_check_run", run.pk),
         after={
             "domain": Domain.PARTICIPATION,
             "as_of": on,

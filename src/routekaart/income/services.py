@@ -7,7 +7,6 @@ stream is append-only and cannot be anonymised later); notes live in the tables 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -20,7 +19,6 @@ from django.utils.translation import gettext as _
 
 from ..access import selectors as access_selectors
 from ..audit import services as audit
-from ..audit.models import Operation
 from ..core.periods import valid_on
 from ..organisations.models import Organisation
 from ..organisations.roles import Domain, Role
@@ -60,40 +58,6 @@ LOG_CHUNK = 10_000
 
 def _today() -> date:
     return timezone.localdate()
-
-
-def _subjects(resident_ids: Iterable[int]) -> list[str]:
-    bsns = Resident.objects.filter(pk__in=list(resident_ids)).values_list("bsn", flat=True)
-    return [audit.pseudonym(b) for b in bsns] or [""]
-
-
-def _household_subjects(household_id: int, on: date) -> list[str]:
-    ids = Membership.objects.filter(valid_on(on), household_id=household_id)
-    return _subjects(ids.values_list("resident_id", flat=True))
-
-
-def _written(
-    *, actor, household_id: int, activity: str = ACTIVITY, on: date | None = None, channel: str | None = None
-) -> None:
-    audit.processing_record(
-        actor=actor,
-        activity=activity,
-        data_subjects=_household_subjects(household_id, on or _today()),
-        operation=Operation.WRITE,
-        channel=channel,
-    )
-
-
-def _event(*, actor, action: str, subject, household_id: int, before: dict | None = None, after=None) -> None:
-    audit.event_record(
-        actor=actor,
-        action=action,
-        subject_type=type(subject).__name__.lower(),
-        subject_id=subject.pk,
-        household_id=household_id,
-        before=before,
-        after={"domain": Domain.PARTICIPATION, **(after or {})},
-    )
 
 
 def _lock_benefit(benefit: SocialAssistance) -> SocialAssistance:
@@ -175,7 +139,7 @@ def social_assistance_grant(
     )
     benefit.full_clean(exclude=["household", "client", "organisation"])
     benefit.save()
-    _event(
+    audit.action_record(
         actor=actor,
         action="social_assistance.granted",
         subject=benefit,
@@ -187,8 +151,11 @@ def social_assistance_grant(
             "work_obligation": work_obligation,
             "surplus_settlement": surplus_settlement,
         },
+        domain=Domain.PARTICIPATION,
+        purpose=ACTIVITY,
+        on=started_on,
+        channel=channel,
     )
-    _written(actor=actor, household_id=household.pk, on=started_on, channel=channel)
     return benefit
 
 
@@ -277,7 +244,7 @@ def coordinator_reassign(
     Reminder.objects.filter(benefit=benefit, audience=Audience.COORDINATOR, done_at__isnull=True).update(
         recipient=to_user
     )
-    _event(
+    audit.action_record(
         actor=actor,
         action="social_assistance.coordinator_reassigned",
         subject=benefit,
@@ -290,8 +257,10 @@ def coordinator_reassign(
             "planned_reviews_moved": moved,
             "through_case": case.pk if case is not None else None,
         },
+        domain=Domain.PARTICIPATION,
+        purpose=ACTIVITY,
+        channel=channel,
     )
-    _written(actor=actor, household_id=benefit.household_id, channel=channel)
     return handover
 
 
@@ -311,14 +280,15 @@ def social_assistance_end(*, actor, benefit: SocialAssistance, ended_on: date, r
     AnnualReview.objects.filter(benefit=benefit, status=ReviewStatus.PLANNED, planned_on__gte=ended_on).update(
         status=ReviewStatus.CANCELLED
     )
-    _event(
+    audit.action_record(
         actor=actor,
         action="social_assistance.ended",
         subject=benefit,
         household_id=benefit.household_id,
         after={"ended_on": ended_on},
+        domain=Domain.PARTICIPATION,
+        purpose=ACTIVITY,
     )
-    _written(actor=actor, household_id=benefit.household_id)
     return benefit
 
 
@@ -339,14 +309,16 @@ def cost_sharer_exclusion_record(
     if not Membership.objects.filter(valid_on(valid_from), household=household, resident=resident).exists():
         raise ValidationError({"resident": _("Deze inwoner woont op die datum niet in dit huishouden.")})
     exclusion.save()
-    _event(
+    audit.action_record(
         actor=actor,
         action="cost_sharer_exclusion.recorded",
         subject=exclusion,
         household_id=household.pk,
         after={"resident": resident.pk, "reason": reason, "valid_from": valid_from, "valid_to": valid_to},
+        domain=Domain.PARTICIPATION,
+        purpose=ACTIVITY,
+        on=valid_from,
     )
-    _written(actor=actor, household_id=household.pk, on=valid_from)
     return exclusion
 
 
@@ -387,14 +359,16 @@ def household_situation_confirm(*, actor, household: Household, year: int, on: d
     situation.full_clean(exclude=["household", "prefilled_from", "confirmed_by"])
     situation.save()
     changed = [f for f in SITUATION_FIELDS if before is None or before[f] != getattr(situation, f)]
-    _event(
+    audit.action_record(
         actor=actor,
         action="household_situation.confirmed",
         subject=situation,
         household_id=household.pk,
         after={"year": year, "prefilled_from": situation.prefilled_from_id, "changed": changed},
+        domain=Domain.PARTICIPATION,
+        purpose=CHECK_ACTIVITY,
+        on=on,
     )
-    _written(actor=actor, household_id=household.pk, on=on, activity=CHECK_ACTIVITY)
     return situation
 
 
@@ -440,19 +414,17 @@ def annual_reviews_plan(*, actor=None, year: int, start: date | None = None) -> 
         first=date.fromordinal(int(schedule.planned.min())) if planned else None,
         last=date.fromordinal(int(schedule.planned.max())) if planned else None,
     )
-    audit.event_record(
+    audit.action_record(
         actor=actor,
         action="annual_reviews.planned",
-        subject_type="annual_review_plan",
-        subject_id=year,
+        subject=("annual_review_plan", year),
         after={"domain": Domain.PARTICIPATION, "planned": report.planned, "coordinators": report.coordinators},
     )
     for start_index in range(0, planned, LOG_CHUNK):  # one entry per client, written in chunks to bound memory
-        audit.processing_record(
+        audit.action_record(
             actor=actor,
-            activity=ACTIVITY,
+            purpose=ACTIVITY,
             data_subjects=[audit.pseudonym(b) for b in schedule.client_bsns[start_index : start_index + LOG_CHUNK]],
-            operation=Operation.WRITE,
             channel="batch",
             reason=f"jaarplanning {year}",
         )
@@ -499,11 +471,10 @@ def annual_review_reminders_send(*, on: date) -> int:
         )
     Reminder.objects.bulk_create(reminders, batch_size=5000, ignore_conflicts=True)
     AnnualReview.objects.filter(pk__in=[row[0] for row in due]).update(reminded_on=on)
-    audit.event_record(
+    audit.action_record(
         actor=None,
         action="annual_reviews.reminded",
-        subject_type="annual_review_reminders",
-        subject_id=on.isoformat(),
+        subject=("annual_review_reminders", on.isoformat()),
         after={"domain": Domain.PARTICIPATION, "reviews": len(due)},
     )
     return len(due)
@@ -611,7 +582,7 @@ def financial_fitness_record(
         case_id=case_id,
         annual_review=None,
     )
-    _event(
+    audit.action_record(
         actor=actor,
         action="financial_fitness.recorded",
         subject=review,
@@ -622,8 +593,11 @@ def financial_fitness_record(
             "debt_referral": debt_referral,
             "regulations_not_used": review.regulations_not_used,
         },
+        domain=Domain.PARTICIPATION,
+        purpose=ACTIVITY,
+        on=held_on,
+        channel=channel,
     )
-    _written(actor=actor, household_id=household.pk, on=held_on, channel=channel)
     return review
 
 
@@ -693,7 +667,7 @@ def annual_review_record(
         annual_review=review,
     )
     Reminder.objects.filter(annual_review=review, done_at__isnull=True).update(done_at=timezone.now())
-    _event(
+    audit.action_record(
         actor=actor,
         action="annual_review.held",
         subject=review,
@@ -706,8 +680,11 @@ def annual_review_record(
             "debt_referral": debt_referral,
             "regulations_not_used": fitness.regulations_not_used,
         },
+        domain=Domain.PARTICIPATION,
+        purpose=ACTIVITY,
+        on=held_on,
+        channel=channel,
     )
-    _written(actor=actor, household_id=review.household_id, on=held_on, channel=channel)
     return review
 
 
@@ -723,12 +700,13 @@ def annual_review_unplanned_create(*, actor, benefit: SocialAssistance, on: date
         year=on.year,
         planned_on=on,
     )
-    _event(
+    audit.action_record(
         actor=actor,
         action="annual_review.planned",
         subject=review,
         household_id=benefit.household_id,
         after={"year": on.year, "planned_on": on},
+        domain=Domain.PARTICIPATION,
     )
     return review
 
@@ -779,14 +757,17 @@ def regulation_application_start(
         due_on=on + timedelta(days=rules_data.value("regulation_application_follow_up_days")),
         message=_("Volg de aanvraag %(name)s op.") % {"name": regulation.name},
     )
-    _event(
+    audit.action_record(
         actor=actor,
         action="regulation.application_started",
         subject=use,
         household_id=household.pk,
         after={"regulation": regulation.code, "applied_on": on, "prefilled_year": prefilled.get("year")},
+        domain=Domain.PARTICIPATION,
+        purpose=CHECK_ACTIVITY,
+        on=on,
+        channel=channel,
     )
-    _written(actor=actor, household_id=household.pk, on=on, activity=CHECK_ACTIVITY, channel=channel)
     return use
 
 
@@ -807,15 +788,16 @@ def regulation_use_decide(
     use.valid_to = valid_to
     use.full_clean(exclude=["household", "regulation", "started_by"])
     use.save()
-    _event(
+    audit.action_record(
         actor=actor,
         action=f"regulation.{status}",
         subject=use,
         household_id=use.household_id,
         before={"status": before},
         after={"regulation": use.regulation.code, "status": status, "valid_from": valid_from, "valid_to": valid_to},
+        domain=Domain.PARTICIPATION,
+        purpose=CHECK_ACTIVITY,
     )
-    _written(actor=actor, household_id=use.household_id, activity=CHECK_ACTIVITY)
     return use
 
 
@@ -877,7 +859,7 @@ def income_report_submit(
     settlement = None
     if benefit.surplus_settlement:
         settlement = _surplus_settle(benefit=benefit, month=month)
-    _event(
+    audit.action_record(
         actor=actor,
         action="income_report.corrected" if corrected else "income_report.submitted",
         subject=report,
@@ -890,8 +872,10 @@ def income_report_submit(
             "source": source,
             "settlement": settlement.settlement if settlement else None,
         },
+        domain=Domain.PARTICIPATION,
+        purpose=ACTIVITY,
+        channel=channel,
     )
-    _written(actor=actor, household_id=benefit.household_id, channel=channel)
     return report
 
 
@@ -1003,7 +987,7 @@ def benefit_to_work_switch_record(
                 )
             )
     Reminder.objects.bulk_create(reminders)
-    _event(
+    audit.action_record(
         actor=actor,
         action="social_assistance.switched_to_work",
         subject=benefit,
@@ -1016,8 +1000,10 @@ def benefit_to_work_switch_record(
             "settlement": plan.settlement,
             "instalments": plan.instalments,
         },
+        domain=Domain.PARTICIPATION,
+        purpose=ACTIVITY,
+        channel=channel,
     )
-    _written(actor=actor, household_id=benefit.household_id, channel=channel)
     return switch
 
 
@@ -1028,11 +1014,12 @@ def reminder_done(*, actor, reminder: Reminder) -> Reminder:
         raise ValidationError(_("Deze herinnering is al afgehandeld."))
     reminder.done_at = timezone.now()
     reminder.save(update_fields=["done_at"])
-    _event(
+    audit.action_record(
         actor=actor,
         action="reminder.done",
         subject=reminder,
         household_id=reminder.household_id,
         after={"kind": reminder.kind},
+        domain=Domain.PARTICIPATION,
     )
     return reminder

@@ -52,11 +52,10 @@ class ApiTokenUseMiddleware:
             from .api.tokens import SUBJECT_TYPE, token_reference
 
             with transaction.atomic():
-                audit.event_record(
+                audit.action_record(
                     actor=token.user,
                     action="api_token.used",
-                    subject_type=SUBJECT_TYPE,
-                    subject_id=token_reference(token),
+                    subject=(SUBJECT_TYPE, token_reference(token)),
                     after={"method": request.method, "status": response.status_code},
                 )
         return response

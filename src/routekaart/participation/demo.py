@@ -23,7 +23,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from ..audit.services import event_record
+from ..audit import services as audit
 from ..organisations.models import Organisation, OrganisationKind
 from ..residents.models import Involvement, InvolvementKind, Membership, MembershipRole
 from . import calculations
@@ -164,11 +164,10 @@ def participation_generate(
             counts[key] += value
     with transaction.atomic():
         budgets = _budgets_ensure(municipality, on.year)
-        event_record(
+        audit.action_record(
             actor=None,
             action="participation_demo.generated",
-            subject_type="municipality",
-            subject_id=municipality.code,
+            subject=("municipality", municipality.code),
             after={**counts, "budgets": budgets},
         )
     if stdout is not None:

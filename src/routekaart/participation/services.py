@@ -19,7 +19,6 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from ..audit import services as audit
-from ..audit.models import Operation
 from ..core.periods import valid_on
 from ..organisations.models import Organisation, OrganisationKind
 from ..organisations.roles import Domain
@@ -57,30 +56,6 @@ MAX_HOURS_PER_WEEK = Decimal(40)
 
 def _date(value: date) -> str:
     return formats.date_format(value, "j F Y")
-
-
-def _written(*, actor, resident: Resident) -> None:
-    audit.processing_record(
-        actor=actor,
-        activity=ACTIVITY,
-        data_subjects=[audit.pseudonym(resident.bsn)],
-        operation=Operation.WRITE,
-    )
-
-
-def _event(*, actor, action: str, subject_type: str, subject_id, resident: Resident, before=None, after=None) -> None:
-    def tagged(state):
-        return None if state is None else {"domain": Domain.PARTICIPATION, **state}
-
-    audit.event_record(
-        actor=actor,
-        action=action,
-        subject_type=subject_type,
-        subject_id=subject_id,
-        household_id=household_id_of(resident_id=resident.pk),
-        before=tagged(before),
-        after=tagged(after),
-    )
 
 
 def _not_in_future(value: date, field: str, message: str, errors: dict) -> None:
@@ -191,16 +166,17 @@ def distance_assess(
         raise ValidationError(
             {"assessed_on": _("Er is zojuist al een beoordeling vastgelegd; laad de pagina opnieuw.")}
         ) from error
-    _event(
+    audit.action_record(
         actor=actor,
         action="distance.assessed",
-        subject_type="distance_assessment",
-        subject_id=assessment.pk,
-        resident=resident,
+        subject=("distance_assessment", assessment.pk),
+        household_id=household_id_of(resident_id=resident.pk),
+        domain=Domain.PARTICIPATION,
         before=_assessment_state(previous) if previous else None,
         after=_assessment_state(assessment),
+        purpose=ACTIVITY,
+        residents=[resident],
     )
-    _written(actor=actor, resident=resident)
     return assessment
 
 
@@ -241,12 +217,12 @@ def wage_value_determine(
         valid_until=calculations.next_assessment(assessed_on=determined_on, months=rules.wage_value_valid_months),
         determined_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
-    _event(
+    audit.action_record(
         actor=actor,
         action="wage_value.determined",
-        subject_type="wage_value",
-        subject_id=determination.pk,
-        resident=resident,
+        subject=("wage_value", determination.pk),
+        household_id=household_id_of(resident_id=resident.pk),
+        domain=Domain.PARTICIPATION,
         after={
             "resident": resident.pk,
             "method": method,
@@ -254,8 +230,9 @@ def wage_value_determine(
             "determined_on": determined_on,
             "valid_until": determination.valid_until,
         },
+        purpose=ACTIVITY,
+        residents=[resident],
     )
-    _written(actor=actor, resident=resident)
     return determination
 
 
@@ -279,15 +256,16 @@ def target_group_register_record(
         reference=(reference or "").strip(),
         recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
-    _event(
+    audit.action_record(
         actor=actor,
         action="target_group_register.recorded",
-        subject_type="target_group_registration",
-        subject_id=entry.pk,
-        resident=resident,
+        subject=("target_group_registration", entry.pk),
+        household_id=household_id_of(resident_id=resident.pk),
+        domain=Domain.PARTICIPATION,
         after={"resident": resident.pk, "status": status, "ground": ground, "as_of": as_of},
+        purpose=ACTIVITY,
+        residents=[resident],
     )
-    _written(actor=actor, resident=resident)
     return entry
 
 
@@ -319,12 +297,12 @@ def exemption_grant(
         valid_to=valid_to,
         granted_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
-    _event(
+    audit.action_record(
         actor=actor,
         action="exemption.granted",
-        subject_type="exemption",
-        subject_id=exemption.pk,
-        resident=resident,
+        subject=("exemption", exemption.pk),
+        household_id=household_id_of(resident_id=resident.pk),
+        domain=Domain.PARTICIPATION,
         after={
             "resident": resident.pk,
             "instrument": instrument.code,
@@ -332,8 +310,9 @@ def exemption_grant(
             "valid_from": valid_from,
             "valid_to": valid_to,
         },
+        purpose=ACTIVITY,
+        residents=[resident],
     )
-    _written(actor=actor, resident=resident)
     return exemption
 
 
@@ -560,15 +539,16 @@ def assignment_propose(
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
     assignment.save()
-    _event(
+    audit.action_record(
         actor=actor,
         action="assignment.proposed",
-        subject_type="assignment",
-        subject_id=assignment.pk,
-        resident=resident,
+        subject=("assignment", assignment.pk),
+        household_id=household_id_of(resident_id=resident.pk),
+        domain=Domain.PARTICIPATION,
         after=_assignment_state(assignment),
+        purpose=ACTIVITY,
+        residents=[resident],
     )
-    _written(actor=actor, resident=resident)
     return assignment
 
 
@@ -597,16 +577,17 @@ def assignment_uwv_advice_record(
     assignment.uwv_advice_positive = positive
     assignment.uwv_advice_reference = (reference or "").strip()
     assignment.save(update_fields=["uwv_advice_on", "uwv_advice_positive", "uwv_advice_reference"])
-    _event(
+    audit.action_record(
         actor=actor,
         action="assignment.uwv_advice_recorded",
-        subject_type="assignment",
-        subject_id=assignment.pk,
-        resident=assignment.resident,
+        subject=("assignment", assignment.pk),
+        household_id=household_id_of(resident_id=assignment.resident.pk),
+        domain=Domain.PARTICIPATION,
         before=before,
         after=_assignment_state(assignment),
+        purpose=ACTIVITY,
+        residents=[assignment.resident],
     )
-    _written(actor=actor, resident=assignment.resident)
     return assignment
 
 
@@ -648,16 +629,17 @@ def assignment_decide(*, actor, assignment: Assignment, granted: bool, decided_o
     assignment.status = workflow.transition_check(action="decide", status=assignment.status, target=target)
     assignment.save(update_fields=["decision_on", "decision_granted", "decision_reference", "status"])
     _commitments_write(assignment)
-    _event(
+    audit.action_record(
         actor=actor,
         action="assignment.granted" if granted else "assignment.refused",
-        subject_type="assignment",
-        subject_id=assignment.pk,
-        resident=assignment.resident,
+        subject=("assignment", assignment.pk),
+        household_id=household_id_of(resident_id=assignment.resident.pk),
+        domain=Domain.PARTICIPATION,
         before=before,
         after=_assignment_state(assignment),
+        purpose=ACTIVITY,
+        residents=[assignment.resident],
     )
-    _written(actor=actor, resident=assignment.resident)
     return assignment
 
 
@@ -665,16 +647,17 @@ def _assignment_saved(assignment: Assignment, *, actor, action: str, before: dic
     """Every change of an assignment's state ends alike: save, re-derive its commitments, one event, one log."""
     assignment.save(update_fields=fields)
     _commitments_write(assignment)
-    _event(
+    audit.action_record(
         actor=actor,
         action=action,
-        subject_type="assignment",
-        subject_id=assignment.pk,
-        resident=assignment.resident,
+        subject=("assignment", assignment.pk),
+        household_id=household_id_of(resident_id=assignment.resident.pk),
+        domain=Domain.PARTICIPATION,
         before=before,
         after=_assignment_state(assignment),
+        purpose=ACTIVITY,
+        residents=[assignment.resident],
     )
-    _written(actor=actor, resident=assignment.resident)
     return assignment
 
 
@@ -775,15 +758,16 @@ def expenditure_record(
         municipality_id=assignment.municipality_id,
         recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
-    _event(
+    audit.action_record(
         actor=actor,
         action="expenditure.recorded",
-        subject_type="expenditure",
-        subject_id=expenditure.pk,
-        resident=assignment.resident,
+        subject=("expenditure", expenditure.pk),
+        household_id=household_id_of(resident_id=assignment.resident.pk),
+        domain=Domain.PARTICIPATION,
         after={"assignment": assignment.pk, "booked_on": booked_on, "amount": amount},
+        purpose=ACTIVITY,
+        residents=[assignment.resident],
     )
-    _written(actor=actor, resident=assignment.resident)
     return expenditure
 
 
@@ -823,11 +807,10 @@ def budget_set(
     budget.amount = amount
     budget.set_by = actor if getattr(actor, "is_authenticated", False) else None
     budget.save()
-    audit.event_record(
+    audit.action_record(
         actor=actor,
         action="budget.set",
-        subject_type="participation_budget",
-        subject_id=budget.pk,
+        subject=("participation_budget", budget.pk),
         before=before,
         after={
             "municipality": municipality.code,

@@ -382,6 +382,20 @@ def members_visible(
     )
 
 
+def data_subjects_of(*, household_id: int | None = None, residents=None, on: date | None = None) -> list[str]:
+    """Who an action's processing-log entries are about (pseudonyms): the residents given (objects or ids), else
+    the household's members on `on` (today). Registered with the audit writer, which knows no domain model."""
+    if residents is not None:
+        residents = list(residents)
+        known = [r.bsn for r in residents if isinstance(r, Resident)]
+        ids = [r for r in residents if not isinstance(r, Resident)]
+        bsns = known + list(Resident.objects.filter(pk__in=ids).values_list("bsn", flat=True)) if ids else known
+    else:
+        members = Membership.objects.filter(valid_on(on or timezone.localdate()), household_id=household_id)
+        bsns = list(members.values_list("resident__bsn", flat=True))
+    return [audit.pseudonym(bsn) for bsn in dict.fromkeys(bsns)]
+
+
 def _data_subjects(household_id: int) -> list[str]:
     bsns = Membership.objects.filter(household_id=household_id).values_list("resident__bsn", flat=True)
     return [audit.pseudonym(bsn) for bsn in dict.fromkeys(bsns)]

@@ -6,3 +6,9 @@ class ResidentsConfig(AppConfig):
     name = "routekaart.residents"
     label = "residents"
     verbose_name = _("Inwoners en huishoudens")
+
+    def ready(self) -> None:
+        from ..audit import services as audit
+        from .access import data_subjects_of
+
+        audit.data_subjects_register(data_subjects_of)

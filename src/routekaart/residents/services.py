@@ -63,16 +63,6 @@ RESIDENT_FIELDS = (
 RESIDENT_EDITABLE = tuple(f for f in RESIDENT_FIELDS if f not in {"bsn"})
 
 
-def _written(*, actor, activity: str, residents: Sequence[Resident], reason: str = "") -> None:
-    audit.processing_record(
-        actor=actor,
-        activity=activity,
-        data_subjects=[audit.pseudonym(r.bsn) for r in residents],
-        operation=Operation.WRITE,
-        reason=reason,
-    )
-
-
 # --- Addresses and districts -------------------------------------------------------------------------
 
 
@@ -81,11 +71,10 @@ def district_create(*, actor, municipality: Organisation, code: str, name: str) 
     district = District(municipality=municipality, code=code, name=name)
     district.full_clean()
     district.save()
-    audit.event_record(
+    audit.action_record(
         actor=actor,
         action="district.created",
-        subject_type="district",
-        subject_id=district.pk,
+        subject=("district", district.pk),
         after={"code": code, "municipality": municipality.code},
     )
     return district
@@ -121,11 +110,10 @@ def address_ensure(
         return existing
     address.full_clean()
     address.save()
-    audit.event_record(
+    audit.action_record(
         actor=actor,
         action="address.registered",
-        subject_type="address",
-        subject_id=address.pk,
+        subject=("address", address.pk),
         after={"district": district.pk if district else None},
     )
     return address
@@ -168,14 +156,14 @@ def resident_register(
     if birth_date > timezone.localdate():
         raise ValidationError({"birth_date": _("De geboortedatum ligt in de toekomst.")})
     resident.save()
-    audit.event_record(
+    audit.action_record(
         actor=actor,
         action="resident.registered",
-        subject_type="resident",
-        subject_id=resident.pk,
+        subject=("resident", resident.pk),
         after={"fields": [f for f in RESIDENT_FIELDS if getattr(resident, f) not in ("", None)]},
+        purpose="household-file",
+        residents=[resident],
     )
-    _written(actor=actor, activity="household-file", residents=[resident])
     return resident
 
 
@@ -193,17 +181,17 @@ def resident_update(*, actor, resident: Resident, **changes) -> Resident:
     if not changed:
         return resident
     resident.save(update_fields=changed)
-    audit.event_record(
+    audit.action_record(
         actor=actor,
         action="resident.updated",
-        subject_type="resident",
-        subject_id=resident.pk,
+        subject=("resident", resident.pk),
         household_id=household_id_of(resident_id=resident.pk),
         # Which fields changed, not their values: the event stream keeps no personal data (module docstring).
         before={"fields": changed},
         after={"fields": changed},
+        purpose="household-file",
+        residents=[resident],
     )
-    _written(actor=actor, activity="household-file", residents=[resident])
     return resident
 
 
@@ -228,24 +216,23 @@ def resident_death_record(*, actor, resident: Resident, date_of_death: date) -> 
         before = _membership_state(membership)
         membership.valid_to = end
         membership.save(update_fields=["valid_to"])
-        audit.event_record(
+        audit.action_record(
             actor=actor,
             action="membership.ended",
-            subject_type="membership",
-            subject_id=membership.pk,
+            subject=("membership", membership.pk),
             household_id=membership.household_id,
             before=before,
             after=_membership_state(membership),
         )
-    audit.event_record(
+    audit.action_record(
         actor=actor,
         action="resident.died",
-        subject_type="resident",
-        subject_id=resident.pk,
+        subject=("resident", resident.pk),
         household_id=household_id,
         after={"date_of_death": date_of_death},
+        purpose="household-composition",
+        residents=[resident],
     )
-    _written(actor=actor, activity="household-composition", residents=[resident])
     return resident
 
 
@@ -265,15 +252,15 @@ def relation_add(
     ).exists():
         raise ValidationError({"related": _("Deze relatie is al vastgelegd.")})
     relation.save()
-    audit.event_record(
+    audit.action_record(
         actor=actor,
         action="relation.added",
-        subject_type="relation",
-        subject_id=relation.pk,
+        subject=("relation", relation.pk),
         household_id=household_id_of(resident_id=resident.pk),
         after={"resident": resident.pk, "related": related.pk, "kind": kind, "valid_from": valid_from},
+        purpose="household-composition",
+        residents=[resident, related],
     )
-    _written(actor=actor, activity="household-composition", residents=[resident, related])
     return relation
 
 
@@ -347,15 +334,15 @@ def membership_start(
     membership.full_clean(exclude=["household", "resident"])
     _check_membership(resident, valid_from, valid_to)
     _membership_save(membership)
-    audit.event_record(
+    audit.action_record(
         actor=actor,
         action="membership.started",
-        subject_type="membership",
-        subject_id=membership.pk,
+        subject=("membership", membership.pk),
         household_id=household.pk,
         after=_membership_state(membership),
+        purpose="household-composition",
+        residents=[resident],
     )
-    _written(actor=actor, activity="household-composition", residents=[resident])
     return membership
 
 
@@ -368,16 +355,16 @@ def membership_end(*, actor, membership: Membership, valid_to: date) -> Membersh
     _check_membership(resident, membership.valid_from, valid_to, exclude_pk=membership.pk)
     membership.valid_to = valid_to
     membership.save(update_fields=["valid_to"])
-    audit.event_record(
+    audit.action_record(
         actor=actor,
         action="membership.ended",
-        subject_type="membership",
-        subject_id=membership.pk,
+        subject=("membership", membership.pk),
         household_id=membership.household_id,
         before=before,
         after=_membership_state(membership),
+        purpose="household-composition",
+        residents=[resident],
     )
-    _written(actor=actor, activity="household-composition", residents=[resident])
     return membership
 
 
@@ -418,11 +405,10 @@ def household_create(
     if len({m.resident.pk for m in members}) != len(members):
         raise ValidationError({"members": _("Iemand staat twee keer in de lijst.")})
     household = Household.objects.create()
-    audit.event_record(
+    audit.action_record(
         actor=actor,
         action="household.created",
-        subject_type="household",
-        subject_id=household.pk,
+        subject=("household", household.pk),
         household_id=household.pk,
     )
     for member in members:
@@ -508,15 +494,15 @@ def involvement_start(
                 {"kind": _("Een werkgeversadviseur wordt pas betrokken als de inwoner daarvoor toestemming gaf.")}
             )
     involvement.save()
-    audit.event_record(
+    audit.action_record(
         actor=actor,
         action="involvement.started",
-        subject_type="involvement",
-        subject_id=involvement.pk,
+        subject=("involvement", involvement.pk),
         household_id=household.pk,
         after=_involvement_state(involvement),
+        purpose="household-file",
+        residents=_household_residents(household.pk, valid_from),
     )
-    _written(actor=actor, activity="household-file", residents=_household_residents(household.pk, valid_from))
     return involvement
 
 
@@ -559,16 +545,16 @@ def _involvement_end(*, actor, involvement: Involvement, valid_to: date) -> Invo
     before = _involvement_state(involvement)
     involvement.valid_to = valid_to
     involvement.save(update_fields=["valid_to"])
-    audit.event_record(
+    audit.action_record(
         actor=actor,
         action="involvement.ended",
-        subject_type="involvement",
-        subject_id=involvement.pk,
+        subject=("involvement", involvement.pk),
         household_id=involvement.household_id,
         before=before,
         after=_involvement_state(involvement),
+        purpose="household-file",
+        residents=_household_residents(involvement.household_id, valid_to),
     )
-    _written(actor=actor, activity="household-file", residents=_household_residents(involvement.household_id, valid_to))
     return involvement
 
 
@@ -671,15 +657,15 @@ def consent_record(
         raise ValidationError({"resident": _("Toestemming gaat over een lid van dit huishouden.")})
     consent.given_by = _consent_giver(subject=resident, given_by=given_by, on=valid_from)
     consent.save()
-    audit.event_record(
+    audit.action_record(
         actor=actor,
         action="consent.recorded",
-        subject_type="consent",
-        subject_id=consent.pk,
+        subject=("consent", consent.pk),
         household_id=household.pk,
         after=_consent_state(consent),
+        purpose="consent",
+        residents=[resident],
     )
-    _written(actor=actor, activity="consent", residents=[resident])
     return consent
 
 
@@ -695,16 +681,16 @@ def consent_withdraw(*, actor, consent: Consent) -> Consent:
     consent.withdrawn_at = timezone.now()
     consent.withdrawn_by = actor if getattr(actor, "is_authenticated", False) else None
     consent.save(update_fields=["withdrawn_at", "withdrawn_by"])
-    audit.event_record(
+    audit.action_record(
         actor=actor,
         action="consent.withdrawn",
-        subject_type="consent",
-        subject_id=consent.pk,
+        subject=("consent", consent.pk),
         household_id=consent.household_id,
         before=before,
         after=_consent_state(consent),
+        purpose="consent",
+        residents=[consent.resident],
     )
-    _written(actor=actor, activity="consent", residents=[consent.resident])
     return consent
 
 
@@ -739,11 +725,10 @@ def break_glass_start(*, user, household_id: int, reason: str) -> BreakGlass | N
     glass = BreakGlass.objects.create(
         user=user, household=household, reason=reason, started_at=now, expires_at=now + BREAK_GLASS_DURATION
     )
-    audit.event_record(
+    audit.action_record(
         actor=user,
         action="break_glass.started",
-        subject_type="break_glass",
-        subject_id=glass.pk,
+        subject=("break_glass", glass.pk),
         household_id=household.pk,
         after={"expires_at": glass.expires_at},
     )

@@ -17,8 +17,8 @@ from typing import Any
 import yaml
 from django.db import transaction
 
+from ..audit import services as audit
 from ..audit.configuration import data_file_load
-from ..audit.services import event_record
 from ..core.configuration import ConfigurationError, data_file_of, version_check
 from ..organisations.models.network import SchoolKind
 from ..participation.configuration import participation_tiers_load
@@ -308,11 +308,10 @@ def route_map_load(
         route_map = _create(content, checksum, tiers)
         route_map.is_current = True
         route_map.save(update_fields=["is_current"])
-        event_record(
+        audit.action_record(
             actor=None,
             action="routes.map_loaded",
-            subject_type="routes.route_map",
-            subject_id=route_map.pk,
+            subject=("routes.route_map", route_map.pk),
             before={"version": previous.version} if previous else None,
             after={"code": route_map.code, "version": route_map.version, "file": path.name},
         )
@@ -368,11 +367,10 @@ def quota_load(*, path: Path = QUOTA_FILE) -> int:
             year=item["year"],
             defaults={"places": item["places"], "source": source},
         )
-        event_record(
+        audit.action_record(
             actor=None,
             action="routes.quota_set",
-            subject_type="routes.sheltered_work_quota",
-            subject_id=quota.pk,
+            subject=("routes.sheltered_work_quota", quota.pk),
             before=before,
             after={"municipality": quota.municipality_code, "year": quota.year, "places": quota.places},
         )

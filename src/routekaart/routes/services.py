@@ -22,7 +22,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..audit import services as audit
-from ..audit.models import Operation
 from ..core.periods import valid_on
 from ..organisations.models import Organisation, OrganisationKind
 from ..organisations.roles import Domain
@@ -61,28 +60,6 @@ def _today() -> date:
 
 def _organisations_of(actor) -> set[int]:
     return {a.organisation_id for a in actor.affiliations.all()} if getattr(actor, "is_authenticated", False) else set()
-
-
-def _written(*, actor, resident: Resident, reason: str = "") -> None:
-    audit.processing_record(
-        actor=actor,
-        activity=ACTIVITY,
-        data_subjects=[audit.pseudonym(resident.bsn)],
-        operation=Operation.WRITE,
-        reason=reason,
-    )
-
-
-def _event(*, actor, trajectory: Trajectory, action: str, before: dict | None = None, after: dict | None = None):
-    audit.event_record(
-        actor=actor,
-        action=f"trajectory.{action}",
-        subject_type="trajectory",
-        subject_id=trajectory.pk,
-        household_id=trajectory.household_id,
-        before=before,
-        after={"domain": Domain.GENERAL, **(after or {})},
-    )
 
 
 def age_in_years(birth_date: date, on: date) -> float:
@@ -287,10 +264,12 @@ def _finish_if_done(*, actor, trajectory: Trajectory, progress: dict[int, StepPr
     trajectory.current_step = None
     trajectory.aftercare_until = _aftercare_until(trajectory, progress)
     trajectory.save(update_fields=["status", "ended_on", "current_step", "aftercare_until"])
-    _event(
+    audit.action_record(
         actor=actor,
-        trajectory=trajectory,
-        action="completed",
+        action="trajectory.completed",
+        subject=trajectory,
+        household_id=trajectory.household_id,
+        domain=Domain.GENERAL,
         after={"status": trajectory.status, "ended_on": on, "aftercare_until": trajectory.aftercare_until},
     )
     if trajectory.aftercare_until and trajectory.school_id:
@@ -389,10 +368,12 @@ def trajectory_start(
     )
     steps = list(route.steps.prefetch_related("actions__parties").select_related("regie").order_by("number"))
     StepProgress.objects.bulk_create(StepProgress(trajectory=trajectory, step=step) for step in steps)
-    _event(
+    audit.action_record(
         actor=actor,
-        trajectory=trajectory,
-        action="started",
+        action="trajectory.started",
+        subject=trajectory,
+        household_id=trajectory.household_id,
+        domain=Domain.GENERAL,
         after={
             "route": route.key,
             "version": route.route_map.version,
@@ -400,8 +381,9 @@ def trajectory_start(
             "parties": {code: o.code for code, o in organisations.items()},
             "started_on": on,
         },
+        purpose=ACTIVITY,
+        residents=[resident],
     )
-    _written(actor=actor, resident=resident)
     if route.regie_id != registering.pk:
         not_before = date_at_age(resident.birth_date, route.regie_from_age) if route.regie_from_age else None
         _handover_propose(
@@ -480,14 +462,17 @@ def step_transition(
         if move.name == "skip":
             current.skipped_reason = reason.strip()
         current.save()
-    _event(
+    audit.action_record(
         actor=actor,
-        trajectory=trajectory,
-        action=f"step_{move.name}",
+        action=f"trajectory.step_{move.name}",
+        subject=trajectory,
+        household_id=trajectory.household_id,
+        domain=Domain.GENERAL,
         before=before,
         after={"step": number, "state": current.state},
+        purpose=ACTIVITY,
+        residents=[trajectory.resident],
     )
-    _written(actor=actor, resident=trajectory.resident)
     if move.target in workflow.FINISHED:
         if trajectory.current_step_id == step.pk:
             trajectory.current_step = None
@@ -495,10 +480,12 @@ def step_transition(
         following = _next_startable(steps, progress)
         if following is not None and not any(p.state in workflow.OPEN for p in progress.values()):
             _start_step(actor=actor, trajectory=trajectory, progress=following, on=on, organisations=organisations)
-            _event(
+            audit.action_record(
                 actor=actor,
-                trajectory=trajectory,
-                action="step_start",
+                action="trajectory.step_start",
+                subject=trajectory,
+                household_id=trajectory.household_id,
+                domain=Domain.GENERAL,
                 after={"step": following.step.number, "state": following.state},
             )
         _finish_if_done(actor=actor, trajectory=trajectory, progress=progress, on=on)
@@ -525,10 +512,12 @@ def step_due_set(*, actor, trajectory: Trajectory, number: int, due_on: date | N
     before = {"step": number, "due_on": progress.due_on}
     progress.due_on = due_on
     progress.save(update_fields=["due_on"])
-    _event(
+    audit.action_record(
         actor=actor,
-        trajectory=trajectory,
-        action="step_due_set",
+        action="trajectory.step_due_set",
+        subject=trajectory,
+        household_id=trajectory.household_id,
+        domain=Domain.GENERAL,
         before=before,
         after={"step": number, "due_on": due_on},
     )
@@ -646,13 +635,16 @@ def condition_record(
         note=(note or "").strip(),
         recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
-    _event(
+    audit.action_record(
         actor=actor,
-        trajectory=trajectory,
-        action="condition_recorded",
+        action="trajectory.condition_recorded",
+        subject=trajectory,
+        household_id=trajectory.household_id,
+        domain=Domain.GENERAL,
         after={"step": step.number, "condition": condition, "outcome": outcome, "recorded_on": on},
+        purpose=ACTIVITY,
+        residents=[trajectory.resident],
     )
-    _written(actor=actor, resident=trajectory.resident)
     return record
 
 
@@ -677,10 +669,12 @@ def _handover_propose(*, actor, trajectory, to_party, to_organisation, not_befor
     )
     if to_organisation is not None:
         _involve(actor=actor, trajectory=trajectory, organisation=to_organisation, party=to_party, on=on)
-    _event(
+    audit.action_record(
         actor=actor,
-        trajectory=trajectory,
-        action="regie_proposed",
+        action="trajectory.regie_proposed",
+        subject=trajectory,
+        household_id=trajectory.household_id,
+        domain=Domain.GENERAL,
         before={"regie": trajectory.regie_party.code},
         after={
             "to": to_party.code,
@@ -713,10 +707,12 @@ def _regie_move(*, actor, trajectory, to_party, to_organisation, step=None, reas
     trajectory.regie_party = to_party
     trajectory.regie_organisation = to_organisation
     trajectory.save(update_fields=["regie_party", "regie_organisation"])
-    _event(
+    audit.action_record(
         actor=actor,
-        trajectory=trajectory,
-        action="regie_handed_over",
+        action="trajectory.regie_handed_over",
+        subject=trajectory,
+        household_id=trajectory.household_id,
+        domain=Domain.GENERAL,
         before=before,
         after={"regie": to_party.code, "organisation": getattr(to_organisation, "code", None), "handover": handover.pk},
     )
@@ -814,10 +810,12 @@ def _waitlist_place(*, actor, trajectory: Trajectory, on: date) -> WaitlistEntry
     entry = WaitlistEntry.objects.create(
         trajectory=trajectory, municipality=municipality, indication_date=decision.recorded_on, placed_on=on
     )
-    _event(
+    audit.action_record(
         actor=actor,
-        trajectory=trajectory,
-        action="waitlist_placed",
+        action="trajectory.waitlist_placed",
+        subject=trajectory,
+        household_id=trajectory.household_id,
+        domain=Domain.GENERAL,
         after={"municipality": municipality.code, "indication_date": decision.recorded_on, "placed_on": on},
     )
     return entry
@@ -851,14 +849,17 @@ def waitlist_meanwhile_set(
     entry.receives_social_assistance = social_assistance
     entry.receives_day_activities = day_activities
     entry.save(update_fields=["receives_social_assistance", "receives_day_activities"])
-    _event(
+    audit.action_record(
         actor=actor,
-        trajectory=trajectory,
-        action="waitlist_meanwhile_set",
+        action="trajectory.waitlist_meanwhile_set",
+        subject=trajectory,
+        household_id=trajectory.household_id,
+        domain=Domain.GENERAL,
         before=before,
         after={"social_assistance": social_assistance, "day_activities": day_activities},
+        purpose=ACTIVITY,
+        residents=[trajectory.resident],
     )
-    _written(actor=actor, resident=trajectory.resident)
     return entry
 
 
@@ -938,10 +939,12 @@ def waitlist_place_offer(
         recorded_on=on,
         recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
-    _event(
+    audit.action_record(
         actor=actor,
-        trajectory=trajectory,
-        action="waitlist_place_offered",
+        action="trajectory.waitlist_place_offered",
+        subject=trajectory,
+        household_id=trajectory.household_id,
+        domain=Domain.GENERAL,
         after={"offered_on": on, "queue_skipped": earlier, "quota": places, "used": used + 1},
     )
     if waiting.state in workflow.OPEN:
@@ -950,23 +953,27 @@ def waitlist_place_offer(
         waiting.save(update_fields=["state", "finished_on"])
         trajectory.current_step = None
         trajectory.save(update_fields=["current_step"])
-        _event(
+        audit.action_record(
             actor=actor,
-            trajectory=trajectory,
-            action="step_complete",
+            action="trajectory.step_complete",
+            subject=trajectory,
+            household_id=trajectory.household_id,
+            domain=Domain.GENERAL,
             before={"step": waiting.step.number, "state": StepState.CURRENT},
             after={"step": waiting.step.number, "state": StepState.DONE},
         )
         following = _next_startable(steps, progress)
         if following is not None:
             _start_step(actor=actor, trajectory=trajectory, progress=following, on=on, organisations=organisations)
-            _event(
+            audit.action_record(
                 actor=actor,
-                trajectory=trajectory,
-                action="step_start",
+                action="trajectory.step_start",
+                subject=trajectory,
+                household_id=trajectory.household_id,
+                domain=Domain.GENERAL,
                 after={"step": following.step.number, "state": following.state},
             )
-    _written(actor=actor, resident=trajectory.resident)
+    audit.action_record(actor=actor, purpose=ACTIVITY, residents=[trajectory.resident])
     return trajectory
 
 
@@ -988,8 +995,15 @@ def trajectory_stop(*, actor, trajectory: Trajectory, reason: str) -> Trajectory
     trajectory.current_step = None
     trajectory.save(update_fields=["status", "ended_on", "current_step"])
     RegieHandover.objects.filter(trajectory=trajectory, state=RegieHandover.State.PROPOSED).delete()
-    _event(actor=actor, trajectory=trajectory, action="stopped", after={"status": trajectory.status})
-    _written(actor=actor, resident=trajectory.resident, reason=reason.strip())
+    audit.action_record(
+        actor=actor,
+        action="trajectory.stopped",
+        subject=trajectory,
+        household_id=trajectory.household_id,
+        domain=Domain.GENERAL,
+        after={"status": trajectory.status},
+    )
+    audit.action_record(actor=actor, purpose=ACTIVITY, residents=[trajectory.resident], reason=reason.strip())
     return trajectory
 
 
@@ -1021,10 +1035,12 @@ def trajectory_switch_route(*, actor, trajectory: Trajectory, route_code: str, r
     )
     trajectory.switched_to = successor
     trajectory.save(update_fields=["switched_to"])
-    _event(
+    audit.action_record(
         actor=actor,
-        trajectory=trajectory,
-        action="switched",
+        action="trajectory.switched",
+        subject=trajectory,
+        household_id=trajectory.household_id,
+        domain=Domain.GENERAL,
         after={"status": trajectory.status, "to": successor.pk, "route": target.key},
     )
     return successor

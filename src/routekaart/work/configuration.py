@@ -19,8 +19,8 @@ from pathlib import Path
 from django.db import transaction
 from django.db.models import Max
 
+from ..audit import services as audit
 from ..audit.configuration import data_file_load
-from ..audit.services import event_record
 from ..core.configuration import ConfigurationError, DataFile, data_file_read
 from .models import Competence, PostcodeArea, Sector, WorkRules
 from .models.reference import MAX_BITS
@@ -139,11 +139,10 @@ def _rules_load(content: dict) -> str:
         content=json.loads(json.dumps(content, default=str)),
         digest=digest,
     )
-    event_record(
+    audit.action_record(
         actor=None,
         action="work_rules.loaded",
-        subject_type="work_rules",
-        subject_id=rules.pk,
+        subject=("work_rules", rules.pk),
         after={"version": version, "effective_from": effective_from},
     )
     return "loaded"

@@ -100,11 +100,10 @@ class AddressSpec:
 
 
 def _employer_event(actor, action: str, employer: Employer, subject_type: str, subject_id, after: dict | None = None):
-    audit.event_record(
+    audit.action_record(
         actor=actor,
         action=action,
-        subject_type=subject_type,
-        subject_id=subject_id,
+        subject=(subject_type, subject_id),
         after={"employer": employer.organisation.code, **(after or {})},
     )
 
@@ -432,11 +431,10 @@ def opening_close(*, actor, opening: Vacancy | Arrangement, status: str = Openin
         raise ValidationError({"status": _("Dit is al gesloten.")})
     opening.status = status
     opening.save(update_fields=["status"])
-    audit.event_record(
+    audit.action_record(
         actor=actor,
         action=f"{'vacancy' if model is Vacancy else 'arrangement'}.{status}",
-        subject_type="vacancy" if model is Vacancy else "arrangement",
-        subject_id=opening.pk,
+        subject=("vacancy" if model is Vacancy else "arrangement", opening.pk),
         before={"status": OpeningStatus.OPEN},
         after={"status": status},
     )
@@ -462,11 +460,10 @@ def _resident_event(actor, action: str, resident: Resident, subject_type: str, s
     def tagged(state):
         return None if state is None else {"domain": Domain.PARTICIPATION, **state}
 
-    audit.event_record(
+    audit.action_record(
         actor=actor,
         action=action,
-        subject_type=subject_type,
-        subject_id=subject_id,
+        subject=(subject_type, subject_id),
         household_id=household_id_of(resident_id=resident.pk),
         before=tagged(before),
         after=tagged(after),
@@ -872,11 +869,10 @@ def work_start_handover_receive(*, handover: WorkStartHandover, receiver: str) -
     if handover.received_at is None:
         handover.received_at, handover.received_by = timezone.now(), receiver
         handover.save(update_fields=["received_at", "received_by"])
-        audit.event_record(
+        audit.action_record(
             actor=None,
             action="work_start.received",
-            subject_type="work_start_handover",
-            subject_id=handover.pk,
+            subject=("work_start_handover", handover.pk),
             household_id=handover.household_id,
             after={"domain": Domain.PARTICIPATION, "receiver": receiver},
         )
@@ -1021,11 +1017,10 @@ def sroi_contract_create(
     if municipality.kind != OrganisationKind.MUNICIPALITY:
         raise ValidationError({"municipality": _("Kies een gemeente.")})
     contract.save()
-    audit.event_record(
+    audit.action_record(
         actor=actor,
         action="sroi_contract.created",
-        subject_type="sroi_contract",
-        subject_id=contract.pk,
+        subject=("sroi_contract", contract.pk),
         after={
             "contractor": contractor.organisation.code,
             "value": contract.contract_value,
@@ -1120,11 +1115,10 @@ def sroi_fulfilment_record(
         rules_version=rules.version,
         recorded_by=actor,
     )
-    audit.event_record(
+    audit.action_record(
         actor=actor,
         action="sroi_fulfilment.recorded",
-        subject_type="sroi_fulfilment",
-        subject_id=fulfilment.pk,
+        subject=("sroi_fulfilment", fulfilment.pk),
         after={"contract": contract.reference, "kind": kind, "amount": value, "rules": rules.version},
     )
     return fulfilment

@@ -23,7 +23,7 @@ def entry():
 
 @pytest.fixture
 def event():
-    return services.event_record(actor=None, action="test", subject_type="household", subject_id=1)
+    return services.action_record(actor=None, action="test", subject=("household", 1))
 
 
 @pytest.mark.parametrize("table", ["audit_event", "audit_processinglogentry"])

@@ -62,11 +62,10 @@ class TokenCreateView(knox_views.LoginView):
 
     def create_token(self):
         instance, token = super().create_token()
-        audit.event_record(
+        audit.action_record(
             actor=self.request.user,
             action="api_token.created",
-            subject_type=SUBJECT_TYPE,
-            subject_id=token_reference(instance),
+            subject=(SUBJECT_TYPE, token_reference(instance)),
         )
         return instance, token
 
@@ -78,11 +77,10 @@ class TokenRevokeView(knox_views.LogoutView):
 
     @extend_schema(request=None, responses={204: None})
     def post(self, request: Request, format=None) -> Response:
-        audit.event_record(
+        audit.action_record(
             actor=request.user,
             action="api_token.revoked",
-            subject_type=SUBJECT_TYPE,
-            subject_id=token_reference(request.auth),
+            subject=(SUBJECT_TYPE, token_reference(request.auth)),
         )
         return super().post(request, format=format)
 
@@ -95,11 +93,10 @@ class TokenRevokeAllView(knox_views.LogoutAllView):
     @extend_schema(request=None, responses={204: None})
     def post(self, request: Request, format=None) -> Response:
         count = request.user.auth_token_set.count()
-        audit.event_record(
+        audit.action_record(
             actor=request.user,
             action="api_token.revoked_all",
-            subject_type="user",
-            subject_id=request.user.pk,
+            subject=("user", request.user.pk),
             after={"tokens": count},
         )
         return super().post(request, format=format)

@@ -38,7 +38,7 @@ def municipality_generate(
     """Generate (or complete) the demo town; prints counts only, never personal data."""
     from tqdm import tqdm
 
-    from ...audit.services import event_record
+    from ...audit import services as audit
     from .store import staff_ensure, town_store
     from .town import TownPlan
 
@@ -67,11 +67,10 @@ def municipality_generate(
     )
     with bar:
         counts = town_store(plan, staff=staff, progress=bar)
-    event_record(
+    audit.action_record(
         actor=None,
         action="demo_municipality.generated",
-        subject_type="municipality",
-        subject_id="gemeente-weidebeek",
+        subject=("municipality", "gemeente-weidebeek"),
         after={"seed": seed, "residents": residents, **counts},
     )
     if stdout is not None:

@@ -72,9 +72,9 @@ class ResidentFactory(factory.django.DjangoModelFactory):
     def registered_by(resident, create, actor, **kwargs):
         """`ResidentFactory(registered_by=user)`: the user registered this person (a ground to house them)."""
         if create and actor is not None:
-            from routekaart.audit.services import event_record
+            from routekaart.audit import services as audit
 
-            event_record(actor=actor, action="resident.registered", subject_type="resident", subject_id=resident.pk)
+            audit.action_record(actor=actor, action="resident.registered", subject=("resident", resident.pk))
 
 
 class HouseholdFactory(factory.django.DjangoModelFactory):

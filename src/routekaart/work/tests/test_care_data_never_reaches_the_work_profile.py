@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from routekaart.audit.models import ProcessingLogEntry
-from routekaart.audit.services import event_record, pseudonym
+from routekaart.audit.services import action_record, pseudonym
 from routekaart.organisations.models import OrganisationKind
 from routekaart.organisations.roles import Domain
 from routekaart.organisations.tests.factories import OrganisationFactory
@@ -40,11 +40,10 @@ def cared_for_candidate(make_candidate):
     consent_to(profile.resident, provider, household, domain=Domain.SUPPORT).__class__.objects.filter(
         organisation=provider
     ).update(scope=WMO_SCOPE)
-    event_record(
+    action_record(
         actor=None,
         action="assignment.started",
-        subject_type="assignment",
-        subject_id=1,
+        subject=("assignment", 1),
         household_id=household.pk,
         after={"domain": Domain.SUPPORT, "provider": "de-linde"},
     )

@@ -36,11 +36,10 @@ class Command(BaseCommand):
                         channel="batch",
                         reason=f"{term.code}: {term.source}",
                     )
-                    services.event_record(
+                    services.action_record(
                         actor=None,
                         action="retention.anonymised",
-                        subject_type=term.code,
-                        subject_id=len(ids),
+                        subject=(term.code, len(ids)),
                         reason=term.source,
                         after={"count": len(ids), "cutoff": cutoff},
                     )
