@@ -178,9 +178,12 @@ def trajectory_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, pk)
 
 
-def _act(request: HttpRequest, pk: int, action, success: str) -> HttpResponse:
-    """Run one service for a POST; on a refusal show the page again with the Dutch message (nothing changed)."""
+def _act(request: HttpRequest, pk: int, action, success: str, *, form=None) -> HttpResponse:
+    """Run one service for a POST, once its form (if any) validates; a form that does not validate, or a refusal,
+    shows the page again with the Dutch messages (400, nothing changed). The access check comes first."""
     _access(request, pk)
+    if form is not None and not form.is_valid():
+        return _detail(request, pk, errors=[m for messages_ in form.errors.values() for m in messages_], status=400)
     try:
         action()
     except ValidationError as error:
@@ -195,33 +198,24 @@ def _messages(error: ValidationError) -> list[str]:
     return list(error.messages)
 
 
-def _form_or_400(request: HttpRequest, pk: int, form) -> list[str] | None:
-    if form.is_valid():
-        return None
-    return [m for messages_ in form.errors.values() for m in messages_]
-
-
 @permission_required("routes.view_trajectories", raise_exception=True)
 @require_POST
 @access_denied_as_403
 def step_transition(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     form = forms.StepTransitionForm(request.POST)
-    if (errors := _form_or_400(request, pk, form)) is not None:
-        _access(request, pk)
-        return _detail(request, pk, errors=errors, status=400)
-    trajectory = get_object_or_404(Trajectory, pk=pk)
     return _act(
         request,
         pk,
         lambda: services.step_transition(
             actor=request.user,
-            trajectory=trajectory,
+            trajectory=get_object_or_404(Trajectory, pk=pk),
             number=number,
             transition=form.cleaned_data["transition"],
             reason=form.cleaned_data["reason"],
             outcome=form.cleaned_data["outcome"],
         ),
         _("De stap is bijgewerkt."),
+        form=form,
     )
 
 
@@ -230,17 +224,17 @@ def step_transition(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 @access_denied_as_403
 def step_due(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     form = forms.DueDateForm(request.POST)
-    if (errors := _form_or_400(request, pk, form)) is not None:
-        _access(request, pk)
-        return _detail(request, pk, errors=errors, status=400)
-    trajectory = get_object_or_404(Trajectory, pk=pk)
     return _act(
         request,
         pk,
         lambda: services.step_due_set(
-            actor=request.user, trajectory=trajectory, number=number, due_on=form.cleaned_data["due_on"]
+            actor=request.user,
+            trajectory=get_object_or_404(Trajectory, pk=pk),
+            number=number,
+            due_on=form.cleaned_data["due_on"],
         ),
         _("De termijn is vastgelegd."),
+        form=form,
     )
 
 
@@ -249,15 +243,14 @@ def step_due(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 @access_denied_as_403
 def condition_record(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.ConditionRecordForm(request.POST)
-    if (errors := _form_or_400(request, pk, form)) is not None:
-        _access(request, pk)
-        return _detail(request, pk, errors=errors, status=400)
-    trajectory = get_object_or_404(Trajectory, pk=pk)
     return _act(
         request,
         pk,
-        lambda: services.condition_record(actor=request.user, trajectory=trajectory, **form.cleaned_data),
+        lambda: services.condition_record(
+            actor=request.user, trajectory=get_object_or_404(Trajectory, pk=pk), **form.cleaned_data
+        ),
         _("Vastgelegd."),
+        form=form,
     )
 
 
@@ -297,15 +290,14 @@ def handover_propose(request: HttpRequest, pk: int) -> HttpResponse:
 @access_denied_as_403
 def waitlist_offer(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.PlaceOfferForm(request.POST)
-    if (errors := _form_or_400(request, pk, form)) is not None:
-        _access(request, pk)
-        return _detail(request, pk, errors=errors, status=400)
-    entry = get_object_or_404(WaitlistEntry, trajectory_id=pk)
     return _act(
         request,
         pk,
-        lambda: services.waitlist_place_offer(actor=request.user, entry=entry, **form.cleaned_data),
+        lambda: services.waitlist_place_offer(
+            actor=request.user, entry=get_object_or_404(WaitlistEntry, trajectory_id=pk), **form.cleaned_data
+        ),
         _("De plek is vastgelegd; de leerling gaat naar de volgende stap."),
+        form=form,
     )
 
 
