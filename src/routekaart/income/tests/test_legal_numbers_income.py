@@ -87,7 +87,7 @@ def test_the_benefit_calculation_starts_at_its_minimum_age(years):
         with pytest.raises(CalculationError) as refused:
             calculate()
         assert str(refused.value) == (
-            "Deze berekening geldt vanaf 21 jaar; voor jongeren gelden de normen van art. 20."
+            f"Deze berekening geldt vanaf {CALCULATION_MIN_AGE} jaar; voor jongeren gelden de normen van art. 20."
         )
 
 

@@ -9,10 +9,13 @@ from datetime import date
 import pytest
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from freezegun import freeze_time
 
+from routekaart.organisations.roles import Role
+
 from .. import rules_data, services
-from ..models import Consent, RelationKind
+from ..models import Consent, InvolvementKind, RelationKind
 from .factories import HouseholdFactory, InvolvementFactory, MembershipFactory, RelationFactory, ResidentFactory
 
 pytestmark = pytest.mark.django_db
@@ -64,12 +67,18 @@ def test_a_person_consents_alone_from_the_consent_age(family, years):
     family.child.birth_date = born_aged(years)
     family.child.save()
     if years >= CONSENT_MIN_AGE:
+        with pytest.raises(ValidationError) as refused:
+            consent(family, given_by=family.parent)
+        assert refused.value.message_dict["given_by"] == [
+            f"Vanaf {CONSENT_MIN_AGE} jaar geeft iemand zelf toestemming voor de eigen gegevens."
+        ]
+        assert not Consent.objects.exists()
         assert consent(family).given_by is None
     else:
         with pytest.raises(ValidationError) as refused:
             consent(family)
         assert refused.value.message_dict["given_by"] == [
-            "Voor een kind onder 16 jaar geeft een ouder of voogd toestemming, niet het kind zelf."
+            f"Voor een kind onder {CONSENT_MIN_AGE} jaar geeft een ouder of voogd toestemming, niet het kind zelf."
         ]
         assert not Consent.objects.exists()
 
@@ -108,3 +117,19 @@ def test_the_rule_reads_the_age_from_the_data(family, monkeypatch):
     with pytest.raises(ValidationError):
         consent(family)
     assert not Consent.objects.exists()
+
+
+@freeze_time(TODAY)
+def test_the_consent_form_offers_as_giver_only_members_of_the_consent_age(staff_client, family):
+    client, coach = staff_client(Role.JOB_COACH)
+    organisation = coach.affiliations.get().organisation
+    InvolvementFactory(household=family, organisation=organisation, user=coach, kind=InvolvementKind.JOB_COACHING)
+    members = {}
+    for years in (CONSENT_MIN_AGE - 1, CONSENT_MIN_AGE, CONSENT_MIN_AGE + 1):
+        member = ResidentFactory(given_names=f"Lid{years}", birth_date=born_aged(years))
+        MembershipFactory(household=family, resident=member, role="child", valid_from=date(2019, 1, 1))
+        members[years] = member
+    form = client.get(reverse("residents:consent_create", args=[family.pk]))
+    givers = form.text.split('name="given_by"')[1].split("</select>")[0]
+    for years, member in members.items():
+        assert (f">{member.full_name}<" in givers) is (years >= CONSENT_MIN_AGE)

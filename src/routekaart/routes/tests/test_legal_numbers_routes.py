@@ -77,7 +77,7 @@ def test_social_assistance_while_waiting_from_its_minimum_age(network, pupil, bi
     if allowed:
         assert meanwhile().receives_social_assistance
     else:
-        refused(meanwhile, "De Dienst verstrekt bijstand tijdens de wachttijd vanaf 18 jaar; de leerling is jonger.")
+        refused(meanwhile, f"De Dienst verstrekt bijstand tijdens de wachttijd vanaf {ASSISTANCE_AGE} jaar")
         entry.refresh_from_db()
         assert not entry.receives_social_assistance
 
