@@ -197,23 +197,7 @@ class SteeringAssignmentForm(forms.ModelForm):
 
     class Meta:
         model = SteeringAssignment
-        fields = [
-            "preset",
-            "cluster",
-            "effective_from",
-            "status",
-            "left_to",
-            "policy_direction",
-            "delivery_direction",
-            "delivery",
-            "steering",
-            "organisation_scale",
-            "delivery_level",
-            "procurement_scale",
-            "duties",
-            "text",
-            "reason",
-        ]
+        fields = ["preset", "cluster", "effective_from", *SteeringAssignment.CONTENT_FIELDS, "reason"]
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -342,23 +342,11 @@ _PARTICIPATION_FILES = [
 
 # --- region presets -------------------------------------------------------------------------------------------
 
-_STEERING_FIELDS = (
-    "status",
-    "left_to",
-    "policy_direction",
-    "delivery_direction",
-    "delivery",
-    "steering",
-    "organisation_scale",
-    "delivery_level",
-    "procurement_scale",
-    "duties",
-    "text",
-)
-
 
 def _steering_fields(assignment: SteeringAssignment | None) -> dict | None:
-    return None if assignment is None else {name: getattr(assignment, name) for name in _STEERING_FIELDS}
+    if assignment is None:
+        return None
+    return {name: getattr(assignment, name) for name in SteeringAssignment.CONTENT_FIELDS}
 
 
 def _steering_wanted(item: dict, where: str) -> dict:

@@ -37,24 +37,7 @@ class SteeringAssignmentSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = SteeringAssignment
-        fields = [
-            "preset",
-            "cluster",
-            "version",
-            "effective_from",
-            "status",
-            "left_to",
-            "policy_direction",
-            "delivery_direction",
-            "delivery",
-            "steering",
-            "organisation_scale",
-            "delivery_level",
-            "procurement_scale",
-            "duties",
-            "text",
-            "source",
-        ]
+        fields = ["preset", "cluster", "version", "effective_from", *SteeringAssignment.CONTENT_FIELDS, "source"]
 
 
 class ClusterSerializer(serializers.ModelSerializer):

@@ -94,6 +94,21 @@ def _validate_choices(value, choices: type[models.TextChoices], field: str) -> N
 class SteeringAssignment(models.Model):
     """The sturingsmodel of one cluster in one region, from `effective_from` on."""
 
+    # What the assignment says, as one list: the loader compares it, the admin edits it, the API shows it.
+    CONTENT_FIELDS = (
+        "status",
+        "left_to",
+        "policy_direction",
+        "delivery_direction",
+        "delivery",
+        "steering",
+        "organisation_scale",
+        "delivery_level",
+        "procurement_scale",
+        "duties",
+        "text",
+    )
+
     preset = models.ForeignKey(
         RegionPreset, verbose_name=_("regio-preset"), on_delete=models.CASCADE, related_name="steering"
     )
