@@ -76,6 +76,10 @@ def coordinators_to_involvements(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+    # The data step runs in its own transaction (RunPython is atomic) before the columns go: on PostgreSQL a table
+    # cannot be altered in the transaction that still has deferred foreign-key checks pending on its new rows.
+    atomic = False
+
     dependencies = [
         ("access", "0001_initial"),
         ("organisations", "0001_initial"),

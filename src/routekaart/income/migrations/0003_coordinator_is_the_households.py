@@ -53,6 +53,10 @@ def coordinators_to_involvements(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+    # The data step runs in its own transaction (RunPython is atomic) before the columns go: on PostgreSQL a table
+    # cannot be altered in the transaction that still has deferred foreign-key checks pending on its new rows.
+    atomic = False
+
     dependencies = [
         ("income", "0002_norms_pension_age_from_residents"),
         ("access", "0002_coordinator_is_the_households"),
