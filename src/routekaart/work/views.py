@@ -126,78 +126,52 @@ def employer_detail(request: HttpRequest, employer_id: int) -> HttpResponse:
     return render(request, "work/employer_detail.html", {"file": file, "employer": file.employer})
 
 
-def _employer_sub_form(request, employer_id: int, form_class, service, *, title: str, submit: str, success: str, **kw):
-    employer = selectors.employer_get(employer_id=employer_id)
-    form = form_class(request.POST or None, **({"employer": employer} if form_class is forms.ContactMomentForm else {}))
-    return service_form_submit(
-        request,
-        form,
-        lambda data: service(actor=request.user, employer=employer, **data, **kw),
-        success=success,
-        then=reverse("work:employer_detail", kwargs={"employer_id": employer.pk}),
-    ) or _form_page(
-        request,
-        form,
-        title=f"{title} — {employer.name}",
-        submit=submit,
-        back=reverse("work:employer_detail", args=[employer.pk]),
-    )
+def _employer_record_page(form_class, service, *, action: str, success: str):
+    """The page that adds one record to an employer's file (a contact, a contact person, a branch, an agreement):
+    the four differ only in their form, their service and their words."""
+
+    @permission_required("work.manage", raise_exception=True)
+    @require_http_methods(["GET", "POST"])
+    def page(request: HttpRequest, employer_id: int) -> HttpResponse:
+        employer = selectors.employer_get(employer_id=employer_id)
+        kwargs = {"employer": employer} if form_class is forms.ContactMomentForm else {}
+        form = form_class(request.POST or None, **kwargs)
+        back = reverse("work:employer_detail", args=[employer.pk])
+        return service_form_submit(
+            request,
+            form,
+            lambda data: service(actor=request.user, employer=employer, **data),
+            success=success,
+            then=back,
+        ) or _form_page(request, form, title=f"{action} — {employer.name}", submit=action, back=back)
+
+    return page
 
 
-@permission_required("work.manage", raise_exception=True)
-@require_http_methods(["GET", "POST"])
-def contact_moment_create(request: HttpRequest, employer_id: int) -> HttpResponse:
-    return _employer_sub_form(
-        request,
-        employer_id,
-        forms.ContactMomentForm,
-        services.contact_moment_record,
-        title=_("Contact vastleggen"),
-        submit=_("Contact vastleggen"),
-        success=_("Het contact is vastgelegd in de contacthistorie."),
-    )
-
-
-@permission_required("work.manage", raise_exception=True)
-@require_http_methods(["GET", "POST"])
-def contact_person_create(request: HttpRequest, employer_id: int) -> HttpResponse:
-    return _employer_sub_form(
-        request,
-        employer_id,
-        forms.ContactPersonForm,
-        services.contact_person_add,
-        title=_("Contactpersoon toevoegen"),
-        submit=_("Contactpersoon toevoegen"),
-        success=_("De contactpersoon is toegevoegd."),
-    )
-
-
-@permission_required("work.manage", raise_exception=True)
-@require_http_methods(["GET", "POST"])
-def branch_create(request: HttpRequest, employer_id: int) -> HttpResponse:
-    return _employer_sub_form(
-        request,
-        employer_id,
-        forms.BranchForm,
-        services.branch_add,
-        title=_("Vestiging toevoegen"),
-        submit=_("Vestiging toevoegen"),
-        success=_("De vestiging is toegevoegd."),
-    )
-
-
-@permission_required("work.manage", raise_exception=True)
-@require_http_methods(["GET", "POST"])
-def agreement_create(request: HttpRequest, employer_id: int) -> HttpResponse:
-    return _employer_sub_form(
-        request,
-        employer_id,
-        forms.AgreementForm,
-        services.agreement_record,
-        title=_("Afspraak vastleggen"),
-        submit=_("Afspraak vastleggen"),
-        success=_("De afspraak is vastgelegd."),
-    )
+contact_moment_create = _employer_record_page(
+    forms.ContactMomentForm,
+    services.contact_moment_record,
+    action=gettext_lazy("Contact vastleggen"),
+    success=gettext_lazy("Het contact is vastgelegd in de contacthistorie."),
+)
+contact_person_create = _employer_record_page(
+    forms.ContactPersonForm,
+    services.contact_person_add,
+    action=gettext_lazy("Contactpersoon toevoegen"),
+    success=gettext_lazy("De contactpersoon is toegevoegd."),
+)
+branch_create = _employer_record_page(
+    forms.BranchForm,
+    services.branch_add,
+    action=gettext_lazy("Vestiging toevoegen"),
+    success=gettext_lazy("De vestiging is toegevoegd."),
+)
+agreement_create = _employer_record_page(
+    forms.AgreementForm,
+    services.agreement_record,
+    action=gettext_lazy("Afspraak vastleggen"),
+    success=gettext_lazy("De afspraak is vastgelegd."),
+)
 
 
 # --- Vacancies and arrangements ---------------------------------------------------------------------------------
