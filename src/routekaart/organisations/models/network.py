@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ...core.managers import KindManager
+
 
 class Region(models.Model):
     code = models.SlugField(_("code"), max_length=60, unique=True)
@@ -118,17 +120,8 @@ class Organisation(models.Model):
             raise ValidationError({"school_kind": _("Kies het soort school.")})
 
 
-class _KindManager(models.Manager):
-    def __init__(self, kind: str) -> None:
-        super().__init__()
-        self.kind = kind
-
-    def get_queryset(self) -> models.QuerySet:
-        return super().get_queryset().filter(kind=self.kind)
-
-
 class Municipality(Organisation):
-    objects = _KindManager(OrganisationKind.MUNICIPALITY)
+    objects = KindManager(OrganisationKind.MUNICIPALITY)
 
     class Meta:
         proxy = True
@@ -137,7 +130,7 @@ class Municipality(Organisation):
 
 
 class ServiceOrganisation(Organisation):
-    objects = _KindManager(OrganisationKind.SERVICE_ORGANISATION)
+    objects = KindManager(OrganisationKind.SERVICE_ORGANISATION)
 
     class Meta:
         proxy = True
@@ -146,7 +139,7 @@ class ServiceOrganisation(Organisation):
 
 
 class Team(Organisation):
-    objects = _KindManager(OrganisationKind.TEAM)
+    objects = KindManager(OrganisationKind.TEAM)
 
     class Meta:
         proxy = True
@@ -155,7 +148,7 @@ class Team(Organisation):
 
 
 class School(Organisation):
-    objects = _KindManager(OrganisationKind.SCHOOL)
+    objects = KindManager(OrganisationKind.SCHOOL)
 
     class Meta:
         proxy = True
@@ -164,7 +157,7 @@ class School(Organisation):
 
 
 class Provider(Organisation):
-    objects = _KindManager(OrganisationKind.PROVIDER)
+    objects = KindManager(OrganisationKind.PROVIDER)
 
     class Meta:
         proxy = True

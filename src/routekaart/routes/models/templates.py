@@ -10,6 +10,7 @@ from collections.abc import Collection
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ...core.managers import KindManager
 from ...organisations.models import OrganisationKind
 from ...participation.models import ParticipationTier
 
@@ -336,19 +337,10 @@ class RouteMapTier(models.Model):
         return self.tier.get_labour_distance_display()
 
 
-class _KindManager(models.Manager):
-    def __init__(self, kind: str) -> None:
-        super().__init__()
-        self.kind = kind
-
-    def get_queryset(self) -> models.QuerySet:
-        return super().get_queryset().filter(kind=self.kind)
-
-
 class WalkingRoute(Route):
     """Wandelroute (seeds 000/001): basis-, netwerk-, initiatiefrijke of maatwerkroute."""
 
-    objects = _KindManager(RouteKind.WALKING)
+    objects = KindManager(RouteKind.WALKING)
 
     class Meta:
         proxy = True
@@ -359,7 +351,7 @@ class WalkingRoute(Route):
 class ExitRoute(Route):
     """Uitstroomroute (seed 004): a PRO/VSO school leaver's route, six numbered steps."""
 
-    objects = _KindManager(RouteKind.EXIT)
+    objects = KindManager(RouteKind.EXIT)
 
     class Meta:
         proxy = True
