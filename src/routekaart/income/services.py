@@ -205,6 +205,8 @@ def coordinator_reassign(
     if errors:
         raise ValidationError(errors)
     from_user_id = benefit.coordinator_id
+    # counted before the handover, which moves them (income's listener on the household's coordinator)
+    moved = AnnualReview.objects.filter(benefit=benefit, status=ReviewStatus.PLANNED).count()
     case = _open_case(benefit.household_id)
     if case is not None:
         from ..access import services as access_services
@@ -239,8 +241,8 @@ def coordinator_reassign(
         recorded_by=actor,
     )
     handover.save()
-    # Planned conversations go with the client to the new coordinator.
-    moved = AnnualReview.objects.filter(benefit=benefit, status=ReviewStatus.PLANNED).update(coordinator=to_user)
+    # Planned conversations go with the client to the new coordinator (also when handed over on the case).
+    AnnualReview.objects.filter(benefit=benefit, status=ReviewStatus.PLANNED).update(coordinator=to_user)
     Reminder.objects.filter(benefit=benefit, audience=Audience.COORDINATOR, done_at__isnull=True).update(
         recipient=to_user
     )

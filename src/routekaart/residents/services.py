@@ -512,6 +512,17 @@ def involvement_start(
 _coordinator_needed_by: list[Callable[[int, date], str]] = []
 
 
+# What follows the household's coordinator in a higher app (income's planned conversations and reminders) moves on
+# a handover through a listener registered the same way: (household id, new coordinator's user id, day) -> None.
+_coordinator_followed_by: list[Callable[[int, int, date], None]] = []
+
+
+def coordinator_followed_by(listener: Callable[[int, int, date], None]) -> None:
+    """Register what moves with the coordinator on a handover (idempotent)."""
+    if listener not in _coordinator_followed_by:
+        _coordinator_followed_by.append(listener)
+
+
 def coordinator_needed_by(check: Callable[[int, date], str]) -> None:
     """Register a reason a household keeps its coordinator (idempotent: `ready()` may run twice in tests)."""
     if check not in _coordinator_needed_by:
@@ -577,7 +588,7 @@ def coordinator_hand_over(
         raise ValidationError({"to_user": _("Een overdracht gaat naar een andere regisseur.")})
     if present is not None:
         _involvement_end(actor=actor, involvement=present, valid_to=on)
-    return involvement_start(
+    involvement = involvement_start(
         actor=actor,
         household=household,
         organisation=organisation,
@@ -587,6 +598,9 @@ def coordinator_hand_over(
         reason=reason or (present.reason if present is not None else ""),
         valid_from=on,
     )
+    for listener in _coordinator_followed_by:
+        listener(household.pk, to_user.pk, on)
+    return involvement
 
 
 def _consent_state(consent: Consent) -> dict:

@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from routekaart.audit.models import Event
 from routekaart.income import services as income_services
-from routekaart.income.models import CoordinatorHandover, SocialAssistance
-from routekaart.income.tests.factories import coordinator_at
+from routekaart.income.models import AnnualReview, CoordinatorHandover, SocialAssistance
+from routekaart.income.tests.factories import AnnualReviewFactory, coordinator_at
 from routekaart.organisations.roles import Role
 from routekaart.organisations.tests.factories import UserFactory
 from routekaart.residents import services as residents_services
@@ -43,9 +43,11 @@ def test_the_benefit_reads_the_case_coordinator(case, benefit, coordinator):
 
 
 def test_a_handover_on_the_case_shows_on_the_benefit(case, benefit, coordinator):
+    review = AnnualReviewFactory(benefit=benefit, household=benefit.household, coordinator=coordinator)
     successor = UserFactory(role=Role.COORDINATOR)
     transfer(case, coordinator, successor)
     assert SocialAssistance.objects.get(pk=benefit.pk).coordinator == successor
+    assert AnnualReview.objects.get(pk=review.pk).coordinator == successor  # the planned conversation goes along
     case.refresh_from_db()
     assert case.coordinator == successor
 
