@@ -67,6 +67,11 @@ def _benefit_or_404(household_id: int, on: date):
     return benefit
 
 
+def _chosen(rows, pk: int):
+    """The row a form's choice names: the choices were made from these rows, so it is among them."""
+    return next(row for row in rows if row.pk == pk)
+
+
 def _coordinators_at(organisation_ids) -> list[User]:
     return list(
         User.objects.filter(
@@ -132,8 +137,8 @@ def benefit_grant(request: HttpRequest, household_id: int) -> HttpResponse:
         lambda data: services.social_assistance_grant(
             actor=request.user,
             household=Household.objects.get(pk=household_id),
-            client=next(r for r in members if r.pk == data["client"]),
-            organisation=next(o for o in organisations if o.pk == data["organisation"]),
+            client=_chosen(members, data["client"]),
+            organisation=_chosen(organisations, data["organisation"]),
             coordinator=User.objects.get(pk=data["coordinator"]),
             started_on=data["started_on"],
             work_obligation=data["work_obligation"],
@@ -165,13 +170,7 @@ def coordinator_reassign(request: HttpRequest, household_id: int) -> HttpRespons
         request,
         form,
         lambda data: services.coordinator_reassign(
-            actor=request.user,
-            benefit=benefit,
-            to_user=next(u for u in coordinators if u.pk == data["to_user"]),
-            handed_over_on=data["handed_over_on"],
-            meeting_on=data["meeting_on"],
-            client_consented=data["client_consented"],
-            note=data["note"],
+            actor=request.user, benefit=benefit, **data | {"to_user": _chosen(coordinators, data["to_user"])}
         ),
         success=_("De regiehouder is warm overgedragen."),
         then=_client_url(household_id),
@@ -202,10 +201,7 @@ def cost_sharer_exclusion(request: HttpRequest, household_id: int) -> HttpRespon
         lambda data: services.cost_sharer_exclusion_record(
             actor=request.user,
             household=Household(pk=household_id),
-            resident=next(r for r in members if r.pk == data["resident"]),
-            reason=data["reason"],
-            valid_from=data["valid_from"],
-            valid_to=data["valid_to"],
+            **data | {"resident": _chosen(members, data["resident"])},
         ),
         success=_("Vastgelegd: deze medebewoner telt niet mee voor de kostendelersnorm."),
         then=_client_url(household_id),
