@@ -101,9 +101,10 @@ def _back(case_or_household_id) -> HttpResponse:
     return redirect("access:household", household_id=household_id)
 
 
-def _form_page(request, *, form, case, title, intro="", template="access/form.html", status=200, **extra):
+def _form_page(request, *, form, case, title, intro="", template="access/form.html", **extra):
+    """The form again: 400 when it carries errors (its own or the service's refusal), else 200."""
     context = {"form": form, "case": case, "title": title, "intro": intro, **extra}
-    return render(request, template, context, status=status)
+    return render(request, template, context, status=400 if form.errors else 200)
 
 
 # --- worklist, home ---------------------------------------------------------------------------------------------
@@ -206,7 +207,6 @@ def signal_create(request: HttpRequest, household_id: int) -> HttpResponse:
             "Een melding, aanvraag of verwijzing. "
             "Heeft het huishouden al een open casus, dan komt het signaal daarbij: één huishouden, één plan."
         ),
-        status=400 if form.errors else 200,
     )
 
 
@@ -248,7 +248,6 @@ def intake(request: HttpRequest, case_id: int) -> HttpResponse:
             "Geef per leefgebied een score voor zelfredzaamheid van 1 tot en met 5."
         ),
         template="access/intake_form.html",
-        status=400 if form.errors else 200,
     )
 
 
@@ -284,7 +283,6 @@ def gatekeeping(request: HttpRequest, case_id: int) -> HttpResponse:
         intro=_(
             "Kan de inwoner verder met algemene voorzieningen in het voorveld, of is vraaggestuurd onderzoek nodig?"
         ),
-        status=400 if form.errors else 200,
     )
 
 
@@ -309,7 +307,6 @@ def assessment(request: HttpRequest, case_id: int) -> HttpResponse:
         case=case,
         title=_("Vraaggestuurd onderzoek"),
         intro=_("Wat is de ondersteuningsbehoefte? Het verslag leidt tot het plan van aanpak."),
-        status=400 if form.errors else 200,
     )
 
 
@@ -337,7 +334,6 @@ def specialist_advice(request: HttpRequest, case_id: int) -> HttpResponse:
             "Bij meer gecompliceerde vragen: een arts, psycholoog of arbeidsdeskundige. "
             "Onafhankelijk waar de wet dat eist."
         ),
-        status=400 if form.errors else 200,
     )
 
 
@@ -363,7 +359,6 @@ def advice_received(request: HttpRequest, advice_id: int) -> HttpResponse:
         case=case,
         title=_("Advies van %(adviser)s") % {"adviser": advice.adviser},
         intro=advice.question,
-        status=400 if form.errors else 200,
     )
 
 
@@ -446,7 +441,6 @@ def plan_activate(request: HttpRequest, plan_id: int) -> HttpResponse:
         case=case,
         title=_("Plan van aanpak activeren (versie %(version)s)") % {"version": draft.version},
         intro=_("Het plan wordt het ene actieve plan van het huishouden. Een eerdere versie blijft bewaard."),
-        status=400 if form.errors else 200,
     )
 
 
@@ -650,7 +644,6 @@ def transfer(request: HttpRequest, case_id: int) -> HttpResponse:
         case=case,
         title=_("Warme overdracht"),
         intro=_("Beide regisseurs bij naam, een overdrachtsnotitie, en de inwoner weet ervan."),
-        status=400 if form.errors else 200,
     )
 
 
@@ -675,7 +668,6 @@ def process_coordinator(request: HttpRequest, case_id: int) -> HttpResponse:
             "Zijn er voorzieningen uit meer dan één cluster, "
             "dan coördineert een procesregisseur het werk van die clusters."
         ),
-        status=400 if form.errors else 200,
     )
 
 
@@ -709,7 +701,6 @@ def review(request: HttpRequest, case_id: int) -> HttpResponse:
             "Scoor de leefgebieden opnieuw; de pagina van het huishouden toont de verandering sinds de vorige keer."
         ),
         template="access/intake_form.html",
-        status=400 if form.errors else 200,
     )
 
 
@@ -734,7 +725,6 @@ def deadline_change(request: HttpRequest, deadline_id: int) -> HttpResponse:
         title=_("Termijn wijzigen: %(name)s") % {"name": deadline.name},
         intro=_("Loopt tot %(date)s. Alleen de wijzigingen die de wet voor deze termijn kent.")
         % {"date": deadline.due_on.strftime("%d-%m-%Y")},
-        status=400 if form.errors else 200,
     )
 
 
@@ -758,5 +748,4 @@ def close(request: HttpRequest, case_id: int) -> HttpResponse:
         case=case,
         title=_("Casus afsluiten"),
         intro=_("Het plan van aanpak eindigt en lopende termijnen vervallen. De regisseur blijft aanspreekpunt."),
-        status=400 if form.errors else 200,
     )
