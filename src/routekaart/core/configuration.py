@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 from django.apps import apps
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -118,6 +119,12 @@ class LoadedVersion(models.Model):
     version = models.CharField(gettext_lazy("versie"), max_length=20)
     effective_from = models.DateField(gettext_lazy("geldig vanaf"))
     checksum = models.CharField(gettext_lazy("controlegetal (SHA-256)"), max_length=64)
+    content = models.JSONField(
+        gettext_lazy("inhoud"),
+        encoder=DjangoJSONEncoder,
+        default=dict,
+        help_text=gettext_lazy("Het bestand zoals het in deze versie luidde: ook een oude versie blijft leesbaar."),
+    )
     loaded_at = models.DateTimeField(gettext_lazy("geladen op"), auto_now_add=True)
 
     class Meta:
@@ -167,9 +174,10 @@ def version_load(data: DataFile, *, versions: type[models.Model], apply: Callabl
         if not version_check(data, loaded):
             return False
         apply(data)
-        versions.objects.create(
-            name=data.name, version=data.version, effective_from=data.effective_from, checksum=data.checksum
-        )
+        record = {"name": data.name, "version": data.version, "effective_from": data.effective_from}
+        if issubclass(versions, LoadedVersion):  # the version table keeps what the file said
+            record["content"] = data.content
+        versions.objects.create(checksum=data.checksum, **record)
     return True
 
 

@@ -92,6 +92,9 @@ def test_a_new_version_keeps_the_old_one_readable_and_the_one_in_force_follows_t
     assert version_in_force(DataFileVersion, NAME, datetime.date(2026, 6, 30)).version == "2026.1"
     assert version_in_force(DataFileVersion, NAME, datetime.date(2026, 7, 1)).version == "2026.2"
     assert version_in_force(DataFileVersion, NAME, datetime.date(2025, 12, 31)) is None
+    # Whatever the app does with its rows, what each version said stays readable from the version record.
+    assert version_in_force(DataFileVersion, NAME, datetime.date(2026, 6, 30)).content["amount"] == 100
+    assert version_in_force(DataFileVersion, NAME, datetime.date(2026, 7, 1)).content["amount"] == 120
 
 
 def test_an_older_version_than_the_one_loaded_is_refused(tmp_path):
