@@ -1,6 +1,8 @@
 """Queries that feed the route pages and the API; each runs a fixed number of queries whatever the map's size."""
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 from dateutil.relativedelta import relativedelta
 from django.core.paginator import Paginator
@@ -17,7 +19,7 @@ from ..organisations.roles import Role
 from ..participation.models import Assignment, AssignmentStatus
 from ..residents.access import AccessDenied, HouseholdAccess, members_visible
 from ..residents.life_phase import life_phases
-from . import rules_data, services, workflow
+from . import rules_data, workflow
 from .models import (
     Condition,
     ConditionRecord,
@@ -34,9 +36,9 @@ from .models import (
     TrajectoryParty,
     WaitlistEntry,
 )
-from .services import ACTIVITY, age_in_years
 from .workflow import TrajectoryStatus
 
+ACTIVITY = "route-guidance"  # the register's processing activity for trajectories (audit/data/...)
 EVENT_LIMIT = 200
 
 
@@ -161,6 +163,7 @@ def route_map_get(*, code: str) -> RouteMapView:
 
 
 # --- trajectories -----------------------------------------------------------------------------------------------
+
 
 def _youth_regie_age() -> relativedelta:
     """The Dienst's regie starts at this age (16,5; data/legal_numbers.yaml `youth_regie_age`, seed 004)."""
@@ -480,15 +483,11 @@ def trajectory_get(*, access: HouseholdAccess, pk: int) -> TrajectoryView:
         step.number
         for step in route.steps.all()
         if mine
-        & services.acting_organisations(
-            trajectory=trajectory, parties=step.parties, organisations=organisations, regie=True
-        )
+        & acting_organisations(trajectory=trajectory, parties=step.parties, organisations=organisations, regie=True)
     }
     current = next((s for s in route.steps.all() if s.pk == trajectory.current_step_id), None)
     recordable = (
-        services.recordable_conditions(
-            actor=access.user, trajectory=trajectory, step=current, organisations=organisations
-        )
+        recordable_conditions(actor=access.user, trajectory=trajectory, step=current, organisations=organisations)
         if current is not None and trajectory.status == TrajectoryStatus.ACTIVE
         else []
     )
@@ -556,4 +555,100 @@ def resident_choices(*, user) -> QuerySet:
 
     return Resident.objects.filter(Exists(members_visible(user=user).filter(resident=OuterRef("pk")))).order_by(
         "family_name", "given_names", "pk"
+    )
+
+
+# --- the rules a trajectory's actions read (the services check them; the pages show them) ---------------------
+
+
+def actor_organisations(actor) -> set[int]:
+    """The organisations the actor works for (none for an anonymous caller): the basis of who may act."""
+    return {a.organisation_id for a in actor.affiliations.all()} if getattr(actor, "is_authenticated", False) else set()
+
+
+def age_in_years(birth_date: date, on: date) -> float:
+    """Age with the half years the seeds count in (16,5): whole years plus months / 12."""
+    delta = relativedelta(on, birth_date)
+    return delta.years + delta.months / 12
+
+
+def date_at_age(birth_date: date, age) -> date:
+    """The day someone reaches an age given in half years (16,5), as the route's regie age is."""
+    years = int(age)
+    months = round((float(age) - years) * 12)
+    return birth_date + relativedelta(years=years, months=months)
+
+
+def trajectory_party_organisations(trajectory: Trajectory) -> dict[str, Organisation]:
+    """The organisation that fills each party of the trajectory, by party code."""
+    return {
+        tp.party.code: tp.organisation for tp in trajectory.party_organisations.select_related("party", "organisation")
+    }
+
+
+def acting_organisations(
+    *, trajectory: Trajectory, parties: Iterable[Party], organisations: Mapping[str, Organisation], regie: bool
+) -> set[int]:
+    """The organisations that fill one of `parties` in this trajectory, plus the regie holder's if `regie`."""
+    ids = {organisations[p.code].pk for p in parties if p.code in organisations}
+    if regie and trajectory.regie_organisation_id:
+        ids.add(trajectory.regie_organisation_id)
+    return ids
+
+
+def recording_organisations(
+    *, trajectory: Trajectory, step: Step, action, organisations: Mapping[str, Organisation]
+) -> set[int]:
+    """The organisations that may record what this line states in this trajectory (the rule is the step's:
+    `Step.recording_parties`); the service, the page and the API all ask this."""
+    parties, regie_too = step.recording_parties(action, organisations.keys())
+    ids = {organisations[p.code].pk for p in parties if p.code in organisations}
+    if regie_too and trajectory.regie_organisation_id:
+        ids.add(trajectory.regie_organisation_id)
+    return ids
+
+
+def recordable_conditions(
+    *, actor, trajectory: Trajectory, step: Step, organisations: Mapping[str, Organisation]
+) -> list[str]:
+    """The conditions of `step` the actor may record by hand in this trajectory (what the page offers)."""
+    mine = actor_organisations(actor)
+    conditions: list[str] = []
+    for action in step.actions.all():
+        condition = action.condition
+        if not condition or condition in workflow.RECORDED_BY_SERVICE or condition in conditions:
+            continue
+        if mine & recording_organisations(trajectory=trajectory, step=step, action=action, organisations=organisations):
+            conditions.append(condition)
+    return conditions
+
+
+def condition_records_latest(trajectory: Trajectory) -> dict[str, str]:
+    """The latest outcome recorded per condition of the trajectory: what a step's completion checks."""
+    latest: dict[str, str] = {}
+    for condition, outcome in (
+        ConditionRecord.objects.filter(trajectory=trajectory)
+        .order_by("recorded_on", "recorded_at", "id")
+        .values_list("condition", "outcome")
+    ):
+        latest[condition] = outcome
+    return latest
+
+
+def action_applies(action, trajectory: Trajectory, on: date) -> bool:
+    """Does this line of the route hold for this resident on this day (age limits, PRO or VSO)?"""
+    age = age_in_years(trajectory.resident.birth_date, on)
+    if action.max_age is not None and age >= float(action.max_age):
+        return False
+    if action.min_age is not None and age < float(action.min_age):
+        return False
+    return not (action.school_kind and trajectory.school_kind and action.school_kind != trajectory.school_kind)
+
+
+def quota_places(*, municipality_code: str, year: int) -> int | None:
+    """The sheltered-work places the municipality must offer in the year (its taakstelling), if recorded."""
+    return (
+        ShelteredWorkQuota.objects.filter(municipality_code=municipality_code, year=year)
+        .values_list("places", flat=True)
+        .first()
     )
