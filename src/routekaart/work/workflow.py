@@ -1,4 +1,5 @@
-"""The placement lifecycle, declared once: which step may follow which. Only `services.py` moves a placement.
+"""The placement lifecycle, declared once: which step may follow which. Only `services/placements.py` moves a
+placement.
 
 proposed → introduced → trial (proefplaatsing) → contracted → coaching (jobcoaching) ⇄ contracted → ended
 A trial is not always needed (introduced → contracted); an introduction or trial that does not lead to work ends
