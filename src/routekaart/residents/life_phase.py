@@ -14,6 +14,8 @@ from pathlib import Path
 import yaml
 from dateutil.relativedelta import relativedelta
 
+from ..catalog.life_phase_ages import life_phase_ages
+
 AGE_0_4 = "age_0_4"
 AGE_4_12 = "age_4_12"
 AGE_4_18 = "age_4_18"
@@ -82,16 +84,14 @@ def aow_date(birth_date: date) -> date:
 
 
 def life_phases(birth_date: date, on: date) -> tuple[str, ...]:
-    """The life phases someone is in on `on`, in the catalog's order; empty before birth."""
+    """The life phases someone is in on `on`, in the catalog's order; empty before birth.
+
+    The bounds are the catalog's (data/life_phases.yaml); the working-age phase ends on the AOW date, not at 65.
+    """
     if on < birth_date:
         return ()
     age = age_on(birth_date, on)
-    if age < 4:
-        return (AGE_0_4,)
-    if age < 12:
-        return (AGE_4_12, AGE_4_18)
-    if age < 18:
-        return (AGE_4_18, AGE_12_18)
-    if on < aow_date(birth_date):
-        return (AGE_18_65,)
-    return (AGE_65_PLUS,)
+    ages = life_phase_ages()
+    if age >= ages[AGE_18_65][0]:
+        return (AGE_18_65,) if on < aow_date(birth_date) else (AGE_65_PLUS,)
+    return tuple(code for code in PHASE_ORDER[:4] if ages[code][0] <= age < ages[code][1])
