@@ -19,10 +19,11 @@ from django.utils import timezone
 from ..access import selectors as access_selectors
 from ..audit import services as audit
 from ..core.periods import valid_on
+from ..organisations.roles import Role
+from ..residents import selectors as residents_selectors
 from ..residents.access import HouseholdAccess
 from ..residents.life_phase import age_on
 from ..residents.models import Involvement, InvolvementKind, Membership, MembershipRole, Resident
-from ..residents import selectors as residents_selectors
 from ..residents.selectors import household_composition_on
 from . import rules_data
 from .calculation import BenefitCalculation, CalculationError, Housemate, NormSet, benefit_calculate
@@ -359,9 +360,9 @@ def _read_logged(*, access: HouseholdAccess, residents: list[Resident], activity
     )
 
 
-def open_case_get(*, household_id: int):
+def open_case_get(*, household_id: int, with_intakes: bool = True):
     """The household's open case in the access app (the broad intake on all life domains lives there)."""
-    return access_selectors.open_case_of(household_id=household_id, with_intakes=True)
+    return access_selectors.open_case_of(household_id=household_id, with_intakes=with_intakes)
 
 
 def client_file_get(*, access: HouseholdAccess, on: date | None = None) -> ClientFile:
@@ -423,6 +424,58 @@ def surplus_month_get(
         settlement = SurplusSettlement.objects.filter(benefit=benefit, month=month).first()
         _read_logged(access=access, residents=[benefit.client])
     return benefit, settlement
+
+
+# --- What the services look up before they write ------------------------------------------------------------
+
+
+def is_coordinator_at(*, user, organisation_id: int) -> bool:
+    """Whether `user` is a coordinator (regisseur or klantmanager) of the organisation: who may hold a benefit."""
+    return user.affiliations.filter(organisation_id=organisation_id, role=Role.COORDINATOR).exists()
+
+
+def is_member_on(*, household_id: int, resident_id: int, on: date) -> bool:
+    """Whether the resident belongs to the household on `on` (a benefit's client, a cost-sharer exclusion)."""
+    return Membership.objects.filter(valid_on(on), household_id=household_id, resident_id=resident_id).exists()
+
+
+def unended_benefit_exists(*, household_id: int) -> bool:
+    """Whether the household has a benefit without an end date: a household has one running benefit."""
+    return SocialAssistance.objects.filter(household_id=household_id, ended_on__isnull=True).exists()
+
+
+def planned_reviews_count(*, benefit_id: int) -> int:
+    """The benefit's planned conversations (a handover reports how many go with the client)."""
+    return AnnualReview.objects.filter(benefit_id=benefit_id, status=ReviewStatus.PLANNED).count()
+
+
+def annual_review_exists(*, benefit_id: int, year: int) -> bool:
+    """Whether the benefit has a conversation for `year` (planned, held or cancelled): one per year."""
+    return AnnualReview.objects.filter(benefit_id=benefit_id, year=year).exists()
+
+
+def annual_reviews_to_remind(*, on: date) -> list[tuple[int, int, int, int, date]]:
+    """Planned conversations in the coming days (practice.yaml) whose reminders have not gone out yet, as
+    (review, benefit, household, coordinator, planned_on) rows."""
+    days = int(practice()["annual_review"]["reminder_days_before"])
+    return list(
+        AnnualReview.objects.filter(
+            status=ReviewStatus.PLANNED,
+            reminded_on__isnull=True,
+            planned_on__gte=on,
+            planned_on__lte=on + timedelta(days=days),
+        ).values_list("pk", "benefit_id", "household_id", "coordinator_id", "planned_on")
+    )
+
+
+def regulations_not_used(*, household_id: int, on: date) -> list[str]:
+    """The codes of the regulations the household is entitled to on `on` but does not use (the regulations
+    check a financieel-fit conversation records)."""
+    return [
+        e.regulation.code
+        for e in entitlement_check_household(household_id=household_id, on=on)
+        if e.entitled and not e.used
+    ]
 
 
 # --- The coordinator's worklist ------------------------------------------------------------------------------
