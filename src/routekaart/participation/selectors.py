@@ -22,6 +22,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
 
 from ..audit import services as audit
+from ..core.periods import valid_on
 from ..organisations.models import Organisation
 from ..organisations.roles import Domain
 from ..residents.access import HouseholdAccess, members_visible
@@ -29,7 +30,7 @@ from ..residents.models import Resident
 from ..residents.selectors import processing_log_read
 from . import rules_data, workflow
 from .calculations import month_start
-from .configuration import RULES_DISTANCE, rule_document
+from .configuration import RULES_DISTANCE, RULES_INSTRUMENTS, rule_document
 from .models import (
     Assignment,
     AssignmentStatus,
@@ -132,6 +133,30 @@ def labour_distance_current(*, resident_id: int) -> DistanceAssessment | None:
         .select_related("category", "tier", "ladder_rung")
         .first()
     )
+
+
+# --- Lookups the services check against ------------------------------------------------------------------------
+
+
+def register_status_on(resident: Resident, on: date) -> str | None:
+    """The register status UWV last reported on or before `on`."""
+    return (
+        TargetGroupRegistration.objects.filter(resident=resident, as_of__lte=on)
+        .order_by("-as_of", "-id")
+        .values_list("status", flat=True)
+        .first()
+    )
+
+
+def exemption_on(resident: Resident, instrument: Instrument, on: date) -> Exemption | None:
+    """The exemption from the instrument's obligation that holds for the resident on `on`, if any."""
+    return Exemption.objects.filter(valid_on(on), resident=resident, instrument=instrument).first()
+
+
+def exemption_ground_name(code: str) -> str:
+    """The name of an exemption ground as the rules (data) call it; the code itself if unknown."""
+    names = {g["code"]: g["name"] for g in rule_document(RULES_INSTRUMENTS).get("exemption_grounds", [])}
+    return names.get(code, code)
 
 
 # --- Configuration views (no personal data) ------------------------------------------------------------------------
