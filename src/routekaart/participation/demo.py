@@ -26,7 +26,7 @@ from django.utils import timezone
 from ..audit import services as audit
 from ..organisations.models import Organisation, OrganisationKind
 from ..residents.models import Involvement, InvolvementKind, Membership, MembershipRole
-from . import calculations
+from . import calculations, selectors
 from .configuration import participation_providers_load, wage_subsidy_rules
 from .models import (
     Assignment,
@@ -111,7 +111,8 @@ def demo_providers_ensure() -> dict[str, Organisation]:
 
 
 def _benefit_clients(municipality: Organisation):
-    """Adults of 18 to 66 heading (or partnering in) a household its coordinator holds in the Participatiewet domain.
+    """Adults from 18 to the AOW age heading (or partnering in) a household its coordinator holds in the
+    Participatiewet domain.
 
     Both partners of a benefit household have the duty to work towards work, so both get a distance; residents
     already assessed are left out (idempotence).
@@ -125,7 +126,7 @@ def _benefit_clients(municipality: Organisation):
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=today))
         .filter(
             resident__birth_date__lte=today - relativedelta(years=18),
-            resident__birth_date__gt=today - relativedelta(years=67),
+            resident__birth_date__gt=selectors.aow_reached_born_by(today),
             resident__date_of_death__isnull=True,
         )
         .filter(Exists(coordinated))

@@ -26,6 +26,7 @@ from ..core.periods import valid_on
 from ..organisations.models import Organisation
 from ..organisations.roles import Domain
 from ..residents.access import HouseholdAccess, members_visible
+from ..residents.life_phase import aow_date
 from ..residents.models import Resident
 from ..residents.selectors import processing_log_read
 from . import rules_data, workflow
@@ -344,6 +345,23 @@ class TeamOverview:
         return [sum(self.count(c.pk, t.pk) for c in self.categories) for t in self.tiers]
 
 
+def aow_reached_born_by(on: date) -> date:
+    """The last birth date of someone who has reached the AOW age on `on`: those born after it are of working age.
+
+    The AOW age is residents' one legal number (`residents.life_phase.aow_date`), not a fixed 67: it differs by
+    birth year. `aow_date` rises with the birth date, so halving the birth dates between 59 and 71 years back finds
+    the limit in a dozen steps, and a query can then filter on the birth date alone.
+    """
+    reached, not_yet = on - relativedelta(years=71), on - relativedelta(years=59)  # aow_date(reached) <= on < ...
+    while (not_yet - reached).days > 1:
+        middle = reached + timedelta(days=(not_yet - reached).days // 2)
+        if aow_date(middle) <= on:
+            reached = middle
+        else:
+            not_yet = middle
+    return reached
+
+
 def _caseload_residents(user, on: date):
     """The residents the user may see now (a subquery, not a list): never a housemate of someone who consented."""
     return members_visible(user=user, purpose=ACTIVITY, domain=Domain.PARTICIPATION, on=on).values("resident_id")
@@ -371,7 +389,7 @@ def team_overview_get(*, user, on: date | None = None, horizon_days: int = 30, l
         .select_related("resident", "instrument", "provider")
         .order_by("planned_end", "id")[:limit]
     )
-    adult_from, adult_to = on - relativedelta(years=67), on - relativedelta(years=rules_data.value("adult_age"))
+    adult_from, adult_to = aow_reached_born_by(on), on - relativedelta(years=rules_data.value("adult_age"))
     unassessed = list(
         Resident.objects.filter(
             pk__in=caseload, birth_date__gt=adult_from, birth_date__lte=adult_to, date_of_death__isnull=True

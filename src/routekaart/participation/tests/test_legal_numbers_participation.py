@@ -12,6 +12,7 @@ from dateutil.relativedelta import relativedelta
 from freezegun import freeze_time
 
 from routekaart.participation import rules_data, selectors
+from routekaart.residents.life_phase import aow_date
 
 from .factories import resident_in_household
 
@@ -50,3 +51,32 @@ def test_the_team_overview_lists_unassessed_residents_from_the_adult_age(world, 
 def test_the_rule_reads_the_age_from_the_data(world, monkeypatch):
     monkeypatch.setattr(rules_data, "value", {"adult_age": ADULT_AGE + 1}.__getitem__)
     assert not unassessed_on_the_overview(world, ON - relativedelta(years=ADULT_AGE))
+
+
+# The upper end of working age is the AOW age, residents' one source (`residents.life_phase.aow_date`), not a fixed
+# 67: someone born in March 1962 reaches it at 67 years and 3 months, in 2029.
+AOW_BIRTH_DATE = date(1962, 3, 10)
+AOW_DATE = aow_date(AOW_BIRTH_DATE)
+
+
+def unassessed_on(world, birth_date: date, on: date) -> bool:
+    resident, _ = resident_in_household(household=world.household, birth_date=birth_date)
+    with freeze_time(on):
+        overview = selectors.team_overview_get(user=world.user, on=on)
+    return resident in overview.unassessed
+
+
+@pytest.mark.parametrize(
+    ("on", "listed"),
+    [(AOW_DATE - timedelta(days=1), True), (AOW_DATE, False), (AOW_DATE + timedelta(days=1), False)],
+    ids=["day-before-aow", "aow-date", "day-after-aow"],
+)
+def test_the_team_overview_lists_unassessed_residents_up_to_their_aow_date(world, on, listed):
+    assert date(2029, 6, 10) == AOW_DATE  # 67 years and 3 months: not the 67 a fixed number would say
+    assert unassessed_on(world, AOW_BIRTH_DATE, on) is listed
+
+
+@pytest.mark.parametrize("on", [date(2021, 7, 1), date(2026, 4, 14), date(2029, 6, 10), date(2035, 1, 1)])
+def test_the_working_age_limit_is_the_last_birth_date_at_the_aow_age(on):
+    limit = selectors.aow_reached_born_by(on)
+    assert aow_date(limit) <= on < aow_date(limit + timedelta(days=1))
