@@ -165,3 +165,4 @@ def test_the_coordinator_lists_the_working_age_residents_of_their_households(wor
     assert "Lotte" in response.text and "nog geen" in response.text
     assert "Kleintje" not in response.text
     assert reverse("work:work_profile_edit", args=[adult.pk]) in response.text
+    assert "tot de AOW-leeftijd" in response.text and "tot 67 jaar" not in response.text
