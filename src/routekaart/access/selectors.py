@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.core.exceptions import ValidationError
 from django.db.models import (
     Count,
     DateField,
@@ -27,8 +28,10 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Least
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from ..catalog.models import BuildingBlock, BuildingBlockVersion, ZoneCode
 from ..core.periods import valid_on
 from ..organisations.roles import Domain
 from ..residents import selectors as residents_selectors
@@ -66,6 +69,60 @@ FAR_FUTURE = date(9999, 12, 31)
 
 def due_soon_days() -> int:
     return Policy.objects.order_by("pk").values_list("due_soon_days", flat=True).first() or 7
+
+
+def policy_get() -> Policy:
+    """The toegang's policy row; without it the steps cannot run, so its absence is a Dutch refusal."""
+    policy = Policy.objects.order_by("pk").first()
+    if policy is None:
+        raise ValidationError(
+            gettext("De regels van de toegang zijn niet geladen: voer `manage.py load_configuration` uit.")
+        )
+    return policy
+
+
+def household_member_ids(*, household_id: int, on: date) -> set[int]:
+    """The residents who belong to the household on `on`: a signal, intake or decision names one of them."""
+    return set(Membership.objects.filter(valid_on(on), household_id=household_id).values_list("resident_id", flat=True))
+
+
+# --- the catalogue's building blocks a step may name --------------------------------------------------------------
+
+
+def general_provisions_queryset() -> QuerySet[BuildingBlock]:
+    """The voorveld building blocks the poortwachter may refer back to (clusters named in decisions.yaml)."""
+    clusters = Policy.objects.order_by("pk").values_list("general_provision_clusters", flat=True).first() or []
+    return (
+        BuildingBlock.objects.filter(cluster__zone__code=ZoneCode.FRONT, cluster__code__in=clusters)
+        .select_related("cluster")
+        .order_by("cluster__order", "order")
+    )
+
+
+def tailored_provisions_queryset() -> QuerySet[BuildingBlock]:
+    """The building blocks a decision can grant or refuse: those of the maatwerk zone (seed 003 §3.5)."""
+    return (
+        BuildingBlock.objects.filter(cluster__zone__code=ZoneCode.TAILORED)
+        .select_related("cluster")
+        .order_by("cluster__order", "order")
+    )
+
+
+def building_block_version_on(*, block: BuildingBlock, on: date) -> BuildingBlockVersion | None:
+    """The version of the building block in force on `on` (a decision grants what the catalogue said that day)."""
+    return block.versions.filter(effective_from__lte=on).order_by("-effective_from", "-number").first()
+
+
+def clusters_in_force(*, case: Case, on: date | None = None) -> list[str]:
+    """The clusters of the provisions granted and not yet ended: more than one asks for a procesregisseur."""
+    on = on or timezone.localdate()
+    return sorted(
+        set(
+            TailoredProvision.objects.filter(
+                decision__case=case, outcome=ProvisionOutcome.GRANTED, ends_on__gte=on
+            ).values_list("cluster_code", flat=True)
+        )
+    )
 
 
 # --- the worklist ("Mijn werkvoorraad") ---------------------------------------------------------------------------
@@ -539,9 +596,7 @@ def case_get(*, case_id: int) -> Case:
 def decision_letter_get(*, access: HouseholdAccess, decision_id: int) -> Decision:
     """A decision with what its letter needs; the read is logged under the decision's law domain."""
     decision = (
-        Decision.objects.select_related(
-            "addressee__address", "decided_by", "case"
-        )
+        Decision.objects.select_related("addressee__address", "decided_by", "case")
         .prefetch_related(Prefetch("provisions", queryset=TailoredProvision.objects.select_related("provider")))
         .get(pk=decision_id, household_id=access.household_id)
     )

@@ -257,7 +257,7 @@ def intake(request: HttpRequest, case_id: int) -> HttpResponse:
 def gatekeeping(request: HttpRequest, case_id: int) -> HttpResponse:
     case, _access = _case_access(request, case_id)
     form = GatekeepingForm(
-        request.POST or None, provisions=services.general_provisions_queryset().prefetch_related("versions")
+        request.POST or None, provisions=selectors.general_provisions_queryset().prefetch_related("versions")
     )
     return service_form_submit(
         request,
@@ -537,7 +537,7 @@ def decision(request: HttpRequest, case_id: int) -> HttpResponse:
     """A beschikking: grant or refuse tailored provisions under one law."""
     case, access = _case_access(request, case_id)
     members = _members(access)
-    blocks = list(services.tailored_provisions_queryset().prefetch_related("versions"))
+    blocks = list(selectors.tailored_provisions_queryset().prefetch_related("versions"))
     form = DecisionForm(request.POST or None, members=members)
     formset = ProvisionFormSet(request.POST or None, prefix="provisions", blocks=blocks)
     if request.method == "POST" and form.is_valid() and formset.is_valid():

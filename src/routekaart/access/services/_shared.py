@@ -1,0 +1,70 @@
+"""Small helpers every aggregate's steps share: today's date, date text, the case lock, date checks, scores."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from ..models import (
+    Case,
+    LifeDomain,
+)
+
+
+def _today() -> date:
+    return timezone.localdate()
+
+
+def _d(value: date) -> str:
+    return date_format(value, "j F Y")
+
+
+def _lock_case(case: Case) -> Case:
+    """Serialise the steps of one case (PostgreSQL row lock; SQLite serialises writes anyway)."""
+    return Case.objects.select_for_update(of=("self",)).get(pk=case.pk)
+
+
+def _not_in_future(value: date | None, field_name: str) -> None:
+    if value is not None and value > _today():
+        raise ValidationError({field_name: _("Deze datum ligt in de toekomst.")})
+
+
+def _not_before_case(case: Case, value: date, field_name: str) -> None:
+    if value < case.opened_on:
+        raise ValidationError(
+            {field_name: _("Deze datum ligt vóór de opening van de casus (%(date)s).") % {"date": _d(case.opened_on)}}
+        )
+
+
+def _scores_check(scores: dict[str, tuple[int | None, str]]) -> list[tuple[LifeDomain, int, str]]:
+    """Every life domain needs a score 1 to 5 ("op alle leefgebieden"); errors per field `score_<code>`."""
+    domains = list(LifeDomain.objects.order_by("order"))
+    if not domains:
+        raise ValidationError(_("De leefgebieden zijn niet geladen: voer `manage.py load_configuration` uit."))
+    errors: dict[str, str] = {}
+    rows = []
+    for domain in domains:
+        score, note = scores.get(domain.code, (None, ""))
+        if score in (None, ""):
+            errors[f"score_{domain.code}"] = _("Geef een score van 1 tot en met 5 voor %(domain)s.") % {
+                "domain": domain.name
+            }
+            continue
+        try:
+            value = int(score)
+        except (TypeError, ValueError):
+            value = 0
+        if not 1 <= value <= 5:
+            errors[f"score_{domain.code}"] = _("Zelfredzaamheid is een score van 1 tot en met 5.")
+            continue
+        rows.append((domain, value, (note or "").strip()[:500]))
+    unknown = set(scores) - {d.code for d in domains}
+    if unknown:
+        errors["scores"] = _("Onbekend leefgebied: %(codes)s.") % {"codes": ", ".join(sorted(unknown))}
+    if errors:
+        raise ValidationError(errors)
+    return rows

@@ -1,0 +1,205 @@
+"""Beschikkingen: one law per decision, granting or refusing building blocks of the maatwerk zone."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from ...audit import services as audit
+from ...catalog.models import BuildingBlock
+from ...organisations.models import Organisation
+from ...residents.access import DOMAIN_ACTIVITY, HOUSEHOLD_FILE
+from ...residents.models import Resident
+from .. import selectors, workflow
+from ..models import (
+    Case,
+    Decision,
+    LegalBasis,
+    Plan,
+    PlanStatus,
+    ProvisionOutcome,
+    ReferralSource,
+    TailoredProvision,
+)
+from ._shared import _lock_case, _today
+from .deadlines import _meet_deadlines
+
+
+@dataclass(frozen=True)
+class ProvisionSpec:
+    building_block: BuildingBlock
+    outcome: str
+    reasoning: str
+    law: str = ""
+    starts_on: date | None = None
+    ends_on: date | None = None
+    volume: Decimal | None = None
+    unit: str = ""
+    provider: Organisation | None = None
+
+
+@dataclass
+class DecisionResult:
+    decision: Decision
+    clusters: list[str] = field(default_factory=list)
+    needs_process_coordinator: bool = False
+
+
+@transaction.atomic
+def decision_record(
+    *,
+    actor,
+    case: Case,
+    addressee: Resident,
+    provisions: Sequence[ProvisionSpec],
+    decided_on: date | None = None,
+    urgent: bool = False,
+    channel: str | None = None,
+) -> DecisionResult:
+    """A beschikking under one law: grant or refuse building blocks of the maatwerk zone.
+
+    It needs the household's active plan, except urgent help after an AMHK/Crisis signal (seed 003 §3.3.2:
+    "Besluit inzet spoedhulp"; the structural solution follows through the integrale toegang).
+    """
+    case = _lock_case(case)
+    decided_on = decided_on or _today()
+    errors: dict[str, str] = {}
+    plan = Plan.objects.filter(case=case, status=PlanStatus.ACTIVE).first()
+    if urgent:
+        if not case.signals.filter(source=ReferralSource.AMHK_CRISIS).exists():
+            errors["urgent"] = _(
+                "Spoedhulp zonder plan van aanpak kan alleen na een melding of verwijzing van AMHK/Crisis."
+            )
+        step = "urgent_decision_record"
+    else:
+        step = "decision_record"
+        if plan is None:
+            errors["plan"] = _(
+                "Een beschikking vraagt om een actief plan van aanpak, "
+                "behalve spoedhulp na een melding bij AMHK/Crisis."
+            )
+    if not workflow.allowed(case, step) and "plan" not in errors:
+        errors["plan"] = workflow.refusal(case, step)
+    if decided_on > _today():
+        errors["decided_on"] = _("Deze datum ligt in de toekomst.")
+    if addressee is None or addressee.pk not in selectors.household_member_ids(
+        household_id=case.household_id, on=decided_on
+    ):
+        errors["addressee"] = _("De beschikking gaat aan een lid van het huishouden.")
+    if not provisions:
+        errors["provisions"] = _("Een beschikking kent ten minste één voorziening toe of wijst haar af.")
+    tailored = set(selectors.tailored_provisions_queryset().values_list("pk", flat=True))
+    laws = set()
+    rows = []
+    for index, spec in enumerate(provisions):
+        prefix = f"provisions-{index}-"
+        block = spec.building_block
+        version = selectors.building_block_version_on(block=block, on=decided_on) if block is not None else None
+        if block is None or block.pk not in tailored or version is None or not version.is_active:
+            errors[f"{prefix}building_block"] = _("Kies een maatwerkvoorziening uit de catalogus.")
+            continue
+        law = spec.law or (version.domains if len(version.domains) == 1 else "")
+        if law not in ("J", "W", "P"):
+            errors[f"{prefix}law"] = _("Kies de wet waaronder de voorziening valt.")
+            continue
+        if law not in version.domains:
+            errors[f"{prefix}law"] = _("%(name)s valt niet onder deze wet; kies uit %(domains)s.") % {
+                "name": version.name,
+                "domains": ", ".join(version.domains),
+            }
+            continue
+        laws.add(law)
+        if spec.outcome not in ProvisionOutcome.values:
+            errors[f"{prefix}outcome"] = _("Kies: toekennen of afwijzen.")
+        if not (spec.reasoning or "").strip():
+            errors[f"{prefix}reasoning"] = _("Motiveer het besluit in gewone taal.")
+        if spec.outcome == ProvisionOutcome.GRANTED:
+            if spec.starts_on is None:
+                errors[f"{prefix}starts_on"] = _("Geef de ingangsdatum.")
+            if spec.ends_on is None:
+                errors[f"{prefix}ends_on"] = _("Geef de einddatum.")
+            if spec.starts_on and spec.ends_on and spec.ends_on < spec.starts_on:
+                errors[f"{prefix}ends_on"] = _("De einddatum ligt vóór de ingangsdatum.")
+            if spec.volume is None or spec.volume <= 0:
+                errors[f"{prefix}volume"] = _("Geef de omvang: een getal groter dan nul.")
+            if not spec.unit:
+                errors[f"{prefix}unit"] = _("Kies de eenheid.")
+        elif spec.starts_on and spec.ends_on and spec.ends_on < spec.starts_on:
+            errors[f"{prefix}ends_on"] = _("De einddatum ligt vóór de ingangsdatum.")
+        rows.append((spec, version, law))
+    if len(laws) > 1:
+        errors["provisions"] = _("Eén beschikking valt onder één wet; maak per wet een eigen beschikking.")
+    basis = LegalBasis.objects.filter(law=next(iter(laws))).first() if len(laws) == 1 else None
+    if len(laws) == 1 and basis is None:
+        raise ValidationError(_("De regels van de toegang zijn niet geladen: voer `manage.py load_configuration` uit."))
+    if urgent and basis is not None and not basis.urgent_basis:
+        errors["urgent"] = _("Onder de %(law)s is geen spoedbesluit zonder plan mogelijk.") % {"law": basis.name}
+    if errors:
+        raise ValidationError(errors)
+    workflow.transition(case, step)
+    law = basis.law
+    number = Decision.objects.filter(case=case).count() + 1
+    application = case.signals.filter(domain=law).order_by("-received_on").values_list("received_on", flat=True).first()
+    decision = Decision.objects.create(
+        case=case,
+        household_id=case.household_id,
+        plan=plan,
+        law=law,
+        reference=f"{decided_on.year}-{case.pk:06d}-{number:02d}",
+        addressee=addressee,
+        decided_on=decided_on,
+        urgent=urgent,
+        application_on=application,
+        decided_by=actor,
+        objection_weeks=basis.objection_weeks,
+        objection_basis=basis.objection_basis,
+    )
+    legal_basis = basis.urgent_basis if urgent else basis.decision_basis
+    TailoredProvision.objects.bulk_create(
+        TailoredProvision(
+            decision=decision,
+            building_block=spec.building_block,
+            name=version.name,
+            cluster_code=spec.building_block.cluster.code,
+            outcome=spec.outcome,
+            law=law,
+            legal_basis=legal_basis,
+            starts_on=spec.starts_on,
+            ends_on=spec.ends_on,
+            volume=spec.volume if spec.outcome == ProvisionOutcome.GRANTED else None,
+            unit=spec.unit if spec.outcome == ProvisionOutcome.GRANTED else "",
+            provider=spec.provider,
+            reasoning=spec.reasoning.strip(),
+        )
+        for spec, version, law in rows
+    )
+    _meet_deadlines(case=case, met_by="decision_issued", on=decided_on, laws=[law])
+    clusters = selectors.clusters_in_force(case=case, on=decided_on)
+    audit.action_record(
+        actor=actor,
+        action="decision.recorded",
+        subject=decision,
+        household_id=case.household_id,
+        after={
+            "case": case.pk,
+            "reference": decision.reference,
+            "domain": law,
+            "urgent": urgent,
+            "provisions": [
+                {"building_block": spec.building_block.key, "outcome": spec.outcome} for spec, _v, _l in rows
+            ],
+        },
+        purpose=DOMAIN_ACTIVITY.get(law, HOUSEHOLD_FILE),
+        channel=channel,
+    )
+    return DecisionResult(
+        decision=decision,
+        clusters=clusters,
+        needs_process_coordinator=len(clusters) > 1 and case.process_coordinator_id is None,
+    )

@@ -1,0 +1,104 @@
+"""The periodic review: the life domains scored again and the plan's next review date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from ...audit import services as audit
+from ...organisations.roles import Domain
+from ...residents.access import HOUSEHOLD_FILE
+from .. import workflow
+from ..models import (
+    Case,
+    Deadline,
+    DeadlineRule,
+    LifeDomainScore,
+    Plan,
+    PlanStatus,
+    Review,
+)
+from ._shared import _d, _lock_case, _scores_check, _today
+from .deadlines import PLAN_REVIEW, _meet_deadlines, _term_end
+
+
+@transaction.atomic
+def review_record(
+    *,
+    actor,
+    case: Case,
+    note: str,
+    scores: dict[str, tuple[int | None, str]],
+    next_review_on: date | None = None,
+    held_on: date | None = None,
+    channel: str | None = None,
+) -> Review:
+    """The periodic review: the life domains scored again, and the plan's next review date."""
+    case = _lock_case(case)
+    held_on = held_on or _today()
+    errors: dict[str, str] = {}
+    plan = Plan.objects.filter(case=case, status=PlanStatus.ACTIVE).first()
+    if plan is None or not workflow.allowed(case, "review_record"):
+        errors["plan"] = workflow.refusal(case, "review_record")
+    if not (note or "").strip():
+        errors["note"] = _("Beschrijf wat er sinds de vorige keer is veranderd.")
+    if held_on > _today():
+        errors["held_on"] = _("Deze datum ligt in de toekomst.")
+    rule = DeadlineRule.objects.get(code=PLAN_REVIEW)
+    latest = _term_end(held_on, rule)
+    next_review_on = next_review_on or latest
+    if next_review_on <= held_on:
+        errors["next_review_on"] = _("De volgende evaluatie ligt na deze evaluatie.")
+    elif next_review_on > latest:
+        errors["next_review_on"] = _("Evalueer uiterlijk op %(date)s: ten minste één keer per jaar.") % {
+            "date": _d(latest)
+        }
+    try:
+        rows = _scores_check(scores)
+    except ValidationError as error:
+        errors.update({k: v[0] for k, v in error.message_dict.items()})
+    if errors:
+        raise ValidationError(errors)
+    workflow.transition(case, "review_record")
+    review = Review.objects.create(
+        case=case, plan=plan, held_on=held_on, note=note.strip(), next_review_on=next_review_on, held_by=actor
+    )
+    LifeDomainScore.objects.bulk_create(
+        LifeDomainScore(
+            case=case,
+            household_id=case.household_id,
+            review=review,
+            life_domain=domain,
+            scored_on=held_on,
+            self_reliance=value,
+            note=note_,
+        )
+        for domain, value, note_ in rows
+    )
+    _meet_deadlines(case=case, met_by="review_recorded", on=held_on)
+    plan.next_review_on = next_review_on
+    plan.save(update_fields=["next_review_on"])
+    Deadline.objects.create(
+        case=case,
+        rule=rule,
+        plan=plan,
+        law=Domain.GENERAL,
+        name=rule.name,
+        basis=rule.basis,
+        starts_on=held_on,
+        original_due_on=next_review_on,
+        due_on=next_review_on,
+    )
+    audit.action_record(
+        actor=actor,
+        action="review.recorded",
+        subject=review,
+        household_id=case.household_id,
+        after={"case": case.pk, "plan": plan.version, "next_review_on": next_review_on, "life_domains": len(rows)},
+        purpose=HOUSEHOLD_FILE,
+        channel=channel,
+    )
+    return review
