@@ -1,4 +1,8 @@
-"""Queries that feed the route pages and the API; each runs a fixed number of queries whatever the map's size."""
+"""Queries that feed the route pages and the API; each runs a fixed number of queries whatever the map's size.
+
+At the end: the read-only rules the trajectory services check and the pages show (who may act or record in a step,
+ages in half years, whether a line holds for the resident, the sheltered-work quota).
+"""
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field

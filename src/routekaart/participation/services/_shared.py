@@ -11,9 +11,7 @@ from django.utils import formats, timezone
 
 from ...organisations.models import Organisation
 from ...residents.models import Resident
-from ..models import (
-    Assignment,
-)
+from ..models import Assignment
 
 MIN_ADDITIONALITY_REASON = 20
 MAX_HOURS_PER_WEEK = Decimal(40)

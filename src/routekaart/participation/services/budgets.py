@@ -14,15 +14,7 @@ from ...organisations.roles import Domain
 from ...residents.selectors import household_id_of
 from .. import calculations, workflow
 from ..configuration import wage_subsidy_rules
-from ..models import (
-    Assignment,
-    Budget,
-    Commitment,
-    CostBasis,
-    Expenditure,
-    Instrument,
-    SpendingLine,
-)
+from ..models import Assignment, Budget, Commitment, CostBasis, Expenditure, Instrument, SpendingLine
 from ..selectors import ACTIVITY
 from ._shared import _lock, _not_in_future, _raise
 

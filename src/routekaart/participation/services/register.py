@@ -11,12 +11,7 @@ from ...audit import services as audit
 from ...organisations.roles import Domain
 from ...residents.models import Resident
 from ...residents.selectors import household_id_of
-from ..models import (
-    Exemption,
-    Instrument,
-    RegisterStatus,
-    TargetGroupRegistration,
-)
+from ..models import Exemption, Instrument, RegisterStatus, TargetGroupRegistration
 from ..selectors import ACTIVITY
 from ._shared import _not_in_future, _raise
 

@@ -16,14 +16,7 @@ from ...organisations.roles import Domain
 from ...residents import services as resident_services
 from ...residents.models import Involvement, InvolvementKind
 from .. import workflow
-from ..models import (
-    Condition,
-    ConditionRecord,
-    Step,
-    StepProgress,
-    Trajectory,
-    WaitlistEntry,
-)
+from ..models import Condition, ConditionRecord, Step, StepProgress, Trajectory, WaitlistEntry
 from ..workflow import Outcome, StepState, TrajectoryStatus
 from ._shared import _involve
 from .handovers import _regie_move

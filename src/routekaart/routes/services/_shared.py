@@ -15,13 +15,7 @@ from ...organisations.models import Organisation, OrganisationKind
 from ...residents import services as resident_services
 from ...residents.models import Involvement, InvolvementKind
 from .. import selectors
-from ..models import (
-    Condition,
-    Party,
-    Step,
-    StepProgress,
-    Trajectory,
-)
+from ..models import Condition, Party, Step, StepProgress, Trajectory
 from ..workflow import TrajectoryStatus
 
 RESIDENT_KIND = "resident"

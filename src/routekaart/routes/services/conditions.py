@@ -12,11 +12,7 @@ from ...audit import services as audit
 from ...organisations.roles import Domain
 from ...residents.life_phase import age_on
 from .. import selectors, workflow
-from ..models import (
-    Condition,
-    ConditionRecord,
-    Trajectory,
-)
+from ..models import Condition, ConditionRecord, Trajectory
 from ..selectors import ACTIVITY
 from ..workflow import Outcome
 from ._shared import _age_text, _lock, _may_record, _steps, _today

@@ -10,11 +10,7 @@ from django.utils.translation import gettext as _
 from ...audit import services as audit
 from ...organisations.roles import Domain
 from .. import selectors
-from ..models import (
-    Party,
-    RegieHandover,
-    Trajectory,
-)
+from ..models import Party, RegieHandover, Trajectory
 from ._shared import RESIDENT_KIND, _age_text, _involve, _lock, _today
 
 

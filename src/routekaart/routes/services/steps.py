@@ -11,11 +11,7 @@ from django.utils.translation import gettext as _
 from ...audit import services as audit
 from ...organisations.roles import Domain
 from .. import selectors, workflow
-from ..models import (
-    Condition,
-    StepProgress,
-    Trajectory,
-)
+from ..models import Condition, StepProgress, Trajectory
 from ..selectors import ACTIVITY
 from ._progress import _finish_if_done, _next_startable, _start_step
 from ._shared import _lock, _may_act, _steps, _today

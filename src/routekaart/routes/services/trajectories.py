@@ -15,15 +15,7 @@ from ...organisations.roles import Domain
 from ...residents.models import Resident
 from ...residents.selectors import household_id_of
 from .. import selectors, workflow
-from ..models import (
-    Party,
-    RegieHandover,
-    Route,
-    RouteKind,
-    StepProgress,
-    Trajectory,
-    TrajectoryParty,
-)
+from ..models import Party, RegieHandover, Route, RouteKind, StepProgress, Trajectory, TrajectoryParty
 from ..selectors import ACTIVITY
 from ..workflow import TrajectoryStatus
 from ._progress import _next_startable, _start_step

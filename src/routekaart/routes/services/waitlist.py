@@ -12,13 +12,7 @@ from django.utils.translation import gettext as _
 from ...audit import services as audit
 from ...organisations.roles import Domain
 from .. import rules_data, selectors, workflow
-from ..models import (
-    Condition,
-    ConditionRecord,
-    Party,
-    Trajectory,
-    WaitlistEntry,
-)
+from ..models import Condition, ConditionRecord, Party, Trajectory, WaitlistEntry
 from ..selectors import ACTIVITY
 from ..workflow import Outcome, StepState, TrajectoryStatus
 from ._progress import _next_startable, _start_step
