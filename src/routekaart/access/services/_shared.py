@@ -9,10 +9,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from ..models import (
-    Case,
-    LifeDomain,
-)
+from ..models import Case, LifeDomain
 
 
 def _today() -> date:

@@ -11,11 +11,7 @@ from django.utils.translation import gettext as _
 from ...audit import services as audit
 from ...residents.access import HOUSEHOLD_FILE
 from .. import workflow
-from ..models import (
-    Assessment,
-    Case,
-    SpecialistAdvice,
-)
+from ..models import Assessment, Case, SpecialistAdvice
 from ._shared import _lock_case, _not_before_case, _not_in_future, _today
 from .deadlines import _meet_deadlines
 

@@ -17,16 +17,7 @@ from ...residents import services as residents
 from ...residents.access import DOMAIN_ACTIVITY, HOUSEHOLD_FILE
 from ...residents.models import Household, Involvement, InvolvementKind, Resident
 from .. import selectors, workflow
-from ..models import (
-    OPEN_STATUSES,
-    Case,
-    CaseStatus,
-    ClosureReason,
-    Plan,
-    PlanStatus,
-    Signal,
-    SignalKind,
-)
+from ..models import OPEN_STATUSES, Case, CaseStatus, ClosureReason, Plan, PlanStatus, Signal, SignalKind
 from ._shared import _lock_case, _not_before_case, _not_in_future, _today
 from .deadlines import _deadlines_open, _lapse_deadlines
 

@@ -16,10 +16,7 @@ from ...residents import services as residents
 from ...residents.access import HOUSEHOLD_FILE
 from ...residents.models import Involvement, InvolvementKind
 from .. import selectors, workflow
-from ..models import (
-    Case,
-    WarmHandover,
-)
+from ..models import Case, WarmHandover
 from ._shared import _lock_case, _today
 
 MIN_HANDOVER_NOTE = 20

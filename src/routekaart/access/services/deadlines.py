@@ -16,14 +16,7 @@ from ...audit import services as audit
 from ...residents.access import DOMAIN_ACTIVITY, HOUSEHOLD_FILE
 from ...residents.life_phase import age_on
 from .. import workflow
-from ..models import (
-    Case,
-    Deadline,
-    DeadlineChange,
-    DeadlineChangeRule,
-    DeadlineRule,
-    Signal,
-)
+from ..models import Case, Deadline, DeadlineChange, DeadlineChangeRule, DeadlineRule, Signal
 from ._shared import _d, _lock_case, _not_in_future, _today
 
 PLAN_REVIEW = "plan_review"

@@ -17,16 +17,7 @@ from ...organisations.models import Organisation
 from ...residents.access import DOMAIN_ACTIVITY, HOUSEHOLD_FILE
 from ...residents.models import Resident
 from .. import selectors, workflow
-from ..models import (
-    Case,
-    Decision,
-    LegalBasis,
-    Plan,
-    PlanStatus,
-    ProvisionOutcome,
-    ReferralSource,
-    TailoredProvision,
-)
+from ..models import Case, Decision, LegalBasis, Plan, PlanStatus, ProvisionOutcome, ReferralSource, TailoredProvision
 from ._shared import _lock_case, _today
 from .deadlines import _meet_deadlines
 

@@ -15,16 +15,7 @@ from ...organisations.roles import Domain
 from ...residents.access import HOUSEHOLD_FILE
 from ...residents.models import Resident
 from .. import selectors, workflow
-from ..models import (
-    Case,
-    ClosureReason,
-    Deadline,
-    Gatekeeping,
-    GatekeepingOutcome,
-    Intake,
-    LifeDomainScore,
-    SignalKind,
-)
+from ..models import Case, ClosureReason, Deadline, Gatekeeping, GatekeepingOutcome, Intake, LifeDomainScore, SignalKind
 from ._shared import _d, _lock_case, _scores_check, _today
 from .cases import _close
 from .deadlines import YOUTH_SEARCH_PERIOD, _meet_deadlines

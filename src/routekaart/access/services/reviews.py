@@ -12,15 +12,7 @@ from ...audit import services as audit
 from ...organisations.roles import Domain
 from ...residents.access import HOUSEHOLD_FILE
 from .. import workflow
-from ..models import (
-    Case,
-    Deadline,
-    DeadlineRule,
-    LifeDomainScore,
-    Plan,
-    PlanStatus,
-    Review,
-)
+from ..models import Case, Deadline, DeadlineRule, LifeDomainScore, Plan, PlanStatus, Review
 from ._shared import _d, _lock_case, _scores_check, _today
 from .deadlines import PLAN_REVIEW, _meet_deadlines, _term_end
 
