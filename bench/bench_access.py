@@ -162,6 +162,15 @@ def _to_plan(user, household, *, late: bool, decide: bool, provider):
     return case
 
 
+def _cases_of(user):
+    """The cases of the households `user` coordinates today: the coordinator is the household's coordinator
+    involvement (residents), not a column of the case."""
+    from routekaart.access.models import Case
+    from routekaart.residents import selectors as residents_selectors
+
+    return Case.objects.filter(residents_selectors.coordinated_by(user=user))
+
+
 def build(user) -> int:
     """Make sure the bench coordinator has CASES open cases and one household with YEARS of history."""
     from django.db import transaction
@@ -169,13 +178,12 @@ def build(user) -> int:
     from freezegun import freeze_time
 
     from routekaart.access import services
-    from routekaart.access.models import Case
     from routekaart.organisations.models import Organisation, OrganisationKind
 
     provider, _ = Organisation.objects.get_or_create(
         code="bench-aanbieder", defaults={"kind": OrganisationKind.PROVIDER, "name": "Bench aanbieder"}
     )
-    history = Case.objects.filter(coordinator=user, status="closed").values_list("household_id", flat=True).first()
+    history = _cases_of(user).filter(status="closed").values_list("household_id", flat=True).first()
     if history is None:
         start = timezone.localdate() - datetime.timedelta(days=365 * YEARS + 30)
         household = _free_households(1, since=start)[0]
@@ -190,7 +198,7 @@ def build(user) -> int:
         with transaction.atomic():
             _to_plan(user, household, late=True, decide=True, provider=provider)
         history = household.pk
-    missing = CASES - Case.objects.filter(coordinator=user).exclude(status="closed").count()
+    missing = CASES - _cases_of(user).exclude(status="closed").count()
     if missing > 0:
         for index, household in enumerate(_free_households(missing, exclude=[history])):
             with transaction.atomic():
@@ -202,7 +210,11 @@ def build(user) -> int:
 
 
 def _raw_worklist(user, offset: int = 0):
-    """A page of the worklist, hand-written: one query with the per-case figures, one for the members."""
+    """A page of the worklist, hand-written: one query with the per-case figures, one for the members.
+
+    The coordinator is the household's coordinator involvement valid on the day (residents_involvement), as the
+    page reads it: the cases are those of the households the user coordinates (or process-coordinates), and the
+    coordinator's user and organisation are read per case."""
     from django.db import connection
     from django.utils import timezone
 
@@ -213,6 +225,14 @@ def _raw_worklist(user, offset: int = 0):
             c.execute(
                 """
                 SELECT c.id, c.household_id, c.status,
+                  (SELECT i.user_id FROM residents_involvement i
+                     WHERE i.household_id = c.household_id AND i.kind = 'coordinator' AND i.valid_from <= %s
+                       AND (i.valid_to IS NULL OR i.valid_to > %s) ORDER BY i.valid_from DESC LIMIT 1)
+                    AS coordinator_user,
+                  (SELECT i.organisation_id FROM residents_involvement i
+                     WHERE i.household_id = c.household_id AND i.kind = 'coordinator' AND i.valid_from <= %s
+                       AND (i.valid_to IS NULL OR i.valid_to > %s) ORDER BY i.valid_from DESC LIMIT 1)
+                    AS coordinator_organisation,
                   (SELECT MIN(d.due_on) FROM access_deadline d
                      WHERE d.case_id = c.id AND d.met_on IS NULL AND d.lapsed_on IS NULL) AS next_deadline,
                   (SELECT MIN(a.due_on) FROM access_agreement a JOIN access_plan p ON p.id = a.plan_id
@@ -224,12 +244,16 @@ def _raw_worklist(user, offset: int = 0):
                   (SELECT p.next_review_on FROM access_plan p WHERE p.case_id = c.id AND p.status = 'active')
                     AS next_review
                 FROM access_case c
-                WHERE c.status <> 'closed' AND (c.coordinator_id = %s OR c.process_coordinator_id = %s)
+                WHERE c.status <> 'closed' AND (
+                  c.household_id IN (SELECT i.household_id FROM residents_involvement i
+                    WHERE i.kind = 'coordinator' AND i.user_id = %s
+                      AND i.valid_from <= %s AND (i.valid_to IS NULL OR i.valid_to > %s))
+                  OR c.process_coordinator_id = %s)
                 ORDER BY MIN(COALESCE(next_deadline, '9999-12-31'), COALESCE(next_agreement, '9999-12-31'),
                              COALESCE(next_review, '9999-12-31')), c.id
                 LIMIT 25 OFFSET %s
                 """,
-                [today, user.pk, user.pk, offset],
+                [*[today] * 4, today, user.pk, today, today, user.pk, offset],
             )
             households = [row[1] for row in c.fetchall()]
             marks = ", ".join(["%s"] * len(households))
@@ -245,7 +269,8 @@ def _raw_worklist(user, offset: int = 0):
 
 
 def _raw_household(household_id: int):
-    """The household page's data, hand-written: members, the current case and its steps, decisions, scores."""
+    """The household page's data, hand-written: members, involvements (the coordinator among them), the current
+    case and its steps, decisions, scores."""
     from django.db import connection
 
     def run() -> None:
@@ -253,6 +278,16 @@ def _raw_household(household_id: int):
             c.execute(
                 "SELECT m.*, r.given_names, r.family_name, r.birth_date FROM residents_membership m "
                 "JOIN residents_resident r ON r.id = m.resident_id WHERE m.household_id = %s",
+                [household_id],
+            )
+            c.fetchall()
+            # The household's involvements with organisation and person: the case's coordinator is the
+            # coordinator involvement among them (newest first), as the page takes it from the rows it loaded.
+            c.execute(
+                "SELECT i.*, o.name, u.first_name, u.last_name FROM residents_involvement i "
+                "JOIN organisations_organisation o ON o.id = i.organisation_id "
+                "LEFT JOIN organisations_user u ON u.id = i.user_id "
+                "WHERE i.household_id = %s ORDER BY i.valid_from DESC, i.id DESC",
                 [household_id],
             )
             c.fetchall()
@@ -315,7 +350,7 @@ def _measure() -> dict:
     client.force_login(user)
     result = {
         "residents": Resident.objects.count(),
-        "open_cases": Case.objects.filter(coordinator=user).exclude(status="closed").count(),
+        "open_cases": _cases_of(user).exclude(status="closed").count(),
         "build_seconds": built,
         "history": {
             "cases": Case.objects.filter(household_id=history).count(),

@@ -42,8 +42,11 @@ def run() -> list[tuple[str, str]]:
             "DEBUG": "False",
         }
         result = subprocess.run(
-            [sys.executable, __file__, "--inner"], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+            [sys.executable, __file__, "--inner"], cwd=ROOT, env=env, capture_output=True, text=True
         )
+    if result.returncode:
+        sys.stderr.write(result.stderr)
+        result.check_returncode()
     return [tuple(row) for row in json.loads(result.stdout.strip().splitlines()[-1])]
 
 
@@ -77,8 +80,9 @@ def _population() -> float:
     from routekaart.income.bulk import insert_many
     from routekaart.income.models import HouseholdSituation, SocialAssistance
     from routekaart.organisations.models import Affiliation, Organisation, User
-    from routekaart.organisations.roles import Role
-    from routekaart.residents.models import Household, Membership, Resident
+    from routekaart.organisations.roles import Domain, Role
+    from routekaart.residents.encryption import bsn_hash, encrypt_bsn
+    from routekaart.residents.models import Household, Involvement, InvolvementKind, Membership, Resident
     from routekaart.residents.tests.factories import bsn_for
 
     started = time.perf_counter()
@@ -106,6 +110,7 @@ def _population() -> float:
                 people.append((i, "child", date(rng.randint(2010, 2020), 3, 1), 2 * CLIENTS + i + 1))
         resident_columns = (
             "bsn",
+            "bsn_hash",
             "given_names",
             "name_prefix",
             "family_name",
@@ -121,8 +126,10 @@ def _population() -> float:
             Resident,
             resident_columns,
             (
-                (bsn_for(seed), "B", "", f"K{i}", born, "unknown", "NL", "unknown", "", "", now)
+                # the BSN encrypted at rest with its keyed lookup hash, as the generator writes it
+                (encrypt_bsn(bsn), bsn_hash(bsn), "B", "", f"K{i}", born, "unknown", "NL", "unknown", "", "", now)
                 for i, _role, born, seed in people
+                for bsn in (bsn_for(seed),)
             ),
         )
         first_resident = Resident.objects.order_by("pk").values_list("pk", flat=True).first()
@@ -135,13 +142,39 @@ def _population() -> float:
             ),
         )
         clients = [first_resident + n for n, (_i, role, _b, _s) in enumerate(people) if role == "head"]
+        # start and work obligation drawn per client in turn, as before, so the population stays the same
+        terms = [
+            (
+                date(2015, 1, 1) + timedelta(days=rng.randint(0, 3900)),
+                rng.choice(["obliged", "obliged", "temporarily_exempt", "exempt"]),
+            )
+            for _ in range(CLIENTS)
+        ]
+        # The fixed coordinator is the household's coordinator: one open coordinator involvement per household
+        # (residents), started with the benefit, as the grant service does; the benefit has no column for it.
+        insert_many(
+            Involvement,
+            ("household", "organisation", "user", "kind", "domain", "reason", "valid_from", "valid_to"),
+            (
+                (
+                    first_household + i,
+                    dienst.pk,
+                    coordinator_ids[i % len(coordinator_ids)],
+                    InvolvementKind.COORDINATOR.value,
+                    Domain.PARTICIPATION.value,
+                    "Bijstand (Participatiewet): vaste regiehouder",
+                    terms[i][0],
+                    None,
+                )
+                for i in range(CLIENTS)
+            ),
+        )
         insert_many(
             SocialAssistance,
             (
                 "household",
                 "client",
                 "organisation",
-                "coordinator",
                 "started_on",
                 "ended_on",
                 "end_reason",
@@ -154,11 +187,10 @@ def _population() -> float:
                     first_household + i,
                     clients[i],
                     dienst.pk,
-                    coordinator_ids[i % len(coordinator_ids)],
-                    date(2015, 1, 1) + timedelta(days=rng.randint(0, 3900)),
+                    terms[i][0],
                     None if i < CHECKED else date(2026, 6, 1),
                     "",
-                    rng.choice(["obliged", "obliged", "temporarily_exempt", "exempt"]),
+                    terms[i][1],
                     False,
                     now,
                 )
