@@ -131,6 +131,8 @@ def test_proposing_involves_the_adviser_without_opening_the_care_domains(
     household = cared_for_candidate.resident.memberships.get().household
     involvement = household.involvements.get(kind=InvolvementKind.EMPLOYER_CANDIDATE)
     assert (involvement.user, involvement.domain) == (adviser, Domain.PARTICIPATION)
+    services.placement_propose(actor=adviser, opening=VacancyFactory(), profile=cared_for_candidate)
+    assert household.involvements.filter(kind=InvolvementKind.EMPLOYER_CANDIDATE).get() == involvement  # once
     response = adviser_client.get(reverse("residents:household_detail", args=[household.pk]))
     assert response.status_code in (200, 403)
     assert CARE_REASON not in response.text and WMO_SCOPE not in response.text

@@ -12,7 +12,7 @@ import pytest
 from routekaart.work import selectors, services
 from routekaart.work.models import MatchDecision, MatchDecisionKind
 
-from .factories import ArrangementFactory, CandidateProfileFactory, VacancyFactory
+from .factories import ArrangementFactory, CandidateProfileFactory, VacancyFactory, sector
 
 APP = Path(services.__file__).resolve().parent.parent
 PACKAGES = (APP / "services", APP / "selectors")
@@ -70,3 +70,13 @@ def test_the_open_match_decision_is_the_one_not_lifted_for_that_opening(opening_
     decision = decide(opening)
     assert selectors.match_decision_open(opening=opening, profile=profile) == decision
     assert selectors.match_decision_open(opening=opening, profile=CandidateProfileFactory()) is None
+
+
+@pytest.mark.django_db
+def test_a_new_employer_joins_the_region_of_the_adviser_who_registers_it(work_configuration, adviser, dienst):
+    assert dienst.region_id is not None
+    employer = services.employer_register(
+        actor=adviser, name="Groen en Schoon BV", kvk_number="12345678", sector=sector("green")
+    )
+    assert employer.organisation.region == dienst.region
+    assert selectors.user_region(user=None) is None
