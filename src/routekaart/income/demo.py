@@ -72,7 +72,7 @@ def demo_income_generate(*, stdout=None) -> dict[str, int]:
         .values_list("household_id", "resident_id")
     )
     benefits = []
-    for household_id, involvement_id, user_id, organisation_id, since, reason in rows:
+    for household_id, _involvement, _user, organisation_id, since, reason in rows:
         client = heads.get(household_id)
         if client is None:
             continue

@@ -16,9 +16,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from ..core.forms import service_errors_to_form
 from ..core.views import access_denied_as_403
 from ..organisations.roles import Domain
-from ..core.forms import service_errors_to_form
 from . import rules_data, selectors, services
 from .access import household_access_check
 from .forms import BreakGlassForm, ConsentForm

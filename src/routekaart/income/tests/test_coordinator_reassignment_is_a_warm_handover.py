@@ -102,5 +102,3 @@ def test_an_open_case_and_the_benefit_name_the_same_coordinator():
     case = Case.objects.create(household=benefit.household, status="intake", opened_on=date(2026, 1, 5))
     assert case.coordinator == benefit.coordinator
     assert case.coordinator_organisation == benefit.organisation
-
-
