@@ -10,7 +10,8 @@ entries, and are skipped when they are there.
 Both pages are requested through Django's test client with DEBUG off: the number of queries and the median server
 time. "Raw SQL" is hand-written SQL that reads the same data the page shows, executed bare on the same connection;
 the ratio says what the ORM, the access check, the processing log and the templates add to it.
-Run alone: `.venv/bin/python bench/run.py access` (BENCH_RESIDENTS=20000 for a quick look on a small town).
+Run alone: `.venv/bin/python bench/run.py access`; a quick look on a small town, kept out of the docs:
+`BENCH_RESIDENTS=20000 .venv/bin/python bench/run.py --no-docs access`.
 """
 
 import datetime

@@ -2,6 +2,8 @@
 
 A benchmark is a module `bench/bench_<name>.py` with `TITLE`, `DATA_SIZE` and `run() -> list[tuple[str, str]]`
 returning (measure, value) rows. Figures are for people; tests never assert on time.
+`--no-docs` prints the figures only (a quick look on a small town, e.g. BENCH_RESIDENTS=20000, must not end up in
+the docs).
 """
 
 import importlib.util
@@ -47,7 +49,7 @@ def _existing_sections() -> dict[str, str]:
     return {name: body.rstrip() + "\n" for name, body in found}
 
 
-def main(selected: list[str]) -> None:
+def main(selected: list[str], write: bool = True) -> None:
     sections = _existing_sections()
     for path in sorted((ROOT / "bench").glob("bench_*.py")):
         name = path.stem.removeprefix("bench_")
@@ -63,6 +65,8 @@ def main(selected: list[str]) -> None:
             f"## {module.TITLE}\n\nMeasured {date.today().isoformat()} on: {machine()}.\n"
             f"Data size: {module.DATA_SIZE}\n\n| measure | value |\n|---|---|\n{table}\n"
         )
+    if not write:
+        return
     header = (
         "# Performance\n\nWritten by `make bench` (bench/run.py; `bench/run.py NAME` re-runs one benchmark and keeps"
         " the others); do not edit by hand. Figures are for people; no test asserts on time.\n\n"
@@ -73,4 +77,5 @@ def main(selected: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    arguments = sys.argv[1:]
+    main([a for a in arguments if a != "--no-docs"], write="--no-docs" not in arguments)
