@@ -8,7 +8,7 @@ import factory
 from routekaart.organisations.models import OrganisationKind
 from routekaart.organisations.roles import Role
 from routekaart.organisations.tests.factories import AffiliationFactory, OrganisationFactory, UserFactory
-from routekaart.residents.models import InvolvementKind
+from routekaart.residents.models import Involvement, InvolvementKind
 from routekaart.residents.tests.factories import (
     HouseholdFactory,
     InvolvementFactory,
@@ -61,7 +61,13 @@ class SocialAssistanceFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def coordinator(self, create, extracted, **kwargs):
-        if create and extracted is not False:
+        """The household has one coordinator: a benefit for a household that already has one keeps it."""
+        present = Involvement.objects.filter(
+            household=self.household, kind=InvolvementKind.COORDINATOR, valid_to__isnull=True
+        ).first()
+        if present is not None and extracted not in (None, False) and present.user_id != extracted.pk:
+            raise ValueError("This household already has another coordinator; hand over first.")
+        if create and extracted is not False and present is None:
             InvolvementFactory(
                 household=self.household,
                 organisation=self.organisation,

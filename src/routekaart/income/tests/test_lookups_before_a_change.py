@@ -1,11 +1,8 @@
 """What the services look up before they write, now selectors: each reads the same rows the service read before,
 on the edges of its dates (a period's end is exclusive, the reminder window includes both ends)."""
 
-import importlib
-import pkgutil
 from datetime import date, timedelta
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -129,14 +126,3 @@ def test_the_services_package_keeps_every_name_its_callers_use():
     }
     assert names <= set(services.__all__)
     assert all(hasattr(services, name) for name in services.__all__)
-
-
-def test_no_module_of_the_services_or_the_selectors_passes_800_lines():
-    modules = (
-        [selectors]
-        + [importlib.import_module(f"{services.__name__}.{m.name}") for m in pkgutil.iter_modules(services.__path__)]
-        + [services]
-    )
-    lengths = {m.__name__: len(Path(m.__file__).read_text(encoding="utf-8").splitlines()) for m in modules}
-    assert len(lengths) >= 8
-    assert max(lengths.values()) < 800, lengths
