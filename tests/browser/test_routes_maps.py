@@ -3,6 +3,7 @@
 import pytest
 from playwright.sync_api import Page, expect
 
+from routekaart.audit import services as audit_services
 from routekaart.catalog import services as catalog_services
 from routekaart.organisations.demo import DEMO_PASSWORD, demo_accounts_ensure, demo_network_ensure
 from routekaart.routes import configuration
@@ -17,8 +18,7 @@ pytestmark = [pytest.mark.django_db(transaction=True)]
 def demo(demo_login, monkeypatch):
     """Loaded without audit events: the audit tables are append-only, and the transactional test that the live
     server needs could not empty them afterwards."""
-    monkeypatch.setattr(catalog_services, "event_record", lambda **kwargs: None)
-    monkeypatch.setattr(configuration, "event_record", lambda **kwargs: None)
+    monkeypatch.setattr(audit_services, "action_record", lambda **kwargs: None)
     demo_network_ensure()
     demo_accounts_ensure()
     catalog_services.catalog_load()
