@@ -7,7 +7,7 @@ listed is refused with a Dutch message that says what has to happen first.
 from django.utils.translation import gettext_lazy as _
 
 from ..core.workflow import StateMachine
-from .models import Case, CaseStatus
+from .models import AgreementStatus, Case, CaseStatus, PlanStatus
 
 R, INT, A, P, C = (
     CaseStatus.REGISTERED,
@@ -55,6 +55,28 @@ REFUSALS = {
 DEFAULT_REFUSAL = _("Deze casus is afgesloten.")
 
 MACHINE = StateMachine(CaseStatus, TRANSITIONS, messages=REFUSALS, message=DEFAULT_REFUSAL)
+
+# A plan version: a draft becomes the active one, which a newer activated version supersedes; closing the case
+# closes the draft and the active version. A superseded or closed version does not change any more.
+PLAN_MACHINE = StateMachine(
+    PlanStatus,
+    {
+        "activate": {PlanStatus.DRAFT: PlanStatus.ACTIVE},
+        "supersede": {PlanStatus.ACTIVE: PlanStatus.SUPERSEDED},
+        "close": {PlanStatus.DRAFT: PlanStatus.CLOSED, PlanStatus.ACTIVE: PlanStatus.CLOSED},
+    },
+    messages={"activate": _("Alleen een concept kan actief worden.")},
+    message=_("Deze versie van het plan is vervangen of afgesloten en verandert niet meer."),
+    field="plan",
+)
+
+# An agreement: procesregie marks it done or cancelled, or open again; each step goes to another status.
+AGREEMENT_MACHINE = StateMachine.from_targets(
+    AgreementStatus,
+    {state: [other for other in AgreementStatus.values if other != state] for state in AgreementStatus.values},
+    message=_("De afspraak heeft deze status al."),
+    field="status",
+)
 
 NEXT_ACTION = {
     R: _("Intake houden"),

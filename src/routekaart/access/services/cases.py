@@ -248,9 +248,10 @@ def _close(*, actor, case: Case, reason: str, on: date) -> None:
     case.closed_on = on
     case.closure_reason = reason
     case.save(update_fields=["status", "closed_on", "closure_reason"])
-    Plan.objects.filter(case=case, status__in=[PlanStatus.ACTIVE, PlanStatus.DRAFT]).update(
-        status=PlanStatus.CLOSED, ended_on=on
-    )
+    # One update for the draft and the active version, each state checked by the plan machine (both end closed).
+    closing = [PlanStatus.ACTIVE, PlanStatus.DRAFT]
+    (closed,) = {workflow.PLAN_MACHINE.check(state, "close") for state in closing}
+    Plan.objects.filter(case=case, status__in=closing).update(status=closed, ended_on=on)
     _lapse_deadlines(case=case, on=on)
     audit.action_record(
         actor=actor,

@@ -182,8 +182,8 @@ def plan_activate(
     activated_on = activated_on or _today()
     resident_agreement_on = resident_agreement_on or activated_on
     errors: dict[str, str] = {}
-    if plan.status != PlanStatus.DRAFT:
-        errors["plan"] = _("Alleen een concept kan actief worden.")
+    if not workflow.PLAN_MACHINE.can(plan.status, "activate"):
+        errors["plan"] = workflow.PLAN_MACHINE.refusal(plan.status, "activate")
     if resident_agreement not in ResidentAgreement.values:
         errors["resident_agreement"] = _("Leg vast of de inwoner instemt met het plan.")
     elif resident_agreement != ResidentAgreement.AGREED and not (resident_agreement_note or "").strip():
@@ -225,13 +225,13 @@ def plan_activate(
     case.save(update_fields=["status"])
     previous = Plan.objects.filter(case=case, status=PlanStatus.ACTIVE).first()
     if previous is not None:
-        previous.status = PlanStatus.SUPERSEDED
+        previous.status = workflow.PLAN_MACHINE.check(previous.status, "supersede")
         previous.ended_on = activated_on
         previous.save(update_fields=["status", "ended_on"])
         Deadline.objects.filter(plan=previous, met_on__isnull=True, lapsed_on__isnull=True).update(
             lapsed_on=activated_on
         )
-    plan.status = PlanStatus.ACTIVE
+    plan.status = workflow.PLAN_MACHINE.check(plan.status, "activate")
     plan.activated_on = activated_on
     plan.next_review_on = next_review_on
     plan.resident_agreement = resident_agreement
@@ -324,10 +324,8 @@ def agreement_status_set(
     case = _editable_plan(agreement.plan)
     if status not in AgreementStatus.values:
         raise ValidationError({"status": _("Kies een status.")})
-    if status == agreement.status:
-        raise ValidationError({"status": _("De afspraak heeft deze status al.")})
     before = {"status": agreement.status}
-    agreement.status = status
+    agreement.status = workflow.AGREEMENT_MACHINE.check(agreement.status, status)
     agreement.done_on = (done_on or _today()) if status == AgreementStatus.DONE else None
     _not_in_future(agreement.done_on, "done_on")
     agreement.save(update_fields=["status", "done_on"])
