@@ -72,3 +72,29 @@ def _append_only_tables_can_be_emptied_after_transactional_tests(request):
     triggers.install(connection)
     yield
     triggers.uninstall(connection)
+
+
+# Tables a refused action may still write by design: the processing log records refusals (privacy by design), the
+# session and the login throttle keep their own bookkeeping. Everything else must stay exactly as it was.
+FINGERPRINT_IGNORES = frozenset({"audit_processinglogentry", "django_session", "axes_accessattempt", "axes_accesslog"})
+
+
+def database_fingerprint(ignore: frozenset[str] = FINGERPRINT_IGNORES) -> dict[str, tuple[int, str]]:
+    """Every table's row count and a checksum of its rows, to show that a refused action changed nothing.
+
+    Compare the fingerprint before and after: `assert database_fingerprint() == before`. Test data is small, so
+    reading every row is cheap; the checksum sees an updated value as well as an added or removed row.
+    """
+    import hashlib
+
+    from django.db import connection
+
+    fingerprint = {}
+    with connection.cursor() as cursor:
+        for table in sorted(connection.introspection.table_names()):
+            if table in ignore:
+                continue
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")
+            rows = sorted(repr(row) for row in cursor.fetchall())
+            fingerprint[table] = (len(rows), hashlib.sha256("\n".join(rows).encode()).hexdigest())
+    return fingerprint
