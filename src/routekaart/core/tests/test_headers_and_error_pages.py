@@ -97,3 +97,14 @@ def test_the_500_page_is_dutch_and_prints_nothing_of_the_request(rf):
     assert response.status_code == 500
     assert "Er ging iets mis aan onze kant." in response.content.decode()
     assert TYPED_BSN not in response.content.decode()
+
+
+def test_the_500_page_wears_the_site_layout_and_its_language(rf):
+    from routekaart.core import errors
+
+    body = errors.server_error(rf.get("/")).content.decode()
+
+    assert 'class="utrecht-theme"' in body
+    assert "routekaart/site.css" in body
+    assert 'lang="nl"' in body
+    assert '<main id="main"' in body
