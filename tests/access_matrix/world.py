@@ -110,10 +110,10 @@ def _access_objects(side: Side, actor) -> None:
         side.ids["deadline_id"] = deadline.pk
     journey.intake(actor, case)
     services.gatekeeping_record(actor=actor, case=case, outcome=GatekeepingOutcome.CONTINUE)
-    assessment = services.assessment_record(actor=actor, case=case, report="Onderzoek loopt.")
+    services.assessment_record(actor=actor, case=case, report="Onderzoek loopt.")
     advice = services.specialist_advice_request(
         actor=actor,
-        assessment=assessment,
+        case=case,
         adviser_kind=AdviserKind.DOCTOR,
         adviser="GGD-arts",
         question="Wat kan Noor aan?",

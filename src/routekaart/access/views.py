@@ -317,14 +317,12 @@ def specialist_advice(request: HttpRequest, case_id: int) -> HttpResponse:
     case, _access = _case_access(request, case_id)
     form = SpecialistAdviceForm(request.POST or None)
 
-    def ask(data: dict):
-        current = Assessment.objects.filter(case=case, completed_on__isnull=True).order_by("-pk").first()
-        if current is None:
-            current = services.assessment_record(actor=request.user, case=case)
-        return services.specialist_advice_request(actor=request.user, assessment=current, **data)
-
     return service_form_submit(
-        request, form, ask, success=_("De adviesvraag is vastgelegd."), then=_back(case)
+        request,
+        form,
+        lambda data: services.specialist_advice_request(actor=request.user, case=case, **data),
+        success=_("De adviesvraag is vastgelegd."),
+        then=_back(case),
     ) or _form_page(
         request,
         form=form,

@@ -126,11 +126,10 @@ class CaseViewSet(ToegangViewSet):
     @extend_schema(request=s.SpecialistAdviceSerializer, responses=s.CaseSerializer)
     @action(detail=True, methods=["post"], url_path="specialist-advice")
     def specialist_advice(self, request: Request, pk: int) -> Response:
+        """Ask specialist advice; the question joins the open assessment or starts one, in one action."""
+
         def call(case, data):
-            assessment = case.assessments.filter(completed_on__isnull=True).order_by("-pk").first()
-            if assessment is None:
-                assessment = services.assessment_record(actor=request.user, case=case, channel="api")
-            services.specialist_advice_request(actor=request.user, assessment=assessment, channel="api", **data)
+            services.specialist_advice_request(actor=request.user, case=case, channel="api", **data)
             return Case.objects.get(pk=case.pk)
 
         return self._step(pk, s.SpecialistAdviceSerializer, call)

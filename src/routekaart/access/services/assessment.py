@@ -64,7 +64,7 @@ def assessment_record(
 def specialist_advice_request(
     *,
     actor,
-    assessment: Assessment,
+    case: Case,
     adviser_kind: str,
     adviser: str,
     question: str,
@@ -73,11 +73,19 @@ def specialist_advice_request(
     requested_on: date | None = None,
     channel: str | None = None,
 ) -> SpecialistAdvice:
-    """Ask a doctor, psychologist or labour expert; where the law requires it, only an independent one."""
-    case = _lock_case(assessment.case)
+    """Ask a doctor, psychologist or labour expert; where the law requires it, only an independent one.
+
+    One action of the caseworker: the question joins the case's open assessment, or starts one, in one transaction
+    with one event, so a refused question leaves no assessment behind.
+    """
+    case = _lock_case(case)
     workflow.transition(case, "assessment_record")
-    if assessment.completed_on is not None:
-        raise ValidationError(_("Dit onderzoek is al afgerond."))
+    requested_on = requested_on or _today()
+    assessment = Assessment.objects.filter(case=case, completed_on__isnull=True).order_by("-pk").first()
+    started = assessment is None
+    if started:
+        assessment = Assessment(case=case, started_on=requested_on, assessed_by=actor)
+        _not_before_case(case, assessment.started_on, "requested_on")
     advice = SpecialistAdvice(
         assessment=assessment,
         adviser_kind=adviser_kind,
@@ -85,7 +93,7 @@ def specialist_advice_request(
         question=(question or "").strip(),
         independent=independent,
         independence_required=independence_required,
-        requested_on=requested_on or _today(),
+        requested_on=requested_on,
         requested_by=actor,
     )
     if independence_required and not independent:
@@ -94,6 +102,9 @@ def specialist_advice_request(
         )
     _not_in_future(advice.requested_on, "requested_on")
     advice.full_clean(exclude=["assessment", "requested_by"])
+    if started:
+        assessment.save()
+        advice.assessment = assessment
     advice.save()
     audit.action_record(
         actor=actor,
@@ -101,6 +112,9 @@ def specialist_advice_request(
         subject=advice,
         household_id=case.household_id,
         after={
+            "case": case.pk,
+            "assessment": assessment.pk,
+            "assessment_started": started,
             "adviser_kind": adviser_kind,
             "independent": independent,
             "independence_required": independence_required,
