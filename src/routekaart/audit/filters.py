@@ -3,6 +3,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from ..core.identifiers import validate_bsn
 from .models import ProcessingActivity, ProcessingLogEntry, Result
 
 
@@ -40,11 +41,13 @@ class ProcessingLogFilter(django_filters.FilterSet):
 
 
 class PersonSearchForm(forms.Form):
-    """The BSN is posted, never put in a URL (URLs end up in proxy logs); the page then filters on its pseudonym."""
+    """The BSN is posted, never put in a URL (URLs end up in proxy logs); the page then filters on its pseudonym.
 
-    bsn = forms.RegexField(
+    A number that fails the 11-check belongs to no one, so the search is refused instead of logged as a processing.
+    """
+
+    bsn = forms.CharField(
         label=_("BSN van de betrokkene"),
-        regex=r"^\d{9}$",
-        error_messages={"invalid": _("Een BSN bestaat uit negen cijfers.")},
+        validators=[validate_bsn],
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )

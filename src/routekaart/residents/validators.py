@@ -4,27 +4,23 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
-BSN_WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
+# The 11-check is written once in core, so that layers below residents (the privacy officer's search) use it too.
+from ..core.identifiers import BSN_WEIGHTS, bsn_is_valid, validate_bsn
+
+__all__ = [
+    "BSN_WEIGHTS",
+    "bsn_is_valid",
+    "postcode_normalise",
+    "validate_bsn",
+    "validate_country_code",
+    "validate_postcode",
+]
+
 POSTCODE = re.compile(r"^\s*([1-9][0-9]{3})\s?([A-Za-z]{2})\s*$")
 # PostNL never hands out these letter pairs (they read badly), so a postcode with them cannot exist.
 POSTCODE_UNUSED_LETTERS = frozenset({"SA", "SD", "SS"})
-
-
-def bsn_is_valid(value: str) -> bool:
-    """Nine digits, not all zero, passing the 11-check: sum of digit x weight (9..2, -1) is a multiple of 11."""
-    if not isinstance(value, str) or len(value) != 9 or not value.isascii() or not value.isdigit():
-        return False
-    if value == "000000000":
-        return False
-    return sum(int(d) * w for d, w in zip(value, BSN_WEIGHTS, strict=True)) % 11 == 0
-
-
-def validate_bsn(value: str) -> None:
-    if not isinstance(value, str) or len(value) != 9 or not value.isascii() or not value.isdigit():
-        raise ValidationError(_("Een BSN bestaat uit negen cijfers."), code="bsn_format")
-    if not bsn_is_valid(value):
-        raise ValidationError(_("Dit BSN bestaat niet: het voldoet niet aan de elfproef."), code="bsn_check")
 
 
 def postcode_normalise(value: str) -> str:
@@ -40,5 +36,12 @@ def validate_postcode(value: str) -> None:
 
 
 def validate_country_code(value: str) -> None:
+    """Only a code of ISO 3166-1 alpha-2 (kept current by django-countries): "ZZ" or "NLD" is no country."""
     if not re.fullmatch(r"[A-Z]{2}", value or ""):
         raise ValidationError(_("Vul een landcode van twee hoofdletters in, zoals NL of MA."), code="country")
+    if countries.alpha2(value) != value:
+        raise ValidationError(
+            _("%(code)s is geen bestaande landcode. Vul een landcode in volgens ISO 3166-1, zoals NL of MA."),
+            code="country",
+            params={"code": value},
+        )

@@ -100,3 +100,28 @@ def test_a_malformed_bsn_gets_a_dutch_message_and_logs_nothing(staff_client):
     assert response.status_code == 400
     assert "Een BSN bestaat uit negen cijfers." in response.text
     assert not ProcessingLogEntry.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("bsn", "message"),
+    [
+        ("111222334", "Dit BSN bestaat niet: het voldoet niet aan de elfproef."),  # one off a valid number
+        ("123456789", "Dit BSN bestaat niet: het voldoet niet aan de elfproef."),
+        ("000000000", "Dit BSN bestaat niet: het voldoet niet aan de elfproef."),
+        ("11122233", "Een BSN bestaat uit negen cijfers."),
+        ("1112223330", "Een BSN bestaat uit negen cijfers."),
+    ],
+)
+def test_a_bsn_search_that_fails_the_eleven_check_is_refused_in_dutch_and_changes_nothing(staff_client, bsn, message):
+    from routekaart.testing import database_fingerprint
+
+    client, _ = staff_client(Role.PRIVACY_OFFICER)
+    before = database_fingerprint()
+    logged = ProcessingLogEntry.objects.count()
+    response = client.post(reverse("audit:processing_log"), {"bsn": bsn})
+    assert response.status_code == 400
+    assert response.context["person_form"].errors["bsn"] == [message]
+    assert message in response.text
+    assert bsn not in response.text.replace(f'value="{bsn}"', "")  # only echoed in the field, never elsewhere
+    assert database_fingerprint() == before
+    assert ProcessingLogEntry.objects.count() == logged  # a refused search is no processing of a person
