@@ -170,6 +170,9 @@ class Route(models.Model):
     services = models.TextField(_("dienstverlening"), blank=True)
     outreach = models.TextField(_("aansluiting met partners"), blank=True)
     aftercare_months = models.PositiveSmallIntegerField(_("nazorg (maanden)"), null=True, blank=True)
+    # The ages the route serves, from the map file: a trajectory starts only from `min_age` and below `max_age`.
+    min_age = models.DecimalField(_("vanaf leeftijd"), max_digits=4, decimal_places=1, null=True, blank=True)
+    max_age = models.DecimalField(_("jonger dan"), max_digits=4, decimal_places=1, null=True, blank=True)
 
     class Meta:
         verbose_name = _("route")
