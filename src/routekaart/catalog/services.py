@@ -544,6 +544,7 @@ def catalog_load(
     return report
 
 
+@transaction.atomic
 def catalog_configuration_load() -> LoadReport:
     """The entry for `load_configuration` (settings.ROUTEKAART_CONFIGURATION_LOADERS)."""
     return catalog_load()

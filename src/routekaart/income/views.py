@@ -13,7 +13,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -241,22 +240,18 @@ def annual_review_record(request: HttpRequest, household_id: int) -> HttpRespons
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            with transaction.atomic():
-                if review is None:
-                    review = services.annual_review_unplanned_create(
-                        actor=request.user, benefit=benefit, on=data["held_on"]
-                    )
-                services.annual_review_record(
-                    actor=request.user,
-                    review=review,
-                    held_on=data["held_on"],
-                    contact=data["contact"],
-                    life_changes=data["life_changes"],
-                    note=data["note"],
-                    situation=form.situation_values(),
-                    fitness_note=data["fitness_note"],
-                    **form.fitness_values(),
-                )
+            services.annual_review_record(
+                actor=request.user,
+                review=review,
+                benefit=benefit,
+                held_on=data["held_on"],
+                contact=data["contact"],
+                life_changes=data["life_changes"],
+                note=data["note"],
+                situation=form.situation_values(),
+                fitness_note=data["fitness_note"],
+                **form.fitness_values(),
+            )
         except ValidationError as error:
             service_errors_to_form(form, error)
         else:

@@ -2,8 +2,9 @@
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .models import Organisation, Region
+from .models import Organisation, Region, User
 
 
 def active_role(request: HttpRequest) -> str | None:
@@ -13,6 +14,11 @@ def active_role(request: HttpRequest) -> str | None:
     if chosen in roles:
         return chosen
     return roles[0] if roles else None
+
+
+def totp_device_pending(*, user: User) -> TOTPDevice | None:
+    """The authenticator app being linked (not yet confirmed with a code), if any."""
+    return TOTPDevice.objects.filter(user=user, confirmed=False).order_by("-id").first()
 
 
 def organisation_list() -> QuerySet[Organisation]:

@@ -8,11 +8,13 @@ from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .models import Affiliation, Organisation, Region, User
+from .selectors import totp_device_pending
 
 
+@transaction.atomic
 def totp_device_get_or_start(*, user: User) -> TOTPDevice:
     """The device being set up; an unconfirmed one is reused so the QR code stays the same on reload."""
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("-id").first()
+    device = totp_device_pending(user=user)
     return device or TOTPDevice.objects.create(user=user, name="Authenticator-app", confirmed=False)
 
 

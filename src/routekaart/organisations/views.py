@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from . import services
+from . import selectors, services
 from .forms import ConfirmDeviceForm, LoginForm
 
 
@@ -31,14 +31,21 @@ class LoginView(auth_views.LoginView):
 @login_required
 @require_http_methods(["GET", "POST"])
 def two_factor_setup(request: HttpRequest) -> HttpResponse:
-    """Link an authenticator app: scan the QR code, then prove it with one code."""
-    device = services.totp_device_get_or_start(user=request.user)
-    form = ConfirmDeviceForm(request.POST or None, device=device)
-    if request.method == "POST" and form.is_valid():
-        services.totp_device_confirm(device=device)
-        django_otp.login(request, device)
-        messages.success(request, _("De authenticator-app is gekoppeld."))
-        return redirect("home")
+    """Link an authenticator app: scan the QR code, then prove it with one code.
+
+    Showing the page starts the device being linked; sending the code only confirms it (one action each).
+    """
+    device = selectors.totp_device_pending(user=request.user) if request.method == "POST" else None
+    if device is not None:
+        form = ConfirmDeviceForm(request.POST, device=device)
+        if form.is_valid():
+            services.totp_device_confirm(device=device)
+            django_otp.login(request, device)
+            messages.success(request, _("De authenticator-app is gekoppeld."))
+            return redirect("home")
+    else:
+        device = services.totp_device_get_or_start(user=request.user)
+        form = ConfirmDeviceForm(device=device)
     image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
     buffer = BytesIO()
     image.save(buffer)

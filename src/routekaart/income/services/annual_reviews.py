@@ -125,7 +125,8 @@ def annual_review_reminders_send(*, on: date) -> int:
 def annual_review_record(
     *,
     actor,
-    review: AnnualReview,
+    review: AnnualReview | None = None,
+    benefit: SocialAssistance | None = None,
     held_on: date,
     contact: str,
     life_changes: list[str],
@@ -140,7 +141,13 @@ def annual_review_record(
 ) -> AnnualReview:
     """Record the yearly conversation: changes in life the client must report, the household's situation
     confirmed (pre-filled from last year), and the financieel-fit questions. Then the regulations check runs on
-    the confirmed situation, so the coordinator sees at once what the household does not use."""
+    the confirmed situation, so the coordinator sees at once what the household does not use.
+
+    Without a planned `review`, the conversation is held outside the plan for `benefit`: planned and held in this
+    one action (one transaction, one event), so a refusal leaves no planned conversation behind."""
+    unplanned = review is None
+    if unplanned:
+        review = _unplanned_review(benefit=benefit, on=held_on)
     review = AnnualReview.objects.select_for_update(of=("self",)).select_related("benefit").get(pk=review.pk)
     practice = selectors.practice()
     known_changes = {c["code"] for c in practice["life_changes"]}
@@ -199,6 +206,7 @@ def annual_review_record(
             "life_changes": review.life_changes,
             "debt_referral": debt_referral,
             "regulations_not_used": fitness.regulations_not_used,
+            "unplanned": unplanned,
         },
         domain=Domain.PARTICIPATION,
         purpose=ACTIVITY,
@@ -211,15 +219,7 @@ def annual_review_record(
 @transaction.atomic
 def annual_review_unplanned_create(*, actor, benefit: SocialAssistance, on: date) -> AnnualReview:
     """A conversation for this year outside the plan (for instance at the client's request)."""
-    if selectors.annual_review_exists(benefit_id=benefit.pk, year=on.year):
-        raise ValidationError({"year": _("Voor dit jaar is al een gesprek gepland.")})
-    review = AnnualReview.objects.create(
-        benefit=benefit,
-        household_id=benefit.household_id,
-        coordinator_id=benefit.coordinator_id,
-        year=on.year,
-        planned_on=on,
-    )
+    review = _unplanned_review(benefit=benefit, on=on)
     audit.action_record(
         actor=actor,
         action="annual_review.planned",
@@ -229,3 +229,15 @@ def annual_review_unplanned_create(*, actor, benefit: SocialAssistance, on: date
         domain=Domain.PARTICIPATION,
     )
     return review
+
+
+def _unplanned_review(*, benefit: SocialAssistance, on: date) -> AnnualReview:
+    if selectors.annual_review_exists(benefit_id=benefit.pk, year=on.year):
+        raise ValidationError({"year": _("Voor dit jaar is al een gesprek gepland.")})
+    return AnnualReview.objects.create(
+        benefit=benefit,
+        household_id=benefit.household_id,
+        coordinator_id=benefit.coordinator_id,
+        year=on.year,
+        planned_on=on,
+    )
