@@ -605,6 +605,7 @@ def vacancy_service(request: HttpRequest) -> HttpResponse:
 
 @permission_required("work.view_employer_page", raise_exception=True)
 @require_GET
+@access_denied_as_403
 def employer_page(request: HttpRequest) -> HttpResponse:
     return render(request, "work/employer_page.html", {"page": selectors.employer_page_get(user=request.user)})
 

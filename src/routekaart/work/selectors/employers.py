@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, DecimalField, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -141,7 +142,13 @@ def employer_page_get(*, user, on: date | None = None) -> EmployerPage:
     active; the others are counted, not shown. Work fields only; each candidate shown is logged as read.
     """
     on = on or timezone.localdate()
-    employer = user.employer_contact.employer
+    # getattr: a missing one-to-one is an AttributeError; a superuser passes the permission without a contact
+    contact = getattr(user, "employer_contact", None)
+    if contact is None or not contact.is_active:
+        raise PermissionDenied(
+            _("Deze pagina is voor contactpersonen van een werkgever; uw account hoort niet bij een werkgever.")
+        )
+    employer = contact.employer
     placements = list(
         Placement.objects.filter(employer=employer, state__in=ACTIVE | WORKING)
         .select_related("profile__resident", "vacancy", "arrangement")

@@ -84,6 +84,16 @@ def test_the_employer_page_is_for_employer_accounts_only(work_configuration, adv
     assert adviser_client.get(reverse("work:employer_page")).status_code == 403
 
 
+def test_a_superuser_without_an_employer_account_gets_a_dutch_refusal_not_a_server_error(
+    work_configuration, client, demo_login
+):
+    """A superuser passes every permission check, yet has no employer of its own to show."""
+    client.force_login(UserFactory(is_superuser=True, is_staff=True, is_demo=True))
+    response = client.get(reverse("work:employer_page"))
+    assert response.status_code == 403
+    assert "Deze pagina is voor contactpersonen van een werkgever" in response.text
+
+
 def test_consent_to_another_organisation_does_not_count(work_configuration, adviser, make_candidate):
     from routekaart.organisations.tests.factories import OrganisationFactory
 
