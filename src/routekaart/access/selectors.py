@@ -76,7 +76,7 @@ def policy_get() -> Policy:
     policy = Policy.objects.order_by("pk").first()
     if policy is None:
         raise ValidationError(
-            gettext("De regels van de toegang zijn niet geladen: voer `manage.py load_configuration` uit.")
+            gettext("De regels van de toegang zijn nog niet geladen; vraag functioneel beheer ze te laden.")
         )
     return policy
 

@@ -49,7 +49,7 @@ class AssessmentForm(forms.Form):
         label=_("Categorie afstand tot de arbeidsmarkt"),
         queryset=DistanceCategory.objects.order_by("order"),
         to_field_name="code",
-        help_text=_("De indeling van Sol (seed 002), van geen afstand tot niet overbrugbare afstand."),
+        help_text=_("De indeling naar Sol, van geen afstand tot niet overbrugbare afstand."),
     )
     tier = _NamedChoice(label=_("Trede"), queryset=ParticipationTier.objects.order_by("order"), to_field_name="code")
     ladder_rung = _RungChoice(

@@ -41,7 +41,7 @@ def _scores_check(scores: dict[str, tuple[int | None, str]]) -> list[tuple[LifeD
     """Every life domain needs a score 1 to 5 ("op alle leefgebieden"); errors per field `score_<code>`."""
     domains = list(LifeDomain.objects.order_by("order"))
     if not domains:
-        raise ValidationError(_("De leefgebieden zijn niet geladen: voer `manage.py load_configuration` uit."))
+        raise ValidationError(_("De leefgebieden zijn nog niet geladen; vraag functioneel beheer ze te laden."))
     errors: dict[str, str] = {}
     rows = []
     for domain in domains:

@@ -128,7 +128,9 @@ def decision_record(
         errors["provisions"] = _("Eén beschikking valt onder één wet; maak per wet een eigen beschikking.")
     basis = LegalBasis.objects.filter(law=next(iter(laws))).first() if len(laws) == 1 else None
     if len(laws) == 1 and basis is None:
-        raise ValidationError(_("De regels van de toegang zijn niet geladen: voer `manage.py load_configuration` uit."))
+        raise ValidationError(
+            _("De regels van de toegang zijn nog niet geladen; vraag functioneel beheer ze te laden.")
+        )
     if urgent and basis is not None and not basis.urgent_basis:
         errors["urgent"] = _("Onder de %(law)s is geen spoedbesluit zonder plan mogelijk.") % {"law": basis.name}
     if errors:

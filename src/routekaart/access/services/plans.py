@@ -194,7 +194,9 @@ def plan_activate(
         errors["activated_on"] = _("Deze datum ligt in de toekomst.")
     rule = DeadlineRule.objects.filter(code=PLAN_REVIEW).first()
     if rule is None:
-        raise ValidationError(_("De regels van de toegang zijn niet geladen: voer `manage.py load_configuration` uit."))
+        raise ValidationError(
+            _("De regels van de toegang zijn nog niet geladen; vraag functioneel beheer ze te laden.")
+        )
     latest_review = _term_end(activated_on, rule)
     next_review_on = next_review_on or latest_review
     if next_review_on <= activated_on:

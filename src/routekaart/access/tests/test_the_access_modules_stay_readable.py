@@ -29,7 +29,7 @@ def test_without_the_policy_a_first_signal_is_refused_in_dutch_and_nothing_is_sa
     with pytest.raises(ValidationError) as refused:
         journey.melding(coordinator, household)
     assert refused.value.messages == [
-        "De regels van de toegang zijn niet geladen: voer `manage.py load_configuration` uit."
+        "De regels van de toegang zijn nog niet geladen; vraag functioneel beheer ze te laden."
     ]
     assert not Case.objects.filter(household=household).exists()
     assert not Signal.objects.filter(household=household).exists()

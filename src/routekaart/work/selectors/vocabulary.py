@@ -22,7 +22,9 @@ def rules_get(*, on: date | None = None) -> WorkRules:
     on = on or timezone.localdate()
     rules = WorkRules.objects.filter(effective_from__lte=on).order_by("-effective_from", "-version").first()
     if rules is None:
-        raise Http404(_("De regels van de werkgeversdienstverlening zijn niet geladen (manage.py load_configuration)."))
+        raise Http404(
+            _("De regels van de werkgeversdienstverlening zijn nog niet geladen; vraag functioneel beheer ze te laden.")
+        )
     return rules
 
 
