@@ -109,6 +109,20 @@ def _age(value: Any) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 
 
+def _check_ages(check: _Checker, route: dict, where: str) -> None:
+    """The ages a route serves: an exit route names both (whom a trajectory may start for), from below younger-than."""
+    ages = {key: route.get(key) for key in ("min_age", "max_age")}
+    for key, value in ages.items():
+        if value is None:
+            if route["kind"] == RouteKind.EXIT:
+                check.fail(where, f"an exit route names the ages it serves: missing {key}")
+        elif isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < 130:
+            check.fail(where, f"{key} must be an age in years (0 to 130), got {value!r}")
+            ages[key] = None
+    if ages["min_age"] is not None and ages["max_age"] is not None and ages["min_age"] >= ages["max_age"]:
+        check.fail(where, "min_age must be below max_age (max_age is 'younger than')")
+
+
 def _check(
     content: Any, path: Path, catalog: selectors.CatalogCodes, tiers: dict[str, ParticipationTier] | None = None
 ) -> None:
@@ -149,6 +163,7 @@ def _check(
         elif route.get("walking_kind"):
             check.fail(where, "only a walking route has a walking_kind")
         check.choice(route["regie"], sorted(known_parties), f"{where} regie", blank=False)
+        _check_ages(check, route, where)
         check.codes(route.get("destinations"), catalog.destinations, f"{where} destinations")
         check.codes(route.get("building_blocks"), catalog.building_blocks, f"{where} building_blocks")
         check.codes(route.get("instruments"), catalog.instruments, f"{where} instruments")
@@ -241,6 +256,8 @@ def _create(content: dict, checksum: str, tiers: dict[str, ParticipationTier]) -
             services=item.get("services") or "",
             outreach=item.get("outreach") or "",
             aftercare_months=item.get("aftercare_months"),
+            min_age=_age(item.get("min_age")),
+            max_age=_age(item.get("max_age")),
         )
         for step_item in item.get("steps") or []:
             number = step_item["number"]

@@ -583,6 +583,14 @@ def date_at_age(birth_date: date, age) -> date:
     return birth_date + relativedelta(years=years, months=months)
 
 
+def route_serves_age(route: Route, birth_date: date, on: date) -> bool:
+    """Whether the route serves someone born on `birth_date` on the day `on`: from `min_age`, younger than `max_age`
+    (the map file's ages; a route that names none serves every age)."""
+    if route.min_age is not None and on < date_at_age(birth_date, route.min_age):
+        return False
+    return route.max_age is None or on < date_at_age(birth_date, route.max_age)
+
+
 def trajectory_party_organisations(trajectory: Trajectory) -> dict[str, Organisation]:
     """The organisation that fills each party of the trajectory, by party code."""
     return {

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from ...audit import services as audit
 from ...organisations.models import Organisation, OrganisationKind
 from ...organisations.roles import Domain
+from ...residents.life_phase import age_on
 from ...residents.models import Resident
 from ...residents.selectors import household_id_of
 from .. import selectors, workflow
@@ -19,7 +20,7 @@ from ..models import Party, RegieHandover, Route, RouteKind, StepProgress, Traje
 from ..selectors import ACTIVITY
 from ..workflow import TrajectoryStatus
 from ._progress import _next_startable, _start_step
-from ._shared import RESIDENT_KIND, _lock, _may_act, _steps, _today
+from ._shared import RESIDENT_KIND, _age_text, _lock, _may_act, _steps, _today
 from .handovers import _handover_propose
 
 
@@ -44,6 +45,31 @@ def _check_mapping(route: Route, organisations: Mapping[str, Organisation]) -> d
     if errors:
         raise ValidationError({"organisations": errors})
     return parties
+
+
+def _ages_check(*, route: Route, resident: Resident, on: date) -> None:
+    """A route serves the ages its map names (exit routes: school leavers from 16, younger than 27)."""
+    if selectors.route_serves_age(route, resident.birth_date, on):
+        return
+    if route.min_age is not None and route.max_age is not None:
+        serves = _("Route %(route)s is voor jongeren van %(min)s tot %(max)s jaar") % {
+            "route": route.name,
+            "min": _age_text(route.min_age),
+            "max": _age_text(route.max_age),
+        }
+    elif route.min_age is not None:
+        serves = _("Route %(route)s is voor wie %(min)s jaar of ouder is") % {
+            "route": route.name,
+            "min": _age_text(route.min_age),
+        }
+    else:
+        serves = _("Route %(route)s is voor wie jonger is dan %(max)s jaar") % {
+            "route": route.name,
+            "max": _age_text(route.max_age),
+        }
+    message = _("%(serves)s; deze inwoner is op %(date)s %(age)s jaar. Kies een route die bij de leeftijd past.")
+    age = age_on(resident.birth_date, on)
+    raise ValidationError({"resident": message % {"serves": serves, "date": on.strftime("%d-%m-%Y"), "age": age}})
 
 
 @transaction.atomic
@@ -85,6 +111,7 @@ def trajectory_start(
             raise ValidationError({"organisations": _("Een uitstroomroute hoort bij een school: kies de school.")})
         if school_kind not in ("pro", "vso"):
             raise ValidationError({"school_kind": _("Kies PRO of VSO.")})
+    _ages_check(route=route, resident=resident, on=on)
     household_id = household_id_of(resident_id=resident.pk, on=on)
     if household_id is None:
         raise ValidationError({"resident": _("Deze inwoner hoort op deze datum bij geen huishouden.")})

@@ -43,12 +43,12 @@ def test_a_higher_version_becomes_current_and_the_old_one_stays(maps_dir):
     old = RouteMap.objects.get(code="de_dienst", is_current=True)
     path = maps_dir / "de_dienst.yaml"
     text = (
-        path.read_text().replace("version: 1\n", "version: 2\n", 1).replace("name: Werkplek", "name: Passende werkplek")
+        path.read_text().replace("version: 2\n", "version: 3\n", 1).replace("name: Werkplek", "name: Passende werkplek")
     )
     path.write_text(text)
     route_maps_load(maps_dir=maps_dir)
     new = RouteMap.objects.get(code="de_dienst", is_current=True)
-    assert new.version == 2 and new.pk != old.pk
+    assert new.version == 3 and new.pk != old.pk
     old.refresh_from_db()
     assert not old.is_current
     assert Step.objects.get(route__route_map=old, route__code="work", number=2).name == "Werkplek"
@@ -60,7 +60,7 @@ def test_changed_contents_under_a_loaded_version_are_refused(maps_dir):
     path = maps_dir / "de_dienst.yaml"
     path.write_text(path.read_text().replace("name: Werkplek", "name: Passende werkplek"))
     counts = _counts()
-    with pytest.raises(RouteDataError, match=r"de inhoud is gewijzigd, maar versie 1 is al geladen"):
+    with pytest.raises(RouteDataError, match=r"de inhoud is gewijzigd, maar versie 2 is al geladen"):
         route_maps_load(maps_dir=maps_dir)
     assert _counts() == counts
 
@@ -73,6 +73,9 @@ def test_changed_contents_under_a_loaded_version_are_refused(maps_dir):
         ("    - parties: [uwv]\n      to: [dienst]", "    - parties: [uvw]\n      to: [dienst]", "unknown codes uvw"),
         ("condition: waitlist\n", "condition: queue\n", "condition"),
         ("kind: exit\n  name: MBO", "kind: exitt\n  name: MBO", "kind"),
+        ("  min_age: 16\n  max_age: 27\n", "  max_age: 27\n", "names the ages it serves: missing min_age"),
+        ("  min_age: 16\n  max_age: 27\n", "  min_age: 27\n  max_age: 16\n", "min_age must be below max_age"),
+        ("  min_age: 16\n  max_age: 27\n", "  min_age: 16\n  max_age: zes\n", "max_age must be an age in years"),
     ],
 )
 def test_a_broken_file_is_refused_with_what_to_fix_and_nothing_is_written(maps_dir, before, after, message):
