@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from ...core.dates import After, not_before_refuse
 from ..models import Case, LifeDomain
 
 
@@ -30,11 +31,13 @@ def _not_in_future(value: date | None, field_name: str) -> None:
         raise ValidationError({field_name: _("Deze datum ligt in de toekomst.")})
 
 
+def _case_opened(case: Case) -> After:
+    """The case's first signal opened it: no step of the case happens before that day."""
+    return After(case.opened_on, _("de opening van de casus"))
+
+
 def _not_before_case(case: Case, value: date, field_name: str) -> None:
-    if value < case.opened_on:
-        raise ValidationError(
-            {field_name: _("Deze datum ligt vóór de opening van de casus (%(date)s).") % {"date": _d(case.opened_on)}}
-        )
+    not_before_refuse(value, field_name, _case_opened(case))
 
 
 def _scores_check(scores: dict[str, tuple[int | None, str]]) -> list[tuple[LifeDomain, int, str]]:

@@ -7,9 +7,11 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Min
 from django.utils.translation import gettext as _
 
 from ...audit import services as audit
+from ...core.dates import After, not_before
 from ...core.periods import valid_on
 from ...organisations.models import Organisation
 from ...organisations.roles import Domain, Role
@@ -89,6 +91,12 @@ def _signal_check(
         errors["resident"] = _("Deze inwoner hoorde op de ontvangstdatum niet bij het huishouden.")
     if received_on > _today():
         errors["received_on"] = _("Deze datum ligt in de toekomst.")
+    if resident is not None:
+        born = After(resident.birth_date, _("de geboorte van de inwoner"), private=True)
+    else:
+        eldest = Resident.objects.filter(memberships__household=household).aggregate(born=Min("birth_date"))["born"]
+        born = After(eldest, _("de geboorte van het oudste lid van het huishouden"), private=True)
+    errors = not_before(received_on, "received_on", born) | errors
     if errors:
         raise ValidationError(errors)
 

@@ -13,12 +13,13 @@ from django.utils.translation import gettext as _
 
 from ...audit import services as audit
 from ...catalog.models import BuildingBlock
+from ...core.dates import not_before
 from ...organisations.models import Organisation
 from ...residents.access import DOMAIN_ACTIVITY, HOUSEHOLD_FILE
 from ...residents.models import Resident
 from .. import selectors, workflow
 from ..models import Case, Decision, LegalBasis, Plan, PlanStatus, ProvisionOutcome, ReferralSource, TailoredProvision
-from ._shared import _lock_case, _today
+from ._shared import _case_opened, _lock_case, _today
 from .deadlines import _meet_deadlines
 
 
@@ -79,6 +80,7 @@ def decision_record(
         errors["plan"] = workflow.refusal(case, step)
     if decided_on > _today():
         errors["decided_on"] = _("Deze datum ligt in de toekomst.")
+    errors = not_before(decided_on, "decided_on", _case_opened(case)) | errors
     if addressee is None or addressee.pk not in selectors.household_member_ids(
         household_id=case.household_id, on=decided_on
     ):

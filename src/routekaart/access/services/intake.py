@@ -11,12 +11,13 @@ from django.utils.translation import gettext as _
 
 from ...audit import services as audit
 from ...catalog.models import BuildingBlock
+from ...core.dates import not_before
 from ...organisations.roles import Domain
 from ...residents.access import HOUSEHOLD_FILE
 from ...residents.models import Resident
 from .. import selectors, workflow
 from ..models import Case, ClosureReason, Deadline, Gatekeeping, GatekeepingOutcome, Intake, LifeDomainScore, SignalKind
-from ._shared import _d, _lock_case, _scores_check, _today
+from ._shared import _case_opened, _d, _lock_case, _scores_check, _today
 from .cases import _close
 from .deadlines import YOUTH_SEARCH_PERIOD, _meet_deadlines
 
@@ -149,6 +150,7 @@ def gatekeeping_record(
         errors["note"] = _("Geef de reden van de vrijstelling van de zoekperiode.")
     if decided_on > _today():
         errors["decided_on"] = _("Deze datum ligt in de toekomst.")
+    errors = not_before(decided_on, "decided_on", _case_opened(case)) | errors
     step = "gatekeeping_continue" if outcome == GatekeepingOutcome.CONTINUE else "gatekeeping_refer_back"
     if not errors and not workflow.allowed(case, step):
         errors["outcome"] = workflow.refusal(case, step)

@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from ...audit import services as audit
+from ...core.dates import not_before
 from ...organisations.models import Organisation
 from ...organisations.roles import Domain
 from ...residents.access import HOUSEHOLD_FILE
@@ -28,7 +29,7 @@ from ..models import (
     PlanStatus,
     ResidentAgreement,
 )
-from ._shared import _d, _lock_case, _not_in_future, _today
+from ._shared import _case_opened, _d, _lock_case, _not_in_future, _today
 from .deadlines import PLAN_REVIEW, _meet_deadlines, _term_end
 
 
@@ -192,6 +193,11 @@ def plan_activate(
         errors["resident_agreement_on"] = _("Deze datum ligt in de toekomst.")
     if activated_on > _today():
         errors["activated_on"] = _("Deze datum ligt in de toekomst.")
+    errors = (
+        not_before(resident_agreement_on, "resident_agreement_on", _case_opened(case))
+        | not_before(activated_on, "activated_on", _case_opened(case))
+        | errors
+    )
     rule = DeadlineRule.objects.filter(code=PLAN_REVIEW).first()
     if rule is None:
         raise ValidationError(

@@ -9,11 +9,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ...audit import services as audit
+from ...core.dates import not_before
 from ...organisations.roles import Domain
 from ...residents.access import HOUSEHOLD_FILE
 from .. import workflow
 from ..models import Case, Deadline, DeadlineRule, LifeDomainScore, Plan, PlanStatus, Review
-from ._shared import _d, _lock_case, _scores_check, _today
+from ._shared import _case_opened, _d, _lock_case, _scores_check, _today
 from .deadlines import PLAN_REVIEW, _meet_deadlines, _term_end
 
 
@@ -39,6 +40,7 @@ def review_record(
         errors["note"] = _("Beschrijf wat er sinds de vorige keer is veranderd.")
     if held_on > _today():
         errors["held_on"] = _("Deze datum ligt in de toekomst.")
+    errors = not_before(held_on, "held_on", _case_opened(case)) | errors
     rule = DeadlineRule.objects.get(code=PLAN_REVIEW)
     latest = _term_end(held_on, rule)
     next_review_on = next_review_on or latest
