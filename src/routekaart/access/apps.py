@@ -23,6 +23,9 @@ class AccessConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from ..audit.event_labels import labels_register
         from ..residents import services as residents
+        from .event_labels import EVENT_LABELS
 
+        labels_register(EVENT_LABELS)
         residents.coordinator_needed_by(open_case_needs_its_coordinator)

@@ -6,3 +6,9 @@ class CatalogConfig(AppConfig):
     name = "routekaart.catalog"
     label = "catalog"
     verbose_name = _("Catalogus (bouwtekening)")
+
+    def ready(self) -> None:
+        from ..audit.event_labels import labels_register
+        from .event_labels import EVENT_LABELS
+
+        labels_register(EVENT_LABELS)

@@ -42,7 +42,10 @@ class IncomeConfig(AppConfig):
     verbose_name = _("Bestaanszekerheid")
 
     def ready(self) -> None:
+        from ..audit.event_labels import labels_register
         from ..residents import services as residents
+        from .event_labels import EVENT_LABELS
 
+        labels_register(EVENT_LABELS)
         residents.coordinator_needed_by(benefit_needs_its_coordinator)
         residents.coordinator_followed_by(planned_conversations_follow_the_coordinator)

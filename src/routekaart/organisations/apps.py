@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class OrganisationsConfig(AppConfig):
     name = "routekaart.organisations"
     verbose_name = _("Organisaties")
+
+    def ready(self) -> None:
+        from ..audit.event_labels import labels_register
+        from .event_labels import EVENT_LABELS
+
+        labels_register(EVENT_LABELS)

@@ -6,3 +6,9 @@ class ParticipationConfig(AppConfig):
     name = "routekaart.participation"
     label = "participation"
     verbose_name = _("Participatie naar vermogen")
+
+    def ready(self) -> None:
+        from ..audit.event_labels import labels_register
+        from .event_labels import EVENT_LABELS
+
+        labels_register(EVENT_LABELS)

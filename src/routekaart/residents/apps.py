@@ -9,6 +9,9 @@ class ResidentsConfig(AppConfig):
 
     def ready(self) -> None:
         from ..audit import services as audit
+        from ..audit.event_labels import labels_register
         from .access import data_subjects_of
+        from .event_labels import EVENT_LABELS
 
         audit.data_subjects_register(data_subjects_of)
+        labels_register(EVENT_LABELS)

@@ -6,3 +6,9 @@ class WorkConfig(AppConfig):
     name = "routekaart.work"
     label = "work"
     verbose_name = _("Werkgeversdienstverlening")
+
+    def ready(self) -> None:
+        from ..audit.event_labels import labels_register
+        from .event_labels import EVENT_LABELS
+
+        labels_register(EVENT_LABELS)

@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from ...audit import event_labels as labels
 from ...organisations.roles import Domain
-from ...residents.templatetags.residents import event_label as residents_event_label
 from ..models import (
     AgreementParty,
     ClosureReason,
@@ -23,29 +23,6 @@ from ..models import (
 
 register = template.Library()
 
-EVENT_LABELS = {
-    "case.opened": _("Casus geopend"),
-    "case.reopened": _("Casus heropend"),
-    "case.closed": _("Casus afgesloten"),
-    "signal.received": _("Signaal ontvangen"),
-    "intake.recorded": _("Intake gehouden"),
-    "gatekeeping.recorded": _("Poortwachter besliste"),
-    "assessment.started": _("Vraaggestuurd onderzoek begonnen"),
-    "assessment.updated": _("Verslag van het onderzoek bijgewerkt"),
-    "assessment.completed": _("Vraaggestuurd onderzoek afgerond"),
-    "specialist_advice.requested": _("Specialistisch advies gevraagd"),
-    "specialist_advice.received": _("Specialistisch advies ontvangen"),
-    "plan.drafted": _("Plan van aanpak opgesteld (concept)"),
-    "plan.activated": _("Plan van aanpak actief"),
-    "agreement.added": _("Afspraak toegevoegd"),
-    "agreement.status_changed": _("Status van een afspraak gewijzigd"),
-    "decision.recorded": _("Beschikking genomen"),
-    "coordinator.transferred": _("Warme overdracht naar een nieuwe regisseur"),
-    "process_coordinator.appointed": _("Procesregisseur aangewezen"),
-    "review.recorded": _("Evaluatie gehouden"),
-    "deadline.changed": _("Termijn gewijzigd"),
-    "deadline.met": _("Termijn gehaald"),
-}
 LAW_SHORT = {Domain.YOUTH: _("Jeugdwet"), Domain.SUPPORT: _("Wmo 2015"), Domain.PARTICIPATION: _("Participatiewet")}
 
 
@@ -58,8 +35,8 @@ def _label(choices, value) -> str:
 
 @register.filter
 def event_label(action: str) -> str:
-    label = EVENT_LABELS.get(action)
-    return str(label) if label else residents_event_label(action)
+    """The action in Dutch, from the one registry of every app's event labels (never the code)."""
+    return labels.event_label(action)
 
 
 @register.filter

@@ -6,25 +6,11 @@ from django import template
 from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext_lazy as _
 
+from ...audit import event_labels as labels
 from ..models import ProviderKind
 from ..selectors import RegisterState
 
 register = template.Library()
-
-EVENT_LABELS = {
-    "distance.assessed": _("Afstand tot de arbeidsmarkt beoordeeld"),
-    "wage_value.determined": _("Loonwaarde bepaald"),
-    "target_group_register.recorded": _("Doelgroepenregister bijgewerkt"),
-    "exemption.granted": _("Vrijstelling verleend"),
-    "assignment.proposed": _("Instrument voorgesteld"),
-    "assignment.uwv_advice_recorded": _("Advies UWV vastgelegd"),
-    "assignment.granted": _("Instrument toegekend"),
-    "assignment.refused": _("Instrument afgewezen"),
-    "assignment.started": _("Instrument gestart"),
-    "assignment.ended": _("Instrument afgerond"),
-    "assignment.cancelled": _("Instrument vervallen"),
-    "expenditure.recorded": _("Uitgave geboekt"),
-}
 
 
 @register.filter
@@ -55,4 +41,5 @@ def register_label(entry) -> str:
 
 @register.filter
 def event_label(action: str) -> str:
-    return str(EVENT_LABELS.get(action, action))
+    """The action in Dutch, from the one registry of every app's event labels (never the code)."""
+    return labels.event_label(action)

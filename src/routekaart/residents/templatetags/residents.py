@@ -3,6 +3,7 @@
 from django import template
 from django.utils.translation import gettext_lazy as _
 
+from ...audit import event_labels as labels
 from .. import life_phase
 
 register = template.Library()
@@ -16,21 +17,6 @@ LIFE_PHASE_LABELS = {
     life_phase.AGE_65_PLUS: _("AOW-leeftijd en ouder"),
 }
 
-EVENT_LABELS = {
-    "household.created": _("Huishouden vastgelegd"),
-    "membership.started": _("Lid geworden van het huishouden"),
-    "membership.ended": _("Vertrokken uit het huishouden"),
-    "resident.registered": _("Inwoner ingeschreven"),
-    "resident.updated": _("Gegevens van inwoner gewijzigd"),
-    "resident.died": _("Overlijden vastgelegd"),
-    "relation.added": _("Relatie vastgelegd"),
-    "involvement.started": _("Betrokkenheid begonnen"),
-    "involvement.ended": _("Betrokkenheid beëindigd"),
-    "consent.recorded": _("Toestemming vastgelegd"),
-    "consent.withdrawn": _("Toestemming ingetrokken"),
-    "break_glass.started": _("Noodtoegang geopend"),
-}
-
 
 @register.filter
 def life_phase_label(code: str) -> str:
@@ -39,4 +25,5 @@ def life_phase_label(code: str) -> str:
 
 @register.filter
 def event_label(action: str) -> str:
-    return EVENT_LABELS.get(action, action)
+    """The action in Dutch, from the one registry of every app's event labels (never the code)."""
+    return labels.event_label(action)

@@ -1,6 +1,7 @@
 from django import template
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+
+from ...audit import event_labels as labels
 
 register = template.Library()
 
@@ -26,29 +27,10 @@ def get_item(mapping: dict | None, key):
     return mapping.get(key) if mapping else None
 
 
-EVENT_LABELS = {
-    "trajectory.started": _("Traject begonnen"),
-    "trajectory.step_start": _("Stap begonnen"),
-    "trajectory.step_complete": _("Stap afgerond"),
-    "trajectory.step_block": _("Stap geblokkeerd"),
-    "trajectory.step_unblock": _("Stap gedeblokkeerd"),
-    "trajectory.step_skip": _("Stap overgeslagen"),
-    "trajectory.step_due_set": _("Termijn afgesproken"),
-    "trajectory.condition_recorded": _("Voorwaarde vastgelegd"),
-    "trajectory.regie_proposed": _("Overdracht van de regie voorgesteld"),
-    "trajectory.regie_handed_over": _("Regie overgedragen"),
-    "trajectory.waitlist_placed": _("Op de wachtlijst geplaatst"),
-    "trajectory.waitlist_meanwhile_set": _("Tussentijdse ondersteuning vastgelegd"),
-    "trajectory.waitlist_place_offered": _("Plek aangeboden"),
-    "trajectory.completed": _("Traject afgerond"),
-    "trajectory.stopped": _("Traject gestopt"),
-    "trajectory.switched": _("Overgestapt op een andere route"),
-}
-
-
 @register.filter
 def event_label(action: str) -> str:
-    return EVENT_LABELS.get(action, action)
+    """The action in Dutch, from the one registry of every app's event labels (never the code)."""
+    return labels.event_label(action)
 
 
 @register.filter

@@ -1,0 +1,35 @@
+"""The Dutch labels of the werkgeversdienstverlening's events (registered with audit.event_labels at start-up)."""
+
+from django.utils.translation import gettext_lazy as _
+
+EVENT_LABELS = {
+    "employer.registered": _("Werkgever ingeschreven"),
+    "branch.added": _("Vestiging toegevoegd"),
+    "contact_person.added": _("Contactpersoon toegevoegd"),
+    "contact_moment.recorded": _("Contactmoment vastgelegd"),
+    "agreement.recorded": _("Afspraak met de werkgever vastgelegd"),
+    "vacancy.created": _("Vacature vastgelegd"),
+    "vacancy.closed": _("Vacature gesloten"),
+    "vacancy.filled": _("Vacature vervuld"),
+    "arrangement.created": _("Arrangement vastgelegd"),
+    "arrangement.closed": _("Arrangement gesloten"),
+    "arrangement.filled": _("Arrangement vervuld"),
+    "work_profile.created": _("Werkprofiel aangemaakt"),
+    "work_profile.updated": _("Werkprofiel bijgewerkt"),
+    "match_decision.exclude": _("Kandidaat uitgesloten van een vacature"),
+    "match_decision.include": _("Kandidaat toegevoegd aan een vacature"),
+    "match_decision.lifted": _("Besluit over een kandidaat teruggedraaid"),
+    "placement.proposed": _("Kandidaat voorgesteld aan de werkgever"),
+    "placement.introduced": _("Kennismaking met de werkgever"),
+    "placement.declined": _("Plaatsing gaat niet door"),
+    "placement.trial_started": _("Proefplaatsing begonnen"),
+    "placement.contracted": _("Arbeidsovereenkomst getekend"),
+    "placement.coaching_started": _("Jobcoaching begonnen"),
+    "placement.coaching_ended": _("Jobcoaching beëindigd"),
+    "placement.checked": _("Nazorgcontrole van de plaatsing gedaan"),
+    "placement.ended": _("Plaatsing beëindigd"),
+    "work_start.received": _("Werkstart door bestaanszekerheid ontvangen"),
+    "sroi_contract.created": _("Social-returnverplichting vastgelegd"),
+    "sroi_fulfilment.recorded": _("Invulling van social return vastgelegd"),
+    "work_rules.loaded": _("Regels van de werkgeversdienstverlening geladen"),
+}
