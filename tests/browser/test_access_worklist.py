@@ -129,7 +129,7 @@ def test_an_agreement_is_marked_done_in_place(page: Page, caseload):
     form.get_by_label("Afspraak").fill("Schuldhulp bellen")
     form.get_by_label("Wie doet het").select_option(label="De inwoner zelf")
     form.get_by_role("button", name="Toevoegen").click()
-    expect(page.locator(f"#agreements-{agreement.plan_id}")).to_contain_text("Dit veld is vereist.")
+    expect(page.locator(f"#agreements-{agreement.plan_id}")).to_contain_text("Vul uiterlijk op in.")
     expect(page.locator(f"#agreements-{agreement.plan_id} form.rk-form").get_by_label("Afspraak")).to_have_value(
         "Schuldhulp bellen"
     )

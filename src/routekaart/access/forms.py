@@ -7,6 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..core.forms import Form, require, required_when
 from ..organisations.models import Organisation, OrganisationKind, User
 from ..organisations.models.staff import Affiliation
 from ..organisations.roles import Domain, Role
@@ -82,7 +83,7 @@ def grouped_block_choices(blocks) -> list:
 # --- signals --------------------------------------------------------------------------------------------------------
 
 
-class SignalForm(forms.Form):
+class SignalForm(Form):
     kind = forms.ChoiceField(label=_("Soort signaal"), choices=SignalKind.choices, widget=forms.RadioSelect)
     topic = forms.ChoiceField(
         label=_("Waar gaat de melding over?"),
@@ -149,7 +150,7 @@ class ScoresMixin:
         return [(self[f"score_{d.code}"], self[f"note_{d.code}"]) for d in self.life_domains]
 
 
-class IntakeForm(ScoresMixin, forms.Form):
+class IntakeForm(ScoresMixin, Form):
     resident = forms.TypedChoiceField(label=_("Met wie"), coerce=int, required=False, empty_value=None)
     held_on = _date(_("Datum van de intake"))
     question = _text(_("Hulpvraag"), help_text=_("In de woorden van de inwoner."))
@@ -164,7 +165,7 @@ class IntakeForm(ScoresMixin, forms.Form):
         self.add_score_fields(life_domains, scale)
 
 
-class ReviewForm(ScoresMixin, forms.Form):
+class ReviewForm(ScoresMixin, Form):
     held_on = _date(_("Datum van de evaluatie"))
     note = _text(_("Wat is er veranderd?"), rows=4)
     next_review_on = _date(
@@ -180,7 +181,7 @@ class ReviewForm(ScoresMixin, forms.Form):
 # --- gatekeeping and assessment ---------------------------------------------------------------------------------
 
 
-class GatekeepingForm(forms.Form):
+class GatekeepingForm(Form):
     outcome = forms.ChoiceField(
         label=_("Besluit van de poortwachter"), choices=GatekeepingOutcome.choices, widget=forms.RadioSelect
     )
@@ -217,12 +218,12 @@ class GatekeepingForm(forms.Form):
         return [self.provisions[pk] for pk in self.cleaned_data.get("general_provisions", []) if pk in self.provisions]
 
 
-class AssessmentForm(forms.Form):
+class AssessmentForm(Form):
     report = _text(_("Verslag van het vraaggestuurd onderzoek"), required=False, rows=6)
     complete = forms.BooleanField(label=_("Het onderzoek is af"), required=False)
 
 
-class SpecialistAdviceForm(forms.Form):
+class SpecialistAdviceForm(Form):
     adviser_kind = forms.ChoiceField(label=_("Soort specialist"), choices=AdviserKind.choices)
     adviser = forms.CharField(label=_("Naam adviseur of organisatie"), max_length=200)
     question = _text(_("Vraag aan de specialist"))
@@ -234,7 +235,7 @@ class SpecialistAdviceForm(forms.Form):
     independent = forms.BooleanField(label=_("De adviseur is onafhankelijk"), required=False)
 
 
-class AdviceReceivedForm(forms.Form):
+class AdviceReceivedForm(Form):
     advice = _text(_("Advies"), rows=5)
     received_on = _date(_("Ontvangen op"))
 
@@ -246,11 +247,15 @@ class AdviceReceivedForm(forms.Form):
 # --- plan van aanpak ------------------------------------------------------------------------------------------------
 
 
-class AgreementForm(forms.Form):
+class AgreementForm(Form):
     description = forms.CharField(label=_("Afspraak"), max_length=1000)
     party = forms.ChoiceField(label=_("Wie doet het"), choices=[("", _("Kies")), *list(AgreementParty.choices)])
-    party_name = forms.CharField(label=_("Naam"), required=False, max_length=200, help_text=_("Bij het netwerk: wie?"))
-    provider = forms.ModelChoiceField(label=_("Aanbieder"), queryset=Organisation.objects.none(), required=False)
+    party_name = required_when(
+        forms.CharField(label=_("Naam"), max_length=200, help_text=_("Bij het netwerk: wie?")), _("bij het netwerk")
+    )
+    provider = required_when(
+        forms.ModelChoiceField(label=_("Aanbieder"), queryset=Organisation.objects.none()), _("bij een aanbieder")
+    )
     due_on = _date(_("Uiterlijk op"))
     life_domain = forms.ChoiceField(label=_("Bij doel op leefgebied"), required=False)
 
@@ -258,6 +263,15 @@ class AgreementForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["provider"].queryset = Organisation.objects.filter(kind=OrganisationKind.PROVIDER).order_by("name")
         self.fields["life_domain"].choices = [("", _("Geen"))] + [(d.code, d.name) for d in life_domains]
+
+    def clean(self):
+        """Who carries out the agreement, as the service asks it (access.services.plans)."""
+        data = super().clean()
+        if data.get("party") == AgreementParty.PROVIDER:
+            require(self, "provider", _("Kies de aanbieder die de afspraak uitvoert."))
+        if data.get("party") == AgreementParty.NETWORK:
+            require(self, "party_name", _("Noem wie uit het netwerk de afspraak uitvoert."))
+        return data
 
 
 class BaseAgreementFormSet(forms.BaseFormSet):
@@ -284,7 +298,7 @@ class BaseAgreementFormSet(forms.BaseFormSet):
 AgreementFormSet = forms.formset_factory(AgreementForm, formset=BaseAgreementFormSet, extra=3, max_num=20)
 
 
-class PlanForm(forms.Form):
+class PlanForm(Form):
     summary = _text(
         _("Samenvatting"), required=False, help_text=_("Wat wil het huishouden bereiken, in eigen woorden?")
     )
@@ -304,12 +318,14 @@ class PlanForm(forms.Form):
         return [self[f"goal_{d.code}"] for d in self.life_domains]
 
 
-class PlanActivateForm(forms.Form):
+class PlanActivateForm(Form):
     resident_agreement = forms.ChoiceField(
         label=_("Instemming van de inwoner"), choices=ResidentAgreement.choices, widget=forms.RadioSelect
     )
     resident_agreement_on = _date(_("Instemming gegeven op"))
-    resident_agreement_note = _text(_("Toelichting van de inwoner"), required=False)
+    resident_agreement_note = required_when(
+        _text(_("Toelichting van de inwoner")), _("als de inwoner niet of gedeeltelijk instemt")
+    )
     next_review_on = _date(
         _("Volgende evaluatie"), required=False, help_text=_("Leeg: over een jaar, het langste dat mag.")
     )
@@ -318,23 +334,36 @@ class PlanActivateForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["resident_agreement_on"].initial = timezone.localdate()
 
+    def clean(self):
+        data = super().clean()
+        if data.get("resident_agreement") in (ResidentAgreement.PARTLY, ResidentAgreement.NOT_AGREED):
+            require(self, "resident_agreement_note", _("Noteer waarmee de inwoner het niet eens is."))
+        return data
 
-class AgreementStatusForm(forms.Form):
+
+class AgreementStatusForm(Form):
     status = forms.ChoiceField(label=_("Status"), choices=AgreementStatus.choices)
 
 
 # --- decisions ------------------------------------------------------------------------------------------------------
 
 
-class ProvisionForm(forms.Form):
+WHEN_GRANTED = _("bij toekennen")
+
+
+class ProvisionForm(Form):
     building_block = forms.TypedChoiceField(label=_("Maatwerkvoorziening"), coerce=int)
     outcome = forms.ChoiceField(label=_("Besluit"), choices=[("", _("Kies")), *list(ProvisionOutcome.choices)])
     law = forms.ChoiceField(label=_("Wet"), choices=[("", _("Volgt uit de voorziening")), *LAW_CHOICES], required=False)
-    starts_on = _date(_("Ingangsdatum"), required=False)
-    ends_on = _date(_("Einddatum"), required=False)
-    volume = forms.DecimalField(label=_("Omvang"), required=False, min_value=0, max_digits=8, decimal_places=2)
-    unit = forms.ChoiceField(
-        label=_("Eenheid"), choices=[("", _("Kies")), *list(ProvisionUnit.choices)], required=False
+    # Needed to grant, not to refuse: the label says "(verplicht bij toekennen)" and clean() asks for them then,
+    # as the service does (access.services.decisions).
+    starts_on = required_when(_date(_("Ingangsdatum")), WHEN_GRANTED)
+    ends_on = required_when(_date(_("Einddatum")), WHEN_GRANTED)
+    volume = required_when(
+        forms.DecimalField(label=_("Omvang"), min_value=0, max_digits=8, decimal_places=2), WHEN_GRANTED
+    )
+    unit = required_when(
+        forms.ChoiceField(label=_("Eenheid"), choices=[("", _("Kies")), *list(ProvisionUnit.choices)]), WHEN_GRANTED
     )
     provider = forms.ModelChoiceField(label=_("Aanbieder"), queryset=Organisation.objects.none(), required=False)
     reasoning = _text(_("Motivering"), help_text=_("Waarom dit besluit, in gewone taal: dit komt in de brief."))
@@ -343,6 +372,13 @@ class ProvisionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["building_block"].choices = grouped_block_choices(blocks)
         self.fields["provider"].queryset = Organisation.objects.filter(kind=OrganisationKind.PROVIDER).order_by("name")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("outcome") == ProvisionOutcome.GRANTED:
+            for name in ("starts_on", "ends_on", "volume", "unit"):
+                require(self, name)
+        return data
 
 
 class BaseProvisionFormSet(forms.BaseFormSet):
@@ -369,7 +405,7 @@ class BaseProvisionFormSet(forms.BaseFormSet):
 ProvisionFormSet = forms.formset_factory(ProvisionForm, formset=BaseProvisionFormSet, extra=2, max_num=10)
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(Form):
     addressee = forms.TypedChoiceField(label=_("Aan"), coerce=int)
     decided_on = _date(_("Datum besluit"))
     urgent = forms.BooleanField(
@@ -398,7 +434,7 @@ def _affiliation_label(affiliation) -> str:
     return f"{user.get_full_name() or user.username} · {affiliation.organisation.name}"
 
 
-class TransferForm(forms.Form):
+class TransferForm(Form):
     to = forms.TypedChoiceField(label=_("Nieuwe regisseur"), coerce=int)
     note = _text(
         _("Overdrachtsnotitie"), rows=5, help_text=_("Wat moet de nieuwe regisseur weten? Ten minste 20 tekens.")
@@ -418,7 +454,7 @@ class TransferForm(forms.Form):
         return self.affiliations[self.cleaned_data["to"]]
 
 
-class ProcessCoordinatorForm(forms.Form):
+class ProcessCoordinatorForm(Form):
     user = forms.TypedChoiceField(label=_("Procesregisseur"), coerce=int)
 
     def __init__(self, *args, **kwargs):
@@ -432,7 +468,7 @@ class ProcessCoordinatorForm(forms.Form):
         return User.objects.get(pk=self.cleaned_data["user"])
 
 
-class DeadlineChangeForm(forms.Form):
+class DeadlineChangeForm(Form):
     change = forms.ChoiceField(label=_("Soort wijziging"))
     days = forms.IntegerField(label=_("Aantal dagen"), min_value=1, max_value=365)
     notified_on = _date(_("Aanvrager bericht op"), required=False)
@@ -443,7 +479,7 @@ class DeadlineChangeForm(forms.Form):
         self.fields["change"].choices = [(r.code, f"{r.name} ({r.basis})") for r in rules]
 
 
-class CloseForm(forms.Form):
+class CloseForm(Form):
     reason = forms.ChoiceField(
         label=_("Reden"), choices=[(v, label) for v, label in ClosureReason.choices if v != ClosureReason.REFERRED_BACK]
     )
@@ -454,7 +490,7 @@ class CloseForm(forms.Form):
         self.fields["closed_on"].initial = timezone.localdate()
 
 
-class WorklistFilterForm(forms.Form):
+class WorklistFilterForm(Form):
     status = forms.ChoiceField(
         label=_("Fase"),
         required=False,

@@ -3,6 +3,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from ..core.forms import Form
 from ..core.identifiers import validate_bsn
 from .models import ProcessingActivity, ProcessingLogEntry, Result
 
@@ -37,10 +38,11 @@ class ProcessingLogFilter(django_filters.FilterSet):
 
     class Meta:
         model = ProcessingLogEntry
+        form = Form  # messages that name the field and say what to do
         fields = ["data_subject", "actor", "organisation_code", "activity", "result", "occurred_from", "occurred_to"]
 
 
-class PersonSearchForm(forms.Form):
+class PersonSearchForm(Form):
     """The BSN is posted, never put in a URL (URLs end up in proxy logs); the page then filters on its pseudonym.
 
     A number that fails the 11-check belongs to no one, so the search is refused instead of logged as a processing.

@@ -1,9 +1,10 @@
 from django import forms
 
+from ..core.forms import ModelForm
 from .models import BreakGlassReview
 
 
-class BreakGlassReviewForm(forms.ModelForm):
+class BreakGlassReviewForm(ModelForm):
     class Meta:
         model = BreakGlassReview
         fields = ["verdict", "note"]

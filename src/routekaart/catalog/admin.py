@@ -10,6 +10,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..core.forms import ModelForm
 from . import services
 from .models import (
     BLOCK_DOMAINS,
@@ -107,7 +108,7 @@ class BuildingBlockAdmin(admin.ModelAdmin):
         return False
 
 
-class BuildingBlockVersionForm(forms.ModelForm):
+class BuildingBlockVersionForm(ModelForm):
     domains = forms.MultipleChoiceField(
         label=_("Domeinen"), choices=[(d.value, d.label) for d in BLOCK_DOMAINS], widget=forms.CheckboxSelectMultiple
     )
@@ -186,7 +187,7 @@ def _holders(label):
     )
 
 
-class SteeringAssignmentForm(forms.ModelForm):
+class SteeringAssignmentForm(ModelForm):
     left_to = _holders(_("Overgelaten aan"))
     policy_direction = _holders(_("Beleidsregie"))
     delivery_direction = _holders(_("Uitvoeringsregie"))

@@ -1,10 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ..core.forms import Form
 from .models import BLOCK_DOMAINS
 
 
-class AsOfForm(forms.Form):
+class AsOfForm(Form):
     """Show the catalog as it held on a date; empty means today."""
 
     as_of = forms.DateField(

@@ -148,11 +148,11 @@ def required_when(field: forms.Field, condition: str) -> forms.Field:
     return field
 
 
-def require(form: forms.BaseForm, name: str) -> None:
-    """Refuse an empty conditionally required field with its own 'required' instruction (as a required field)."""
+def require(form: forms.BaseForm, name: str, message: str | None = None) -> None:
+    """Refuse an empty conditionally required field, with `message` or else its own 'required' instruction."""
     field = form.fields[name]
     if name not in form.errors and form.cleaned_data.get(name) in field.empty_values:
-        form.add_error(name, ValidationError(field.error_messages["required"], code="required"))
+        form.add_error(name, ValidationError(message or field.error_messages["required"], code="required"))
 
 
 class Form(InstructiveErrorsMixin, forms.Form):

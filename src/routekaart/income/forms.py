@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ..core.forms import Form
 from .models import ContactMode, CostSharerExclusionReason, Debts, MakesEndsMeet, WorkObligation
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -13,7 +14,7 @@ def _yes_no(value: str | None) -> bool | None:
     return {"yes": True, "no": False}.get(value)
 
 
-class BenefitGrantForm(forms.Form):
+class BenefitGrantForm(Form):
     client = forms.TypedChoiceField(label=_("Aanvrager"), coerce=int)
     organisation = forms.TypedChoiceField(label=_("Uitvoerder"), coerce=int)
     coordinator = forms.TypedChoiceField(
@@ -36,7 +37,7 @@ class BenefitGrantForm(forms.Form):
         self.fields["coordinator"].choices = [(u.pk, u.get_full_name() or u.username) for u in coordinators]
 
 
-class CoordinatorReassignForm(forms.Form):
+class CoordinatorReassignForm(Form):
     to_user = forms.TypedChoiceField(label=_("Nieuwe regiehouder"), coerce=int)
     handed_over_on = forms.DateField(label=_("Overdracht per"), widget=DATE)
     meeting_on = forms.DateField(
@@ -58,7 +59,7 @@ class CoordinatorReassignForm(forms.Form):
         self.fields["to_user"].choices = [(u.pk, u.get_full_name() or u.username) for u in coordinators]
 
 
-class FinancialFitnessFields(forms.Form):
+class FinancialFitnessFields(Form):
     """The financieel-fit questions, shared by the yearly conversation and the conversation on its own."""
 
     makes_ends_meet = forms.ChoiceField(
@@ -170,7 +171,7 @@ class FinancialFitnessForm(FinancialFitnessFields):
     field_order = ["held_on", "case_id", "makes_ends_meet", "daily_meal", "debts", "debt_referral", "note"]
 
 
-class IncomeReportForm(forms.Form):
+class IncomeReportForm(Form):
     month = forms.DateField(
         label=_("Maand"),
         input_formats=["%Y-%m"],
@@ -190,7 +191,7 @@ class IncomeReportForm(forms.Form):
     note = forms.CharField(label=_("Toelichting"), max_length=300, required=False)
 
 
-class WorkSwitchForm(forms.Form):
+class WorkSwitchForm(Form):
     work_start = forms.DateField(label=_("Eerste werkdag"), widget=DATE)
     first_salary_on = forms.DateField(label=_("Datum van het eerste salaris"), widget=DATE)
     net_monthly_salary = forms.DecimalField(
@@ -201,7 +202,7 @@ class WorkSwitchForm(forms.Form):
     )
 
 
-class CostSharerExclusionForm(forms.Form):
+class CostSharerExclusionForm(Form):
     resident = forms.TypedChoiceField(label=_("Medebewoner"), coerce=int)
     reason = forms.ChoiceField(
         label=_("Waarom telt deze medebewoner niet mee?"), choices=CostSharerExclusionReason.choices

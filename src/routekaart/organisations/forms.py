@@ -3,10 +3,11 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 from django_otp import match_token
 
+from ..core.forms import Form, InstructiveErrorsMixin
 from .second_factor import has_confirmed_device, record_failed_code, second_factor_required
 
 
-class LoginForm(AuthenticationForm):
+class LoginForm(InstructiveErrorsMixin, AuthenticationForm):
     """Username, password and the authenticator code on one form.
 
     An unknown user and a wrong password get the same message, so the form does not reveal which accounts exist.
@@ -46,7 +47,7 @@ class LoginForm(AuthenticationForm):
         return cleaned
 
 
-class ConfirmDeviceForm(forms.Form):
+class ConfirmDeviceForm(Form):
     token = forms.CharField(
         label=_("Code uit authenticator-app"),
         max_length=8,

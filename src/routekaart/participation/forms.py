@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..core.forms import Form
 from ..organisations.models import Organisation, OrganisationKind
 from .models import (
     DistanceCategory,
@@ -44,7 +45,7 @@ class _RungChoice(forms.ModelChoiceField):
         return f"{obj.order}. {obj.name}"
 
 
-class AssessmentForm(forms.Form):
+class AssessmentForm(Form):
     category = _NamedChoice(
         label=_("Categorie afstand tot de arbeidsmarkt"),
         queryset=DistanceCategory.objects.order_by("order"),
@@ -72,7 +73,7 @@ class AssessmentForm(forms.Form):
     )
 
 
-class WageValueForm(forms.Form):
+class WageValueForm(Form):
     method = forms.ChoiceField(label=_("Methode"))
     percentage = forms.DecimalField(
         label=_("Loonwaarde (%)"), min_value=0, max_value=100, decimal_places=2, max_digits=5
@@ -91,14 +92,14 @@ class WageValueForm(forms.Form):
         self.fields["method"].choices = [("", "—"), *methods]
 
 
-class RegisterForm(forms.Form):
+class RegisterForm(Form):
     status = forms.ChoiceField(label=_("Status in het doelgroepenregister"), choices=RegisterStatus.choices)
     ground = forms.ChoiceField(label=_("Grond"), required=False, choices=[("", "—"), *RegisterGround.choices])
     as_of = _date(_("Per"), initial_today=True)
     reference = forms.CharField(label=_("Kenmerk UWV"), required=False, max_length=60)
 
 
-class ExemptionForm(forms.Form):
+class ExemptionForm(Form):
     ground = forms.ChoiceField(label=_("Grond"))
     valid_from = _date(_("Vanaf"), initial_today=True)
     valid_to = _date(_("Tot"), required=False)
@@ -108,7 +109,7 @@ class ExemptionForm(forms.Form):
         self.fields["ground"].choices = list(grounds)
 
 
-class AssignmentForm(forms.Form):
+class AssignmentForm(Form):
     instrument = _NamedChoice(
         label=_("Instrument"), queryset=Instrument.objects.order_by("order"), to_field_name="code"
     )
@@ -161,23 +162,23 @@ class AssignmentForm(forms.Form):
             self.fields["wage_value"].queryset = WageValueDetermination.objects.filter(resident=resident)
 
 
-class AdviceForm(forms.Form):
+class AdviceForm(Form):
     advised_on = _date(_("Advies van UWV op"), initial_today=True)
     positive = forms.ChoiceField(label=_("Advies positief?"), choices=YES_NO, widget=forms.RadioSelect)
     reference = forms.CharField(label=_("Kenmerk advies"), required=False, max_length=60)
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(Form):
     granted = forms.ChoiceField(label=_("Toegekend?"), choices=YES_NO, widget=forms.RadioSelect)
     decided_on = _date(_("Besluit op"), initial_today=True)
     reference = forms.CharField(label=_("Kenmerk beschikking"), max_length=60)
 
 
-class StartForm(forms.Form):
+class StartForm(Form):
     started_on = _date(_("Gestart op"), initial_today=True)
 
 
-class EndForm(forms.Form):
+class EndForm(Form):
     ended_on = _date(_("Geëindigd op"), initial_today=True)
     result = _NamedChoice(label=_("Resultaat"), queryset=Result.objects.none(), to_field_name="code")
     left_social_assistance = forms.BooleanField(label=_("Uitgestroomd uit de bijstand"), required=False)
@@ -188,13 +189,13 @@ class EndForm(forms.Form):
             self.fields["result"].queryset = instrument.results.order_by("order")
 
 
-class ExpenditureForm(forms.Form):
+class ExpenditureForm(Form):
     booked_on = _date(_("Geboekt op"), initial_today=True)
     amount = forms.DecimalField(label=_("Bedrag (€)"), max_digits=12, decimal_places=2)
     description = forms.CharField(label=_("Omschrijving"), required=False, max_length=200)
 
 
-class BudgetForm(forms.Form):
+class BudgetForm(Form):
     spending_line = _NamedChoice(
         label=_("Begrotingspost"), queryset=SpendingLine.objects.order_by("order"), to_field_name="code"
     )

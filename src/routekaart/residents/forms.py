@@ -1,12 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ..core.forms import Form
 from ..organisations.models import Organisation
 from ..organisations.roles import Domain
 from .services import BREAK_GLASS_MIN_REASON
 
 
-class BreakGlassForm(forms.Form):
+class BreakGlassForm(Form):
     reason = forms.CharField(
         label=_("Waarom hebt u met spoed toegang nodig?"),
         help_text=_(
@@ -19,7 +20,7 @@ class BreakGlassForm(forms.Form):
     )
 
 
-class ConsentForm(forms.Form):
+class ConsentForm(Form):
     """A person's consent for their own data, as recorded by staff; the members are passed in."""
 
     resident = forms.TypedChoiceField(label=_("Voor de gegevens van"), coerce=int)

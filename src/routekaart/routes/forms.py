@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..core.forms import Form, require, required_when
 from ..organisations.models import Organisation, OrganisationKind
 from ..organisations.models.network import SchoolKind
 from .models import Condition, ExitProfile, Route
@@ -23,7 +24,7 @@ PARTY_FIELDS = [
 ]
 
 
-class TrajectoryStartForm(forms.Form):
+class TrajectoryStartForm(Form):
     """A school registers a leaver (or the Dienst a young person) on an exit route, with who fills each party."""
 
     resident = forms.ModelChoiceField(label=_("Leerling / inwoner"), queryset=None)
@@ -48,10 +49,23 @@ class TrajectoryStartForm(forms.Form):
             elif code == "school":
                 choices = choices.filter(school_kind__in=[SchoolKind.PRO, SchoolKind.VSO])
             field = forms.ModelChoiceField(label=label, queryset=choices, required=required)
+            regie_on = [r.name for r in routes if r.regie.code == code]
+            if not required and regie_on:
+                # The party that gets the regie of a route is needed on that route (routes.services.trajectories).
+                required_when(field, _("bij route %(routes)s") % {"routes": ", ".join(regie_on)})
             own = [o for o in own_organisations if o.kind == kind]
             if own and code in ("school", "dienst"):
                 field.initial = own[0].pk
             self.fields[f"party_{code}"] = field
+
+    def clean(self):
+        """The organisation that gets the regie of the chosen route is asked for on its field, as the service does."""
+        data = super().clean()
+        route = data.get("route")
+        name = f"party_{route.regie.code}" if route is not None else ""
+        if name in self.fields and getattr(self.fields[name], "required_when", ""):
+            require(self, name, _("Kies de organisatie die de regie krijgt: %(party)s.") % {"party": route.regie.name})
+        return data
 
     def organisations(self) -> dict[str, Organisation]:
         return {
@@ -61,7 +75,7 @@ class TrajectoryStartForm(forms.Form):
         }
 
 
-class StepTransitionForm(forms.Form):
+class StepTransitionForm(Form):
     prefix = "stap"
     transition = forms.ChoiceField(
         choices=[
@@ -76,7 +90,7 @@ class StepTransitionForm(forms.Form):
     outcome = forms.CharField(label=_("Uitkomst"), required=False, max_length=2000)
 
 
-class ConditionRecordForm(forms.Form):
+class ConditionRecordForm(Form):
     prefix = "voorwaarde"
     condition = forms.ChoiceField(label=_("Voorwaarde"), choices=Condition.choices)
 
@@ -94,21 +108,21 @@ class ConditionRecordForm(forms.Form):
     )
 
 
-class DueDateForm(forms.Form):
+class DueDateForm(Form):
     prefix = "termijn"
     due_on = forms.DateField(
         label=_("Uiterlijk klaar op"), required=False, widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
     )
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(Form):
     prefix = "stop"
     reason = forms.CharField(
         label=_("Reden"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
-class PlaceOfferForm(forms.Form):
+class PlaceOfferForm(Form):
     prefix = "plek"
     offered_on = forms.DateField(
         label=_("Plek aangeboden op"),
@@ -125,7 +139,7 @@ class PlaceOfferForm(forms.Form):
 CHECKBOX = {"class": "utrecht-checkbox utrecht-checkbox--html-input rk-checkbox"}
 
 
-class MeanwhileForm(forms.Form):
+class MeanwhileForm(Form):
     prefix = "tussentijd"
     social_assistance = forms.BooleanField(
         label=_("Bijstand van de Dienst (vanaf 18 jaar)"), required=False, widget=forms.CheckboxInput(attrs=CHECKBOX)
@@ -138,6 +152,6 @@ class MeanwhileForm(forms.Form):
 def exit_routes():
     return (
         Route.objects.filter(route_map__is_current=True, kind="exit")
-        .select_related("route_map")
+        .select_related("route_map", "regie")
         .order_by("route_map__code", "order")
     )

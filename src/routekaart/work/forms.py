@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ..core.forms import Form
 from ..organisations.models import Organisation, OrganisationKind
 from ..residents.models.persons import EducationLevel
 from .models import (
@@ -32,7 +33,7 @@ def _competences(label=None, help_text=""):
     )
 
 
-class EmployerForm(forms.Form):
+class EmployerForm(Form):
     name = forms.CharField(label=_("Naam"), max_length=200)
     kvk_number = forms.CharField(
         label=_("KvK-nummer"), max_length=12, help_text=_("Acht cijfers, zoals in het Handelsregister.")
@@ -53,7 +54,7 @@ class EmployerForm(forms.Form):
         return data
 
 
-class BranchForm(forms.Form):
+class BranchForm(Form):
     name = forms.CharField(label=_("Naam vestiging"), max_length=200)
     street = forms.CharField(label=_("Straat"), max_length=200)
     house_number = forms.IntegerField(label=_("Huisnummer"), min_value=1)
@@ -63,14 +64,14 @@ class BranchForm(forms.Form):
     is_head_office = forms.BooleanField(label=_("Hoofdvestiging"), required=False)
 
 
-class ContactPersonForm(forms.Form):
+class ContactPersonForm(Form):
     name = forms.CharField(label=_("Naam"), max_length=200)
     job_title = forms.CharField(label=_("Functie"), max_length=200, required=False)
     email = forms.EmailField(label=_("E-mailadres"), required=False)
     phone = forms.CharField(label=_("Telefoonnummer"), max_length=20, required=False)
 
 
-class ContactMomentForm(forms.Form):
+class ContactMomentForm(Form):
     kind = forms.ChoiceField(label=_("Soort contact"), choices=ContactKind.choices)
     is_acquisition = forms.BooleanField(
         label=_("Acquisitie"), required=False, help_text=_("Werven van vacatures of kansen op een arrangement.")
@@ -92,7 +93,7 @@ class ContactMomentForm(forms.Form):
         self.fields["contact_person"].queryset = employer.contacts.filter(is_active=True)
 
 
-class AgreementForm(forms.Form):
+class AgreementForm(Form):
     kind = forms.ChoiceField(label=_("Soort afspraak"), choices=AgreementKind.choices)
     description = forms.CharField(label=_("Omschrijving"), max_length=300)
     places = forms.IntegerField(label=_("Aantal plaatsen"), min_value=1, required=False)
@@ -100,7 +101,7 @@ class AgreementForm(forms.Form):
     valid_to = forms.DateField(label=_("Tot"), required=False, **DATE)
 
 
-class _OpeningForm(forms.Form):
+class _OpeningForm(Form):
     employer = forms.ModelChoiceField(label=_("Werkgever"), queryset=Employer.objects.none())
     title = forms.CharField(label=_("Functie"), max_length=200)
     sector = forms.ModelChoiceField(label=_("Sector"), queryset=sector_list())
@@ -186,7 +187,7 @@ class ArrangementForm(_OpeningForm):
         return rows
 
 
-class WorkProfileForm(forms.Form):
+class WorkProfileForm(Form):
     status = forms.ChoiceField(label=_("Status"), choices=ProfileStatus.choices)
     competences = _competences()
     experience = forms.CharField(
@@ -214,7 +215,7 @@ class WorkProfileForm(forms.Form):
     )
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(Form):
     kind = forms.ChoiceField(label=_("Besluit"), choices=MatchDecisionKind.choices)
     reason = forms.CharField(
         label=_("Reden"),
@@ -224,12 +225,12 @@ class DecisionForm(forms.Form):
     )
 
 
-class IncludeByNumberForm(forms.Form):
+class IncludeByNumberForm(Form):
     profile = forms.IntegerField(label=_("Nummer werkprofiel"), min_value=1)
     reason = forms.CharField(label=_("Reden"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class ProposeForm(forms.Form):
+class ProposeForm(Form):
     note = forms.CharField(
         label=_("Toelichting voor de werkgever"),
         required=False,
@@ -243,16 +244,16 @@ class ProposeForm(forms.Form):
     )
 
 
-class IntroduceForm(forms.Form):
+class IntroduceForm(Form):
     introduced_on = forms.DateField(label=_("Datum kennismaking"), **DATE)
 
 
-class TrialForm(forms.Form):
+class TrialForm(Form):
     trial_start = forms.DateField(label=_("Proefplaatsing vanaf"), **DATE)
     trial_end = forms.DateField(label=_("Proefplaatsing tot en met"), **DATE)
 
 
-class ContractForm(forms.Form):
+class ContractForm(Form):
     contract_start = forms.DateField(label=_("In dienst vanaf"), **DATE)
     contract_end = forms.DateField(label=_("Contract tot"), required=False, **DATE)
     hours = forms.IntegerField(label=_("Uren per week"), min_value=1, max_value=40)
@@ -267,7 +268,7 @@ class ContractForm(forms.Form):
         self.fields["instruments"].choices = list(instruments)
 
 
-class CoachingStartForm(forms.Form):
+class CoachingStartForm(Form):
     coaching_by = forms.ModelChoiceField(label=_("Jobcoach van"), queryset=Organisation.objects.none())
     coaching_start = forms.DateField(label=_("Jobcoaching vanaf"), **DATE)
 
@@ -278,20 +279,20 @@ class CoachingStartForm(forms.Form):
         ).order_by("name")
 
 
-class CoachingEndForm(forms.Form):
+class CoachingEndForm(Form):
     coaching_end = forms.DateField(label=_("Jobcoaching tot"), **DATE)
 
 
-class EndForm(forms.Form):
+class EndForm(Form):
     ended_on = forms.DateField(label=_("Beëindigd op"), **DATE)
     reason = forms.CharField(label=_("Reden"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class DeclineForm(forms.Form):
+class DeclineForm(Form):
     reason = forms.CharField(label=_("Reden"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class CheckForm(forms.Form):
+class CheckForm(Form):
     checked_on = forms.DateField(label=_("Datum controle"), **DATE)
     still_working = forms.TypedChoiceField(
         label=_("Nog aan het werk?"),
@@ -302,7 +303,7 @@ class CheckForm(forms.Form):
     note = forms.CharField(label=_("Toelichting"), max_length=500, required=False)
 
 
-class SocialReturnContractForm(forms.Form):
+class SocialReturnContractForm(Form):
     municipality = forms.ModelChoiceField(
         label=_("Gemeente"), queryset=Organisation.objects.filter(kind=OrganisationKind.MUNICIPALITY).order_by("name")
     )
@@ -329,7 +330,7 @@ class SocialReturnContractForm(forms.Form):
         )
 
 
-class FulfilmentForm(forms.Form):
+class FulfilmentForm(Form):
     kind = forms.ChoiceField(label=_("Soort invulling"), choices=FulfilmentKind.choices)
     occurred_on = forms.DateField(label=_("Datum"), **DATE)
     description = forms.CharField(label=_("Omschrijving"), max_length=300)
@@ -356,7 +357,7 @@ class FulfilmentForm(forms.Form):
         )
 
 
-class SearchForm(forms.Form):
+class SearchForm(Form):
     """A search by name (or KvK number): posted, CSRF-checked, never put in a URL (query strings reach access logs,
     browser history and referrers). `pagina` pages through the results of the same POST."""
 

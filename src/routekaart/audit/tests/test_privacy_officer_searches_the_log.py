@@ -90,7 +90,8 @@ def test_a_review_without_verdict_is_refused_in_dutch(staff_client):
     client, _ = staff_client(Role.PRIVACY_OFFICER)
     response = client.post(reverse("audit:break_glass_review", args=[entry.pk]), {})
     assert response.status_code == 400
-    assert "Dit veld is vereist." in response.text
+    assert "Kies oordeel." in response.text
+    assert 'id="error-summary"' in response.text
     assert not BreakGlassReview.objects.exists()
 
 

@@ -222,7 +222,7 @@ def test_consent_recorded_on_the_page_grants_the_domain(staff_client, household)
     assert "Daan" not in givers  # a 12-year-old does not consent alone
     bad = client.post(url, {"resident": household.mother.pk, "domain": "J", "scope": ""})
     assert bad.status_code == 400
-    assert "Dit veld is vereist." in bad.text
+    assert "Vul waarvoor in." in bad.text
     child = client.post(
         url,
         {"resident": household.son.pk, "organisation": organisation_of(coach).code, "domain": "J", "scope": "x"},
