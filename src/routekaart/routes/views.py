@@ -8,6 +8,7 @@ input is refused by the service with a Dutch message; the page shows it (status 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
+from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -145,7 +146,11 @@ def _access(request: HttpRequest, pk: int):
     return access
 
 
-def _detail(request: HttpRequest, pk: int, *, errors: list[str] | None = None, status: int = 200) -> HttpResponse:
+def _detail(
+    request: HttpRequest, pk: int, *, errors: list[str] | None = None, status: int = 200, bound: Form | None = None
+) -> HttpResponse:
+    """The trajectory page; with `bound`, a form that did not validate is shown with its values and errors, and
+    the error summary at the top links to its fields."""
     view = selectors.trajectory_get(access=_access(request, pk), pk=pk)
     context = {
         "view": view,
@@ -167,6 +172,9 @@ def _detail(request: HttpRequest, pk: int, *, errors: list[str] | None = None, s
         "recordable": view.recordable,  # the step's rule (services.recordable_conditions), as the API shows
         "my_organisations": {a.organisation_id for a in request.user.affiliations.all()},
     }
+    if bound is not None:
+        context.update({key: bound for key, value in context.items() if type(value) is type(bound)})
+        context["bound_form"] = bound
     return render(request, "routes/trajectory_detail.html", context, status=status)
 
 
@@ -183,7 +191,7 @@ def _act(request: HttpRequest, pk: int, action, success: str, *, form=None) -> H
     shows the page again with the Dutch messages (400, nothing changed). The access check comes first."""
     _access(request, pk)
     if form is not None and not form.is_valid():
-        return _detail(request, pk, errors=[m for messages_ in form.errors.values() for m in messages_], status=400)
+        return _detail(request, pk, status=400, bound=form)
     try:
         action()
     except ValidationError as error:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from ..core.forms import service_errors_to_form
 from ..core.views import access_denied_as_403, service_form_submit
 from ..organisations.roles import Domain
 from ..residents.access import resident_access_check
@@ -283,15 +284,15 @@ def opening_close(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 @permission_required("work.manage", raise_exception=True)
 @require_GET
 def ranking(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    return _ranking_page(request, kind, pk, forms.IncludeByNumberForm())
+
+
+def _ranking_page(request: HttpRequest, kind: str, pk: int, include_form, status: int = 200) -> HttpResponse:
+    """The ranking; a refused 'include by number' shows it again with the form's values and Dutch errors (400)."""
     opening = _opening(kind, pk)
     result = selectors.ranking_get(user=request.user, opening=opening)
-    context = {
-        "ranking": result,
-        "opening": opening,
-        "kind": kind,
-        "include_form": forms.IncludeByNumberForm(),
-    }
-    return render(request, "work/ranking.html", context)
+    context = {"ranking": result, "opening": opening, "kind": kind, "include_form": include_form}
+    return render(request, "work/ranking.html", context, status=status)
 
 
 @permission_required("work.manage", raise_exception=True)
@@ -326,13 +327,12 @@ def decision_create(request: HttpRequest, kind: str, pk: int, profile_id: int) -
 def include_by_number(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     form = forms.IncludeByNumberForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Vul het nummer van het werkprofiel en een reden in."))
-        return redirect("work:ranking", kind=kind, pk=pk)
+        return _ranking_page(request, kind, pk, form, status=400)
     opening = _opening(kind, pk)
     profile = CandidateProfile.objects.select_related("resident").filter(pk=form.cleaned_data["profile"]).first()
     if profile is None:
-        messages.error(request, _("Er is geen werkprofiel met dit nummer."))
-        return redirect("work:ranking", kind=kind, pk=pk)
+        form.add_error("profile", _("Er is geen werkprofiel met dit nummer."))
+        return _ranking_page(request, kind, pk, form, status=400)
     try:
         services.match_decision_record(
             actor=request.user,
@@ -342,9 +342,9 @@ def include_by_number(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
             reason=form.cleaned_data["reason"],
         )
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("De kandidaat staat op de lijst, door u toegevoegd."))
+        service_errors_to_form(form, error)
+        return _ranking_page(request, kind, pk, form, status=400)
+    messages.success(request, _("De kandidaat staat op de lijst, door u toegevoegd."))
     return redirect("work:ranking", kind=kind, pk=pk)
 
 
