@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ...audit import services as audit
 from ...organisations.roles import Domain
@@ -48,6 +49,7 @@ def income_report_submit(
         errors["month"] = _("In die maand liep de uitkering niet.")
     if source not in ReportSource.values:
         errors["source"] = _("Kies wie de inkomsten doorgeeft.")
+    errors = _hours_check(hours, month) | errors
     if errors:
         raise ValidationError(errors)
     report = IncomeReport.objects.filter(benefit=benefit, month=month).first()
@@ -87,6 +89,29 @@ def income_report_submit(
         channel=channel,
     )
     return report
+
+
+def _hours_check(hours: Decimal | None, month: date) -> dict[str, str]:
+    """No more hours worked in a month than it has had so far: the month under way has had only its days up to today.
+
+    The range of a whole month (what a month can hold at most) is the model's (core.limits.HOURS_PER_MONTH).
+    """
+    today = _today()
+    if hours is None or month != _first_of_month(today):
+        return {}
+    elapsed = (today - month).days + 1
+    if hours <= elapsed * 24:
+        return {}
+    return {
+        "hours": ngettext(
+            "Deze maand heeft tot en met vandaag %(days)s dag, dus ten hoogste %(max)s uur. "
+            "Vul de uren in die tot nu toe zijn gewerkt, of geef ze na afloop van de maand door.",
+            "Deze maand heeft tot en met vandaag %(days)s dagen, dus ten hoogste %(max)s uur. "
+            "Vul de uren in die tot nu toe zijn gewerkt, of geef ze na afloop van de maand door.",
+            elapsed,
+        )
+        % {"days": elapsed, "max": elapsed * 24}
+    }
 
 
 def _surplus_settle(*, benefit: SocialAssistance, month: date) -> SurplusSettlement:
