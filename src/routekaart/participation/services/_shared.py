@@ -8,7 +8,9 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 
+from ...core.dates import After, not_before
 from ...organisations.models import Organisation
 from ...residents.models import Resident
 from ..models import Assignment
@@ -24,6 +26,13 @@ def _date(value: date) -> str:
 def _not_in_future(value: date, field: str, message: str, errors: dict) -> None:
     if value > timezone.localdate():
         errors.setdefault(field, []).append(message)
+
+
+def _not_before_birth(resident: Resident, value: date | None, field: str, errors: dict) -> None:
+    """Nothing about a resident happens before they were born (core.dates, the one rule of dates in order)."""
+    born = After(resident.birth_date, _("de geboorte van de inwoner"), private=True)
+    for name, message in not_before(value, field, born).items():
+        errors.setdefault(name, []).append(message)
 
 
 def _raise(errors: dict) -> None:

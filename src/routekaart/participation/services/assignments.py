@@ -34,6 +34,7 @@ from ._shared import (
     _date,
     _lock,
     _municipality_of,
+    _not_before_birth,
     _not_in_future,
     _raise,
 )
@@ -162,6 +163,7 @@ def assignment_propose(
     errors: dict = {}
     if planned_end <= planned_start:
         errors["planned_end"] = [_("Het geplande einde ligt na de geplande start.")]
+    _not_before_birth(resident, planned_start, "planned_start", errors)
     _check_duration(instrument, planned_start, planned_end, errors)
     kinds = ParticipationProvider.objects.filter(organisation=provider).values_list("kinds", flat=True).first() or []
     if not set(kinds) & set(instrument.provider_kinds):

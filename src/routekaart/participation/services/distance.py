@@ -27,7 +27,7 @@ from ..models import (
     WageValueDetermination,
 )
 from ..selectors import ACTIVITY
-from ._shared import _date, _municipality_of, _not_in_future, _raise
+from ._shared import _date, _municipality_of, _not_before_birth, _not_in_future, _raise
 
 
 def _assessment_state(assessment: DistanceAssessment) -> dict:
@@ -64,6 +64,7 @@ def distance_assess(
     assessed_on = assessed_on or timezone.localdate()
     errors: dict = {}
     _not_in_future(assessed_on, "assessed_on", _("Een beoordeling ligt niet in de toekomst."), errors)
+    _not_before_birth(resident, assessed_on, "assessed_on", errors)
     if not category.tiers.filter(pk=tier.pk).exists():
         allowed = ", ".join(t.name for t in category.tiers.all())
         errors.setdefault("tier", []).append(
@@ -154,6 +155,7 @@ def wage_value_determine(
     if employer is not None and employer.kind != OrganisationKind.EMPLOYER:
         errors["employer"] = [_("Kies een werkgever.")]
     _not_in_future(determined_on, "determined_on", _("Een loonwaarde wordt niet vooruit bepaald."), errors)
+    _not_before_birth(resident, determined_on, "determined_on", errors)
     _raise(errors)
     determination = WageValueDetermination.objects.create(
         resident=resident,

@@ -13,7 +13,7 @@ from ...residents.models import Resident
 from ...residents.selectors import household_id_of
 from ..models import Exemption, Instrument, RegisterStatus, TargetGroupRegistration
 from ..selectors import ACTIVITY
-from ._shared import _not_in_future, _raise
+from ._shared import _not_before_birth, _not_in_future, _raise
 
 
 @transaction.atomic
@@ -27,6 +27,7 @@ def target_group_register_record(
     if status == RegisterStatus.REGISTERED and not ground:
         errors["ground"] = [_("Op welke grond heeft UWV de inwoner opgenomen?")]
     _not_in_future(as_of, "as_of", _("Leg vast wat UWV al heeft gemeld, niet wat nog komt."), errors)
+    _not_before_birth(resident, as_of, "as_of", errors)
     _raise(errors)
     entry = TargetGroupRegistration.objects.create(
         resident=resident,
@@ -59,6 +60,7 @@ def exemption_grant(
         errors["ground"] = [_("Voor %(instrument)s bestaat deze vrijstelling niet.") % {"instrument": instrument.name}]
     if valid_to is not None and valid_to <= valid_from:
         errors["valid_to"] = [_("De einddatum ligt na de begindatum.")]
+    _not_before_birth(resident, valid_from, "valid_from", errors)
     _raise(errors)
     exemption = Exemption.objects.create(
         resident=resident,
