@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ...audit import services as audit
+from ...core.dates import After, not_before_refuse
 from ...organisations.roles import Domain
 from ...residents.life_phase import age_on
 from .. import selectors, workflow
@@ -95,6 +96,7 @@ def condition_record(
         )
     if on > _today():
         raise ValidationError({"recorded_on": _("De datum ligt in de toekomst.")})
+    not_before_refuse(on, "recorded_on", After(trajectory.started_on, _("de start van het traject")))
     _age_check(action=action, trajectory=trajectory, on=on)
     record = ConditionRecord.objects.create(
         trajectory=trajectory,
