@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from ...audit import services as audit
+from ...core.dates import After, not_before_refuse
 from ...organisations.roles import Domain
 from ...residents.models import Household
 from .. import rules_data, selectors
@@ -135,6 +136,7 @@ def regulation_use_decide(
     use.status = status
     use.valid_from = valid_from if status == UseStatus.GRANTED else use.valid_from
     use.valid_to = valid_to
+    not_before_refuse(use.valid_to, "valid_to", After(use.valid_from, _("de ingangsdatum van de regeling")))
     use.full_clean(exclude=["household", "regulation", "started_by"])
     use.save()
     audit.action_record(
