@@ -10,7 +10,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..core.forms import ModelForm
+from ..core.forms import ModelForm, required_when
 from . import services
 from .models import (
     BLOCK_DOMAINS,
@@ -188,7 +188,9 @@ def _holders(label):
 
 
 class SteeringAssignmentForm(ModelForm):
-    left_to = _holders(_("Overgelaten aan"))
+    # The model asks for it when the status is "niet ingevuld" (SteeringAssignment.clean).
+    left_to = required_when(_holders(_("Overgelaten aan")), _("als de status 'niet ingevuld' is"))
+    left_to.help_text = _("Verplicht als de status 'niet ingevuld' is.")  # the admin's own form shows no label note
     policy_direction = _holders(_("Beleidsregie"))
     delivery_direction = _holders(_("Uitvoeringsregie"))
     delivery = _holders(_("Uitvoering"))

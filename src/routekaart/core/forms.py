@@ -121,6 +121,13 @@ class InstructiveErrorsMixin:
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self._instruct()
+
+    def full_clean(self) -> None:
+        self._instruct()  # again: a form may add fields after __init__ (one score per life domain)
+        super().full_clean()
+
+    def _instruct(self) -> None:
         for name, field in self.fields.items():
             apply_instructive_messages(field, self[name].label)
 
