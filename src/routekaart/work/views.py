@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from ..core.forms import service_errors_to_form
+from ..core.forms import SummaryError, service_errors_to_form
 from ..core.views import access_denied_as_403, service_form_submit
 from ..organisations.roles import Domain
 from ..residents.access import resident_access_check
@@ -255,14 +255,16 @@ def arrangement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _opening_detail(request, selectors.arrangement_get(arrangement_id=pk))
 
 
-def _opening_detail(request, opening) -> HttpResponse:
+def _opening_detail(request, opening, *, close_errors: list[str] = (), status: int = 200) -> HttpResponse:
+    """The opening's page; with `close_errors`, a refused closing is summarised above its form, linked to it."""
     instruments = dict(selectors.instrument_choices())
     context = {
         "opening": opening,
         "kind": _kind_of(opening),
         "instruments": [instruments.get(code, code) for code in getattr(opening, "instruments", [])],
+        "close_errors": [SummaryError(m, _("Sluiten als"), "close-status") for m in close_errors],
     }
-    return render(request, "work/opening_detail.html", context)
+    return render(request, "work/opening_detail.html", context, status=status)
 
 
 @permission_required("work.manage", raise_exception=True)
@@ -272,9 +274,8 @@ def opening_close(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     try:
         services.opening_close(actor=request.user, opening=opening, status=request.POST.get("status", "closed"))
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Gesloten: de plek doet niet meer mee in matching en vacatureservice."))
+        return _opening_detail(request, opening, close_errors=error.messages, status=400)
+    messages.success(request, _("Gesloten: de plek doet niet meer mee in matching en vacatureservice."))
     return redirect(_opening_url(opening))
 
 

@@ -121,6 +121,15 @@ def annual_review_reminders_send(*, on: date) -> int:
     return len(due)
 
 
+def _held_on_refusal(held_on: date, *, started_on: date) -> str:
+    """Why a conversation cannot have been held on this day (empty when it can)."""
+    if held_on > _today():
+        return _("Deze datum ligt in de toekomst.")
+    if held_on < started_on:
+        return _("Deze datum ligt vóór de ingangsdatum van de uitkering.")
+    return ""
+
+
 @transaction.atomic
 def annual_review_record(
     *,
@@ -147,6 +156,9 @@ def annual_review_record(
     one action (one transaction, one event), so a refusal leaves no planned conversation behind."""
     unplanned = review is None
     if unplanned:
+        # the day is judged before a conversation is planned on it, so a refusal names the date, not its year
+        if message := _held_on_refusal(held_on, started_on=benefit.started_on):
+            raise ValidationError({"held_on": message})
         review = _unplanned_review(benefit=benefit, on=held_on)
     review = AnnualReview.objects.select_for_update(of=("self",)).select_related("benefit").get(pk=review.pk)
     practice = selectors.practice()
@@ -154,10 +166,8 @@ def annual_review_record(
     errors: dict[str, str] = {}
     if review.status != ReviewStatus.PLANNED:
         errors["held_on"] = _("Dit gesprek is al vastgelegd.")
-    if held_on > _today():
-        errors["held_on"] = _("Deze datum ligt in de toekomst.")
-    elif held_on < review.benefit.started_on:
-        errors["held_on"] = _("Deze datum ligt vóór de ingangsdatum van de uitkering.")
+    if message := _held_on_refusal(held_on, started_on=review.benefit.started_on):
+        errors["held_on"] = message
     if not contact:
         errors["contact"] = _("Kies hoe het gesprek is gevoerd.")
     if set(life_changes) - known_changes:

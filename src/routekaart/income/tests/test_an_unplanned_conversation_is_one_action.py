@@ -52,3 +52,21 @@ def test_an_unplanned_conversation_is_recorded_with_one_event(page):
     # The conversation is one event (the situation it confirms is its own fact); no separate planning event.
     assert "annual_review.planned" not in actions and actions.count("annual_review.held") == 1
     assert Event.objects.get(action="annual_review.held").after["unplanned"] is True
+
+
+@pytest.mark.parametrize(
+    ("held_on", "message"),
+    [
+        ("1850-06-15", "Deze datum ligt vóór de ingangsdatum van de uitkering."),
+        ("2200-06-15", "Deze datum ligt in de toekomst."),
+    ],
+)
+def test_an_unplanned_conversation_on_an_impossible_day_is_refused_on_its_date(page, held_on, message):
+    """The date is judged before a conversation is planned for it: the refusal names the date field, not the
+    planned conversation's year."""
+    client, url, _benefit = page
+    before = database_fingerprint()
+    response = client.post(url, {**DATA, "held_on": held_on})
+    assert response.status_code == 400
+    assert f'href="#id_held_on">Datum van het gesprek: {message}' in response.content.decode()
+    assert database_fingerprint() == before
