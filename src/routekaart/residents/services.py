@@ -15,11 +15,13 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from ..audit import services as audit
 from ..audit.models import Operation, Result
+from ..core.dates import After, not_before_refuse
 from ..core.periods import overlaps, valid_on
 from ..organisations.models import Organisation
 from ..organisations.roles import ROLE_DOMAINS, Domain, Role
@@ -178,6 +180,8 @@ def resident_update(*, actor, resident: Resident, **changes) -> Resident:
     for name in changed:
         setattr(resident, name, changes[name])
     resident.full_clean()
+    if "birth_date" in changed:
+        _birth_before_memberships(resident)
     if not changed:
         return resident
     resident.save(update_fields=changed)
@@ -193,6 +197,22 @@ def resident_update(*, actor, resident: Resident, **changes) -> Resident:
         residents=[resident],
     )
     return resident
+
+
+def _birth_before_memberships(resident: Resident) -> None:
+    """A corrected birth date keeps what followed it in order: nobody joins a household before they were born."""
+    first = Membership.objects.filter(resident=resident).order_by("valid_from").values_list("valid_from", flat=True)
+    joined = first.first()
+    if joined is not None and resident.birth_date > joined:
+        raise ValidationError(
+            {
+                "birth_date": _(
+                    "De inwoner kwam op %(date)s in een huishouden; de geboortedatum ligt niet later. "
+                    "Controleer de geboortedatum, of pas eerst de inschrijving in het huishouden aan."
+                )
+                % {"date": date_format(joined, "j F Y")}
+            }
+        )
 
 
 @transaction.atomic
@@ -244,6 +264,12 @@ def relation_add(
         raise ValidationError({"related": _("Iemand kan geen relatie met zichzelf hebben.")})
     if kind == RelationKind.PARENT and related.birth_date <= resident.birth_date:
         raise ValidationError({"related": _("Een kind is later geboren dan de ouder.")})
+    not_before_refuse(
+        valid_from,
+        "valid_from",
+        After(resident.birth_date, _("de geboorte van de inwoner"), private=True),
+        After(related.birth_date, _("de geboorte van de ander"), private=True),
+    )
     relation = Relation(resident=resident, related=related, kind=kind, valid_from=valid_from)
     relation.full_clean()
     if Relation.objects.filter(
