@@ -85,17 +85,21 @@ def grouped_block_choices(blocks) -> list:
 
 class SignalForm(Form):
     kind = forms.ChoiceField(label=_("Soort signaal"), choices=SignalKind.choices, widget=forms.RadioSelect)
-    topic = forms.ChoiceField(
-        label=_("Waar gaat de melding over?"),
-        choices=[("", _("Niet van toepassing")), *list(ReportTopic.choices)],
-        required=False,
-        help_text=_("Alleen bij een melding."),
+    topic = required_when(
+        forms.ChoiceField(
+            label=_("Waar gaat de melding over?"),
+            choices=[("", _("Niet van toepassing")), *list(ReportTopic.choices)],
+            help_text=_("Alleen bij een melding."),
+        ),
+        _("bij een melding"),
     )
-    source = forms.ChoiceField(
-        label=_("Wie verwijst?"),
-        choices=[("", _("Niet van toepassing")), *list(ReferralSource.choices)],
-        required=False,
-        help_text=_("Alleen bij een verwijzing."),
+    source = required_when(
+        forms.ChoiceField(
+            label=_("Wie verwijst?"),
+            choices=[("", _("Niet van toepassing")), *list(ReferralSource.choices)],
+            help_text=_("Alleen bij een verwijzing."),
+        ),
+        _("bij een verwijzing"),
     )
     referrer_organisation = forms.ModelChoiceField(
         label=_("Verwijzende organisatie"), queryset=Organisation.objects.none(), required=False
@@ -106,7 +110,9 @@ class SignalForm(Form):
         initial=Domain.GENERAL,
         help_text=_("Bij een aanvraag: de wet waaronder de aanvraag valt. Dit bepaalt de wettelijke termijn."),
     )
-    resident = forms.TypedChoiceField(label=_("Over wie"), coerce=int, required=False, empty_value=None)
+    resident = required_when(
+        forms.TypedChoiceField(label=_("Over wie"), coerce=int, empty_value=None), _("bij een aanvraag")
+    )
     received_on = _date(_("Ontvangen op"))
     urgent = forms.BooleanField(label=_("Spoed"), required=False)
     summary = _text(_("Wat is er aan de hand?"), rows=4)
@@ -116,6 +122,18 @@ class SignalForm(Form):
         self.fields["resident"].choices = [("", _("Het hele huishouden")), *_members_choices(members)]
         self.fields["referrer_organisation"].queryset = Organisation.objects.order_by("name")
         self.fields["received_on"].initial = timezone.localdate()
+
+    def clean(self):
+        """What each kind of signal needs, as the service asks it (access.services.cases)."""
+        data = super().clean()
+        kind = data.get("kind")
+        if kind == SignalKind.REPORT:
+            require(self, "topic", _("Kies waar de melding over gaat: hulpvraag, veiligheid, zorg of overlast."))
+        if kind == SignalKind.REFERRAL:
+            require(self, "source", _("Kies wie verwijst."))
+        if kind == SignalKind.APPLICATION:
+            require(self, "resident", _("Kies voor wie de aanvraag is."))
+        return data
 
 
 # --- intake and review ----------------------------------------------------------------------------------------------
@@ -150,19 +168,31 @@ class ScoresMixin:
         return [(self[f"score_{d.code}"], self[f"note_{d.code}"]) for d in self.life_domains]
 
 
+ONE_OF_THREE = _("als talenten, wensen en mogelijkheden alle drie leeg zijn")
+
+
 class IntakeForm(ScoresMixin, Form):
     resident = forms.TypedChoiceField(label=_("Met wie"), coerce=int, required=False, empty_value=None)
     held_on = _date(_("Datum van de intake"))
     question = _text(_("Hulpvraag"), help_text=_("In de woorden van de inwoner."))
-    talents = _text(_("Talenten"), required=False, help_text=_("Waar is de inwoner goed in? Begin bij wat wél lukt."))
-    wishes = _text(_("Wensen"), required=False)
-    possibilities = _text(_("Mogelijkheden (eigen kracht en netwerk)"), required=False)
+    # At least one of the three (access.services.intake): each says so in its label.
+    talents = required_when(
+        _text(_("Talenten"), help_text=_("Waar is de inwoner goed in? Begin bij wat wél lukt.")), ONE_OF_THREE
+    )
+    wishes = required_when(_text(_("Wensen")), ONE_OF_THREE)
+    possibilities = required_when(_text(_("Mogelijkheden (eigen kracht en netwerk)")), ONE_OF_THREE)
 
     def __init__(self, *args, members, life_domains, scale, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["resident"].choices = [("", _("Het hele huishouden")), *_members_choices(members)]
         self.fields["held_on"].initial = timezone.localdate()
         self.add_score_fields(life_domains, scale)
+
+    def clean(self):
+        data = super().clean()
+        if not any((data.get(name) or "").strip() for name in ("talents", "wishes", "possibilities")):
+            require(self, "talents", _("Begin bij wat wél lukt: noteer wensen, talenten of mogelijkheden."))
+        return data
 
 
 class ReviewForm(ScoresMixin, Form):
@@ -181,22 +211,26 @@ class ReviewForm(ScoresMixin, Form):
 # --- gatekeeping and assessment ---------------------------------------------------------------------------------
 
 
+JOB_SEARCH_HELP = _("Bij een aanvraag voor de Participatiewet: wat heeft de inwoner zelf gedaan om werk te vinden?")
+
+
 class GatekeepingForm(Form):
     outcome = forms.ChoiceField(
         label=_("Besluit van de poortwachter"), choices=GatekeepingOutcome.choices, widget=forms.RadioSelect
     )
-    general_provisions = forms.TypedMultipleChoiceField(
-        label=_("Algemene voorzieningen in het voorveld"),
-        coerce=int,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("Bij terugverwijzen: noem waar de inwoner terecht kan, zonder beschikking."),
+    general_provisions = required_when(
+        forms.TypedMultipleChoiceField(
+            label=_("Algemene voorzieningen in het voorveld"),
+            coerce=int,
+            widget=forms.CheckboxSelectMultiple,
+            help_text=_("Bij terugverwijzen: noem waar de inwoner terecht kan, zonder beschikking."),
+        ),
+        _("bij terugverwijzen"),
     )
-    note = _text(_("Toelichting"), required=False)
-    job_search = _text(
-        _("Eigen zoektocht naar werk"),
-        required=False,
-        help_text=_("Bij een aanvraag voor de Participatiewet: wat heeft de inwoner zelf gedaan om werk te vinden?"),
+    note = required_when(_text(_("Toelichting")), _("bij vrijstelling van de zoekperiode"))
+    job_search = required_when(
+        _text(_("Eigen zoektocht naar werk"), help_text=JOB_SEARCH_HELP),
+        _("bij een aanvraag voor de Participatiewet"),
     )
     job_applications = forms.IntegerField(label=_("Aantal sollicitaties"), required=False, min_value=0)
     search_period_exempt = forms.BooleanField(
@@ -214,13 +248,27 @@ class GatekeepingForm(Form):
         ]
         self.fields["decided_on"].initial = timezone.localdate()
 
+    def clean(self):
+        data = super().clean()
+        if data.get("outcome") == GatekeepingOutcome.REFER_BACK:
+            require(self, "general_provisions", _("Noem de algemene voorzieningen waarnaar u terugverwijst."))
+        if data.get("search_period_exempt"):
+            require(self, "note", _("Geef de reden van de vrijstelling van de zoekperiode."))
+        return data
+
     def chosen_provisions(self):
         return [self.provisions[pk] for pk in self.cleaned_data.get("general_provisions", []) if pk in self.provisions]
 
 
 class AssessmentForm(Form):
-    report = _text(_("Verslag van het vraaggestuurd onderzoek"), required=False, rows=6)
+    report = required_when(_text(_("Verslag van het vraaggestuurd onderzoek"), rows=6), _("als het onderzoek af is"))
     complete = forms.BooleanField(label=_("Het onderzoek is af"), required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("complete"):
+            require(self, "report", _("Schrijf het verslag voordat u het onderzoek afrondt."))
+        return data
 
 
 class SpecialistAdviceForm(Form):
@@ -354,7 +402,10 @@ WHEN_GRANTED = _("bij toekennen")
 class ProvisionForm(Form):
     building_block = forms.TypedChoiceField(label=_("Maatwerkvoorziening"), coerce=int)
     outcome = forms.ChoiceField(label=_("Besluit"), choices=[("", _("Kies")), *list(ProvisionOutcome.choices)])
-    law = forms.ChoiceField(label=_("Wet"), choices=[("", _("Volgt uit de voorziening")), *LAW_CHOICES], required=False)
+    law = required_when(
+        forms.ChoiceField(label=_("Wet"), choices=[("", _("Volgt uit de voorziening")), *LAW_CHOICES]),
+        _("als de voorziening onder meer dan één wet valt"),
+    )
     # Needed to grant, not to refuse: the label says "(verplicht bij toekennen)" and clean() asks for them then,
     # as the service does (access.services.decisions).
     starts_on = required_when(_date(_("Ingangsdatum")), WHEN_GRANTED)
@@ -439,7 +490,7 @@ class TransferForm(Form):
     note = _text(
         _("Overdrachtsnotitie"), rows=5, help_text=_("Wat moet de nieuwe regisseur weten? Ten minste 20 tekens.")
     )
-    resident_informed_on = _date(_("Inwoner geïnformeerd op"), required=False)
+    resident_informed_on = _date(_("Inwoner geïnformeerd op"))  # a warm hand-over needs it (services.coordination)
     handed_over_on = _date(_("Overdracht per"))
 
     def __init__(self, *args, exclude_user=None, **kwargs):
@@ -477,6 +528,22 @@ class DeadlineChangeForm(Form):
     def __init__(self, *args, rules, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["change"].choices = [(r.code, f"{r.name} ({r.basis})") for r in rules]
+        self.needs_notice = {r.code: r for r in rules if getattr(r, "needs_notice", False)}
+        if self.needs_notice:
+            names = ", ".join(str(r.name).lower() for r in self.needs_notice.values())
+            required_when(self.fields["notified_on"], _("bij %(changes)s") % {"changes": names})
+
+    def clean(self):
+        """A change the applicant must be told of needs the day they were told (access.services.deadlines)."""
+        data = super().clean()
+        rule = self.needs_notice.get(data.get("change"))
+        if rule is not None:
+            require(
+                self,
+                "notified_on",
+                _("Leg vast wanneer de aanvrager bericht kreeg (%(basis)s).") % {"basis": rule.basis},
+            )
+        return data
 
 
 class CloseForm(Form):

@@ -12,6 +12,7 @@ class AsOfForm(Form):
         label=_("Peildatum"),
         required=False,
         help_text=_("Toon de catalogus zoals die op deze datum gold."),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
 

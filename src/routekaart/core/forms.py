@@ -215,11 +215,15 @@ def _form_errors(form: forms.BaseForm) -> list[SummaryError]:
     return lines
 
 
-def error_summary(*forms_or_formsets: forms.BaseForm | BaseFormSet | None) -> list[SummaryError]:
-    """Every error of a page's forms and formsets, in the order of the page, for the summary at its top."""
+def error_summary(*items: forms.BaseForm | BaseFormSet | list | None) -> list[SummaryError]:
+    """Every error of a page's forms and formsets (and lists of messages), in the order given, for the summary at
+    the top of the page."""
     lines: list[SummaryError] = []
-    for item in forms_or_formsets:
+    for item in items:
         if item is None or isinstance(item, str):
+            continue
+        if isinstance(item, list | tuple):  # a service's messages that name no field of a form on the page
+            lines.extend(SummaryError(str(message)) for message in item)
             continue
         if isinstance(item, BaseFormSet):
             if not item.is_bound:

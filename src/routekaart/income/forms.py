@@ -40,16 +40,22 @@ class BenefitGrantForm(Form):
 class CoordinatorReassignForm(Form):
     to_user = forms.TypedChoiceField(label=_("Nieuwe regiehouder"), coerce=int)
     handed_over_on = forms.DateField(label=_("Overdracht per"), widget=DATE)
+    # A warm handover always needs the meeting, the resident's consent and a note (income.services.benefits): the
+    # form says so and asks with the service's words.
     meeting_on = forms.DateField(
         label=_("Kennismakingsgesprek met de inwoner op"),
         widget=DATE,
-        required=False,  # the service says why it is needed, beside the other conditions of a warm handover
         help_text=_("Warme overdracht: de inwoner, de huidige en de nieuwe regiehouder spreken elkaar."),
+        error_messages={
+            "required": _("Een warme overdracht begint met een gesprek met de inwoner: leg de datum vast.")
+        },
     )
-    client_consented = forms.BooleanField(label=_("De inwoner stemt in met de overdracht"), required=False)
+    client_consented = forms.BooleanField(
+        label=_("De inwoner stemt in met de overdracht"),
+        error_messages={"required": _("Een warme overdracht gebeurt met instemming van de inwoner.")},
+    )
     note = forms.CharField(
         label=_("Overdrachtsnotitie"),
-        required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Wat moet de nieuwe regiehouder weten? Noem geen BSN."),
     )

@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..core.forms import Form
+from ..core.forms import Form, require, required_when
 from ..organisations.models import Organisation, OrganisationKind
 from .models import (
     DistanceCategory,
@@ -94,9 +94,18 @@ class WageValueForm(Form):
 
 class RegisterForm(Form):
     status = forms.ChoiceField(label=_("Status in het doelgroepenregister"), choices=RegisterStatus.choices)
-    ground = forms.ChoiceField(label=_("Grond"), required=False, choices=[("", "—"), *RegisterGround.choices])
+    ground = required_when(
+        forms.ChoiceField(label=_("Grond"), choices=[("", "—"), *RegisterGround.choices]), _("als UWV opnam")
+    )
     as_of = _date(_("Per"), initial_today=True)
     reference = forms.CharField(label=_("Kenmerk UWV"), required=False, max_length=60)
+
+    def clean(self):
+        """A registration names its ground (participation.services.register)."""
+        data = super().clean()
+        if data.get("status") == RegisterStatus.REGISTERED:
+            require(self, "ground", _("Op welke grond heeft UWV de inwoner opgenomen?"))
+        return data
 
 
 class ExemptionForm(Form):
@@ -118,12 +127,17 @@ class AssignmentForm(Form):
         queryset=Organisation.objects.filter(participation_provider__isnull=False).order_by("name"),
         to_field_name="code",
     )
-    employer = _NamedChoice(
-        label=_("Werkgever"),
-        required=False,
-        queryset=Organisation.objects.filter(kind=OrganisationKind.EMPLOYER).order_by("name"),
-        to_field_name="code",
-        help_text=_("Nodig bij loonkostensubsidie, garantiebaan, proefplaatsing, werkervaringsplaats, jobcoaching."),
+    # Needed by some instruments only (participation.services.assignments): each label says when.
+    employer = required_when(
+        _NamedChoice(
+            label=_("Werkgever"),
+            queryset=Organisation.objects.filter(kind=OrganisationKind.EMPLOYER).order_by("name"),
+            to_field_name="code",
+            help_text=_(
+                "Nodig bij loonkostensubsidie, garantiebaan, proefplaatsing, werkervaringsplaats, jobcoaching."
+            ),
+        ),
+        _("bij een instrument met werk bij een werkgever"),
     )
     planned_start = _date(_("Geplande start"))
     planned_end = _date(_("Gepland einde (laatste dag)"))
@@ -133,20 +147,24 @@ class AssignmentForm(Form):
     wage_value = forms.ModelChoiceField(
         label=_("Loonwaardebepaling"), required=False, queryset=WageValueDetermination.objects.none()
     )
-    monthly_cost = forms.DecimalField(
-        label=_("Afgesproken prijs per maand (€)"),
-        required=False,
-        max_digits=10,
-        decimal_places=2,
-        help_text=_("Niet bij loonkostensubsidie: die volgt uit de formule."),
+    monthly_cost = required_when(
+        forms.DecimalField(
+            label=_("Afgesproken prijs per maand (€)"),
+            max_digits=10,
+            decimal_places=2,
+            help_text=_("Niet bij loonkostensubsidie: die volgt uit de formule."),
+        ),
+        _("bij een instrument met een prijs per maand"),
     )
     goal = forms.CharField(label=_("Doel"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
-    additionality_reason = forms.CharField(
-        label=_("Waarom is dit aanvullend op regulier werk?"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Verplicht bij de tegenprestatie: zij mag geen regulier werk verdringen."),
+    additionality_reason = required_when(
+        forms.CharField(
+            label=_("Waarom is dit aanvullend op regulier werk?"),
+            max_length=2000,
+            widget=forms.Textarea(attrs={"rows": 2}),
+            help_text=_("De tegenprestatie mag geen regulier werk verdringen."),
+        ),
+        _("bij de tegenprestatie"),
     )
     municipality = _NamedChoice(
         label=_("Gemeente"),

@@ -86,7 +86,7 @@ class StepTransitionForm(Form):
             ("skip", _("Overslaan")),
         ]
     )
-    reason = forms.CharField(label=_("Reden (bij blokkeren of overslaan)"), required=False, max_length=2000)
+    reason = required_when(forms.CharField(label=_("Reden"), max_length=2000), _("bij blokkeren of overslaan"))
     outcome = forms.CharField(label=_("Uitkomst"), required=False, max_length=2000)
 
 
@@ -117,9 +117,7 @@ class DueDateForm(Form):
 
 class ReasonForm(Form):
     prefix = "stop"
-    reason = forms.CharField(
-        label=_("Reden"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    reason = forms.CharField(label=_("Reden"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class PlaceOfferForm(Form):
@@ -129,10 +127,9 @@ class PlaceOfferForm(Form):
         initial=timezone.localdate,
         widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
     )
-    reason = forms.CharField(
-        label=_("Reden om voor te gaan (alleen als iemand met een eerdere indicatie nog wacht)"),
-        required=False,
-        max_length=2000,
+    reason = required_when(
+        forms.CharField(label=_("Reden om voor te gaan"), max_length=2000),
+        _("als iemand met een eerdere indicatie nog wacht"),
     )
 
 

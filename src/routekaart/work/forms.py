@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..core.forms import Form
+from ..core.forms import Form, require, required_when
 from ..organisations.models import Organisation, OrganisationKind
 from ..residents.models.persons import EducationLevel
 from .models import (
@@ -96,9 +96,16 @@ class ContactMomentForm(Form):
 class AgreementForm(Form):
     kind = forms.ChoiceField(label=_("Soort afspraak"), choices=AgreementKind.choices)
     description = forms.CharField(label=_("Omschrijving"), max_length=300)
-    places = forms.IntegerField(label=_("Aantal plaatsen"), min_value=1, required=False)
+    places = required_when(forms.IntegerField(label=_("Aantal plaatsen"), min_value=1), _("bij een banenafspraak"))
     valid_from = forms.DateField(label=_("Vanaf"), **DATE)
     valid_to = forms.DateField(label=_("Tot"), required=False, **DATE)
+
+    def clean(self):
+        """A jobs agreement names its places (EmployerAgreement.clean)."""
+        data = super().clean()
+        if data.get("kind") == AgreementKind.JOBS_AGREEMENT:
+            require(self, "places", _("Een banenafspraak noemt het aantal plaatsen."))
+        return data
 
 
 class _OpeningForm(Form):
@@ -334,13 +341,20 @@ class FulfilmentForm(Form):
     kind = forms.ChoiceField(label=_("Soort invulling"), choices=FulfilmentKind.choices)
     occurred_on = forms.DateField(label=_("Datum"), **DATE)
     description = forms.CharField(label=_("Omschrijving"), max_length=300)
-    placement = forms.ModelChoiceField(label=_("Plaatsing"), queryset=Placement.objects.none(), required=False)
-    months = forms.IntegerField(label=_("Aantal maanden"), min_value=1, max_value=120, required=False)
-    invoice_amount = forms.DecimalField(
-        label=_("Factuurbedrag (€)"), min_value=0, max_digits=12, decimal_places=2, required=False
+    # Each kind needs its own fields (work.services.social_return): the labels say which, the form asks for them.
+    placement = required_when(
+        forms.ModelChoiceField(label=_("Plaatsing"), queryset=Placement.objects.none()), _("bij een plaatsing")
     )
-    amount = forms.DecimalField(
-        label=_("Waarde (€), bij “anders”"), min_value=0, max_digits=12, decimal_places=2, required=False
+    months = required_when(
+        forms.IntegerField(label=_("Aantal maanden"), min_value=1, max_value=120),
+        _("bij een plaatsing of leerwerkplek"),
+    )
+    invoice_amount = required_when(
+        forms.DecimalField(label=_("Factuurbedrag (€)"), min_value=0, max_digits=12, decimal_places=2),
+        _("bij inkoop bij een sociale onderneming"),
+    )
+    amount = required_when(
+        forms.DecimalField(label=_("Waarde (€)"), min_value=0, max_digits=12, decimal_places=2), _("bij anders")
     )
 
     def __init__(self, *args, contract, **kwargs) -> None:
@@ -355,6 +369,19 @@ class FulfilmentForm(Form):
                 "hours": p.contract_hours,
             }
         )
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("kind")
+        if kind in (FulfilmentKind.PLACEMENT, FulfilmentKind.LEARN_WORK_PLACE):
+            require(self, "months", _("Vul het aantal maanden in."))
+        if kind == FulfilmentKind.PLACEMENT:
+            require(self, "placement", _("Kies de plaatsing."))
+        if kind == FulfilmentKind.SOCIAL_FIRM_PURCHASE:
+            require(self, "invoice_amount", _("Vul het factuurbedrag in."))
+        if kind == FulfilmentKind.OTHER:
+            require(self, "amount", _("Vul de waarde in."))
+        return data
 
 
 class SearchForm(Form):
