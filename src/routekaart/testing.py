@@ -98,3 +98,15 @@ def database_fingerprint(ignore: frozenset[str] = FINGERPRINT_IGNORES) -> dict[s
             rows = sorted(repr(row) for row in cursor.fetchall())
             fingerprint[table] = (len(rows), hashlib.sha256("\n".join(rows).encode()).hexdigest())
     return fingerprint
+
+
+def problem_fields(response) -> dict[str, list[str]]:
+    """The Dutch reasons per field of a refused API request (problem details' `invalidParams`), by field path:
+    `{"bsn": ["Dit BSN bestaat niet: …"], "goals.0": [...]}`. Checks on the way that it is problem details."""
+    assert response["Content-Type"] == "application/problem+json", response["Content-Type"]
+    body = response.json()
+    assert body["status"] == response.status_code
+    fields: dict[str, list[str]] = {}
+    for param in body.get("invalidParams", []):
+        fields.setdefault(param["name"], []).append(param["reason"])
+    return fields

@@ -4,6 +4,11 @@ import pytest
 from django.urls import reverse
 
 from routekaart.organisations.roles import Role
+from routekaart.routes.tests.conftest import network, pupil, pupil_factory, route_maps  # noqa: F401
+from routekaart.testing import problem_fields
+
+PROBLEM = "application/problem+json"
+TRAJECTORIES = "/api/v1/routes/trajectories/"
 
 pytestmark = pytest.mark.django_db
 
@@ -14,8 +19,8 @@ def test_a_trajectory_id_that_is_no_number_answers_404_not_a_server_error(staff_
     response = client.get("/api/v1/routes/trajectories/null,null/")
 
     assert response.status_code == 404
-    assert response["Content-Type"] == "application/json"
-    assert set(response.json()) == {"detail"}
+    assert response["Content-Type"] == PROBLEM
+    assert response.json()["status"] == 404
 
 
 def test_an_api_address_that_names_nothing_answers_json_and_a_page_keeps_its_page(staff_client):
@@ -25,26 +30,34 @@ def test_an_api_address_that_names_nothing_answers_json_and_a_page_keeps_its_pag
     page = client.get("/huishoudens/niet-een-nummer/")
 
     assert api.status_code == 404
-    assert set(api.json()) == {"detail"}
+    assert api["Content-Type"] == PROBLEM
     assert page.status_code == 404
     assert page["Content-Type"].startswith("text/html")
 
 
-def test_every_operation_documents_its_refusals_with_the_shared_error_components(client):
+def test_every_operation_documents_its_refusals_as_problem_details(client):
     schema = client.get(reverse("api-schema") + "?format=json").json()
 
-    assert schema["components"]["schemas"]["ErrorDetail"]["required"] == ["detail"]
-    assert "FieldErrors" in schema["components"]["schemas"]
+    components = schema["components"]["schemas"]
+    assert {"type", "title", "status", "detail", "instance"} <= set(components["Problem"]["required"])
+    assert components["InvalidParam"]["required"] == ["name", "code", "reason"]
     for path, operations in schema["paths"].items():
         for method, operation in operations.items():
             responses = operation["responses"]
-            assert {"401", "403"} <= set(responses), (method, path)
+            assert {"401", "403", "406"} <= set(responses), (method, path)
             if "requestBody" in operation:
-                assert "400" in responses, (method, path)
-            if "{" in path:
-                assert responses["404"]["content"]["application/json"]["schema"] == {
-                    "$ref": "#/components/schemas/ErrorDetail"
+                assert {"400", "404", "415"} <= set(responses), (method, path)
+                assert responses["400"]["content"][PROBLEM]["schema"] == {
+                    "$ref": "#/components/schemas/ValidationProblem"
                 }, (method, path)
+            if "{" in path:
+                assert responses["404"]["content"][PROBLEM]["schema"] == {"$ref": "#/components/schemas/Problem"}, (
+                    method,
+                    path,
+                )
+            for code, response in responses.items():
+                if code.startswith(("4", "5")):
+                    assert set(response["content"]) == {PROBLEM}, (method, path, code)
 
 
 def test_a_work_profile_id_that_is_no_number_answers_404_not_a_server_error(staff_client):
@@ -53,7 +66,7 @@ def test_a_work_profile_id_that_is_no_number_answers_404_not_a_server_error(staf
     response = client.get("/api/v1/work/profiles/AgreementKind/")
 
     assert response.status_code == 404
-    assert set(response.json()) == {"detail"}
+    assert response["Content-Type"] == PROBLEM
 
 
 def test_fields_that_can_answer_null_are_documented_as_nullable(client):
@@ -89,7 +102,7 @@ def test_an_id_larger_than_the_database_holds_answers_404_not_a_server_error(sta
     response = client.get(path)
 
     assert response.status_code == 404
-    assert set(response.json()) == {"detail"}
+    assert response["Content-Type"] == PROBLEM
 
 
 def test_a_body_id_larger_than_the_database_holds_is_refused_per_field_and_changes_nothing(staff_client):
@@ -104,7 +117,9 @@ def test_a_body_id_larger_than_the_database_holds_is_refused_per_field_and_chang
     )
 
     assert response.status_code == 400
-    assert response.json()["household"] == [f"Zorg ervoor dat deze waarde kleiner is dan of gelijk is aan {2**63 - 1}."]
+    assert problem_fields(response)["household"] == [
+        f"Zorg ervoor dat deze waarde kleiner is dan of gelijk is aan {2**63 - 1}."
+    ]
     assert not Signal.objects.exists()
 
 
@@ -130,5 +145,57 @@ def test_a_plan_with_a_null_goal_is_refused_per_field_and_changes_nothing(staff_
     )
 
     assert response.status_code == 400
-    assert response.json()["goals"] == {"0": ["Dit veld mag niet leeg zijn."], "1": ["Dit veld mag niet leeg zijn."]}
+    empty = ["Dit veld mag niet leeg zijn."]
+    assert problem_fields(response) == {"goals.0": empty, "goals.1": empty}
     assert not Plan.objects.exists()
+
+
+def test_an_unknown_route_name_is_refused_per_field_when_everything_else_is_valid(client, demo_login, request):
+    """The route name is the only fault: a resident the school may start for, and organisations that exist."""
+    from routekaart.testing import database_fingerprint
+
+    the_network, the_pupil = request.getfixturevalue("network"), request.getfixturevalue("pupil")
+    client.force_login(the_network.school_user)
+    body = {
+        "resident": the_pupil.pk,
+        "route": "de_dienst.sheltered_work",
+        "organisations": {"school": "vso-de-horizon", "dienst": "dienst", "area_team": "gebiedsteam"},
+        "school_kind": "vso",
+        "exit_profile": "sheltered_work",
+    }
+    before = database_fingerprint()
+
+    for route in ("de_dienst.bestaat_niet", "geen_kaart.sheltered_work", "zonder-punt", "."):
+        response = client.post(TRAJECTORIES, {**body, "route": route}, content_type="application/json")
+        assert response.status_code == 400, (route, response.content)
+        assert problem_fields(response) == {"route": ["Deze route bestaat niet."]}, route
+    assert database_fingerprint() == before
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/routes/trajectories/1.5/",
+        "/api/v1/routes/trajectories/-1/transitions/",
+        "/api/v1/routes/trajectories/abc/conditions/",
+        "/api/v1/work/profiles/1e3/",
+        f"/api/v1/work/profiles/{2**63}/",
+        f"/api/v1/routes/trajectories/{2**63}/transitions/",
+    ],
+)
+def test_a_malformed_or_too_large_id_on_an_action_answers_404_problem_details(staff_client, path):
+    client, _user = staff_client(Role.COORDINATOR)
+
+    response = client.post(path, {}, content_type="application/json") if path.endswith("s/") else client.get(path)
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == PROBLEM
+
+
+@pytest.mark.parametrize("parameter", ["limit", "offset"])
+def test_a_page_position_of_two_to_the_63_is_no_server_error(staff_client, parameter):
+    client, _user = staff_client(Role.COORDINATOR)
+
+    for value in (2**63, 2**64, 10**30):
+        response = client.get("/api/v1/households/", {parameter: value})
+        assert response.status_code in (200, 400), (value, response.status_code)

@@ -192,17 +192,24 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "routekaart.core.errors.csrf_failure"  # Dutch, in the site's layout; problem details under /api/
 
 # --- API ---------------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "knox.auth.TokenAuthentication",  # first: a refused token answers 401 with WWW-Authenticate
-        "rest_framework.authentication.SessionAuthentication",
+        "routekaart.core.authentication.SessionAuthentication",  # DRF's, refusing a missing CSRF token in Dutch
+    ],
+    # JSON bounded in size and depth (core.parsers); forms as DRF reads them by default.
+    "DEFAULT_PARSER_CLASSES": [
+        "routekaart.core.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "routekaart.web.api_schema.RoutekaartAutoSchema",
     "DEFAULT_PAGINATION_CLASS": "routekaart.core.api_bounds.LimitOffsetPagination",
-    # One answer for a refusal: 403 with the message of any PermissionDenied (the access check's too).
+    # One answer for every refusal: problem details (application/problem+json) in Dutch, see core.api.
     "EXCEPTION_HANDLER": "routekaart.core.api.exception_handler",
     "PAGE_SIZE": 50,
 }
@@ -218,7 +225,10 @@ REST_KNOX = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Routekaart API",
-    "DESCRIPTION": "Eén huishouden, één plan, één regisseur. Errors answer 400 with a message per field.",
+    "DESCRIPTION": (
+        "Eén huishouden, één plan, één regisseur. Every refusal answers problem details (RFC 9457, "
+        "application/problem+json) in Dutch; a 400 names each invalid field in invalidParams."
+    ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",

@@ -4,11 +4,12 @@ token use."""
 from collections.abc import Callable
 
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from ..core.problems import problem_response
 from .second_factor import second_factor_required
 
 _OPEN_PREFIXES = ("/static/", "/healthz", "/i18n/", "/accounts/logout/", "/accounts/two-factor/")
@@ -28,7 +29,7 @@ class RequireSecondFactorMiddleware:
             and not request.path.startswith(_OPEN_PREFIXES)
         ):
             if request.path.startswith(API_PREFIX):  # an API client cannot follow a redirect to a form
-                return JsonResponse({"detail": _("Log eerst in met uw tweede factor.")}, status=403)
+                return problem_response(403, _("Log eerst in met uw tweede factor."), code="second_factor_required")
             return redirect(reverse("two_factor_setup"))
         return self.get_response(request)
 

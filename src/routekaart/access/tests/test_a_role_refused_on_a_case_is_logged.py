@@ -27,7 +27,7 @@ def test_a_provider_involved_with_the_household_is_refused_the_case_and_the_refu
     response = client.get(f"/api/v1/cases/{case.pk}/")
 
     assert response.status_code == 403
-    assert response.json() == {"detail": "U hebt hiervoor niet de juiste rol."}
+    assert response.json()["detail"] == "U hebt hiervoor niet de juiste rol."
     refused = ProcessingLogEntry.objects.filter(actor=provider, result=Result.DENIED)
     assert sorted(refused.values_list("data_subject", "channel")) == sorted(
         [(pseudonym(household.mother.bsn), "api"), (pseudonym(household.son.bsn), "api")]

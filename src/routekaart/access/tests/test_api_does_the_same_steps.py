@@ -7,6 +7,7 @@ from routekaart.access.letters import pango_missing
 from routekaart.access.models import Case, Decision, Plan
 from routekaart.organisations.roles import Role
 from routekaart.organisations.tests.factories import UserFactory
+from routekaart.testing import problem_fields
 
 from . import journey
 
@@ -110,7 +111,7 @@ def test_a_decision_without_a_plan_answers_400_in_dutch_and_saves_nothing(catalo
         },
     )
     assert response.status_code == 400
-    assert "actief plan van aanpak" in response.json()["plan"][0]
+    assert "actief plan van aanpak" in problem_fields(response)["plan"][0]
     assert not Decision.objects.exists()
 
 
@@ -120,7 +121,7 @@ def test_a_missing_score_answers_400_per_field(api, case):
         api, "/api/v1/intakes/", {"case": case.pk, "question": "Hulp", "talents": "Koken", "scores": payload}
     )
     assert response.status_code == 400
-    assert response.json()["score_justice"] == ["Geef een score van 1 tot en met 5 voor Justitie."]
+    assert problem_fields(response)["score_justice"] == ["Geef een score van 1 tot en met 5 voor Justitie."]
     assert Case.objects.get(pk=case.pk).status == "registered"
 
 

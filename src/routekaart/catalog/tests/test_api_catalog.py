@@ -6,6 +6,7 @@ from rest_framework.test import APIClient
 
 from routekaart.organisations.roles import Role
 from routekaart.organisations.tests.factories import UserFactory
+from routekaart.testing import problem_fields
 
 from . import seed_003
 
@@ -64,8 +65,8 @@ def test_filtering_by_zone(api):
 
 
 def test_a_wrong_filter_answers_400_in_dutch(api):
-    assert api.get(BLOCKS, {"domain": "X"}).json() == {"domain": ["Kies uit: J, W, P."]}
-    assert api.get(BLOCKS, {"as_of": "gisteren"}).json() == {"as_of": ["Geef een datum als JJJJ-MM-DD."]}
+    assert problem_fields(api.get(BLOCKS, {"domain": "X"})) == {"domain": ["Kies uit: J, W, P."]}
+    assert problem_fields(api.get(BLOCKS, {"as_of": "gisteren"})) == {"as_of": ["Geef een datum als JJJJ-MM-DD."]}
     assert api.get(CLUSTERS, {"zone": "elders"}).status_code == 400
 
 

@@ -74,7 +74,7 @@ def test_the_404_page_is_dutch_and_names_no_address(client, verified):
 def test_the_api_404_answers_json_with_one_detail(client, verified):
     response = client.get(f"/api/v1/bestaat-niet/{TYPED_BSN}/")
     assert response.status_code == 404
-    assert response.json() == {"detail": "Deze pagina bestaat niet (meer)."}
+    assert response.json()["detail"] == "Deze pagina bestaat niet (meer)."
 
 
 @pytest.mark.parametrize(("handler", "status"), [("bad_request", 400), ("permission_denied", 403)])

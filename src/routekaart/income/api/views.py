@@ -8,7 +8,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from ...core.api import django_validation_as_400
+from ...core.api import Unprocessable, django_validation_as_400, refusal
 from ...organisations.roles import Domain
 from ...residents.access import household_access_check
 from ...residents.api.views import AccessCheckedViewSet
@@ -49,7 +49,7 @@ class IncomeHouseholdViewSet(AccessCheckedViewSet):
         try:
             result = selectors.benefit_calculation_get(benefit=benefit, month=access.on.replace(day=1))
         except CalculationError as error:
-            return Response({"detail": str(error)}, status=status.HTTP_422_UNPROCESSABLE_ENTITY)
+            return refusal(Unprocessable(str(error)), request)
         selectors._read_logged(access=access, residents=[benefit.client])
         return Response(CalculationSerializer(result).data)
 

@@ -8,6 +8,7 @@ from rest_framework.test import APIClient
 from routekaart.organisations.roles import Role
 from routekaart.organisations.tests.factories import UserFactory
 from routekaart.residents.tests.factories import ResidentFactory
+from routekaart.testing import problem_fields
 
 from .factories import HouseholdSituationFactory, SocialAssistanceFactory
 
@@ -49,7 +50,7 @@ def test_an_income_report_with_bad_input_answers_400_in_dutch(api):
     url = f"/api/v1/income/households/{benefit.household_id}/income-reports/"
     refused = client.post(url, {"month": "2026-05-01", "net_earnings": "100.00"}, format="json")
     assert refused.status_code == 400
-    assert refused.json()["month"] == ["Inkomsten geeft u door over een maand die begonnen is."]
+    assert problem_fields(refused)["month"] == ["Inkomsten geeft u door over een maand die begonnen is."]
     accepted = client.post(url, {"month": "2026-02-01", "net_earnings": "100.00"}, format="json")
     assert accepted.status_code == 201
 

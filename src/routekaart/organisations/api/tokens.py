@@ -11,13 +11,13 @@ from drf_spectacular.utils import extend_schema, inline_serializer
 from knox import views as knox_views
 from knox.auth import TokenAuthentication
 from rest_framework import serializers
-from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from ...audit import services as audit
+from ...core.authentication import SessionAuthentication
 from ..second_factor import second_factor_required
 
 SUBJECT_TYPE = "api_token"

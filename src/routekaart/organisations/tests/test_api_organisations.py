@@ -4,6 +4,7 @@ from rest_framework.test import APIClient
 
 from routekaart.organisations.models import Organisation
 from routekaart.organisations.roles import Role
+from routekaart.testing import problem_fields
 
 from .factories import OrganisationFactory, UserFactory
 
@@ -47,14 +48,14 @@ def test_a_team_without_its_kind_answers_400_with_a_dutch_field_error_and_saves_
         "/api/v1/organisations/", {"kind": "team", "code": "wijkteam-west", "name": "Wijkteam West"}, format="json"
     )
     assert response.status_code == 400
-    assert response.json() == {"team_kind": ["Kies het soort team."]}
+    assert problem_fields(response) == {"team_kind": ["Kies het soort team."]}
     assert not Organisation.objects.filter(code="wijkteam-west").exists()
 
 
 def test_missing_fields_answer_400_per_field_in_dutch():
     response = api_for(Role.FUNCTIONAL_ADMIN).post("/api/v1/organisations/", {}, format="json")
     assert response.status_code == 400
-    assert response.json()["name"] == ["Dit veld is vereist."]
+    assert problem_fields(response)["name"] == ["Dit veld is vereist."]
 
 
 def test_coordinators_may_not_change_the_network():

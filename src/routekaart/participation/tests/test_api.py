@@ -8,6 +8,7 @@ from freezegun import freeze_time
 from routekaart.audit.models import ProcessingLogEntry, Result
 from routekaart.organisations.roles import Role
 from routekaart.organisations.tests.factories import UserFactory
+from routekaart.testing import problem_fields
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +33,7 @@ def test_the_wage_subsidy_calculation_is_open_to_staff(client, demo_login, world
         {"on": "2026-03-01", "hours_per_week": "32", "wage_value_percent": "160"},
         content_type="application/json",
     )
-    assert response.status_code == 400 and "wage_value_percent" in response.json()
+    assert response.status_code == 400 and "wage_value_percent" in problem_fields(response)
 
 
 def test_instruments_are_listed_with_their_rules(client, demo_login, world):
@@ -57,7 +58,7 @@ def test_an_assessment_through_the_api(client, demo_login, world):
         content_type="application/json",
     )
     assert bad.status_code == 400
-    assert "De trede past niet bij de categorie" in bad.json()["tier"][0]
+    assert "De trede past niet bij de categorie" in problem_fields(bad)["tier"][0]
     good = client.post(
         url,
         {

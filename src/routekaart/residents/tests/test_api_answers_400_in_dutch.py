@@ -3,6 +3,7 @@
 import pytest
 
 from routekaart.organisations.roles import Role
+from routekaart.testing import problem_fields
 
 from ..models import Household, Membership, Resident
 from .factories import ResidentFactory, bsn_for
@@ -22,7 +23,7 @@ def test_a_bsn_failing_the_eleven_check_answers_400_and_saves_nothing(staff_clie
         {"bsn": "123456789", "given_names": "Test", "family_name": "Persoon", "birth_date": "1990-01-01"},
     )
     assert response.status_code == 400
-    assert response.json() == {"bsn": ["Dit BSN bestaat niet: het voldoet niet aan de elfproef."]}
+    assert problem_fields(response) == {"bsn": ["Dit BSN bestaat niet: het voldoet niet aan de elfproef."]}
     assert not Resident.objects.exists()
 
 
@@ -30,7 +31,7 @@ def test_missing_fields_answer_400_per_field_in_dutch(staff_client):
     client, _ = staff_client(Role.COORDINATOR)
     response = post(client, "/api/v1/residents/", {"bsn": "111222333"})
     assert response.status_code == 400
-    assert response.json()["family_name"] == ["Dit veld is vereist."]
+    assert problem_fields(response)["family_name"] == ["Dit veld is vereist."]
 
 
 def test_a_coordinator_registers_a_resident_and_a_household_and_becomes_its_coordinator(staff_client):
@@ -73,7 +74,7 @@ def test_a_move_in_that_overlaps_answers_400_with_the_reason_and_changes_nothing
         client, f"/api/v1/households/{ids[0]}/memberships/", {"resident": second.pk, "valid_from": "2024-06-01"}
     )
     assert response.status_code == 400
-    assert "Iemand woont op één dag in één huishouden." in response.json()["valid_from"][0]
+    assert "Iemand woont op één dag in één huishouden." in problem_fields(response)["valid_from"][0]
     assert list(Membership.objects.values()) == before
 
 
@@ -91,14 +92,14 @@ def test_move_out_before_move_in_answers_400(staff_client):
         client, f"/api/v1/households/{household['id']}/memberships/{membership}/end/", {"valid_to": "2023-01-01"}
     )
     assert response.status_code == 400
-    assert response.json() == {"valid_to": ["De vertrekdatum moet na de datum van komst liggen."]}
+    assert problem_fields(response) == {"valid_to": ["De vertrekdatum moet na de datum van komst liggen."]}
     ok = post(client, f"/api/v1/households/{household['id']}/memberships/{membership}/end/", {"valid_to": "2025-01-01"})
     assert ok.status_code == 200
     on = client.get(f"/api/v1/households/{household['id']}/composition/", {"on": "2024-12-31"}).json()
     assert [m["resident"] for m in on] == [resident.pk]
     assert client.get(f"/api/v1/households/{household['id']}/composition/", {"on": "2025-01-01"}).json() == []
     bad = client.get(f"/api/v1/households/{household['id']}/composition/", {"on": "morgen"})
-    assert bad.status_code == 400 and "on" in bad.json()
+    assert bad.status_code == 400 and "on" in problem_fields(bad)
 
 
 def test_a_coordinator_cannot_become_coordinator_for_an_organisation_they_do_not_work_for(staff_client):
@@ -115,7 +116,7 @@ def test_a_coordinator_cannot_become_coordinator_for_an_organisation_they_do_not
         },
     )
     assert response.status_code == 400
-    assert response.json() == {"user": ["Deze medewerker werkt niet voor deze organisatie."]}
+    assert problem_fields(response) == {"user": ["Deze medewerker werkt niet voor deze organisatie."]}
     assert not Household.objects.exists()
 
 

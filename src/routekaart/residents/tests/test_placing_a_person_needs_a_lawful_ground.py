@@ -13,7 +13,7 @@ from ..models import Household, InvolvementKind, Membership
 from .factories import HouseholdFactory, InvolvementFactory, MembershipFactory, ResidentFactory
 
 pytestmark = pytest.mark.django_db
-REFUSAL = {"detail": "U bent niet betrokken bij deze inwoner."}
+REFUSAL = "U bent niet betrokken bij deze inwoner."
 
 
 @pytest.fixture
@@ -44,7 +44,7 @@ def test_a_coordinator_cannot_claim_a_stranger_by_registering_a_household(staff_
     response = create(client, coordinator, stranger.pk, "2024-06-01")
 
     assert response.status_code == 403
-    assert response.json() == REFUSAL
+    assert response.json()["detail"] == REFUSAL
     assert (Household.objects.count(), Membership.objects.count(), Event.objects.count()) == (
         households,
         memberships,
@@ -58,7 +58,8 @@ def test_a_coordinator_cannot_claim_a_stranger_by_registering_a_household(staff_
 def test_a_refusal_reads_the_same_for_any_date_and_for_a_person_who_does_not_exist(staff_client, stranger):
     client, coordinator = staff_client(Role.COORDINATOR)
     answers = {
-        (r.status_code, r.content)
+        # each refusal names its own occurrence (`instance`); everything else reads the same
+        (r.status_code, tuple((k, str(v)) for k, v in r.json().items() if k != "instance"))
         for r in (
             create(client, coordinator, stranger.pk, "2024-02-01"),  # before the move
             create(client, coordinator, stranger.pk, "2024-03-01"),
@@ -83,7 +84,7 @@ def test_moving_a_stranger_into_ones_own_household_is_refused_too(staff_client, 
         content_type="application/json",
     )
     assert response.status_code == 403
-    assert response.json() == REFUSAL
+    assert response.json()["detail"] == REFUSAL
     assert Membership.objects.count() == before
 
 

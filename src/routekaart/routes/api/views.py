@@ -104,7 +104,7 @@ class TrajectoryViewSet(viewsets.ReadOnlyModelViewSet):
         serializer = TrajectoryStartSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        map_code, _, route_code = data["route"].partition(".")
+        map_code, _dot, route_code = data["route"].partition(".")
         route = selectors.route_list(map_code=map_code).filter(code=route_code).first()
         if route is None:
             raise ValidationError({"route": [_("Deze route bestaat niet.")]})

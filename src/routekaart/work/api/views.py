@@ -2,13 +2,13 @@
 
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, status, viewsets
+from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from ...core.api import HasRulesPermission, django_validation_as_400
+from ...core.api import HasRulesPermission, django_validation_as_400, refusal
 from ...residents.access import AccessDenied
 from .. import selectors, services
 from ..models import CandidateProfile, Placement
@@ -22,7 +22,7 @@ class _WorkViewSet(viewsets.GenericViewSet):
 
     def handle_exception(self, exc):
         if isinstance(exc, AccessDenied):  # answered, not raised, so the logged refusal is committed
-            return Response({"detail": str(exc.args[0]) if exc.args else ""}, status=status.HTTP_403_FORBIDDEN)
+            return refusal(exceptions.PermissionDenied(str(exc.args[0]) if exc.args else None), self.request)
         return super().handle_exception(exc)
 
 

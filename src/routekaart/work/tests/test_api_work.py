@@ -3,6 +3,7 @@
 import pytest
 
 from routekaart.organisations.roles import Role
+from routekaart.testing import problem_fields
 
 from .factories import EmployerFactory, sector
 
@@ -56,7 +57,7 @@ def test_an_adviser_creates_an_arrangement_ranks_and_proposes_through_the_api(
         content_type="application/json",
     )
     assert wrong.status_code == 400
-    assert wrong.json() == {
+    assert problem_fields(wrong) == {
         "non_field_errors": ["Van “Voorgesteld aan de werkgever” kan een plaatsing niet naar “Proefplaatsing”."]
     }
 
@@ -78,7 +79,7 @@ def test_an_arrangement_without_the_source_job_of_a_task_is_refused(work_configu
         content_type="application/json",
     )
     assert response.status_code == 400
-    assert response.json() == {"tasks": ["Noem ten minste één taak en de functie waaruit zij komt."]}
+    assert problem_fields(response) == {"tasks": ["Noem ten minste één taak en de functie waaruit zij komt."]}
 
 
 def test_a_work_profile_without_consent_is_refused_with_403(work_configuration, adviser_client, make_candidate):

@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from routekaart.organisations.models import Organisation
+from routekaart.testing import problem_fields
 from routekaart.work import services
 from routekaart.work.models import Employer, kvk_normalise, validate_kvk_number
 
@@ -59,7 +60,7 @@ def test_the_api_refuses_seven_digits_with_a_400_per_field(work_configuration, a
         content_type="application/json",
     )
     assert response.status_code == 400
-    assert response.json() == {"kvk_number": ["Een KvK-nummer bestaat uit precies acht cijfers."]}
+    assert problem_fields(response) == {"kvk_number": ["Een KvK-nummer bestaat uit precies acht cijfers."]}
 
 
 @given(st.text(alphabet="0123456789", min_size=0, max_size=12))
