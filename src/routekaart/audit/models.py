@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..core import limits
 from ..core.configuration import LoadedVersion
 
 
@@ -17,7 +18,7 @@ class ProcessingActivity(models.Model):
 
     code = models.SlugField(_("code"), max_length=80, unique=True)
     name = models.CharField(_("naam"), max_length=200)
-    purpose = models.TextField(_("doel"))
+    purpose = models.TextField(_("doel"), **limits.text(limits.SUMMARY))
     legal_basis = models.CharField(_("grondslag"), max_length=300)
     domain = models.CharField(_("domein"), max_length=1, blank=True)
     # The role codes that may process personal data for this purpose; the access check refuses any other role.
@@ -38,9 +39,9 @@ class ProcessingActivityVersion(models.Model):
 
     activity = models.ForeignKey(ProcessingActivity, on_delete=models.PROTECT, related_name="versions", to_field="code")
     version = models.CharField(_("versie"), max_length=20)
-    effective_from = models.DateField(_("geldig vanaf"))
+    effective_from = models.DateField(_("geldig vanaf"), validators=limits.planned())
     name = models.CharField(_("naam"), max_length=200)
-    purpose = models.TextField(_("doel"))
+    purpose = models.TextField(_("doel"), **limits.text(limits.SUMMARY))
     legal_basis = models.CharField(_("grondslag"), max_length=300)
     domain = models.CharField(_("domein"), max_length=1, blank=True)
     roles = models.JSONField(_("rollen"), default=list, blank=True)
@@ -91,14 +92,16 @@ class AppendOnly(models.Model):
 class Event(AppendOnly):
     """Something that changed: who, when, what, why, and the state before and after."""
 
-    occurred_at = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
+    occurred_at = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True, validators=limits.happened())
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
     organisation_code = models.CharField(_("organisatie"), max_length=60, blank=True)
     action = models.CharField(_("handeling"), max_length=80, db_index=True)
     subject_type = models.CharField(_("soort onderwerp"), max_length=60)
     subject_id = models.CharField(_("onderwerp"), max_length=200)  # catalog keys are cluster/block paths
-    household_id = models.BigIntegerField(_("huishouden"), null=True, blank=True)
-    reason = models.TextField(_("waarom"), blank=True)
+    household_id = models.BigIntegerField(
+        _("huishouden"), null=True, blank=True, validators=limits.within(limits.OBJECT_ID)
+    )
+    reason = models.TextField(_("waarom"), blank=True, **limits.text(limits.NOTE))
     before = models.JSONField(_("voor"), null=True, blank=True)
     after = models.JSONField(_("na"), null=True, blank=True)
     trace_id = models.CharField(_("trace-id"), max_length=64, blank=True)
@@ -132,7 +135,7 @@ class ProcessingLogEntry(AppendOnly):
     """One processing of personal data, after the Logboek dataverwerkingen standard. Never a BSN in clear."""
 
     trace_id = models.CharField(_("trace-id"), max_length=64, db_index=True)
-    occurred_at = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
+    occurred_at = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True, validators=limits.happened())
     activity = models.ForeignKey(ProcessingActivity, on_delete=models.PROTECT, related_name="+", to_field="code")
     operation = models.CharField(_("handeling"), max_length=10, choices=Operation.choices)
     data_subject = models.CharField(_("betrokkene (pseudoniem)"), max_length=64, db_index=True, blank=True)
@@ -140,7 +143,7 @@ class ProcessingLogEntry(AppendOnly):
     organisation_code = models.CharField(_("organisatie"), max_length=60, blank=True, db_index=True)
     channel = models.CharField(_("kanaal"), max_length=10, default="page")  # page / api / export / batch
     result = models.CharField(_("resultaat"), max_length=12, choices=Result.choices, default=Result.OK)
-    reason = models.TextField(_("reden"), blank=True)
+    reason = models.TextField(_("reden"), blank=True, **limits.text(limits.NOTE))
 
     class Meta:
         verbose_name = _("verwerking")
@@ -164,9 +167,9 @@ class BreakGlassReview(models.Model):
 
     entry = models.OneToOneField(ProcessingLogEntry, on_delete=models.PROTECT, related_name="review")
     reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    reviewed_at = models.DateTimeField(_("beoordeeld op"), auto_now_add=True)
+    reviewed_at = models.DateTimeField(_("beoordeeld op"), auto_now_add=True, validators=limits.happened())
     verdict = models.CharField(_("oordeel"), max_length=12, choices=Verdict.choices)
-    note = models.TextField(_("toelichting"), blank=True)
+    note = models.TextField(_("toelichting"), blank=True, **limits.text(limits.NOTE))
 
     class Meta:
         verbose_name = _("beoordeling noodtoegang")

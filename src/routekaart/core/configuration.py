@@ -32,6 +32,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from . import limits
+
 
 class ConfigurationError(Exception):
     """A data file that cannot be loaded; the message (Dutch) names the file and what to fix."""
@@ -117,7 +119,7 @@ class LoadedVersion(models.Model):
 
     name = models.CharField(gettext_lazy("bestand"), max_length=100)
     version = models.CharField(gettext_lazy("versie"), max_length=20)
-    effective_from = models.DateField(gettext_lazy("geldig vanaf"))
+    effective_from = models.DateField(gettext_lazy("geldig vanaf"), validators=limits.planned())
     checksum = models.CharField(gettext_lazy("controlegetal (SHA-256)"), max_length=64)
     content = models.JSONField(
         gettext_lazy("inhoud"),
@@ -125,7 +127,7 @@ class LoadedVersion(models.Model):
         default=dict,
         help_text=gettext_lazy("Het bestand zoals het in deze versie luidde: ook een oude versie blijft leesbaar."),
     )
-    loaded_at = models.DateTimeField(gettext_lazy("geladen op"), auto_now_add=True)
+    loaded_at = models.DateTimeField(gettext_lazy("geladen op"), auto_now_add=True, validators=limits.happened())
 
     class Meta:
         abstract = True

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ...core import limits
 from ...organisations.roles import Domain
 
 
@@ -40,8 +41,8 @@ class Case(models.Model):
         "residents.Household", verbose_name=_("huishouden"), on_delete=models.PROTECT, related_name="cases"
     )
     status = models.CharField(_("fase"), max_length=20, choices=CaseStatus.choices, default=CaseStatus.REGISTERED)
-    opened_on = models.DateField(_("geopend op"))
-    closed_on = models.DateField(_("afgesloten op"), null=True, blank=True)
+    opened_on = models.DateField(_("geopend op"), validators=limits.planned())
+    closed_on = models.DateField(_("afgesloten op"), null=True, blank=True, validators=limits.planned())
     closure_reason = models.CharField(
         _("reden van afsluiten"), max_length=20, choices=ClosureReason.choices, blank=True
     )
@@ -53,7 +54,7 @@ class Case(models.Model):
         blank=True,
         related_name="process_coordinated_cases",
     )
-    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True, validators=limits.happened())
 
     class Meta:
         verbose_name = _("casus")
@@ -171,12 +172,12 @@ class Signal(models.Model):
         blank=True,
         related_name="+",
     )
-    received_on = models.DateField(_("ontvangen op"))
+    received_on = models.DateField(_("ontvangen op"), validators=limits.happened())
     urgent = models.BooleanField(_("spoed"), default=False)
-    summary = models.TextField(_("wat is er aan de hand"))
+    summary = models.TextField(_("wat is er aan de hand"), **limits.text(limits.SUMMARY))
     effect = models.CharField(_("gevolg"), max_length=10, editable=False)  # opened / joined / reopened
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    recorded_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+    recorded_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True, validators=limits.happened())
 
     class Meta:
         verbose_name = _("signaal")
@@ -201,9 +202,9 @@ class WarmHandover(models.Model):
     to_organisation = models.ForeignKey(
         "organisations.Organisation", verbose_name=_("organisatie"), on_delete=models.PROTECT, related_name="+"
     )
-    handed_over_on = models.DateField(_("overgedragen op"))
-    note = models.TextField(_("overdrachtsnotitie"))
-    resident_informed_on = models.DateField(_("inwoner geïnformeerd op"))
+    handed_over_on = models.DateField(_("overgedragen op"), validators=limits.happened())
+    note = models.TextField(_("overdrachtsnotitie"), **limits.text(limits.NOTE))
+    resident_informed_on = models.DateField(_("inwoner geïnformeerd op"), validators=limits.happened())
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
@@ -232,12 +233,12 @@ class Deadline(models.Model):
     law = models.CharField(_("domein"), max_length=1, choices=Domain.choices)
     name = models.CharField(_("termijn"), max_length=200)
     basis = models.CharField(_("grondslag"), max_length=200)
-    starts_on = models.DateField(_("loopt vanaf"))
-    original_due_on = models.DateField(_("oorspronkelijke einddatum"))
-    due_on = models.DateField(_("einddatum"))
-    met_on = models.DateField(_("gehaald op"), null=True, blank=True)
+    starts_on = models.DateField(_("loopt vanaf"), validators=limits.planned())
+    original_due_on = models.DateField(_("oorspronkelijke einddatum"), validators=limits.planned())
+    due_on = models.DateField(_("einddatum"), validators=limits.planned())
+    met_on = models.DateField(_("gehaald op"), null=True, blank=True, validators=limits.happened())
     met_by = models.CharField(_("gehaald door"), max_length=40, blank=True)
-    lapsed_on = models.DateField(_("vervallen op"), null=True, blank=True)
+    lapsed_on = models.DateField(_("vervallen op"), null=True, blank=True, validators=limits.happened())
 
     class Meta:
         verbose_name = _("termijn")
@@ -268,13 +269,13 @@ class DeadlineChange(models.Model):
 
     deadline = models.ForeignKey(Deadline, on_delete=models.PROTECT, related_name="changes")
     rule = models.ForeignKey("access.DeadlineChangeRule", on_delete=models.PROTECT, related_name="+")
-    days = models.PositiveSmallIntegerField(_("aantal dagen"))
-    notified_on = models.DateField(_("aanvrager bericht op"), null=True, blank=True)
-    reason = models.TextField(_("reden"))
-    previous_due_on = models.DateField(_("einddatum was"))
-    new_due_on = models.DateField(_("nieuwe einddatum"))
+    days = models.PositiveSmallIntegerField(_("aantal dagen"), validators=limits.within(limits.DAYS))
+    notified_on = models.DateField(_("aanvrager bericht op"), null=True, blank=True, validators=limits.happened())
+    reason = models.TextField(_("reden"), **limits.text(limits.NOTE))
+    previous_due_on = models.DateField(_("einddatum was"), validators=limits.planned())
+    new_due_on = models.DateField(_("nieuwe einddatum"), validators=limits.planned())
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    recorded_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+    recorded_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True, validators=limits.happened())
 
     class Meta:
         verbose_name = _("wijziging van een termijn")

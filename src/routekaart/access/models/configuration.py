@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ...core import limits
 from ...core.configuration import InForceManager
 
 SCORE_MIN = 1
@@ -21,8 +22,8 @@ class LifeDomain(models.Model):
 
     code = models.SlugField(_("code"), max_length=40)
     name = models.CharField(_("naam"), max_length=100)
-    description = models.TextField(_("omschrijving"), blank=True)
-    order = models.PositiveSmallIntegerField(_("volgorde"))
+    description = models.TextField(_("omschrijving"), blank=True, **limits.text(limits.SUMMARY))
+    order = models.PositiveSmallIntegerField(_("volgorde"), validators=limits.within(limits.ORDER))
     version = models.CharField(_("versie"), max_length=20)
 
     all_versions = models.Manager()
@@ -76,12 +77,18 @@ class DeadlineRule(models.Model):
     law = models.CharField(_("wet (domein)"), max_length=1)
     kind = models.CharField(_("soort"), max_length=20, choices=DeadlineKind.choices)
     basis = models.CharField(_("grondslag"), max_length=200)
-    description = models.TextField(_("omschrijving"), blank=True)
-    term_weeks = models.PositiveSmallIntegerField(_("termijn in weken"), default=0)
-    term_months = models.PositiveSmallIntegerField(_("termijn in maanden"), default=0)
+    description = models.TextField(_("omschrijving"), blank=True, **limits.text(limits.SUMMARY))
+    term_weeks = models.PositiveSmallIntegerField(
+        _("termijn in weken"), default=0, validators=limits.within(limits.WEEKS)
+    )
+    term_months = models.PositiveSmallIntegerField(
+        _("termijn in maanden"), default=0, validators=limits.within(limits.MONTHS)
+    )
     signal_kinds = models.JSONField(_("geopend door signalen van soort"), default=list)
     domain = models.CharField(_("geopend in domein"), max_length=1, blank=True)
-    under_age = models.PositiveSmallIntegerField(_("alleen voor inwoners jonger dan"), null=True, blank=True)
+    under_age = models.PositiveSmallIntegerField(
+        _("alleen voor inwoners jonger dan"), null=True, blank=True, validators=limits.within(limits.AGE)
+    )
     met_by = models.JSONField(_("gehaald door"), default=list)
     changes = models.JSONField(_("toegestane wijzigingen"), default=list)
     version = models.CharField(_("versie"), max_length=20)
@@ -113,7 +120,7 @@ class DeadlineChangeRule(models.Model):
     name = models.CharField(_("naam"), max_length=200)
     kind = models.CharField(_("soort"), max_length=20, choices=DeadlineChangeKind.choices)
     basis = models.CharField(_("grondslag"), max_length=200)
-    description = models.TextField(_("omschrijving"), blank=True)
+    description = models.TextField(_("omschrijving"), blank=True, **limits.text(limits.SUMMARY))
     before_due = models.BooleanField(_("alleen vóór het einde van de termijn"), default=True)
     needs_notice = models.BooleanField(_("aanvrager moet bericht krijgen"), default=True)
     version = models.CharField(_("versie"), max_length=20)
@@ -140,7 +147,9 @@ class LegalBasis(models.Model):
     name = models.CharField(_("naam van de wet"), max_length=200)
     decision_basis = models.CharField(_("grondslag beschikking"), max_length=200)
     urgent_basis = models.CharField(_("grondslag spoedhulp"), max_length=200, blank=True)
-    objection_weeks = models.PositiveSmallIntegerField(_("bezwaartermijn in weken"))
+    objection_weeks = models.PositiveSmallIntegerField(
+        _("bezwaartermijn in weken"), validators=limits.within(limits.WEEKS)
+    )
     objection_basis = models.CharField(_("grondslag bezwaartermijn"), max_length=100)
     version = models.CharField(_("versie"), max_length=20)
 
@@ -162,8 +171,10 @@ class LegalBasis(models.Model):
 class Policy(models.Model):
     """The few numbers of the integrale toegang that are local policy, one row (decisions.yaml, `policy`)."""
 
-    reopen_within_days = models.PositiveSmallIntegerField(_("heropenen binnen (dagen)"))
-    due_soon_days = models.PositiveSmallIntegerField(_("binnenkort (dagen)"))
+    reopen_within_days = models.PositiveSmallIntegerField(
+        _("heropenen binnen (dagen)"), validators=limits.within(limits.DAYS)
+    )
+    due_soon_days = models.PositiveSmallIntegerField(_("binnenkort (dagen)"), validators=limits.within(limits.DAYS))
     general_provision_clusters = models.JSONField(_("clusters met algemene voorzieningen"), default=list)
     version = models.CharField(_("versie"), max_length=20)
 

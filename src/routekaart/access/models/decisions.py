@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from ...core import limits
+
 
 class Decision(models.Model):
     """A decision letter's content, under one law (J, W or P: each has its own legal regime and letter).
@@ -27,13 +29,17 @@ class Decision(models.Model):
         "residents.Resident", verbose_name=_("aan"), on_delete=models.PROTECT, related_name="+"
     )
     law = models.CharField(_("wet (domein)"), max_length=1)
-    decided_on = models.DateField(_("datum besluit"))
+    decided_on = models.DateField(_("datum besluit"), validators=limits.happened())
     urgent = models.BooleanField(_("spoedhulp (AMHK/Crisis)"), default=False)
-    application_on = models.DateField(_("aanvraag of melding ontvangen op"), null=True, blank=True)
+    application_on = models.DateField(
+        _("aanvraag of melding ontvangen op"), null=True, blank=True, validators=limits.happened()
+    )
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    objection_weeks = models.PositiveSmallIntegerField(_("bezwaartermijn in weken"))
+    objection_weeks = models.PositiveSmallIntegerField(
+        _("bezwaartermijn in weken"), validators=limits.within(limits.WEEKS)
+    )
     objection_basis = models.CharField(_("grondslag bezwaartermijn"), max_length=100)
-    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True, validators=limits.happened())
 
     class Meta:
         verbose_name = _("beschikking")
@@ -84,9 +90,11 @@ class TailoredProvision(models.Model):
     outcome = models.CharField(_("besluit"), max_length=10, choices=ProvisionOutcome.choices)
     law = models.CharField(_("wet (domein)"), max_length=1)
     legal_basis = models.CharField(_("grondslag"), max_length=200)
-    starts_on = models.DateField(_("ingangsdatum"), null=True, blank=True)
-    ends_on = models.DateField(_("einddatum"), null=True, blank=True)
-    volume = models.DecimalField(_("omvang"), max_digits=8, decimal_places=2, null=True, blank=True)
+    starts_on = models.DateField(_("ingangsdatum"), null=True, blank=True, validators=limits.planned())
+    ends_on = models.DateField(_("einddatum"), null=True, blank=True, validators=limits.planned())
+    volume = models.DecimalField(
+        _("omvang"), max_digits=8, decimal_places=2, null=True, blank=True, validators=limits.within(limits.VOLUME)
+    )
     unit = models.CharField(_("eenheid"), max_length=20, choices=ProvisionUnit.choices, blank=True)
     provider = models.ForeignKey(
         "organisations.Organisation",
@@ -96,7 +104,7 @@ class TailoredProvision(models.Model):
         blank=True,
         related_name="+",
     )
-    reasoning = models.TextField(_("motivering"))
+    reasoning = models.TextField(_("motivering"), **limits.text(limits.REPORT))
 
     class Meta:
         verbose_name = _("maatwerkvoorziening")

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from ...core import limits
 from .configuration import score_validators
 
 
@@ -24,11 +25,13 @@ class Intake(models.Model):
         blank=True,
         related_name="+",
     )
-    held_on = models.DateField(_("gehouden op"))
-    question = models.TextField(_("hulpvraag"))
-    wishes = models.TextField(_("wensen"), blank=True)
-    talents = models.TextField(_("talenten"), blank=True)
-    possibilities = models.TextField(_("mogelijkheden (eigen kracht en netwerk)"), blank=True)
+    held_on = models.DateField(_("gehouden op"), validators=limits.happened())
+    question = models.TextField(_("hulpvraag"), **limits.text(limits.SUMMARY))
+    wishes = models.TextField(_("wensen"), blank=True, **limits.text(limits.SUMMARY))
+    talents = models.TextField(_("talenten"), blank=True, **limits.text(limits.SUMMARY))
+    possibilities = models.TextField(
+        _("mogelijkheden (eigen kracht en netwerk)"), blank=True, **limits.text(limits.SUMMARY)
+    )
     held_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
@@ -45,9 +48,9 @@ class Review(models.Model):
 
     case = models.ForeignKey("access.Case", on_delete=models.PROTECT, related_name="reviews")
     plan = models.ForeignKey("access.Plan", on_delete=models.PROTECT, related_name="reviews")
-    held_on = models.DateField(_("gehouden op"))
-    note = models.TextField(_("bevindingen"))
-    next_review_on = models.DateField(_("volgende evaluatie"))
+    held_on = models.DateField(_("gehouden op"), validators=limits.happened())
+    note = models.TextField(_("bevindingen"), **limits.text(limits.NOTE))
+    next_review_on = models.DateField(_("volgende evaluatie"), validators=limits.planned())
     held_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
@@ -74,7 +77,7 @@ class LifeDomainScore(models.Model):
     intake = models.ForeignKey(Intake, on_delete=models.PROTECT, null=True, blank=True, related_name="scores")
     review = models.ForeignKey(Review, on_delete=models.PROTECT, null=True, blank=True, related_name="scores")
     life_domain = models.ForeignKey("access.LifeDomain", verbose_name=_("leefgebied"), on_delete=models.PROTECT)
-    scored_on = models.DateField(_("datum"))
+    scored_on = models.DateField(_("datum"), validators=limits.happened())
     self_reliance = models.PositiveSmallIntegerField(_("zelfredzaamheid"), validators=score_validators)
     note = models.CharField(_("toelichting"), max_length=500, blank=True)
 
@@ -116,14 +119,16 @@ class Gatekeeping(models.Model):
     """
 
     case = models.ForeignKey("access.Case", on_delete=models.PROTECT, related_name="gatekeepings")
-    decided_on = models.DateField(_("besloten op"))
+    decided_on = models.DateField(_("besloten op"), validators=limits.happened())
     outcome = models.CharField(_("uitkomst"), max_length=20, choices=GatekeepingOutcome.choices)
     general_provisions = models.ManyToManyField(
         "catalog.BuildingBlock", verbose_name=_("algemene voorzieningen"), blank=True, related_name="+"
     )
-    note = models.TextField(_("toelichting"), blank=True)
-    job_search = models.TextField(_("eigen zoektocht naar werk"), blank=True)
-    job_applications = models.PositiveSmallIntegerField(_("aantal sollicitaties"), null=True, blank=True)
+    note = models.TextField(_("toelichting"), blank=True, **limits.text(limits.NOTE))
+    job_search = models.TextField(_("eigen zoektocht naar werk"), blank=True, **limits.text(limits.SUMMARY))
+    job_applications = models.PositiveSmallIntegerField(
+        _("aantal sollicitaties"), null=True, blank=True, validators=limits.within(limits.COUNT)
+    )
     search_period_exempt = models.BooleanField(_("vrijgesteld van de zoekperiode"), default=False)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
@@ -140,9 +145,9 @@ class Assessment(models.Model):
     """Vraaggestuurd onderzoek: the investigation of the support need, ending in a report."""
 
     case = models.ForeignKey("access.Case", on_delete=models.PROTECT, related_name="assessments")
-    started_on = models.DateField(_("begonnen op"))
-    report = models.TextField(_("verslag"), blank=True)
-    completed_on = models.DateField(_("afgerond op"), null=True, blank=True)
+    started_on = models.DateField(_("begonnen op"), validators=limits.planned())
+    report = models.TextField(_("verslag"), blank=True, **limits.text(limits.REPORT))
+    completed_on = models.DateField(_("afgerond op"), null=True, blank=True, validators=limits.happened())
     assessed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
@@ -183,12 +188,12 @@ class SpecialistAdvice(models.Model):
     assessment = models.ForeignKey(Assessment, on_delete=models.PROTECT, related_name="advice")
     adviser_kind = models.CharField(_("soort specialist"), max_length=20, choices=AdviserKind.choices)
     adviser = models.CharField(_("naam adviseur of organisatie"), max_length=200)
-    question = models.TextField(_("vraag"))
+    question = models.TextField(_("vraag"), **limits.text(limits.SUMMARY))
     independent = models.BooleanField(_("onafhankelijk"), default=False)
     independence_required = models.BooleanField(_("onafhankelijk advies wettelijk verplicht"), default=False)
-    requested_on = models.DateField(_("gevraagd op"))
-    received_on = models.DateField(_("ontvangen op"), null=True, blank=True)
-    advice = models.TextField(_("advies"), blank=True)
+    requested_on = models.DateField(_("gevraagd op"), validators=limits.happened())
+    received_on = models.DateField(_("ontvangen op"), null=True, blank=True, validators=limits.happened())
+    advice = models.TextField(_("advies"), blank=True, **limits.text(limits.REPORT))
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:

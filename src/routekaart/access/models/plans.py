@@ -9,6 +9,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from ...core import limits
+
 
 class PlanStatus(models.TextChoices):
     DRAFT = "draft", _("Concept")
@@ -26,22 +28,24 @@ class ResidentAgreement(models.TextChoices):
 class Plan(models.Model):
     case = models.ForeignKey("access.Case", on_delete=models.PROTECT, related_name="plans")
     household = models.ForeignKey("residents.Household", on_delete=models.PROTECT, related_name="+")
-    version = models.PositiveSmallIntegerField(_("versie"))
+    version = models.PositiveSmallIntegerField(_("versie"), validators=limits.within(limits.VERSION))
     previous = models.ForeignKey(
         "self", verbose_name=_("vorige versie"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     status = models.CharField(_("status"), max_length=12, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
-    summary = models.TextField(_("samenvatting"), blank=True)
+    summary = models.TextField(_("samenvatting"), blank=True, **limits.text(limits.SUMMARY))
     resident_agreement = models.CharField(
         _("instemming van de inwoner"), max_length=12, choices=ResidentAgreement.choices, blank=True
     )
-    resident_agreement_on = models.DateField(_("instemming vastgelegd op"), null=True, blank=True)
-    resident_agreement_note = models.TextField(_("toelichting van de inwoner"), blank=True)
-    activated_on = models.DateField(_("actief sinds"), null=True, blank=True)
-    next_review_on = models.DateField(_("volgende evaluatie"), null=True, blank=True)
-    ended_on = models.DateField(_("beëindigd op"), null=True, blank=True)
+    resident_agreement_on = models.DateField(
+        _("instemming vastgelegd op"), null=True, blank=True, validators=limits.happened()
+    )
+    resident_agreement_note = models.TextField(_("toelichting van de inwoner"), blank=True, **limits.text(limits.NOTE))
+    activated_on = models.DateField(_("actief sinds"), null=True, blank=True, validators=limits.planned())
+    next_review_on = models.DateField(_("volgende evaluatie"), null=True, blank=True, validators=limits.planned())
+    ended_on = models.DateField(_("beëindigd op"), null=True, blank=True, validators=limits.planned())
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True, validators=limits.happened())
 
     class Meta:
         verbose_name = _("plan van aanpak")
@@ -90,7 +94,7 @@ class Plan(models.Model):
 class Goal(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="goals")
     life_domain = models.ForeignKey("access.LifeDomain", verbose_name=_("leefgebied"), on_delete=models.PROTECT)
-    description = models.TextField(_("doel"))
+    description = models.TextField(_("doel"), **limits.text(limits.SUMMARY))
 
     class Meta:
         verbose_name = _("doel")
@@ -120,15 +124,15 @@ class Agreement(models.Model):
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="agreements")
     goal = models.ForeignKey(Goal, verbose_name=_("bij doel"), on_delete=models.SET_NULL, null=True, blank=True)
-    description = models.TextField(_("afspraak"))
+    description = models.TextField(_("afspraak"), **limits.text(limits.SUMMARY))
     party = models.CharField(_("wie doet het"), max_length=20, choices=AgreementParty.choices)
     party_name = models.CharField(_("naam"), max_length=200, blank=True)
     provider = models.ForeignKey(
         "organisations.Organisation", verbose_name=_("aanbieder"), on_delete=models.PROTECT, null=True, blank=True
     )
-    due_on = models.DateField(_("uiterlijk op"))
+    due_on = models.DateField(_("uiterlijk op"), validators=limits.planned())
     status = models.CharField(_("status"), max_length=12, choices=AgreementStatus.choices, default=AgreementStatus.OPEN)
-    done_on = models.DateField(_("afgerond op"), null=True, blank=True)
+    done_on = models.DateField(_("afgerond op"), null=True, blank=True, validators=limits.happened())
     origin = models.ForeignKey(
         "self", verbose_name=_("uit vorige versie"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

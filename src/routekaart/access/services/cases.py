@@ -11,6 +11,7 @@ from django.db.models import Min
 from django.utils.translation import gettext as _
 
 from ...audit import services as audit
+from ...core import limits
 from ...core.dates import After, not_before
 from ...core.periods import valid_on
 from ...organisations.models import Organisation
@@ -128,6 +129,7 @@ def signal_receive(
     summary = (summary or "").strip()
     if not summary:
         raise ValidationError({"summary": _("Beschrijf kort wat er aan de hand is.")})
+    limits.check_fields(Signal, received_on=received_on, summary=summary)  # before the case takes the date
     _signal_check(
         household=household,
         kind=kind,

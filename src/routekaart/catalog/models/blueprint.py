@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ...core import limits
 from ...organisations.roles import Domain
 
 # The seed's J, W and P columns are the first three domains of personal data (organisations.roles.Domain).
@@ -38,7 +39,7 @@ class ZoneColour(models.TextChoices):
 
 class Zone(models.Model):
     code = models.CharField(_("code"), max_length=20, choices=ZoneCode.choices, unique=True)
-    order = models.PositiveSmallIntegerField(_("volgorde"))
+    order = models.PositiveSmallIntegerField(_("volgorde"), validators=limits.within(limits.ORDER))
     name = models.CharField(_("naam"), max_length=100)
     long_name = models.CharField(_("volledige naam"), max_length=200, blank=True)
     colour = models.CharField(_("kleur"), max_length=10, choices=ZoneColour.choices)
@@ -48,7 +49,7 @@ class Zone(models.Model):
         help_text=_("Ja voor maatwerkvoorzieningen, nee voor het voorveld; leeg waar het niet van toepassing is."),
     )
     section = models.CharField(_("paragraaf"), max_length=10, blank=True)
-    description = models.TextField(_("omschrijving"), blank=True)
+    description = models.TextField(_("omschrijving"), blank=True, **limits.text(limits.SUMMARY))
 
     class Meta:
         verbose_name = _("zone")
@@ -62,7 +63,7 @@ class Zone(models.Model):
 class Cluster(models.Model):
     code = models.SlugField(_("code"), max_length=60, unique=True)
     zone = models.ForeignKey(Zone, verbose_name=_("zone"), on_delete=models.PROTECT, related_name="clusters")
-    order = models.PositiveSmallIntegerField(_("volgorde"))
+    order = models.PositiveSmallIntegerField(_("volgorde"), validators=limits.within(limits.ORDER))
     name = models.CharField(_("naam"), max_length=200)
     long_name = models.CharField(_("volledige naam"), max_length=200, blank=True)
     appendix_label = models.CharField(
@@ -70,9 +71,9 @@ class Cluster(models.Model):
     )
     section = models.CharField(_("paragraaf"), max_length=10, blank=True)
     figure = models.CharField(_("afbeelding"), max_length=40, blank=True)
-    tasks = models.TextField(_("taken en activiteiten"), blank=True)
-    relations = models.TextField(_("relatie met andere clusters"), blank=True)
-    note = models.TextField(_("toelichting op de overname"), blank=True)
+    tasks = models.TextField(_("taken en activiteiten"), blank=True, **limits.text(limits.SUMMARY))
+    relations = models.TextField(_("relatie met andere clusters"), blank=True, **limits.text(limits.SUMMARY))
+    note = models.TextField(_("toelichting op de overname"), blank=True, **limits.text(limits.NOTE))
 
     class Meta:
         verbose_name = _("cluster")
@@ -90,7 +91,7 @@ class BuildingBlock(models.Model):
         Cluster, verbose_name=_("cluster"), on_delete=models.PROTECT, related_name="building_blocks"
     )
     code = models.SlugField(_("code"), max_length=80)
-    order = models.PositiveSmallIntegerField(_("volgorde"))
+    order = models.PositiveSmallIntegerField(_("volgorde"), validators=limits.within(limits.ORDER))
 
     class Meta:
         verbose_name = _("bouwsteen")
@@ -113,23 +114,23 @@ class BuildingBlockVersion(models.Model):
     building_block = models.ForeignKey(
         BuildingBlock, verbose_name=_("bouwsteen"), on_delete=models.CASCADE, related_name="versions"
     )
-    number = models.PositiveIntegerField(_("versie"))
-    effective_from = models.DateField(_("geldig vanaf"))
+    number = models.PositiveIntegerField(_("versie"), validators=limits.within(limits.VERSION))
+    effective_from = models.DateField(_("geldig vanaf"), validators=limits.planned())
     is_active = models.BooleanField(
         _("in de catalogus"), default=True, help_text=_("Uit betekent: vanaf deze datum niet meer in de catalogus.")
     )
     name = models.CharField(_("naam"), max_length=200)
-    description = models.TextField(_("omschrijving"), blank=True)
+    description = models.TextField(_("omschrijving"), blank=True, **limits.text(limits.SUMMARY))
     domains = models.CharField(_("domeinen"), max_length=3, help_text=_("J, W en/of P, in die volgorde."))
     heading = models.CharField(_("noemer"), max_length=100, blank=True)
     appendix_name = models.CharField(_("naam in bijlage 2"), max_length=200, blank=True)
-    note = models.TextField(_("toelichting op de overname"), blank=True)
+    note = models.TextField(_("toelichting op de overname"), blank=True, **limits.text(limits.NOTE))
     source = models.CharField(_("bron"), max_length=100, help_text=_("Het databestand en zijn versie, of beheer."))
-    reason = models.TextField(_("reden van de wijziging"), blank=True)
+    reason = models.TextField(_("reden van de wijziging"), blank=True, **limits.text(limits.NOTE))
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("gewijzigd door"), on_delete=models.SET_NULL, null=True, blank=True
     )
-    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True, validators=limits.happened())
 
     class Meta:
         verbose_name = _("versie van een bouwsteen")

@@ -3,15 +3,16 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ...core import limits
 from .blueprint import BuildingBlock
 
 
 class _Linked(models.Model):
     code = models.SlugField(_("code"), max_length=60, unique=True)
-    order = models.PositiveSmallIntegerField(_("volgorde"))
+    order = models.PositiveSmallIntegerField(_("volgorde"), validators=limits.within(limits.ORDER))
     name = models.CharField(_("naam"), max_length=200)
     source = models.CharField(_("bron"), max_length=20, blank=True, help_text=_("Het nummer van het brondocument."))
-    text = models.TextField(_("tekst van de bron"), blank=True)
+    text = models.TextField(_("tekst van de bron"), blank=True, **limits.text(limits.SUMMARY))
 
     class Meta:
         abstract = True
@@ -56,8 +57,10 @@ class PolicyInstrument(_Linked):
 
 
 class LifePhase(_Linked):
-    min_age = models.PositiveSmallIntegerField(_("vanaf leeftijd"))
-    max_age = models.PositiveSmallIntegerField(_("tot leeftijd"), null=True, blank=True)
+    min_age = models.PositiveSmallIntegerField(_("vanaf leeftijd"), validators=limits.within(limits.AGE))
+    max_age = models.PositiveSmallIntegerField(
+        _("tot leeftijd"), null=True, blank=True, validators=limits.within(limits.AGE)
+    )
     title = models.CharField(_("titel"), max_length=200)
     handovers = models.JSONField(
         _("overdrachten"),

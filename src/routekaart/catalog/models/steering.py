@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ...core import limits
 from .blueprint import Cluster
 
 
@@ -58,10 +59,10 @@ class RegionPreset(models.Model):
 
     code = models.SlugField(_("code"), max_length=60, unique=True)
     name = models.CharField(_("naam"), max_length=200)
-    description = models.TextField(_("omschrijving"), blank=True)
+    description = models.TextField(_("omschrijving"), blank=True, **limits.text(limits.SUMMARY))
     source = models.CharField(_("bron"), max_length=300, blank=True)
-    version = models.PositiveIntegerField(_("versie van het bestand"))
-    effective_from = models.DateField(_("geldig vanaf"))
+    version = models.PositiveIntegerField(_("versie van het bestand"), validators=limits.within(limits.VERSION))
+    effective_from = models.DateField(_("geldig vanaf"), validators=limits.planned())
     is_active = models.BooleanField(_("actief"), default=False)
     region = models.ForeignKey(
         "organisations.Region",
@@ -115,8 +116,8 @@ class SteeringAssignment(models.Model):
     cluster = models.ForeignKey(
         Cluster, verbose_name=_("cluster"), on_delete=models.PROTECT, related_name="steering_assignments"
     )
-    number = models.PositiveIntegerField(_("versie"))
-    effective_from = models.DateField(_("geldig vanaf"))
+    number = models.PositiveIntegerField(_("versie"), validators=limits.within(limits.VERSION))
+    effective_from = models.DateField(_("geldig vanaf"), validators=limits.planned())
     status = models.CharField(_("status"), max_length=20, choices=SteeringStatus.choices)
     left_to = models.JSONField(
         _("overgelaten aan"), default=list, blank=True, help_text=_("Bij 'niet ingevuld': wie het zelf invult.")
@@ -129,13 +130,13 @@ class SteeringAssignment(models.Model):
     delivery_level = models.CharField(_("niveau van uitvoering"), max_length=30, choices=Scale.choices, blank=True)
     procurement_scale = models.CharField(_("schaal van inkoop"), max_length=30, choices=Scale.choices, blank=True)
     duties = models.JSONField(_("plichten en bijzonderheden"), default=list, blank=True)
-    text = models.TextField(_("tekst van de bron"), blank=True)
+    text = models.TextField(_("tekst van de bron"), blank=True, **limits.text(limits.SUMMARY))
     source = models.CharField(_("bron"), max_length=100)
-    reason = models.TextField(_("reden van de wijziging"), blank=True)
+    reason = models.TextField(_("reden van de wijziging"), blank=True, **limits.text(limits.NOTE))
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("gewijzigd door"), on_delete=models.SET_NULL, null=True, blank=True
     )
-    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True, validators=limits.happened())
 
     class Meta:
         verbose_name = _("sturingsmodel van een cluster")
@@ -195,11 +196,11 @@ class ClusterAssignment(models.Model):
     cluster = models.ForeignKey(
         Cluster, verbose_name=_("cluster"), on_delete=models.PROTECT, related_name="assignments"
     )
-    order = models.PositiveSmallIntegerField(_("volgorde"))
+    order = models.PositiveSmallIntegerField(_("volgorde"), validators=limits.within(limits.ORDER))
     organisations = models.ManyToManyField(
         "organisations.Organisation", verbose_name=_("organisaties"), related_name="catalog_assignments"
     )
-    text = models.TextField(_("tekst van de bron"), blank=True)
+    text = models.TextField(_("tekst van de bron"), blank=True, **limits.text(limits.SUMMARY))
     source = models.CharField(_("bron"), max_length=100, blank=True)
 
     class Meta:

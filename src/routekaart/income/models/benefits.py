@@ -7,6 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ...core import limits
+
 
 class HouseholdKind(models.TextChoices):
     SINGLE = "single", _("Alleenstaande")
@@ -39,8 +41,14 @@ class SocialAssistance(models.Model):
     organisation = models.ForeignKey(
         "organisations.Organisation", verbose_name=_("uitvoerder"), on_delete=models.PROTECT, related_name="+"
     )
-    started_on = models.DateField(_("ingangsdatum"))
-    ended_on = models.DateField(_("einddatum"), null=True, blank=True, help_text=_("De eerste dag zonder uitkering."))
+    started_on = models.DateField(_("ingangsdatum"), validators=limits.planned())
+    ended_on = models.DateField(
+        _("einddatum"),
+        null=True,
+        blank=True,
+        help_text=_("De eerste dag zonder uitkering."),
+        validators=limits.planned(),
+    )
     end_reason = models.CharField(_("reden beëindiging"), max_length=200, blank=True)
     work_obligation = models.CharField(
         _("arbeidsverplichting"), max_length=20, choices=WorkObligation.choices, default=WorkObligation.OBLIGED
@@ -49,9 +57,13 @@ class SocialAssistance(models.Model):
         _("surplusregeling"), default=False, help_text=_("Maandelijkse verrekening van inkomsten uit deeltijdwerk.")
     )
     earnings_disregard_from = models.DateField(
-        _("inkomstenvrijlating vanaf"), null=True, blank=True, help_text=_("De eerste maand met inkomstenvrijlating.")
+        _("inkomstenvrijlating vanaf"),
+        null=True,
+        blank=True,
+        help_text=_("De eerste maand met inkomstenvrijlating."),
+        validators=limits.planned(),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, validators=limits.happened())
 
     class Meta:
         verbose_name = _("bijstandsuitkering")
@@ -117,12 +129,12 @@ class CoordinatorHandover(models.Model):
     benefit = models.ForeignKey(SocialAssistance, on_delete=models.PROTECT, related_name="handovers")
     from_user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     to_user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    handed_over_on = models.DateField(_("overgedragen op"))
-    meeting_on = models.DateField(_("gesprek met de inwoner op"))
+    handed_over_on = models.DateField(_("overgedragen op"), validators=limits.happened())
+    meeting_on = models.DateField(_("gesprek met de inwoner op"), validators=limits.planned())
     client_consented = models.BooleanField(_("de inwoner stemt in met de overdracht"))
-    note = models.TextField(_("overdrachtsnotitie"))
+    note = models.TextField(_("overdrachtsnotitie"), **limits.text(limits.NOTE))
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_at = models.DateTimeField(auto_now_add=True, validators=limits.happened())
 
     class Meta:
         verbose_name = _("overdracht regiehouder")
@@ -156,8 +168,8 @@ class CostSharerExclusion(models.Model):
     household = models.ForeignKey("residents.Household", on_delete=models.PROTECT, related_name="+")
     resident = models.ForeignKey("residents.Resident", on_delete=models.PROTECT, related_name="+")
     reason = models.CharField(_("reden"), max_length=20, choices=CostSharerExclusionReason.choices)
-    valid_from = models.DateField(_("vanaf"))
-    valid_to = models.DateField(_("tot"), null=True, blank=True)
+    valid_from = models.DateField(_("vanaf"), validators=limits.planned())
+    valid_to = models.DateField(_("tot"), null=True, blank=True, validators=limits.planned())
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:

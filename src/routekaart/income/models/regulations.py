@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ...core import limits
 from .configuration import Regulation
 
 
@@ -20,14 +21,14 @@ class RegulationUse(models.Model):
     household = models.ForeignKey("residents.Household", on_delete=models.PROTECT, related_name="+")
     regulation = models.ForeignKey(Regulation, on_delete=models.PROTECT, related_name="uses")
     status = models.CharField(_("status"), max_length=10, choices=UseStatus.choices, default=UseStatus.APPLIED)
-    applied_on = models.DateField(_("aangevraagd op"))
-    valid_from = models.DateField(_("vanaf"), null=True, blank=True)
-    valid_to = models.DateField(_("tot"), null=True, blank=True)
+    applied_on = models.DateField(_("aangevraagd op"), validators=limits.happened())
+    valid_from = models.DateField(_("vanaf"), null=True, blank=True, validators=limits.planned())
+    valid_to = models.DateField(_("tot"), null=True, blank=True, validators=limits.planned())
     prefilled = models.JSONField(_("vooraf ingevuld"), default=dict, blank=True)
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, validators=limits.happened())
 
     class Meta:
         verbose_name = _("gebruik van een regeling")
@@ -49,18 +50,24 @@ class RegulationUse(models.Model):
 class EntitlementCheckRun(models.Model):
     """One run of the regulations check over all benefit clients, with the non-take-up it found."""
 
-    as_of = models.DateField(_("peildatum"))
-    started_at = models.DateTimeField(_("gestart op"))
-    finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True)
+    as_of = models.DateField(_("peildatum"), validators=limits.planned())
+    started_at = models.DateTimeField(_("gestart op"), validators=limits.happened())
+    finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True, validators=limits.happened())
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    households = models.PositiveIntegerField(_("huishoudens gecontroleerd"), default=0)
-    without_situation = models.PositiveIntegerField(_("huishoudens zonder gegevens"), default=0)
-    found = models.PositiveIntegerField(_("niet-gebruik gevonden"), default=0)
-    households_with_non_take_up = models.PositiveIntegerField(_("huishoudens met niet-gebruik"), default=0)
+    households = models.PositiveIntegerField(
+        _("huishoudens gecontroleerd"), default=0, validators=limits.within(limits.COUNT)
+    )
+    without_situation = models.PositiveIntegerField(
+        _("huishoudens zonder gegevens"), default=0, validators=limits.within(limits.COUNT)
+    )
+    found = models.PositiveIntegerField(_("niet-gebruik gevonden"), default=0, validators=limits.within(limits.COUNT))
+    households_with_non_take_up = models.PositiveIntegerField(
+        _("huishoudens met niet-gebruik"), default=0, validators=limits.within(limits.COUNT)
+    )
     per_regulation = models.JSONField(_("per regeling"), default=dict)
-    duration_ms = models.PositiveIntegerField(_("duur (ms)"), default=0)
+    duration_ms = models.PositiveIntegerField(_("duur (ms)"), default=0, validators=limits.within(limits.DURATION_MS))
 
     class Meta:
         verbose_name = _("regelingencheck")

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ...core import limits
 from .benefits import SocialAssistance
 
 
@@ -15,23 +16,26 @@ class HouseholdSituation(models.Model):
     """
 
     household = models.ForeignKey("residents.Household", on_delete=models.PROTECT, related_name="+")
-    year = models.PositiveSmallIntegerField(_("jaar"))
+    year = models.PositiveSmallIntegerField(_("jaar"), validators=limits.within(limits.YEAR))
     monthly_income = models.DecimalField(
         _("netto inkomen per maand"),
         max_digits=9,
         decimal_places=2,
         help_text=_("Het netto inkomen van het hele huishouden per maand, inclusief de uitkering."),
+        validators=limits.within(limits.MONTHLY_AMOUNT),
     )
-    assets = models.DecimalField(_("vermogen"), max_digits=11, decimal_places=2, default=0)
+    assets = models.DecimalField(
+        _("vermogen"), max_digits=11, decimal_places=2, default=0, validators=limits.within(limits.AMOUNT)
+    )
     chronic_illness = models.BooleanField(_("iemand is chronisch ziek of gehandicapt"), default=False)
     student_with_disability = models.BooleanField(
         _("iemand studeert en kan door een beperking niet het minimumloon verdienen"), default=False
     )
-    low_income_since = models.DateField(_("laag inkomen sinds"))
+    low_income_since = models.DateField(_("laag inkomen sinds"), validators=limits.planned())
     income_prospect = models.BooleanField(_("uitzicht op een hoger inkomen"), default=False)
     special_costs = models.BooleanField(_("bijzondere, noodzakelijke kosten"), default=False)
     prefilled_from = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    confirmed_on = models.DateField(_("bevestigd op"), null=True, blank=True)
+    confirmed_on = models.DateField(_("bevestigd op"), null=True, blank=True, validators=limits.happened())
     confirmed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -75,14 +79,14 @@ class AnnualReview(models.Model):
     benefit = models.ForeignKey(SocialAssistance, on_delete=models.PROTECT, related_name="annual_reviews")
     household = models.ForeignKey("residents.Household", on_delete=models.PROTECT, related_name="+")
     coordinator = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    year = models.PositiveSmallIntegerField(_("jaar"))
-    planned_on = models.DateField(_("gepland op"))
+    year = models.PositiveSmallIntegerField(_("jaar"), validators=limits.within(limits.YEAR))
+    planned_on = models.DateField(_("gepland op"), validators=limits.planned())
     status = models.CharField(_("status"), max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.PLANNED)
-    held_on = models.DateField(_("gehouden op"), null=True, blank=True)
+    held_on = models.DateField(_("gehouden op"), null=True, blank=True, validators=limits.happened())
     contact = models.CharField(_("hoe"), max_length=12, choices=ContactMode.choices, blank=True)
     life_changes = models.JSONField(_("veranderingen in het leven"), default=list, blank=True)
-    note = models.TextField(_("verslag"), blank=True)
-    reminded_on = models.DateField(_("herinnering verstuurd op"), null=True, blank=True)
+    note = models.TextField(_("verslag"), blank=True, **limits.text(limits.NOTE))
+    reminded_on = models.DateField(_("herinnering verstuurd op"), null=True, blank=True, validators=limits.happened())
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -138,18 +142,22 @@ class FinancialFitnessReview(models.Model):
         AnnualReview, on_delete=models.PROTECT, null=True, blank=True, related_name="financial_fitness"
     )
     case_id = models.PositiveBigIntegerField(
-        _("casus"), null=True, blank=True, help_text=_("De casus (integrale toegang) waarin dit gesprek hoort.")
+        _("casus"),
+        null=True,
+        blank=True,
+        help_text=_("De casus (integrale toegang) waarin dit gesprek hoort."),
+        validators=limits.within(limits.OBJECT_ID),
     )
-    held_on = models.DateField(_("gehouden op"))
+    held_on = models.DateField(_("gehouden op"), validators=limits.happened())
     makes_ends_meet = models.CharField(_("kan de inwoner rondkomen?"), max_length=10, choices=MakesEndsMeet.choices)
     daily_meal = models.BooleanField(_("kan de inwoner elke dag een maaltijd betalen?"))
     debts = models.CharField(_("zijn er schulden?"), max_length=10, choices=Debts.choices)
     debt_referral = models.BooleanField(_("verwezen naar schuldhulpverlening"), default=False)
     debt_referral_building_block = models.CharField(max_length=120, blank=True)
     regulations_not_used = models.JSONField(_("regelingen niet gebruikt"), default=list, blank=True)
-    note = models.TextField(_("notitie"), blank=True)
+    note = models.TextField(_("notitie"), blank=True, **limits.text(limits.NOTE))
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_at = models.DateTimeField(auto_now_add=True, validators=limits.happened())
 
     class Meta:
         verbose_name = _("financieel-fitgesprek")
@@ -187,10 +195,10 @@ class Reminder(models.Model):
     benefit = models.ForeignKey(SocialAssistance, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     annual_review = models.ForeignKey(AnnualReview, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     kind = models.CharField(_("soort"), max_length=30, choices=ReminderKind.choices)
-    due_on = models.DateField(_("datum"))
+    due_on = models.DateField(_("datum"), validators=limits.planned())
     message = models.CharField(_("bericht"), max_length=300)
-    created_at = models.DateTimeField(auto_now_add=True)
-    done_at = models.DateTimeField(_("afgehandeld op"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, validators=limits.happened())
+    done_at = models.DateTimeField(_("afgehandeld op"), null=True, blank=True, validators=limits.happened())
 
     class Meta:
         verbose_name = _("herinnering")

@@ -2,13 +2,18 @@
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ...core import limits
 from ..roles import Role
 from .network import Organisation
 
 
 class User(AbstractUser):
+    # AbstractUser's two moments, with the plausible range every stored date has (core.limits).
+    last_login = models.DateTimeField(_("laatst ingelogd"), blank=True, null=True, validators=limits.happened())
+    date_joined = models.DateTimeField(_("lid sinds"), default=timezone.now, validators=limits.happened())
     is_demo = models.BooleanField(
         _("demo-account"), default=False, help_text=_("Mag in de demo zonder tweede factor inloggen.")
     )

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ...core import limits
 from .configuration import Instrument, Result, SpendingLine
 from .standing import WageValueDetermination
 
@@ -54,12 +55,19 @@ class Assignment(models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=AssignmentStatus.choices, default=AssignmentStatus.PROPOSED
     )
-    goal = models.TextField(_("doel"), blank=True)
-    planned_start = models.DateField(_("geplande start"))
-    planned_end = models.DateField(_("gepland einde"))
-    started_on = models.DateField(_("gestart op"), null=True, blank=True)
-    ended_on = models.DateField(_("geëindigd op"), null=True, blank=True)
-    hours_per_week = models.DecimalField(_("uren per week"), max_digits=4, decimal_places=1, null=True, blank=True)
+    goal = models.TextField(_("doel"), blank=True, **limits.text(limits.SUMMARY))
+    planned_start = models.DateField(_("geplande start"), validators=limits.planned())
+    planned_end = models.DateField(_("gepland einde"), validators=limits.planned())
+    started_on = models.DateField(_("gestart op"), null=True, blank=True, validators=limits.planned())
+    ended_on = models.DateField(_("geëindigd op"), null=True, blank=True, validators=limits.planned())
+    hours_per_week = models.DecimalField(
+        _("uren per week"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=limits.within(limits.HOURS_PER_WEEK_DECIMAL),
+    )
     wage_value = models.ForeignKey(
         WageValueDetermination,
         verbose_name=_("loonwaarde"),
@@ -68,16 +76,24 @@ class Assignment(models.Model):
         blank=True,
         related_name="assignments",
     )
-    monthly_cost = models.DecimalField(_("kosten per maand"), max_digits=10, decimal_places=2, null=True, blank=True)
+    monthly_cost = models.DecimalField(
+        _("kosten per maand"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=limits.within(limits.MONTHLY_AMOUNT),
+    )
     additionality_reason = models.TextField(
         _("waarom dit aanvullend is op regulier werk"),
         blank=True,
         help_text=_("Tegenprestatie: geen verdringing van regulier werk (seed 002, 5.1)."),
+        **limits.text(limits.NOTE),
     )
-    uwv_advice_on = models.DateField(_("advies UWV op"), null=True, blank=True)
+    uwv_advice_on = models.DateField(_("advies UWV op"), null=True, blank=True, validators=limits.happened())
     uwv_advice_positive = models.BooleanField(_("advies UWV positief"), null=True, blank=True)
     uwv_advice_reference = models.CharField(_("kenmerk advies UWV"), max_length=60, blank=True)
-    decision_on = models.DateField(_("besluit op"), null=True, blank=True)
+    decision_on = models.DateField(_("besluit op"), null=True, blank=True, validators=limits.happened())
     decision_granted = models.BooleanField(_("toegekend"), null=True, blank=True)
     decision_reference = models.CharField(_("kenmerk beschikking"), max_length=60, blank=True)
     result = models.ForeignKey(
@@ -85,7 +101,7 @@ class Assignment(models.Model):
     )
     left_social_assistance = models.BooleanField(_("uitgestroomd uit de bijstand"), null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
-    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True, validators=limits.happened())
 
     class Meta:
         verbose_name = _("opdracht")
@@ -133,8 +149,8 @@ class Commitment(models.Model):
     """
 
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="commitments")
-    month = models.DateField(_("maand"))
-    amount = models.DecimalField(_("bedrag"), max_digits=12, decimal_places=2)
+    month = models.DateField(_("maand"), validators=limits.planned())
+    amount = models.DecimalField(_("bedrag"), max_digits=12, decimal_places=2, validators=limits.within(limits.AMOUNT))
     instrument = models.ForeignKey(Instrument, on_delete=models.PROTECT, related_name="+")
     spending_line = models.ForeignKey(SpendingLine, on_delete=models.PROTECT, related_name="+")
     municipality = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, related_name="+")
@@ -158,14 +174,14 @@ class Expenditure(models.Model):
     """Money actually paid for an assignment (an invoice of the provider, a subsidy payment to the employer)."""
 
     assignment = models.ForeignKey(Assignment, on_delete=models.PROTECT, related_name="expenditures")
-    booked_on = models.DateField(_("geboekt op"))
-    amount = models.DecimalField(_("bedrag"), max_digits=12, decimal_places=2)
+    booked_on = models.DateField(_("geboekt op"), validators=limits.happened())
+    amount = models.DecimalField(_("bedrag"), max_digits=12, decimal_places=2, validators=limits.within(limits.AMOUNT))
     description = models.CharField(_("omschrijving"), max_length=200, blank=True)
     instrument = models.ForeignKey(Instrument, on_delete=models.PROTECT, related_name="+")
     spending_line = models.ForeignKey(SpendingLine, on_delete=models.PROTECT, related_name="+")
     municipality = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, related_name="+")
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
-    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True, validators=limits.happened())
 
     class Meta:
         verbose_name = _("uitgave")
@@ -195,16 +211,16 @@ class Budget(models.Model):
         related_name="+",
         limit_choices_to={"kind": "municipality"},
     )
-    year = models.PositiveSmallIntegerField(_("jaar"))
+    year = models.PositiveSmallIntegerField(_("jaar"), validators=limits.within(limits.YEAR))
     spending_line = models.ForeignKey(
         SpendingLine, verbose_name=_("begrotingspost"), on_delete=models.PROTECT, related_name="budgets"
     )
     instrument = models.ForeignKey(
         Instrument, verbose_name=_("instrument"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    amount = models.DecimalField(_("budget"), max_digits=14, decimal_places=2)
+    amount = models.DecimalField(_("budget"), max_digits=14, decimal_places=2, validators=limits.within(limits.AMOUNT))
     set_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
-    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True, validators=limits.happened())
 
     class Meta:
         verbose_name = _("budget")

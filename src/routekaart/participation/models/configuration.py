@@ -6,6 +6,8 @@ Loaded from `data/*.yaml` by `configuration.participation_configuration_load` (i
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ...core import limits
+
 
 class LabourDistance(models.TextChoices):
     """Afstand tot de arbeidsmarkt after Sol et al. (seed 002); the same codes as the route maps' tiers."""
@@ -36,11 +38,13 @@ class CostBasis(models.TextChoices):
 
 class _Configured(models.Model):
     code = models.SlugField(_("code"), max_length=60, unique=True)
-    order = models.PositiveSmallIntegerField(_("volgorde"))
+    order = models.PositiveSmallIntegerField(_("volgorde"), validators=limits.within(limits.ORDER))
     name = models.CharField(_("naam"), max_length=200)
     source = models.CharField(_("bron"), max_length=20, blank=True, help_text=_("Het nummer van het brondocument."))
-    text = models.TextField(_("tekst van de bron"), blank=True)
-    version = models.PositiveIntegerField(_("versie van het databestand"), default=1)
+    text = models.TextField(_("tekst van de bron"), blank=True, **limits.text(limits.SUMMARY))
+    version = models.PositiveIntegerField(
+        _("versie van het databestand"), default=1, validators=limits.within(limits.VERSION)
+    )
 
     class Meta:
         abstract = True
@@ -67,12 +71,18 @@ class DistanceCategory(_Configured):
     """
 
     labour_distance = models.CharField(_("afstand tot de arbeidsmarkt"), max_length=20, choices=LabourDistance.choices)
-    description = models.TextField(_("omschrijving"), blank=True)
+    description = models.TextField(_("omschrijving"), blank=True, **limits.text(limits.SUMMARY))
     reference_share = models.DecimalField(
-        _("aandeel in Zaanstad (%)"), max_digits=5, decimal_places=2, help_text=_("Seed 002, paragraaf 3.1.")
+        _("aandeel in Zaanstad (%)"),
+        max_digits=5,
+        decimal_places=2,
+        help_text=_("Seed 002, paragraaf 3.1."),
+        validators=limits.within(limits.PERCENT_DECIMAL),
     )
     reassessment_months = models.PositiveSmallIntegerField(
-        _("herbeoordeling na (maanden)"), help_text=_("Op gezette tijden: na zoveel maanden opnieuw beoordelen.")
+        _("herbeoordeling na (maanden)"),
+        help_text=_("Op gezette tijden: na zoveel maanden opnieuw beoordelen."),
+        validators=limits.within(limits.MONTHS),
     )
     tiers = models.ManyToManyField(ParticipationTier, verbose_name=_("passende treden"), related_name="categories")
 
@@ -84,7 +94,7 @@ class DistanceCategory(_Configured):
 class LadderRung(_Configured):
     """A rung of the participation ladder, 1 (isolated) to 6 (paid work); `order` is the rung number."""
 
-    description = models.TextField(_("omschrijving"), blank=True)
+    description = models.TextField(_("omschrijving"), blank=True, **limits.text(limits.SUMMARY))
 
     class Meta(_Configured.Meta):
         verbose_name = _("trede van de participatieladder")
@@ -156,8 +166,12 @@ class Instrument(_Configured):
     growth_potential = models.BooleanField(
         _("met doorgroeipotentieel"), null=True, blank=True, help_text=_("Alleen voor loonkostensubsidie.")
     )
-    min_weeks = models.PositiveSmallIntegerField(_("minimale duur (weken)"), null=True, blank=True)
-    max_months = models.PositiveSmallIntegerField(_("maximale duur (maanden)"), null=True, blank=True)
+    min_weeks = models.PositiveSmallIntegerField(
+        _("minimale duur (weken)"), null=True, blank=True, validators=limits.within(limits.WEEKS)
+    )
+    max_months = models.PositiveSmallIntegerField(
+        _("maximale duur (maanden)"), null=True, blank=True, validators=limits.within(limits.MONTHS)
+    )
     cost_basis = models.CharField(_("kosten"), max_length=20, choices=CostBasis.choices)
     results = models.ManyToManyField(Result, verbose_name=_("mogelijke resultaten"), related_name="instruments")
 
@@ -190,9 +204,9 @@ class RuleSet(models.Model):
     """
 
     name = models.SlugField(_("naam"), max_length=40)
-    version = models.PositiveIntegerField(_("versie"))
+    version = models.PositiveIntegerField(_("versie"), validators=limits.within(limits.VERSION))
     document = models.JSONField(_("regels"))
-    loaded_at = models.DateTimeField(_("geladen op"), auto_now_add=True)
+    loaded_at = models.DateTimeField(_("geladen op"), auto_now_add=True, validators=limits.happened())
 
     class Meta:
         verbose_name = _("regelset")

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ...core import limits
 from .configuration import DistanceCategory, Instrument, LadderRung, ParticipationTier
 
 
@@ -35,7 +36,7 @@ class DistanceAssessment(models.Model):
         related_name="+",
         limit_choices_to={"kind": "municipality"},
     )
-    assessed_on = models.DateField(_("beoordeeld op"))
+    assessed_on = models.DateField(_("beoordeeld op"), validators=limits.happened())
     category = models.ForeignKey(
         DistanceCategory, verbose_name=_("categorie"), on_delete=models.PROTECT, related_name="assessments"
     )
@@ -43,15 +44,15 @@ class DistanceAssessment(models.Model):
     ladder_rung = models.ForeignKey(
         LadderRung, verbose_name=_("participatieladder"), on_delete=models.PROTECT, related_name="+"
     )
-    next_assessment_on = models.DateField(_("volgende beoordeling"))
+    next_assessment_on = models.DateField(_("volgende beoordeling"), validators=limits.planned())
     previous = models.OneToOneField(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="next", verbose_name=_("vorige")
     )
     change = models.CharField(_("verandering"), max_length=10, choices=DistanceChange.choices)
     is_current = models.BooleanField(_("actueel"), default=True)
-    note = models.TextField(_("toelichting"), blank=True)
+    note = models.TextField(_("toelichting"), blank=True, **limits.text(limits.NOTE))
     assessed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
-    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True, validators=limits.happened())
 
     class Meta:
         verbose_name = _("beoordeling afstand tot de arbeidsmarkt")
@@ -88,9 +89,11 @@ class WageValueDetermination(models.Model):
     """Loonwaarde: productivity as % of the regular wage for the job, by a recognised method, on a date."""
 
     resident = models.ForeignKey("residents.Resident", on_delete=models.PROTECT, related_name="wage_values")
-    determined_on = models.DateField(_("bepaald op"))
+    determined_on = models.DateField(_("bepaald op"), validators=limits.happened())
     method = models.CharField(_("methode"), max_length=40)
-    percentage = models.DecimalField(_("loonwaarde (%)"), max_digits=5, decimal_places=2)
+    percentage = models.DecimalField(
+        _("loonwaarde (%)"), max_digits=5, decimal_places=2, validators=limits.within(limits.PERCENT_DECIMAL)
+    )
     job_title = models.CharField(_("functie"), max_length=200)
     employer = models.ForeignKey(
         "organisations.Organisation",
@@ -100,9 +103,9 @@ class WageValueDetermination(models.Model):
         blank=True,
         related_name="+",
     )
-    valid_until = models.DateField(_("geldig tot"))
+    valid_until = models.DateField(_("geldig tot"), validators=limits.planned())
     determined_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
-    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True, validators=limits.happened())
 
     class Meta:
         verbose_name = _("loonwaardebepaling")
@@ -149,10 +152,10 @@ class TargetGroupRegistration(models.Model):
     resident = models.ForeignKey("residents.Resident", on_delete=models.PROTECT, related_name="register_entries")
     status = models.CharField(_("status"), max_length=12, choices=RegisterStatus.choices)
     ground = models.CharField(_("grond"), max_length=20, choices=RegisterGround.choices, blank=True)
-    as_of = models.DateField(_("per"))
+    as_of = models.DateField(_("per"), validators=limits.planned())
     reference = models.CharField(_("kenmerk UWV"), max_length=60, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
-    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True, validators=limits.happened())
 
     class Meta:
         verbose_name = _("doelgroepenregister")
@@ -170,10 +173,10 @@ class Exemption(models.Model):
     resident = models.ForeignKey("residents.Resident", on_delete=models.PROTECT, related_name="exemptions")
     instrument = models.ForeignKey(Instrument, verbose_name=_("instrument"), on_delete=models.PROTECT, related_name="+")
     ground = models.CharField(_("grond"), max_length=40)
-    valid_from = models.DateField(_("vanaf"))
-    valid_to = models.DateField(_("tot"), null=True, blank=True)
+    valid_from = models.DateField(_("vanaf"), validators=limits.planned())
+    valid_to = models.DateField(_("tot"), null=True, blank=True, validators=limits.planned())
     granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
-    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True, validators=limits.happened())
 
     class Meta:
         verbose_name = _("vrijstelling")

@@ -4,11 +4,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ...core import limits
+
 
 class Household(models.Model):
     """People sharing a home: the unit of the plan ("één huishouden, één plan, één regisseur")."""
 
-    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True, validators=limits.happened())
 
     class Meta:
         verbose_name = _("huishouden")
@@ -36,8 +38,8 @@ class Membership(models.Model):
     household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="memberships")
     resident = models.ForeignKey("residents.Resident", on_delete=models.PROTECT, related_name="memberships")
     role = models.CharField(_("rol"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.OTHER)
-    valid_from = models.DateField(_("komt op"))
-    valid_to = models.DateField(_("vertrekt op"), null=True, blank=True)
+    valid_from = models.DateField(_("komt op"), validators=limits.planned())
+    valid_to = models.DateField(_("vertrekt op"), null=True, blank=True, validators=limits.planned())
 
     class Meta:
         verbose_name = _("lidmaatschap huishouden")

@@ -6,6 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ...core import limits
 from ..encryption import BsnHashField, EncryptedBsnField, bsn_hash
 from ..validators import postcode_normalise, validate_bsn, validate_country_code, validate_postcode
 
@@ -122,8 +123,8 @@ class Resident(models.Model):
     given_names = models.CharField(_("voornamen"), max_length=200)
     name_prefix = models.CharField(_("tussenvoegsel"), max_length=20, blank=True)
     family_name = models.CharField(_("achternaam"), max_length=200)
-    birth_date = models.DateField(_("geboortedatum"))
-    date_of_death = models.DateField(_("overlijdensdatum"), null=True, blank=True)
+    birth_date = models.DateField(_("geboortedatum"), validators=limits.happened())
+    date_of_death = models.DateField(_("overlijdensdatum"), null=True, blank=True, validators=limits.happened())
     gender = models.CharField(_("geslacht"), max_length=12, choices=Gender.choices, default=Gender.UNKNOWN)
     country_of_birth = models.CharField(
         _("geboorteland"), max_length=2, default="NL", validators=[validate_country_code], help_text=_("ISO-landcode")
@@ -145,7 +146,7 @@ class Resident(models.Model):
         blank=True,
         related_name="resident",
     )
-    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True, validators=limits.happened())
 
     class Meta:
         verbose_name = _("inwoner")
@@ -196,8 +197,8 @@ class Relation(models.Model):
     resident = models.ForeignKey(Resident, on_delete=models.PROTECT, related_name="relations")
     related = models.ForeignKey(Resident, on_delete=models.PROTECT, related_name="related_by")
     kind = models.CharField(_("soort relatie"), max_length=10, choices=RelationKind.choices)
-    valid_from = models.DateField(_("vanaf"), null=True, blank=True)
-    valid_to = models.DateField(_("tot"), null=True, blank=True)
+    valid_from = models.DateField(_("vanaf"), null=True, blank=True, validators=limits.planned())
+    valid_to = models.DateField(_("tot"), null=True, blank=True, validators=limits.planned())
 
     class Meta:
         verbose_name = _("relatie")

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ...core import limits
 from ...organisations.roles import Domain
 
 
@@ -41,8 +42,8 @@ class Involvement(models.Model):
     kind = models.CharField(_("soort betrokkenheid"), max_length=24, choices=InvolvementKind.choices)
     domain = models.CharField(_("domein"), max_length=1, choices=Domain.choices, default=Domain.GENERAL)
     reason = models.CharField(_("waarom"), max_length=300, blank=True)
-    valid_from = models.DateField(_("vanaf"))
-    valid_to = models.DateField(_("tot"), null=True, blank=True)
+    valid_from = models.DateField(_("vanaf"), validators=limits.planned())
+    valid_to = models.DateField(_("tot"), null=True, blank=True, validators=limits.planned())
 
     class Meta:
         verbose_name = _("betrokkenheid")
@@ -113,13 +114,13 @@ class Consent(models.Model):
     )
     domain = models.CharField(_("domein"), max_length=1, choices=Domain.choices)
     scope = models.CharField(_("waarvoor"), max_length=300)
-    valid_from = models.DateField(_("vanaf"))
-    valid_to = models.DateField(_("tot"), null=True, blank=True)
-    recorded_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+    valid_from = models.DateField(_("vanaf"), validators=limits.planned())
+    valid_to = models.DateField(_("tot"), null=True, blank=True, validators=limits.planned())
+    recorded_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True, validators=limits.happened())
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    withdrawn_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True, validators=limits.happened())
     withdrawn_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -154,9 +155,9 @@ class BreakGlass(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="break_glasses")
     household = models.ForeignKey("residents.Household", on_delete=models.PROTECT, related_name="break_glasses")
-    reason = models.TextField(_("reden"))
-    started_at = models.DateTimeField(_("begonnen op"))
-    expires_at = models.DateTimeField(_("verloopt op"))
+    reason = models.TextField(_("reden"), **limits.text(limits.NOTE))
+    started_at = models.DateTimeField(_("begonnen op"), validators=limits.happened())
+    expires_at = models.DateTimeField(_("verloopt op"), validators=limits.planned())
 
     class Meta:
         verbose_name = _("noodtoegang")

@@ -10,6 +10,7 @@ from collections.abc import Collection
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ...core import limits
 from ...core.managers import KindManager
 from ...organisations.models import OrganisationKind
 from ...participation.models import ParticipationTier
@@ -95,16 +96,16 @@ class RouteMap(models.Model):
     """One version of a region's route map (data/maps/<code>.yaml)."""
 
     code = models.SlugField(_("code"), max_length=60)
-    version = models.PositiveIntegerField(_("versie"))
-    effective_from = models.DateField(_("geldig vanaf"))
+    version = models.PositiveIntegerField(_("versie"), validators=limits.within(limits.VERSION))
+    effective_from = models.DateField(_("geldig vanaf"), validators=limits.planned())
     checksum = models.CharField(_("controlegetal (SHA-256)"), max_length=64)
     is_current = models.BooleanField(_("huidige versie"), default=False)
     name = models.CharField(_("naam"), max_length=200)
     region = models.SlugField(_("regio-preset"), max_length=60, help_text=_("De code van de regio-preset."))
     source = models.CharField(_("bron"), max_length=20, help_text=_("Het nummer van het brondocument."))
-    description = models.TextField(_("omschrijving"), blank=True)
+    description = models.TextField(_("omschrijving"), blank=True, **limits.text(limits.SUMMARY))
     principles = models.JSONField(_("uitgangspunten"), default=list, blank=True)
-    loaded_at = models.DateTimeField(_("geladen op"), auto_now_add=True)
+    loaded_at = models.DateTimeField(_("geladen op"), auto_now_add=True, validators=limits.happened())
 
     class Meta:
         verbose_name = _("routekaart")
@@ -126,7 +127,7 @@ class Party(models.Model):
 
     route_map = models.ForeignKey(RouteMap, on_delete=models.CASCADE, related_name="parties")
     code = models.SlugField(_("code"), max_length=60)
-    order = models.PositiveSmallIntegerField(_("volgorde"))
+    order = models.PositiveSmallIntegerField(_("volgorde"), validators=limits.within(limits.ORDER))
     name = models.CharField(_("naam"), max_length=200)
     organisation_kind = models.CharField(
         _("soort organisatie"),
@@ -135,7 +136,7 @@ class Party(models.Model):
         blank=True,
         help_text=_("Welke soort organisatie in het netwerk deze partij invult; leeg als het netwerk haar niet kent."),
     )
-    text = models.TextField(_("toelichting"), blank=True)
+    text = models.TextField(_("toelichting"), blank=True, **limits.text(limits.SUMMARY))
 
     class Meta:
         verbose_name = _("partij")
@@ -152,27 +153,50 @@ class Route(models.Model):
 
     route_map = models.ForeignKey(RouteMap, on_delete=models.CASCADE, related_name="routes")
     code = models.SlugField(_("code"), max_length=60)
-    order = models.PositiveSmallIntegerField(_("volgorde"))
+    order = models.PositiveSmallIntegerField(_("volgorde"), validators=limits.within(limits.ORDER))
     kind = models.CharField(_("soort"), max_length=20, choices=RouteKind.choices)
     walking_kind = models.CharField(_("soort wandelroute"), max_length=20, choices=WalkingKind.choices, blank=True)
     name = models.CharField(_("naam"), max_length=200)
     seed_name = models.CharField(_("naam in de bron"), max_length=200, blank=True)
     regie = models.ForeignKey(Party, verbose_name=_("regie"), on_delete=models.PROTECT, related_name="+")
     regie_from_age = models.DecimalField(
-        _("regie vanaf leeftijd"), max_digits=4, decimal_places=1, null=True, blank=True
+        _("regie vanaf leeftijd"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=limits.within(limits.AGE_DECIMAL),
     )
-    text = models.TextField(_("betekenis"), blank=True)
-    share_percent = models.PositiveSmallIntegerField(_("aandeel inwoners (%)"), null=True, blank=True)
+    text = models.TextField(_("betekenis"), blank=True, **limits.text(limits.SUMMARY))
+    share_percent = models.PositiveSmallIntegerField(
+        _("aandeel inwoners (%)"), null=True, blank=True, validators=limits.within(limits.PERCENT)
+    )
     provisions = models.JSONField(_("voorzieningen (woorden van de bron)"), default=list, blank=True)
     building_blocks = models.JSONField(_("bouwstenen (codes)"), default=list, blank=True)
     instruments = models.JSONField(_("instrumenten (codes)"), default=list, blank=True)
     destinations = models.JSONField(_("bestemmingen (codes)"), default=list, blank=True)
-    services = models.TextField(_("dienstverlening"), blank=True)
-    outreach = models.TextField(_("aansluiting met partners"), blank=True)
-    aftercare_months = models.PositiveSmallIntegerField(_("nazorg (maanden)"), null=True, blank=True)
+    services = models.TextField(_("dienstverlening"), blank=True, **limits.text(limits.SUMMARY))
+    outreach = models.TextField(_("aansluiting met partners"), blank=True, **limits.text(limits.SUMMARY))
+    aftercare_months = models.PositiveSmallIntegerField(
+        _("nazorg (maanden)"), null=True, blank=True, validators=limits.within(limits.MONTHS)
+    )
     # The ages the route serves, from the map file: a trajectory starts only from `min_age` and below `max_age`.
-    min_age = models.DecimalField(_("vanaf leeftijd"), max_digits=4, decimal_places=1, null=True, blank=True)
-    max_age = models.DecimalField(_("jonger dan"), max_digits=4, decimal_places=1, null=True, blank=True)
+    min_age = models.DecimalField(
+        _("vanaf leeftijd"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=limits.within(limits.AGE_DECIMAL),
+    )
+    max_age = models.DecimalField(
+        _("jonger dan"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=limits.within(limits.AGE_DECIMAL),
+    )
 
     class Meta:
         verbose_name = _("route")
@@ -199,7 +223,7 @@ class Step(models.Model):
     """A numbered step of a route, as the seed draws it; its lines are `StepAction`s with the parties that act."""
 
     route = models.ForeignKey(Route, on_delete=models.CASCADE, related_name="steps")
-    number = models.PositiveSmallIntegerField(_("nummer"))
+    number = models.PositiveSmallIntegerField(_("nummer"), validators=limits.within(limits.VERSION))
     name = models.CharField(_("naam"), max_length=200)
     regie = models.ForeignKey(
         Party,
@@ -216,7 +240,14 @@ class Step(models.Model):
     requires = models.JSONField(
         _("vereiste stappen"), default=list, blank=True, help_text=_("De nummers van de stappen die eerst klaar zijn.")
     )
-    at_age = models.DecimalField(_("op leeftijd"), max_digits=4, decimal_places=1, null=True, blank=True)
+    at_age = models.DecimalField(
+        _("op leeftijd"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=limits.within(limits.AGE_DECIMAL),
+    )
     life_phase = models.SlugField(_("levensfase (code)"), max_length=60, blank=True)
 
     class Meta:
@@ -273,13 +304,27 @@ class StepAction(models.Model):
     """One line of a step in the seed's words: who acts, towards whom, and the condition it states."""
 
     step = models.ForeignKey(Step, on_delete=models.CASCADE, related_name="actions")
-    order = models.PositiveSmallIntegerField(_("volgorde"))
-    text = models.TextField(_("tekst van de bron"))
+    order = models.PositiveSmallIntegerField(_("volgorde"), validators=limits.within(limits.ORDER))
+    text = models.TextField(_("tekst van de bron"), **limits.text(limits.SUMMARY))
     parties = models.ManyToManyField(Party, verbose_name=_("partijen die handelen"), related_name="actions", blank=True)
     addressees = models.ManyToManyField(Party, verbose_name=_("gericht aan"), related_name="addressed_in", blank=True)
     condition = models.CharField(_("voorwaarde"), max_length=60, choices=Condition.choices, blank=True)
-    min_age = models.DecimalField(_("vanaf leeftijd"), max_digits=4, decimal_places=1, null=True, blank=True)
-    max_age = models.DecimalField(_("jonger dan"), max_digits=4, decimal_places=1, null=True, blank=True)
+    min_age = models.DecimalField(
+        _("vanaf leeftijd"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=limits.within(limits.AGE_DECIMAL),
+    )
+    max_age = models.DecimalField(
+        _("jonger dan"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=limits.within(limits.AGE_DECIMAL),
+    )
     school_kind = models.CharField(_("alleen voor schoolsoort"), max_length=20, blank=True)
     next_route = models.SlugField(_("leidt naar route"), max_length=60, blank=True)
 

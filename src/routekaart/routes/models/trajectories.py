@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ...core import limits
 from ..workflow import Outcome, StepState, TrajectoryStatus
 from .templates import Condition, Party, Route, Step
 
@@ -24,7 +25,7 @@ class Trajectory(models.Model):
     resident = models.ForeignKey(
         "residents.Resident", verbose_name=_("inwoner"), on_delete=models.PROTECT, related_name="trajectories"
     )
-    household_id = models.BigIntegerField(_("huishouden bij de start"))
+    household_id = models.BigIntegerField(_("huishouden bij de start"), validators=limits.within(limits.OBJECT_ID))
     route = models.ForeignKey(Route, verbose_name=_("route"), on_delete=models.PROTECT, related_name="trajectories")
     status = models.CharField(
         _("status"), max_length=12, choices=TrajectoryStatus.choices, default=TrajectoryStatus.ACTIVE, db_index=True
@@ -53,10 +54,10 @@ class Trajectory(models.Model):
     )
     school_kind = models.CharField(_("schoolsoort"), max_length=10, blank=True)
     exit_profile = models.CharField(_("uitstroomprofiel"), max_length=20, choices=ExitProfile.choices, blank=True)
-    internships = models.TextField(_("stages"), blank=True)
-    started_on = models.DateField(_("begonnen op"))
-    ended_on = models.DateField(_("beëindigd op"), null=True, blank=True)
-    aftercare_until = models.DateField(_("nazorg tot"), null=True, blank=True)
+    internships = models.TextField(_("stages"), blank=True, **limits.text(limits.SUMMARY))
+    started_on = models.DateField(_("begonnen op"), validators=limits.planned())
+    ended_on = models.DateField(_("beëindigd op"), null=True, blank=True, validators=limits.planned())
+    aftercare_until = models.DateField(_("nazorg tot"), null=True, blank=True, validators=limits.planned())
     switched_to = models.OneToOneField(
         "self",
         verbose_name=_("vervolgd in"),
@@ -66,7 +67,7 @@ class Trajectory(models.Model):
         related_name="switched_from",
     )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
-    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True, validators=limits.happened())
 
     class Meta:
         verbose_name = _("traject")
@@ -108,12 +109,12 @@ class StepProgress(models.Model):
     trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="progress")
     step = models.ForeignKey(Step, on_delete=models.PROTECT, related_name="+")
     state = models.CharField(_("stand"), max_length=10, choices=StepState.choices, default=StepState.PENDING)
-    due_on = models.DateField(_("uiterlijk klaar op"), null=True, blank=True)
-    started_on = models.DateField(_("begonnen op"), null=True, blank=True)
-    finished_on = models.DateField(_("klaar op"), null=True, blank=True)
-    outcome = models.TextField(_("uitkomst"), blank=True)
-    blocked_reason = models.TextField(_("reden van blokkade"), blank=True)
-    skipped_reason = models.TextField(_("reden van overslaan"), blank=True)
+    due_on = models.DateField(_("uiterlijk klaar op"), null=True, blank=True, validators=limits.planned())
+    started_on = models.DateField(_("begonnen op"), null=True, blank=True, validators=limits.planned())
+    finished_on = models.DateField(_("klaar op"), null=True, blank=True, validators=limits.planned())
+    outcome = models.TextField(_("uitkomst"), blank=True, **limits.text(limits.NOTE))
+    blocked_reason = models.TextField(_("reden van blokkade"), blank=True, **limits.text(limits.NOTE))
+    skipped_reason = models.TextField(_("reden van overslaan"), blank=True, **limits.text(limits.NOTE))
 
     class Meta:
         verbose_name = _("voortgang van een stap")
@@ -132,10 +133,10 @@ class ConditionRecord(models.Model):
     step = models.ForeignKey(Step, on_delete=models.PROTECT, related_name="+")
     condition = models.CharField(_("voorwaarde"), max_length=60, choices=Condition.choices)
     outcome = models.CharField(_("uitkomst"), max_length=10, choices=Outcome.choices)
-    recorded_on = models.DateField(_("datum"))
-    note = models.TextField(_("toelichting"), blank=True)
+    recorded_on = models.DateField(_("datum"), validators=limits.happened())
+    note = models.TextField(_("toelichting"), blank=True, **limits.text(limits.NOTE))
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
-    recorded_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+    recorded_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True, validators=limits.happened())
 
     class Meta:
         verbose_name = _("vastgelegde voorwaarde")
@@ -165,11 +166,11 @@ class RegieHandover(models.Model):
         "organisations.Organisation", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     state = models.CharField(_("stand"), max_length=10, choices=State.choices, default=State.PROPOSED)
-    not_before = models.DateField(_("niet vóór"), null=True, blank=True)
-    reason = models.TextField(_("toelichting"), blank=True)
-    proposed_at = models.DateTimeField(_("voorgesteld op"), auto_now_add=True)
+    not_before = models.DateField(_("niet vóór"), null=True, blank=True, validators=limits.planned())
+    reason = models.TextField(_("toelichting"), blank=True, **limits.text(limits.NOTE))
+    proposed_at = models.DateTimeField(_("voorgesteld op"), auto_now_add=True, validators=limits.happened())
     proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
-    accepted_at = models.DateTimeField(_("overgenomen op"), null=True, blank=True)
+    accepted_at = models.DateTimeField(_("overgenomen op"), null=True, blank=True, validators=limits.happened())
     accepted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
 
     class Meta:
@@ -197,11 +198,11 @@ class WaitlistEntry(models.Model):
         related_name="+",
         limit_choices_to={"kind": "municipality"},
     )
-    indication_date = models.DateField(_("datum indicatie"), db_index=True)
-    placed_on = models.DateField(_("op de wachtlijst sinds"))
+    indication_date = models.DateField(_("datum indicatie"), db_index=True, validators=limits.planned())
+    placed_on = models.DateField(_("op de wachtlijst sinds"), validators=limits.planned())
     receives_social_assistance = models.BooleanField(_("ontvangt bijstand (vanaf 18)"), default=False)
     receives_day_activities = models.BooleanField(_("dagbesteding via het gebiedsteam"), default=False)
-    place_offered_on = models.DateField(_("plek aangeboden op"), null=True, blank=True)
+    place_offered_on = models.DateField(_("plek aangeboden op"), null=True, blank=True, validators=limits.planned())
     offered_by = models.ForeignKey(
         "organisations.Organisation", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -220,8 +221,8 @@ class ShelteredWorkQuota(models.Model):
     """The yearly number of sheltered-work places of a municipality (taakstelling, set by the Rijk), as data."""
 
     municipality_code = models.SlugField(_("gemeente (code)"), max_length=60)
-    year = models.PositiveSmallIntegerField(_("jaar"))
-    places = models.PositiveIntegerField(_("plaatsen"))
+    year = models.PositiveSmallIntegerField(_("jaar"), validators=limits.within(limits.YEAR))
+    places = models.PositiveIntegerField(_("plaatsen"), validators=limits.within(limits.COUNT))
     source = models.CharField(_("bron"), max_length=300, blank=True)
 
     class Meta:

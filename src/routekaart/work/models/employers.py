@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ...core import limits
 from ...residents.validators import validate_postcode
 
 KVK_NUMBER = re.compile(r"^[0-9]{8}$")
@@ -60,8 +61,8 @@ class Employer(models.Model):
         blank=True,
         related_name="employers_advised",
     )
-    notes = models.TextField(_("notities"), blank=True)
-    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+    notes = models.TextField(_("notities"), blank=True, **limits.text(limits.SUMMARY))
+    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True, validators=limits.happened())
 
     class Meta:
         verbose_name = _("werkgever")
@@ -87,7 +88,7 @@ class Branch(models.Model):
     employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="branches")
     name = models.CharField(_("naam"), max_length=200)
     street = models.CharField(_("straat"), max_length=200)
-    house_number = models.PositiveIntegerField(_("huisnummer"))
+    house_number = models.PositiveIntegerField(_("huisnummer"), validators=limits.within(limits.HOUSE_NUMBER))
     house_number_addition = models.CharField(_("toevoeging"), max_length=10, blank=True)
     postcode = models.CharField(_("postcode"), max_length=7, validators=[validate_postcode])
     city = models.CharField(_("plaats"), max_length=200)
@@ -159,19 +160,19 @@ class ContactMoment(models.Model):
     employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="contact_moments")
     kind = models.CharField(_("soort contact"), max_length=20, choices=ContactKind.choices)
     is_acquisition = models.BooleanField(_("acquisitie"), default=False)
-    occurred_on = models.DateField(_("datum"))
+    occurred_on = models.DateField(_("datum"), validators=limits.happened())
     adviser = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("adviseur"), on_delete=models.PROTECT, related_name="+"
     )
     contact_person = models.ForeignKey(
         ContactPerson, verbose_name=_("gesproken met"), on_delete=models.SET_NULL, null=True, blank=True
     )
-    summary = models.TextField(_("verslag"))
+    summary = models.TextField(_("verslag"), **limits.text(limits.SUMMARY))
     outcome = models.CharField(
         _("uitkomst"), max_length=20, choices=ContactOutcome.choices, default=ContactOutcome.NONE
     )
-    follow_up_on = models.DateField(_("vervolg op"), null=True, blank=True)
-    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+    follow_up_on = models.DateField(_("vervolg op"), null=True, blank=True, validators=limits.planned())
+    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True, validators=limits.happened())
 
     class Meta:
         verbose_name = _("contactmoment")
@@ -201,10 +202,12 @@ class EmployerAgreement(models.Model):
     employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="agreements")
     kind = models.CharField(_("soort afspraak"), max_length=20, choices=AgreementKind.choices)
     description = models.CharField(_("omschrijving"), max_length=300)
-    places = models.PositiveSmallIntegerField(_("aantal plaatsen"), null=True, blank=True)
-    valid_from = models.DateField(_("vanaf"))
-    valid_to = models.DateField(_("tot"), null=True, blank=True)
-    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+    places = models.PositiveSmallIntegerField(
+        _("aantal plaatsen"), null=True, blank=True, validators=limits.within(limits.COUNT)
+    )
+    valid_from = models.DateField(_("vanaf"), validators=limits.planned())
+    valid_to = models.DateField(_("tot"), null=True, blank=True, validators=limits.planned())
+    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True, validators=limits.happened())
 
     class Meta:
         verbose_name = _("afspraak met werkgever")

@@ -12,6 +12,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ...core import limits
 from ...residents.validators import postcode_normalise, validate_postcode
 
 
@@ -38,7 +39,7 @@ class Opening(models.Model):
     competences = models.ManyToManyField(
         "work.Competence", verbose_name=_("gevraagde competenties"), blank=True, related_name="%(class)s_openings"
     )
-    competence_mask = models.BigIntegerField(default=0, editable=False)
+    competence_mask = models.BigIntegerField(default=0, editable=False, validators=limits.within(limits.BIT_MASK))
     min_wage_value = models.PositiveSmallIntegerField(
         _("vereiste loonwaarde (%)"),
         validators=[MinValueValidator(0), MaxValueValidator(100)],
@@ -46,10 +47,12 @@ class Opening(models.Model):
     )
     suits_jobs_agreement = models.BooleanField(_("geschikt voor de banenafspraak"), default=False)
     suits_sheltered_work = models.BooleanField(_("geschikt voor beschut werk"), default=False)
-    positions = models.PositiveSmallIntegerField(_("aantal plaatsen"), default=1, validators=[MinValueValidator(1)])
+    positions = models.PositiveSmallIntegerField(
+        _("aantal plaatsen"), default=1, validators=[MinValueValidator(1), limits.MaximumValidator(limits.COUNT.high)]
+    )
     status = models.CharField(_("status"), max_length=10, choices=OpeningStatus.choices, default=OpeningStatus.OPEN)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True, validators=limits.happened())
 
     class Meta:
         abstract = True
@@ -81,9 +84,9 @@ class Vacancy(Opening):
         related_name="agency_vacancies",
         limit_choices_to={"kind": "temp_agency"},
     )
-    description = models.TextField(_("omschrijving"), blank=True)
-    requirements = models.TextField(_("overige eisen"), blank=True)
-    closing_date = models.DateField(_("sluitingsdatum"), null=True, blank=True)
+    description = models.TextField(_("omschrijving"), blank=True, **limits.text(limits.SUMMARY))
+    requirements = models.TextField(_("overige eisen"), blank=True, **limits.text(limits.SUMMARY))
+    closing_date = models.DateField(_("sluitingsdatum"), null=True, blank=True, validators=limits.planned())
     in_vacancy_service = models.BooleanField(
         _("in de vacatureservice"),
         default=False,
@@ -115,7 +118,9 @@ class Vacancy(Opening):
 class Arrangement(Opening):
     """A job carved with an employer for the target group (jobcarving): tasks taken from existing jobs."""
 
-    guidance = models.TextField(_("begeleiding"), blank=True, help_text=_("Wie begeleidt, hoe vaak, waarin."))
+    guidance = models.TextField(
+        _("begeleiding"), blank=True, help_text=_("Wie begeleidt, hoe vaak, waarin."), **limits.text(limits.SUMMARY)
+    )
     instruments = models.JSONField(_("instrumenten"), default=list, blank=True)
 
     class Meta:
@@ -141,7 +146,7 @@ class ArrangementTask(models.Model):
     arrangement = models.ForeignKey(Arrangement, on_delete=models.CASCADE, related_name="tasks")
     source_job = models.CharField(_("uit functie"), max_length=200)
     task = models.CharField(_("taak"), max_length=300)
-    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0, validators=limits.within(limits.ORDER))
 
     class Meta:
         verbose_name = _("gecarvede taak")

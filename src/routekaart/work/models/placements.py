@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ...core import limits
+
 ONE_OPENING = models.Q(vacancy__isnull=False, arrangement__isnull=True) | models.Q(
     vacancy__isnull=True, arrangement__isnull=False
 )
@@ -50,8 +52,8 @@ class MatchDecision(_OnOpening):
     kind = models.CharField(_("besluit"), max_length=10, choices=MatchDecisionKind.choices)
     reason = models.CharField(_("reden"), max_length=500)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    decided_at = models.DateTimeField(_("besloten op"), auto_now_add=True)
-    lifted_at = models.DateTimeField(_("teruggedraaid op"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("besloten op"), auto_now_add=True, validators=limits.happened())
+    lifted_at = models.DateTimeField(_("teruggedraaid op"), null=True, blank=True, validators=limits.happened())
 
     class Meta:
         verbose_name = _("besluit bij matching")
@@ -96,20 +98,33 @@ class Placement(_OnOpening):
     )
     # The proposal: what the ranking said when the adviser chose, and whether the adviser chose against it.
     proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    proposed_on = models.DateField(_("voorgesteld op"))
-    score_at_proposal = models.DecimalField(_("score bij voorstel"), max_digits=4, decimal_places=1, null=True)
-    rank_at_proposal = models.PositiveIntegerField(_("positie bij voorstel"), null=True)
+    proposed_on = models.DateField(_("voorgesteld op"), validators=limits.planned())
+    score_at_proposal = models.DecimalField(
+        _("score bij voorstel"), max_digits=4, decimal_places=1, null=True, validators=limits.within(limits.SCORE)
+    )
+    rank_at_proposal = models.PositiveIntegerField(
+        _("positie bij voorstel"), null=True, validators=limits.within(limits.COUNT)
+    )
     by_override = models.BooleanField(_("buiten de ranglijst om gekozen"), default=False)
     proposal_note = models.CharField(_("toelichting bij het voorstel"), max_length=500, blank=True)
     # Introduction and trial placement (proefplaatsing).
-    introduced_on = models.DateField(_("kennismaking op"), null=True, blank=True)
-    trial_start = models.DateField(_("proefplaatsing vanaf"), null=True, blank=True)
-    trial_end = models.DateField(_("proefplaatsing tot en met"), null=True, blank=True)
+    introduced_on = models.DateField(_("kennismaking op"), null=True, blank=True, validators=limits.planned())
+    trial_start = models.DateField(_("proefplaatsing vanaf"), null=True, blank=True, validators=limits.planned())
+    trial_end = models.DateField(_("proefplaatsing tot en met"), null=True, blank=True, validators=limits.planned())
     # The contract.
-    contract_start = models.DateField(_("in dienst vanaf"), null=True, blank=True)
-    contract_end = models.DateField(_("contract tot"), null=True, blank=True)
-    contract_hours = models.PositiveSmallIntegerField(_("uren per week"), null=True, blank=True)
-    hourly_wage = models.DecimalField(_("uurloon (€)"), max_digits=6, decimal_places=2, null=True, blank=True)
+    contract_start = models.DateField(_("in dienst vanaf"), null=True, blank=True, validators=limits.planned())
+    contract_end = models.DateField(_("contract tot"), null=True, blank=True, validators=limits.planned())
+    contract_hours = models.PositiveSmallIntegerField(
+        _("uren per week"), null=True, blank=True, validators=limits.within(limits.HOURS_PER_WEEK)
+    )
+    hourly_wage = models.DecimalField(
+        _("uurloon (€)"),
+        max_digits=6,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=limits.within(limits.HOURLY_WAGE),
+    )
     instruments = models.JSONField(_("instrumenten"), default=list, blank=True)
     counts_for_jobs_agreement = models.BooleanField(_("telt voor de banenafspraak"), default=False)
     # Job coaching.
@@ -121,12 +136,12 @@ class Placement(_OnOpening):
         blank=True,
         related_name="+",
     )
-    coaching_start = models.DateField(_("jobcoaching vanaf"), null=True, blank=True)
-    coaching_end = models.DateField(_("jobcoaching tot"), null=True, blank=True)
+    coaching_start = models.DateField(_("jobcoaching vanaf"), null=True, blank=True, validators=limits.planned())
+    coaching_end = models.DateField(_("jobcoaching tot"), null=True, blank=True, validators=limits.planned())
     # The end.
-    ended_on = models.DateField(_("beëindigd op"), null=True, blank=True)
+    ended_on = models.DateField(_("beëindigd op"), null=True, blank=True, validators=limits.planned())
     end_reason = models.CharField(_("reden van beëindiging"), max_length=500, blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, validators=limits.happened())
 
     class Meta:
         verbose_name = _("plaatsing")
@@ -159,9 +174,9 @@ class PlacementCheck(models.Model):
     """The check some months after the contract started: is the resident still working?"""
 
     placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="checks")
-    months = models.PositiveSmallIntegerField(_("na maanden"))
-    due_on = models.DateField(_("gepland op"))
-    checked_on = models.DateField(_("uitgevoerd op"), null=True, blank=True)
+    months = models.PositiveSmallIntegerField(_("na maanden"), validators=limits.within(limits.MONTHS))
+    due_on = models.DateField(_("gepland op"), validators=limits.planned())
+    checked_on = models.DateField(_("uitgevoerd op"), null=True, blank=True, validators=limits.happened())
     still_working = models.BooleanField(_("nog aan het werk"), null=True)
     note = models.CharField(_("toelichting"), max_length=500, blank=True)
     checked_by = models.ForeignKey(
@@ -188,13 +203,19 @@ class WorkStartHandover(models.Model):
 
     placement = models.OneToOneField(Placement, on_delete=models.PROTECT, related_name="handover")
     resident = models.ForeignKey("residents.Resident", on_delete=models.PROTECT, related_name="+")
-    household_id = models.PositiveBigIntegerField(null=True)
-    work_starts_on = models.DateField(_("werk begint op"))
-    hours_per_week = models.PositiveSmallIntegerField(_("uren per week"))
-    hourly_wage = models.DecimalField(_("uurloon (€)"), max_digits=6, decimal_places=2)
+    household_id = models.PositiveBigIntegerField(null=True, validators=limits.within(limits.OBJECT_ID))
+    work_starts_on = models.DateField(_("werk begint op"), validators=limits.planned())
+    hours_per_week = models.PositiveSmallIntegerField(
+        _("uren per week"), validators=limits.within(limits.HOURS_PER_WEEK)
+    )
+    hourly_wage = models.DecimalField(
+        _("uurloon (€)"), max_digits=6, decimal_places=2, validators=limits.within(limits.HOURLY_WAGE)
+    )
     with_wage_subsidy = models.BooleanField(_("met loonkostensubsidie"), default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    received_at = models.DateTimeField(_("ontvangen door inkomen op"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, validators=limits.happened())
+    received_at = models.DateTimeField(
+        _("ontvangen door inkomen op"), null=True, blank=True, validators=limits.happened()
+    )
     received_by = models.CharField(_("ontvangen door"), max_length=200, blank=True)
 
     class Meta:

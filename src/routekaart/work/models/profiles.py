@@ -12,6 +12,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ...core import limits
 from ...residents.models.persons import EducationLevel
 
 PC4 = RegexValidator(r"^[1-9][0-9]{3}$", _("Vul de vier cijfers van de postcode in, zoals 1501."))
@@ -33,15 +34,16 @@ class CandidateProfile(models.Model):
     competences = models.ManyToManyField(
         "work.Competence", verbose_name=_("competenties"), blank=True, related_name="+"
     )
-    competence_mask = models.BigIntegerField(default=0, editable=False)
+    competence_mask = models.BigIntegerField(default=0, editable=False, validators=limits.within(limits.BIT_MASK))
     desired_sectors = models.ManyToManyField(
         "work.Sector", verbose_name=_("gewenste sectoren"), blank=True, related_name="+"
     )
-    sector_mask = models.BigIntegerField(default=0, editable=False)
+    sector_mask = models.BigIntegerField(default=0, editable=False, validators=limits.within(limits.BIT_MASK))
     experience = models.TextField(
         _("werkervaring"),
         blank=True,
         help_text=_("Functies, werkgevers en jaren. Geen gezondheids- of zorggegevens."),
+        **limits.text(limits.SUMMARY),
     )
     education_level = models.CharField(
         _("opleidingsniveau"), max_length=12, choices=EducationLevel.choices, default=EducationLevel.UNKNOWN
@@ -56,11 +58,14 @@ class CandidateProfile(models.Model):
         _("maximale reisafstand (km)"), default=15, validators=[MinValueValidator(1), MaxValueValidator(200)]
     )
     pc4 = models.CharField(_("postcodegebied woonadres"), max_length=4, validators=[PC4])
-    available_from = models.DateField(_("beschikbaar vanaf"), null=True, blank=True)
+    available_from = models.DateField(_("beschikbaar vanaf"), null=True, blank=True, validators=limits.planned())
     wishes = models.TextField(
-        _("wensen"), blank=True, help_text=_("Wat de inwoner graag wil doen. Geen gezondheids- of zorggegevens.")
+        _("wensen"),
+        blank=True,
+        help_text=_("Wat de inwoner graag wil doen. Geen gezondheids- of zorggegevens."),
+        **limits.text(limits.SUMMARY),
     )
-    updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
+    updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True, validators=limits.happened())
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

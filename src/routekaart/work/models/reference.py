@@ -7,6 +7,8 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ...core import limits
+
 # Competences and sectors are matched as bits of a 64-bit integer; bit 63 is the sign, so 63 entries at most.
 MAX_BITS = 63
 
@@ -15,7 +17,10 @@ class _Vocabulary(models.Model):
     code = models.SlugField(_("code"), max_length=60, unique=True)
     name = models.CharField(_("naam"), max_length=200)
     bit = models.PositiveSmallIntegerField(
-        _("bit"), unique=True, validators=[MaxValueValidator(MAX_BITS - 1)], help_text=_("Vast, nooit hergebruikt.")
+        _("bit"),
+        unique=True,
+        validators=[limits.MinimumValidator(0), MaxValueValidator(MAX_BITS - 1)],
+        help_text=_("Vast, nooit hergebruikt."),
     )
     is_active = models.BooleanField(_("in gebruik"), default=True)
 
@@ -48,8 +53,8 @@ class PostcodeArea(models.Model):
 
     pc4 = models.CharField(_("postcodegebied"), max_length=4, unique=True)
     place = models.CharField(_("plaats"), max_length=200)
-    latitude = models.FloatField(_("breedtegraad"))
-    longitude = models.FloatField(_("lengtegraad"))
+    latitude = models.FloatField(_("breedtegraad"), validators=limits.within(limits.LATITUDE))
+    longitude = models.FloatField(_("lengtegraad"), validators=limits.within(limits.LONGITUDE))
     source = models.CharField(_("bron"), max_length=30, default="configuration")
 
     class Meta:
@@ -64,11 +69,11 @@ class PostcodeArea(models.Model):
 class WorkRules(models.Model):
     """One version of `rules.yaml`: matching weights, placement terms, social-return valuation."""
 
-    version = models.PositiveIntegerField(_("versie"), unique=True)
-    effective_from = models.DateField(_("geldig vanaf"))
+    version = models.PositiveIntegerField(_("versie"), unique=True, validators=limits.within(limits.VERSION))
+    effective_from = models.DateField(_("geldig vanaf"), validators=limits.planned())
     content = models.JSONField(_("inhoud"))
     digest = models.CharField(_("controlegetal"), max_length=64)
-    loaded_at = models.DateTimeField(_("geladen op"), auto_now_add=True)
+    loaded_at = models.DateTimeField(_("geladen op"), auto_now_add=True, validators=limits.happened())
 
     class Meta:
         verbose_name = _("regels werkgeversdienstverlening")

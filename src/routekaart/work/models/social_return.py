@@ -8,6 +8,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ...core import limits
+
 
 class SocialReturnContract(models.Model):
     """A municipal contract whose contractor owes a percentage of its value in social return."""
@@ -30,7 +32,10 @@ class SocialReturnContract(models.Model):
     )
     title = models.CharField(_("opdracht"), max_length=300)
     contract_value = models.DecimalField(
-        _("opdrachtwaarde (€)"), max_digits=12, decimal_places=2, validators=[MinValueValidator(Decimal("0.01"))]
+        _("opdrachtwaarde (€)"),
+        max_digits=12,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01")), limits.MaximumValidator(limits.AMOUNT.high)],
     )
     percentage = models.DecimalField(
         _("SROI-percentage"),
@@ -38,10 +43,10 @@ class SocialReturnContract(models.Model):
         decimal_places=2,
         validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal("100"))],
     )
-    starts_on = models.DateField(_("looptijd vanaf"))
-    ends_on = models.DateField(_("looptijd tot"))
+    starts_on = models.DateField(_("looptijd vanaf"), validators=limits.planned())
+    ends_on = models.DateField(_("looptijd tot"), validators=limits.planned())
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, validators=limits.happened())
 
     class Meta:
         verbose_name = _("SROI-contract")
@@ -83,14 +88,25 @@ class SocialReturnFulfilment(models.Model):
     placement = models.ForeignKey(
         "work.Placement", verbose_name=_("plaatsing"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    occurred_on = models.DateField(_("datum"))
-    months = models.PositiveSmallIntegerField(_("aantal maanden"), null=True, blank=True)
-    invoice_amount = models.DecimalField(_("factuurbedrag (€)"), max_digits=12, decimal_places=2, null=True, blank=True)
-    amount = models.DecimalField(_("waarde (€)"), max_digits=12, decimal_places=2)
+    occurred_on = models.DateField(_("datum"), validators=limits.happened())
+    months = models.PositiveSmallIntegerField(
+        _("aantal maanden"), null=True, blank=True, validators=limits.within(limits.MONTHS)
+    )
+    invoice_amount = models.DecimalField(
+        _("factuurbedrag (€)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=limits.within(limits.AMOUNT),
+    )
+    amount = models.DecimalField(
+        _("waarde (€)"), max_digits=12, decimal_places=2, validators=limits.within(limits.AMOUNT)
+    )
     description = models.CharField(_("omschrijving"), max_length=300)
-    rules_version = models.PositiveIntegerField(_("regels versie"))
+    rules_version = models.PositiveIntegerField(_("regels versie"), validators=limits.within(limits.VERSION))
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_at = models.DateTimeField(auto_now_add=True, validators=limits.happened())
 
     class Meta:
         verbose_name = _("SROI-invulling")
