@@ -96,7 +96,11 @@ def test_from_melding_to_decision_letter(page: Page, coordinator, household):
     for index in range(selects.count() - 1):
         selects.nth(index).select_option("3")
     page.get_by_role("button", name="Vastleggen").click()
-    expect(page.get_by_text("Geef een score van 1 tot en met 5 voor Opvoeding.")).to_be_visible()
+    summary = page.locator("#error-summary")
+    expect(summary).to_be_focused()
+    missing = "Geef een score van 1 tot en met 5 voor Opvoeding."
+    expect(summary.get_by_role("link", name=f"Opvoeding: {missing}")).to_be_visible()
+    expect(page.get_by_text(missing, exact=True)).to_be_visible()
     expect(page.get_by_label("Hulpvraag")).to_have_value("Weer grip op de dag en rust in huis")
     assert_accessible(page)
     page.locator("#id_score_parenting").select_option("2")

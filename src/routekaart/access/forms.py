@@ -168,7 +168,7 @@ class ScoresMixin:
         return [(self[f"score_{d.code}"], self[f"note_{d.code}"]) for d in self.life_domains]
 
 
-ONE_OF_THREE = _("als talenten, wensen en mogelijkheden alle drie leeg zijn")
+ONE_OF_THREE = _("als de andere twee leeg zijn")  # of talents, wishes and possibilities
 
 
 class IntakeForm(ScoresMixin, Form):
