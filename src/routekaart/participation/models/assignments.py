@@ -87,7 +87,7 @@ class Assignment(models.Model):
     additionality_reason = models.TextField(
         _("waarom dit aanvullend is op regulier werk"),
         blank=True,
-        help_text=_("Tegenprestatie: geen verdringing van regulier werk (seed 002, 5.1)."),
+        help_text=_("Tegenprestatie: geen verdringing van regulier werk (startnotitie participatie Zaanstad, 5.1)."),
         **limits.text(limits.NOTE),
     )
     uwv_advice_on = models.DateField(_("advies UWV op"), null=True, blank=True, validators=limits.happened())

@@ -76,7 +76,7 @@ class DistanceCategory(_Configured):
         _("aandeel in Zaanstad (%)"),
         max_digits=5,
         decimal_places=2,
-        help_text=_("Seed 002, paragraaf 3.1."),
+        help_text=_("Volgens de startnotitie participatie van Zaanstad (2016), paragraaf 3.1."),
         validators=limits.within(limits.PERCENT_DECIMAL),
     )
     reassessment_months = models.PositiveSmallIntegerField(
