@@ -22,6 +22,7 @@ Dependency-free: Django only (core imports nothing of routekaart).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, NamedTuple
@@ -210,16 +211,22 @@ def within(limits: Range) -> list[MinimumValidator | MaximumValidator]:
     return [MinimumValidator(limits.low), MaximumValidator(limits.high)]
 
 
+def _set_by_the_clock(field: Any) -> bool:
+    """auto_now, auto_now_add or a default of timezone.now: the moment is the clock's, not input."""
+    return getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False) or field.default is timezone.now
+
+
 def enforce_field_limits(sender: type, instance: Any, raw: bool = False, **kwargs: Any) -> None:
     """pre_save: run every concrete field's validators on its non-empty value and refuse the save per field.
 
     `.save()` and `.objects.create()` skip validators; this makes the limits hold on every path. Only the field's
     own validators (lengths, ranges, dates, formats): whether a field may be blank, a choice or unique is for the
-    services to decide. Relations and the primary key are left out (no validators, and no queries on a save).
+    services to decide. Relations and the primary key are left out (no validators, and no queries on a save), and
+    so are moments the clock sets: they are no input (and a test may travel back in time).
     """
     errors: dict[str, list[ValidationError]] = {}
     for field in sender._meta.concrete_fields:
-        if field.primary_key or field.is_relation:
+        if field.primary_key or field.is_relation or _set_by_the_clock(field):
             continue
         value = getattr(instance, field.attname)
         if value in field.empty_values:
@@ -249,3 +256,11 @@ def check_fields(model: type, **values: Any) -> None:
             errors[name] = error.error_list
     if errors:
         raise ValidationError(errors)
+
+
+def checked(instances: Iterable[Any]) -> list[Any]:
+    """The rows for a `bulk_create`, each checked as a save would be: bulk_create sends no pre_save."""
+    rows = list(instances)
+    for row in rows:
+        enforce_field_limits(type(row), row)
+    return rows

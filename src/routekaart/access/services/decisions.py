@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from ...audit import services as audit
 from ...catalog.models import BuildingBlock
+from ...core import limits
 from ...core.dates import not_before
 from ...organisations.models import Organisation
 from ...residents.access import DOMAIN_ACTIVITY, HOUSEHOLD_FILE
@@ -157,22 +158,24 @@ def decision_record(
     )
     legal_basis = basis.urgent_basis if urgent else basis.decision_basis
     TailoredProvision.objects.bulk_create(
-        TailoredProvision(
-            decision=decision,
-            building_block=spec.building_block,
-            name=version.name,
-            cluster_code=spec.building_block.cluster.code,
-            outcome=spec.outcome,
-            law=law,
-            legal_basis=legal_basis,
-            starts_on=spec.starts_on,
-            ends_on=spec.ends_on,
-            volume=spec.volume if spec.outcome == ProvisionOutcome.GRANTED else None,
-            unit=spec.unit if spec.outcome == ProvisionOutcome.GRANTED else "",
-            provider=spec.provider,
-            reasoning=spec.reasoning.strip(),
+        limits.checked(
+            TailoredProvision(
+                decision=decision,
+                building_block=spec.building_block,
+                name=version.name,
+                cluster_code=spec.building_block.cluster.code,
+                outcome=spec.outcome,
+                law=law,
+                legal_basis=legal_basis,
+                starts_on=spec.starts_on,
+                ends_on=spec.ends_on,
+                volume=spec.volume if spec.outcome == ProvisionOutcome.GRANTED else None,
+                unit=spec.unit if spec.outcome == ProvisionOutcome.GRANTED else "",
+                provider=spec.provider,
+                reasoning=spec.reasoning.strip(),
+            )
+            for spec, version, law in rows
         )
-        for spec, version, law in rows
     )
     _meet_deadlines(case=case, met_by="decision_issued", on=decided_on, laws=[law])
     clusters = selectors.clusters_in_force(case=case, on=decided_on)

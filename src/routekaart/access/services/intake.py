@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from ...audit import services as audit
 from ...catalog.models import BuildingBlock
+from ...core import limits
 from ...core.dates import not_before
 from ...organisations.roles import Domain
 from ...residents.access import HOUSEHOLD_FILE
@@ -72,16 +73,18 @@ def intake_record(
         held_by=actor,
     )
     LifeDomainScore.objects.bulk_create(
-        LifeDomainScore(
-            case=case,
-            household_id=case.household_id,
-            intake=intake,
-            life_domain=domain,
-            scored_on=held_on,
-            self_reliance=value,
-            note=note,
+        limits.checked(
+            LifeDomainScore(
+                case=case,
+                household_id=case.household_id,
+                intake=intake,
+                life_domain=domain,
+                scored_on=held_on,
+                self_reliance=value,
+                note=note,
+            )
+            for domain, value, note in rows
         )
-        for domain, value, note in rows
     )
     audit.action_record(
         actor=actor,

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ...audit import services as audit
+from ...core import limits
 from ...core.dates import not_before
 from ...organisations.roles import Domain
 from ...residents.access import HOUSEHOLD_FILE
@@ -61,16 +62,18 @@ def review_record(
         case=case, plan=plan, held_on=held_on, note=note.strip(), next_review_on=next_review_on, held_by=actor
     )
     LifeDomainScore.objects.bulk_create(
-        LifeDomainScore(
-            case=case,
-            household_id=case.household_id,
-            review=review,
-            life_domain=domain,
-            scored_on=held_on,
-            self_reliance=value,
-            note=note_,
+        limits.checked(
+            LifeDomainScore(
+                case=case,
+                household_id=case.household_id,
+                review=review,
+                life_domain=domain,
+                scored_on=held_on,
+                self_reliance=value,
+                note=note_,
+            )
+            for domain, value, note_ in rows
         )
-        for domain, value, note_ in rows
     )
     _meet_deadlines(case=case, met_by="review_recorded", on=held_on)
     plan.next_review_on = next_review_on

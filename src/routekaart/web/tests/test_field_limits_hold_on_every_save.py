@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db.models.signals import pre_save
 
 from routekaart.catalog.models import Zone
-from routekaart.core.limits import enforce_field_limits
+from routekaart.core.limits import checked, enforce_field_limits
 from routekaart.organisations.models import Region
 from routekaart.testing import database_fingerprint
 
@@ -64,3 +64,13 @@ def test_long_text_wraps_in_table_cells_and_paragraphs_instead_of_widening_the_p
     css = SITE_CSS.read_text(encoding="utf-8")
     rule = next(line for line in css.splitlines() if "overflow-wrap: anywhere" in line)
     assert "td" in rule and "p," in rule and ".rk-main" in rule
+
+
+@pytest.mark.django_db
+def test_rows_for_a_bulk_create_are_checked_as_a_save_would_be():
+    """bulk_create sends no pre_save; the services pass their rows through limits.checked first."""
+    fine = Zone(code="front", order=1, name="Voorveld", colour="green")
+    assert checked([fine]) == [fine]
+    with pytest.raises(ValidationError) as refused:
+        checked([fine, Zone(code="access", order=1, name="Toegang", colour="green", description="x" * 5_001)])
+    assert refused.value.message_dict == {"description": ["Gebruik ten hoogste 5.000 tekens; nu 5.001."]}
