@@ -79,7 +79,7 @@ def test_the_coordinator_assesses_a_resident_and_puts_in_a_learn_work_place(page
     page.get_by_label("Participatieladder").select_option(label="4. Onbetaald werk")
     page.get_by_label("Gemeente").select_option(label="Zaanstad")
     page.get_by_role("button", name="Vastleggen").click()
-    expect(page.get_by_text("De trede past niet bij de categorie")).to_be_visible()
+    expect(page.locator("#error-summary")).to_contain_text("De trede past niet bij de categorie")
     assert_accessible(page)
 
     page.get_by_label("Categorie afstand tot de arbeidsmarkt").select_option(
@@ -99,7 +99,7 @@ def test_the_coordinator_assesses_a_resident_and_puts_in_a_learn_work_place(page
     page.get_by_label("Afgesproken prijs per maand (€)").fill("950")
     page.get_by_label("Gemeente").select_option(label="Zaanstad")
     page.get_by_role("button", name="Vastleggen").click()
-    expect(page.get_by_text("Leerwerkplek duurt minimaal 4 weken en maximaal 6 maanden")).to_be_visible()
+    expect(page.locator("#error-summary")).to_contain_text("Leerwerkplek duurt minimaal 4 weken en maximaal 6 maanden")
     assert_accessible(page)
 
     page.get_by_label("Gepland einde (laatste dag)").fill((start + timedelta(days=90)).isoformat())

@@ -142,7 +142,7 @@ def test_the_adviser_carves_a_job_ranks_proposes_and_places_with_lks_and_a_job_c
     page.get_by_label("Proefplaatsing vanaf").fill(iso(7))
     page.get_by_label("Proefplaatsing tot en met").fill(iso(90))
     page.get_by_role("button", name="Vastleggen").click()
-    expect(page.get_by_text("Een proefplaatsing duurt ten hoogste 2 maanden")).to_be_visible()
+    expect(page.locator("#error-summary")).to_contain_text("Een proefplaatsing duurt ten hoogste 2 maanden")
     assert_accessible(page)
     page.get_by_label("Proefplaatsing tot en met").fill(iso(37))
     page.get_by_role("button", name="Vastleggen").click()

@@ -76,5 +76,5 @@ def test_the_coordinator_pages_for_work_profiles_are_accessible(page: Page, worl
     expect(page.get_by_role("heading", level=1)).to_contain_text("Werkprofiel van Anouk de Jong")
     page.get_by_label("Uren per week, maximaal").fill("4")
     page.get_by_role("button", name="Werkprofiel bewaren").click()
-    expect(page.get_by_text("Het maximum aantal uren is lager dan het minimum.")).to_be_visible()
+    expect(page.locator("#error-summary")).to_contain_text("Het maximum aantal uren is lager dan het minimum.")
     assert_accessible(page)
