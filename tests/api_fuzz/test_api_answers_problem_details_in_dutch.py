@@ -181,3 +181,16 @@ def test_every_kind_of_drf_refusal_answers_problem_details_in_dutch(exc, status)
     assert response.content_type == PROBLEM
     for text in [body["title"], body["detail"]] + [p["reason"] for p in body.get("invalidParams", [])]:
         assert not ENGLISH.search(text), text
+
+
+def test_a_field_of_the_wrong_type_is_refused_with_a_dutch_reason_even_where_drf_has_none(staff_client):
+    client, _user = staff_client(Role.COORDINATOR)
+
+    body = {"summary": {"a": 1}, "urgent": "misschien"}
+
+    response = client.post("/api/v1/signals/", body, content_type="application/json")
+
+    fields = problem_fields(response)
+    assert fields["summary"] == ["Geef tekst."]
+    for reasons in fields.values():
+        assert not any(ENGLISH.search(reason) for reason in reasons), fields
