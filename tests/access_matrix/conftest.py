@@ -5,6 +5,8 @@ undone before the next cell is asked. A bare savepoint instead of pytest-django'
 that machinery cost more than the request itself, thousands of times over.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,13 @@ from .world import World, world_build
 
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker) -> World:
+    with world_rolled_back(django_db_blocker) as built:
+        yield built
+
+
+@contextmanager
+def world_rolled_back(django_db_blocker) -> Iterator[World]:
+    """The world inside one transaction, rolled back on leaving (also for tests/pages, whose scope differs)."""
     with django_db_blocker.unblock():
         created = _test_database_ensure()
         atomic = transaction.atomic()
@@ -44,16 +53,19 @@ def _test_database_ensure():
 @pytest.fixture(scope="module")
 def clients(world, django_db_blocker) -> dict[str, Client]:
     """One logged-in client per role, with its second factor proven (production settings, no demo shortcut)."""
-    made = {}
     with django_db_blocker.unblock():
-        for role, user in world.users.items():
-            client = Client(raise_request_exception=False)
-            client.force_login(user)
-            session = client.session
-            session[DEVICE_ID_SESSION_KEY] = world.devices[role].persistent_id
-            session.save()
-            made[role] = client
-    return made
+        return {role: signed_in_client(user, world.devices[role]) for role, user in world.users.items()}
+
+
+def signed_in_client(user, device) -> Client:
+    """A client signed in as `user`, its second factor proven with `device`; a server error is answered, not
+    raised."""
+    client = Client(raise_request_exception=False)
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
 
 
 @pytest.fixture
