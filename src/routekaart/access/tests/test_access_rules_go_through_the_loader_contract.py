@@ -43,19 +43,19 @@ def test_a_new_version_adds_rules_keeps_the_old_ones_and_the_one_in_force_is_rea
 
     def new_version(document):
         _wmo_decision_term(3)(document)
-        document.update(version="2026.2", effective_from=datetime.date(2026, 6, 1))
+        document.update(version="2026.3", effective_from=datetime.date(2026, 6, 1))
 
     data("deadlines.yaml", new_version)
     configuration.access_configuration_load()
 
     assert list(DeadlineRule.all_versions.filter(code="wmo_decision").values_list("version", "term_weeks")) == [
-        ("2026.1", old.term_weeks),
-        ("2026.2", 3),
+        ("2026.2", old.term_weeks),
+        ("2026.3", 3),
     ]
     assert DeadlineRule.objects.get(code="wmo_decision").term_weeks == 3
-    assert DeadlineRule.objects.count() == DeadlineRule.all_versions.filter(version="2026.1").count()
-    old.refresh_from_db()  # a deadline opened under 2026.1 still points at this row, unchanged
-    assert old.version == "2026.1"
+    assert DeadlineRule.objects.count() == DeadlineRule.all_versions.filter(version="2026.2").count()
+    old.refresh_from_db()  # a deadline opened under 2026.2 still points at this row, unchanged
+    assert old.version == "2026.2"
 
 
 def test_a_version_effective_later_is_loaded_but_not_yet_in_force(data):
@@ -75,7 +75,7 @@ def test_a_changed_file_under_its_loaded_version_is_refused_and_nothing_changes(
     data("deadlines.yaml", _wmo_decision_term(3))
     with pytest.raises(ConfigurationError) as refused:
         configuration.access_configuration_load()
-    assert str(refused.value).startswith("deadlines.yaml: de inhoud is gewijzigd, maar versie 2026.1 is al geladen.")
+    assert str(refused.value).startswith("deadlines.yaml: de inhoud is gewijzigd, maar versie 2026.2 is al geladen.")
     assert list(DeadlineRule.all_versions.values()) == before
 
 
