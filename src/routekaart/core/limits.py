@@ -14,8 +14,9 @@ The text sizes, counted in characters (one A4 page of running Dutch text holds a
   pages, the size of a written report in a social-domain file.
 
 Dates: historical facts (a birth, a received signal, a timestamp) lie between 1 January 1900 and today; planned and
-period dates (a review, the end of an agreement) may lie ahead, at most PLANNED_YEARS_AHEAD years, so a typo such
-as 2205 for 2025 is refused. "Today" is the local date when the value is checked, never a date in a migration.
+period dates (a review, the end of an agreement) may lie ahead, at most PLANNED_YEARS_AHEAD (100) years: an
+indefinite provision is often given an end such as 2099, while a typo such as 2205 for 2025 is refused. "Today" is
+the local date when the value is checked, never a date in a migration.
 
 Dependency-free: Django only (core imports nothing of routekaart).
 """
@@ -38,8 +39,8 @@ SUMMARY = 5_000
 REPORT = 20_000
 
 EARLIEST_DATE = date(1900, 1, 1)
-# The longest plan a municipal file holds (a social-return contract, a decision's end) stays well within this.
-PLANNED_YEARS_AHEAD = 50
+# A provision granted for an indefinite time is often given a far end date (2099); a typo of two centuries is not.
+PLANNED_YEARS_AHEAD = 100
 
 
 def _number(value: int | Decimal | float) -> str:

@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='agreement',
             name='due_on',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='uiterlijk op'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='uiterlijk op'),
         ),
         migrations.AlterField(
             model_name='assessment',
@@ -40,12 +40,12 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='assessment',
             name='started_on',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='begonnen op'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='begonnen op'),
         ),
         migrations.AlterField(
             model_name='case',
             name='closed_on',
-            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='afgesloten op'),
+            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='afgesloten op'),
         ),
         migrations.AlterField(
             model_name='case',
@@ -55,12 +55,12 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='case',
             name='opened_on',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='geopend op'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='geopend op'),
         ),
         migrations.AlterField(
             model_name='deadline',
             name='due_on',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='einddatum'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='einddatum'),
         ),
         migrations.AlterField(
             model_name='deadline',
@@ -75,12 +75,12 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='deadline',
             name='original_due_on',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='oorspronkelijke einddatum'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='oorspronkelijke einddatum'),
         ),
         migrations.AlterField(
             model_name='deadline',
             name='starts_on',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='loopt vanaf'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='loopt vanaf'),
         ),
         migrations.AlterField(
             model_name='deadlinechange',
@@ -90,7 +90,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='deadlinechange',
             name='new_due_on',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='nieuwe einddatum'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='nieuwe einddatum'),
         ),
         migrations.AlterField(
             model_name='deadlinechange',
@@ -100,7 +100,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='deadlinechange',
             name='previous_due_on',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='einddatum was'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='einddatum was'),
         ),
         migrations.AlterField(
             model_name='deadlinechange',
@@ -230,7 +230,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='plan',
             name='activated_on',
-            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='actief sinds'),
+            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='actief sinds'),
         ),
         migrations.AlterField(
             model_name='plan',
@@ -240,12 +240,12 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='plan',
             name='ended_on',
-            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='beëindigd op'),
+            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='beëindigd op'),
         ),
         migrations.AlterField(
             model_name='plan',
             name='next_review_on',
-            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='volgende evaluatie'),
+            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='volgende evaluatie'),
         ),
         migrations.AlterField(
             model_name='plan',
@@ -285,7 +285,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='review',
             name='next_review_on',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='volgende evaluatie'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='volgende evaluatie'),
         ),
         migrations.AlterField(
             model_name='review',
@@ -330,7 +330,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='tailoredprovision',
             name='ends_on',
-            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='einddatum'),
+            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='einddatum'),
         ),
         migrations.AlterField(
             model_name='tailoredprovision',
@@ -340,7 +340,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='tailoredprovision',
             name='starts_on',
-            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='ingangsdatum'),
+            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='ingangsdatum'),
         ),
         migrations.AlterField(
             model_name='tailoredprovision',

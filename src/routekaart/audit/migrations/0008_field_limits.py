@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='datafileversion',
             name='effective_from',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='geldig vanaf'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='geldig vanaf'),
         ),
         migrations.AlterField(
             model_name='datafileversion',
@@ -54,7 +54,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='processingactivityversion',
             name='effective_from',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='geldig vanaf'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='geldig vanaf'),
         ),
         migrations.AlterField(
             model_name='processingactivityversion',

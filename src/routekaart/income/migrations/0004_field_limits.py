@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='annualreview',
             name='planned_on',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='gepland op'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='gepland op'),
         ),
         migrations.AlterField(
             model_name='annualreview',
@@ -45,12 +45,12 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='benefittoworkswitch',
             name='end_date',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='uitkering stopt op'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='uitkering stopt op'),
         ),
         migrations.AlterField(
             model_name='benefittoworkswitch',
             name='first_salary_on',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='eerste salaris op'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='eerste salaris op'),
         ),
         migrations.AlterField(
             model_name='benefittoworkswitch',
@@ -85,7 +85,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='benefittoworkswitch',
             name='work_start',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='eerste werkdag'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='eerste werkdag'),
         ),
         migrations.AlterField(
             model_name='coordinatorhandover',
@@ -95,7 +95,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='coordinatorhandover',
             name='meeting_on',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='gesprek met de inwoner op'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='gesprek met de inwoner op'),
         ),
         migrations.AlterField(
             model_name='coordinatorhandover',
@@ -110,17 +110,17 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='costsharerexclusion',
             name='valid_from',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='vanaf'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='vanaf'),
         ),
         migrations.AlterField(
             model_name='costsharerexclusion',
             name='valid_to',
-            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='tot'),
+            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='tot'),
         ),
         migrations.AlterField(
             model_name='entitlementcheckrun',
             name='as_of',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='peildatum'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='peildatum'),
         ),
         migrations.AlterField(
             model_name='entitlementcheckrun',
@@ -190,7 +190,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='householdsituation',
             name='low_income_since',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='laag inkomen sinds'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='laag inkomen sinds'),
         ),
         migrations.AlterField(
             model_name='householdsituation',
@@ -210,7 +210,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='incomereport',
             name='month',
-            field=models.DateField(help_text='De eerste dag van de maand.', validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='maand'),
+            field=models.DateField(help_text='De eerste dag van de maand.', validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='maand'),
         ),
         migrations.AlterField(
             model_name='incomereport',
@@ -270,7 +270,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='normversion',
             name='effective_from',
-            field=models.DateField(unique=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='geldig vanaf'),
+            field=models.DateField(unique=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='geldig vanaf'),
         ),
         migrations.AlterField(
             model_name='normversion',
@@ -310,12 +310,12 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='regulation',
             name='effective_from',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='geldig vanaf'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='geldig vanaf'),
         ),
         migrations.AlterField(
             model_name='regulation',
             name='effective_to',
-            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='geldig tot'),
+            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='geldig tot'),
         ),
         migrations.AlterField(
             model_name='regulation',
@@ -335,12 +335,12 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='regulationuse',
             name='valid_from',
-            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='vanaf'),
+            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='vanaf'),
         ),
         migrations.AlterField(
             model_name='regulationuse',
             name='valid_to',
-            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='tot'),
+            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='tot'),
         ),
         migrations.AlterField(
             model_name='reminder',
@@ -355,7 +355,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='reminder',
             name='due_on',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='datum'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='datum'),
         ),
         migrations.AlterField(
             model_name='socialassistance',
@@ -365,17 +365,17 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='socialassistance',
             name='earnings_disregard_from',
-            field=models.DateField(blank=True, help_text='De eerste maand met inkomstenvrijlating.', null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='inkomstenvrijlating vanaf'),
+            field=models.DateField(blank=True, help_text='De eerste maand met inkomstenvrijlating.', null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='inkomstenvrijlating vanaf'),
         ),
         migrations.AlterField(
             model_name='socialassistance',
             name='ended_on',
-            field=models.DateField(blank=True, help_text='De eerste dag zonder uitkering.', null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='einddatum'),
+            field=models.DateField(blank=True, help_text='De eerste dag zonder uitkering.', null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='einddatum'),
         ),
         migrations.AlterField(
             model_name='socialassistance',
             name='started_on',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='ingangsdatum'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='ingangsdatum'),
         ),
         migrations.AlterField(
             model_name='surplussettlement',
@@ -410,7 +410,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='surplussettlement',
             name='month',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='maand'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='maand'),
         ),
         migrations.AlterField(
             model_name='surplussettlement',

@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='assignment',
             name='ended_on',
-            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='geëindigd op'),
+            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='geëindigd op'),
         ),
         migrations.AlterField(
             model_name='assignment',
@@ -50,17 +50,17 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='assignment',
             name='planned_end',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='gepland einde'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='gepland einde'),
         ),
         migrations.AlterField(
             model_name='assignment',
             name='planned_start',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='geplande start'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='geplande start'),
         ),
         migrations.AlterField(
             model_name='assignment',
             name='started_on',
-            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='gestart op'),
+            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='gestart op'),
         ),
         migrations.AlterField(
             model_name='assignment',
@@ -90,7 +90,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='commitment',
             name='month',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='maand'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='maand'),
         ),
         migrations.AlterField(
             model_name='distanceassessment',
@@ -105,7 +105,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='distanceassessment',
             name='next_assessment_on',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='volgende beoordeling'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='volgende beoordeling'),
         ),
         migrations.AlterField(
             model_name='distanceassessment',
@@ -150,12 +150,12 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='exemption',
             name='valid_from',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='vanaf'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='vanaf'),
         ),
         migrations.AlterField(
             model_name='exemption',
             name='valid_to',
-            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='tot'),
+            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='tot'),
         ),
         migrations.AlterField(
             model_name='expenditure',
@@ -275,7 +275,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='targetgroupregistration',
             name='as_of',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='per'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='per'),
         ),
         migrations.AlterField(
             model_name='targetgroupregistration',
@@ -300,6 +300,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='wagevaluedetermination',
             name='valid_until',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='geldig tot'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='geldig tot'),
         ),
     ]

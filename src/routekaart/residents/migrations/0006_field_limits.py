@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='breakglass',
             name='expires_at',
-            field=models.DateTimeField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='verloopt op'),
+            field=models.DateTimeField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='verloopt op'),
         ),
         migrations.AlterField(
             model_name='breakglass',
@@ -34,12 +34,12 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='consent',
             name='valid_from',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='vanaf'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='vanaf'),
         ),
         migrations.AlterField(
             model_name='consent',
             name='valid_to',
-            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='tot'),
+            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='tot'),
         ),
         migrations.AlterField(
             model_name='consent',
@@ -54,32 +54,32 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='involvement',
             name='valid_from',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='vanaf'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='vanaf'),
         ),
         migrations.AlterField(
             model_name='involvement',
             name='valid_to',
-            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='tot'),
+            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='tot'),
         ),
         migrations.AlterField(
             model_name='membership',
             name='valid_from',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='komt op'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='komt op'),
         ),
         migrations.AlterField(
             model_name='membership',
             name='valid_to',
-            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='vertrekt op'),
+            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='vertrekt op'),
         ),
         migrations.AlterField(
             model_name='relation',
             name='valid_from',
-            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='vanaf'),
+            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='vanaf'),
         ),
         migrations.AlterField(
             model_name='relation',
             name='valid_to',
-            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='tot'),
+            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='tot'),
         ),
         migrations.AlterField(
             model_name='resident',

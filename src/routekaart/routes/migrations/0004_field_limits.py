@@ -45,7 +45,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='regiehandover',
             name='not_before',
-            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='niet vóór'),
+            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='niet vóór'),
         ),
         migrations.AlterField(
             model_name='regiehandover',
@@ -110,7 +110,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='routemap',
             name='effective_from',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='geldig vanaf'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='geldig vanaf'),
         ),
         migrations.AlterField(
             model_name='routemap',
@@ -170,12 +170,12 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='stepprogress',
             name='due_on',
-            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='uiterlijk klaar op'),
+            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='uiterlijk klaar op'),
         ),
         migrations.AlterField(
             model_name='stepprogress',
             name='finished_on',
-            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='klaar op'),
+            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='klaar op'),
         ),
         migrations.AlterField(
             model_name='stepprogress',
@@ -190,12 +190,12 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='stepprogress',
             name='started_on',
-            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='begonnen op'),
+            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='begonnen op'),
         ),
         migrations.AlterField(
             model_name='trajectory',
             name='aftercare_until',
-            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='nazorg tot'),
+            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='nazorg tot'),
         ),
         migrations.AlterField(
             model_name='trajectory',
@@ -205,7 +205,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='trajectory',
             name='ended_on',
-            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='beëindigd op'),
+            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='beëindigd op'),
         ),
         migrations.AlterField(
             model_name='trajectory',
@@ -220,21 +220,21 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='trajectory',
             name='started_on',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='begonnen op'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='begonnen op'),
         ),
         migrations.AlterField(
             model_name='waitlistentry',
             name='indication_date',
-            field=models.DateField(db_index=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='datum indicatie'),
+            field=models.DateField(db_index=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='datum indicatie'),
         ),
         migrations.AlterField(
             model_name='waitlistentry',
             name='place_offered_on',
-            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='plek aangeboden op'),
+            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='plek aangeboden op'),
         ),
         migrations.AlterField(
             model_name='waitlistentry',
             name='placed_on',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='op de wachtlijst sinds'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='op de wachtlijst sinds'),
         ),
     ]

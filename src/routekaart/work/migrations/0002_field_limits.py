@@ -46,7 +46,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='candidateprofile',
             name='available_from',
-            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='beschikbaar vanaf'),
+            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='beschikbaar vanaf'),
         ),
         migrations.AlterField(
             model_name='candidateprofile',
@@ -86,7 +86,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='contactmoment',
             name='follow_up_on',
-            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='vervolg op'),
+            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='vervolg op'),
         ),
         migrations.AlterField(
             model_name='contactmoment',
@@ -121,12 +121,12 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='employeragreement',
             name='valid_from',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='vanaf'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='vanaf'),
         ),
         migrations.AlterField(
             model_name='employeragreement',
             name='valid_to',
-            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='tot'),
+            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='tot'),
         ),
         migrations.AlterField(
             model_name='matchdecision',
@@ -141,17 +141,17 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='placement',
             name='coaching_end',
-            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='jobcoaching tot'),
+            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='jobcoaching tot'),
         ),
         migrations.AlterField(
             model_name='placement',
             name='coaching_start',
-            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='jobcoaching vanaf'),
+            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='jobcoaching vanaf'),
         ),
         migrations.AlterField(
             model_name='placement',
             name='contract_end',
-            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='contract tot'),
+            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='contract tot'),
         ),
         migrations.AlterField(
             model_name='placement',
@@ -161,12 +161,12 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='placement',
             name='contract_start',
-            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='in dienst vanaf'),
+            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='in dienst vanaf'),
         ),
         migrations.AlterField(
             model_name='placement',
             name='ended_on',
-            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='beëindigd op'),
+            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='beëindigd op'),
         ),
         migrations.AlterField(
             model_name='placement',
@@ -176,12 +176,12 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='placement',
             name='introduced_on',
-            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='kennismaking op'),
+            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='kennismaking op'),
         ),
         migrations.AlterField(
             model_name='placement',
             name='proposed_on',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='voorgesteld op'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='voorgesteld op'),
         ),
         migrations.AlterField(
             model_name='placement',
@@ -196,12 +196,12 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='placement',
             name='trial_end',
-            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='proefplaatsing tot en met'),
+            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='proefplaatsing tot en met'),
         ),
         migrations.AlterField(
             model_name='placement',
             name='trial_start',
-            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='proefplaatsing vanaf'),
+            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='proefplaatsing vanaf'),
         ),
         migrations.AlterField(
             model_name='placement',
@@ -216,7 +216,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='placementcheck',
             name='due_on',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='gepland op'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='gepland op'),
         ),
         migrations.AlterField(
             model_name='placementcheck',
@@ -251,12 +251,12 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='socialreturncontract',
             name='ends_on',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='looptijd tot'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='looptijd tot'),
         ),
         migrations.AlterField(
             model_name='socialreturncontract',
             name='starts_on',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='looptijd vanaf'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='looptijd vanaf'),
         ),
         migrations.AlterField(
             model_name='socialreturnfulfilment',
@@ -291,7 +291,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='vacancy',
             name='closing_date',
-            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='sluitingsdatum'),
+            field=models.DateField(blank=True, null=True, validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='sluitingsdatum'),
         ),
         migrations.AlterField(
             model_name='vacancy',
@@ -321,7 +321,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='workrules',
             name='effective_from',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='geldig vanaf'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='geldig vanaf'),
         ),
         migrations.AlterField(
             model_name='workrules',
@@ -361,6 +361,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='workstarthandover',
             name='work_starts_on',
-            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=50)], verbose_name='werk begint op'),
+            field=models.DateField(validators=[routekaart.core.limits.PlausibleDateValidator(years_ahead=100)], verbose_name='werk begint op'),
         ),
     ]
