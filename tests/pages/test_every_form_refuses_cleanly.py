@@ -105,11 +105,16 @@ def probes(form: Form) -> list[Probe]:
     """Empty; then per field each value beyond its limits, alone in the filled form; then every text at its limit."""
     made = [Probe("empty", _data(form, empty=True))]
     filled = _data(form, empty=False)
-    seen = set()
+    seen, limits = set(), set()
     for control in form.visible_fields:
         if not control.name or control.name in seen:
             continue
         seen.add(control.name)
+        # fields of one kind with the same limits (thirteen notes of 500 characters) are one check per form
+        limit = (control.tag, control.kind, *(control.attrs.get(a) for a in ("maxlength", "min", "max")))
+        if control.kind not in ("date", "month") and control.tag != "select" and limit in limits:
+            continue
+        limits.add(limit)
         if control.kind == "checkbox":
             group = [f.value for f in form.visible_fields if f.name == control.name]
             control = Field(control.name, "input", "checkbox", options=group)
