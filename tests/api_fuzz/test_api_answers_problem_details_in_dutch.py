@@ -194,3 +194,17 @@ def test_a_field_of_the_wrong_type_is_refused_with_a_dutch_reason_even_where_drf
     assert fields["summary"] == ["Geef tekst."]
     for reasons in fields.values():
         assert not any(ENGLISH.search(reason) for reason in reasons), fields
+
+
+def test_a_calculation_that_cannot_be_made_answers_422_problem_details_and_is_documented(client):
+    from django.urls import reverse
+
+    from routekaart.core.api import Unprocessable, refusal
+
+    response = refusal(Unprocessable("Voor deze maand is geen bijstandsnorm vastgesteld."))
+    schema = client.get(reverse("api-schema") + "?format=json").json()
+    documented = schema["paths"]["/api/v1/income/households/{id}/calculation/"]["get"]["responses"]["422"]
+
+    assert response.status_code == 422 and response.content_type == PROBLEM
+    assert response.data["detail"] == "Voor deze maand is geen bijstandsnorm vastgesteld."
+    assert documented["content"][PROBLEM]["schema"] == {"$ref": "#/components/schemas/Problem"}

@@ -1,7 +1,7 @@
 """The bestaanszekerheid API: the same access check (domain P), selectors and services as the pages."""
 
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
@@ -39,7 +39,12 @@ class IncomeHouseholdViewSet(AccessCheckedViewSet):
             raise NotFound("Dit huishouden heeft geen bijstandsuitkering.")
         return benefit
 
-    @extend_schema(responses=CalculationSerializer)
+    @extend_schema(
+        responses={
+            200: CalculationSerializer,
+            422: OpenApiResponse(description="The month cannot be calculated: a norm or rate is missing."),
+        }
+    )
     @action(detail=True, methods=["get"], url_path="calculation")
     def calculation(self, request: Request, pk: int) -> Response:
         """This month's benefit, every figure with its explanation and the source of the norms."""
