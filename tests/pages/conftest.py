@@ -13,7 +13,6 @@ import time
 from dataclasses import dataclass
 
 import pytest
-from django.db import transaction
 from django.test import Client
 
 from tests.access_matrix.conftest import signed_in_client, world_rolled_back
@@ -49,14 +48,3 @@ def site(django_db_setup, django_db_blocker) -> Site:
             crawl = crawl_site(clients, world, SUPERUSER)
             print(f"dataset {built - started:.1f} s, crawl {time.monotonic() - built:.1f} s")
         yield Site(world=world, clients=clients, crawl=crawl, seconds=time.monotonic() - started)
-
-
-@pytest.fixture
-def in_savepoint(site, django_db_blocker):
-    """One check: database access inside the package's transaction, rolled back to here afterwards."""
-    with django_db_blocker.unblock():
-        savepoint = transaction.savepoint()
-        try:
-            yield
-        finally:
-            transaction.savepoint_rollback(savepoint)
