@@ -130,6 +130,7 @@ def test_an_agreement_is_marked_done_in_place(page: Page, caseload):
     form.get_by_label("Wie doet het").select_option(label="De inwoner zelf")
     form.get_by_role("button", name="Toevoegen").click()
     expect(page.locator(f"#agreements-{agreement.plan_id}")).to_contain_text("Vul uiterlijk op in.")
+    expect(page.locator("#error-summary")).to_be_focused()  # after the htmx swap too
     expect(page.locator(f"#agreements-{agreement.plan_id} form.rk-form").get_by_label("Afspraak")).to_have_value(
         "Schuldhulp bellen"
     )
