@@ -140,7 +140,9 @@ def input_forms(site) -> list[Form]:
 
 
 def _length_refusal(text: str, limit: int) -> bool:
-    return bool(re.search(rf"\b{limit}\s+(teken|tekens|karakters)\b", text))
+    """Whether `text` refuses a length of `limit` characters ("500 tekens", "1.000 tekens")."""
+    number = "|".join(re.escape(n) for n in {str(limit), f"{limit:,}".replace(",", ".")})
+    return bool(re.search(rf"(?<![\d.])(?:{number})\s+(?:teken|tekens|karakters)\b", text))
 
 
 def _post(site, form: Form, data: dict[str, list[str]]):
@@ -221,3 +223,21 @@ def test_the_probes_go_beyond_what_the_html_declares(kind):
     values = [value[0] for _, value in _beyond(control)]
     expected = {"text": ["xxxxxx"], "number": ["10", "0"], "date": ["1850-06-15", "2200-06-15"]}
     assert values == expected.get(kind, [UNKNOWN_CHOICE])
+
+
+def test_the_crawler_reads_a_form_its_limits_and_the_error_summary():
+    html = """<div id="error-summary" tabindex="-1"><h2>Er is 1 fout gevonden</h2><ul><li>
+      <a href="#id_naam">Naam: Gebruik ten hoogste 1.000 tekens.</a></li></ul></div>
+      <form method="post" action="/x/" novalidate><input type="hidden" name="csrfmiddlewaretoken" value="t">
+      <input id="id_naam" name="naam" maxlength="1000" required><select name="soort"><option value="">-</option>
+      <option value="a" selected>A</option></select><textarea name="notitie">Tekst</textarea>
+      <input type="radio" name="r" value="ja" id="id_r_0"><input type="radio" name="r" value="nee"></form>"""
+    page = parse("http://testserver/pagina/", html)
+    [form] = page.forms
+    assert (form.action, form.method, form.hidden) == ("http://testserver/x/", "post", {"csrfmiddlewaretoken": "t"})
+    fields = {f.name: f for f in form.visible_fields}
+    assert fields["naam"].required and fields["naam"].number("maxlength") == 1000
+    assert (fields["soort"].options, fields["soort"].selected) == (["", "a"], ["a"])
+    assert fields["notitie"].value == "Tekst" and fields["r"].options == ["ja", "nee"]
+    assert page.has_summary and page.summary_links == ["id_naam"]
+    assert _length_refusal(" ".join(page.summary_text), 1000) and not _length_refusal("1000 euro", 1000)
