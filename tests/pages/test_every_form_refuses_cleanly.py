@@ -211,7 +211,11 @@ def test_every_form_refuses_empty_and_beyond_boundary_input_cleanly(site, django
                     sent += 1
                 finally:
                     transaction.savepoint_rollback(savepoint)
-    print(f"{len(forms)} forms ({accepted} accepted when filled plausibly), {sent} posts")
+    buttons = {f.route for f in unique_forms(site.crawl.forms) if f.method == "post" and not f.visible_fields}
+    print(
+        f"{len(forms)} forms to {len({f.route for f in forms})} patterns ({accepted} accepted when filled "
+        f"plausibly), {sent} posts; {len(buttons)} patterns posted by a lone button (an action, not asked)"
+    )
     assert not problems, f"{len(problems)} problems in {sent} posts:\n" + "\n".join(problems)
 
 
