@@ -265,7 +265,8 @@ def test_the_waitlist_follows_the_indication_date_and_going_first_needs_a_reason
         (first, today - datetime.timedelta(days=30)),
         (second, today - datetime.timedelta(days=3)),
     ):
-        trajectory = start(network, resident)
+        # The route began before the Dienst decided: a decision is never dated before its trajectory.
+        trajectory = start(network, resident, started_on=decided)
         services.regie_handover_accept(
             actor=network.dienst_user, handover=RegieHandover.objects.get(trajectory=trajectory)
         )
