@@ -110,3 +110,10 @@ def problem_fields(response) -> dict[str, list[str]]:
     for param in body.get("invalidParams", []):
         fields.setdefault(param["name"], []).append(param["reason"])
     return fields
+
+
+def problem_reasons(response) -> list[str]:
+    """Every Dutch reason of a refused API request, whichever field it names, and its `detail`: for tests that
+    check the message, not where it stands."""
+    reasons = [reason for field in problem_fields(response).values() for reason in field]
+    return [*reasons, response.json().get("detail", "")]

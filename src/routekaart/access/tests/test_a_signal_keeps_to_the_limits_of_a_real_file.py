@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from routekaart.access.models import Signal
 from routekaart.core import limits
-from routekaart.testing import database_fingerprint
+from routekaart.testing import database_fingerprint, problem_fields
 
 pytestmark = pytest.mark.django_db
 
@@ -23,17 +23,6 @@ def logged_in(client, demo_login, coordinator, involved):
     coordinator.save()
     client.force_login(coordinator)
     return client
-
-
-def field_errors(response) -> dict[str, list[str]]:
-    """Per field, the Dutch reasons of a 400: problem details' invalidParams, or the older {field: [..]} body."""
-    body = response.json()
-    if "invalidParams" in body:
-        errors: dict[str, list[str]] = {}
-        for param in body["invalidParams"]:
-            errors.setdefault(param["name"], []).append(param["reason"])
-        return errors
-    return body
 
 
 def page_post(client, household, **changes):
@@ -64,7 +53,7 @@ def test_a_summary_of_100000_characters_is_refused_by_the_api(logged_in, househo
     before = database_fingerprint()
     response = api_post(logged_in, household, summary="x" * 100_000)
     assert response.status_code == 400
-    assert field_errors(response)["summary"] == [TOO_LONG]
+    assert problem_fields(response)["summary"] == [TOO_LONG]
     assert database_fingerprint() == before
 
 
@@ -76,7 +65,7 @@ def test_a_summary_up_to_the_limit_is_kept(logged_in, household, length):
 
 def test_a_summary_one_character_over_the_limit_is_refused(logged_in, household):
     response = api_post(logged_in, household, summary="x" * (limits.SUMMARY + 1))
-    assert field_errors(response)["summary"] == ["Gebruik ten hoogste 5.000 tekens; nu 5.001."]
+    assert problem_fields(response)["summary"] == ["Gebruik ten hoogste 5.000 tekens; nu 5.001."]
     assert not Signal.objects.exists()
 
 
@@ -92,7 +81,7 @@ def test_a_signal_received_in_1850_is_refused_by_the_api(logged_in, household):
     before = database_fingerprint()
     response = api_post(logged_in, household, received_on="1850-06-01")
     assert response.status_code == 400
-    assert field_errors(response)["received_on"] == [TOO_EARLY]
+    assert problem_fields(response)["received_on"] == [TOO_EARLY]
     assert database_fingerprint() == before
 
 
@@ -100,5 +89,5 @@ def test_a_signal_received_tomorrow_is_refused_and_today_is_kept(logged_in, hous
     tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
     refused = api_post(logged_in, household, received_on=tomorrow)
     assert refused.status_code == 400
-    assert field_errors(refused)["received_on"]  # the service's own "in de toekomst", before the limits
+    assert problem_fields(refused)["received_on"]  # the service's own "in de toekomst", before the limits
     assert api_post(logged_in, household, received_on=timezone.localdate().isoformat()).status_code == 201

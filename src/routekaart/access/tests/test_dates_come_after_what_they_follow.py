@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from routekaart.access import services
 from routekaart.access.models import GatekeepingOutcome, ResidentAgreement
-from routekaart.testing import database_fingerprint
+from routekaart.testing import database_fingerprint, problem_reasons
 
 from . import journey
 
@@ -27,17 +27,6 @@ def before_case(opened_on: datetime.date) -> str:
 
     day = date_format(opened_on, "j F Y")
     return f"Deze datum ligt vóór de opening van de casus ({day}). Vul {day} of een latere datum in."
-
-
-def _texts(value) -> list[str]:
-    """Every text in a JSON body, whatever shape the error format has (field lists or problem+json)."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [text for item in value.values() for text in _texts(item)]
-    if isinstance(value, list):
-        return [text for item in value for text in _texts(item)]
-    return []
 
 
 @pytest.mark.parametrize(("shift", "accepted"), [(-1, False), (0, True), (1, True)])
@@ -91,7 +80,7 @@ def test_a_signal_before_birth_is_refused_on_the_page_and_the_api(logged_in, hou
         content_type="application/json",
     )
     assert api.status_code == 400
-    assert BEFORE_BIRTH in _texts(api.json())
+    assert BEFORE_BIRTH in problem_reasons(api)
     assert database_fingerprint() == before
 
 

@@ -12,7 +12,7 @@ from rest_framework.test import APIClient
 from routekaart.income import services
 from routekaart.income.models import IncomeReport
 from routekaart.organisations.roles import Role
-from routekaart.testing import database_fingerprint
+from routekaart.testing import database_fingerprint, problem_reasons
 
 from .factories import SocialAssistanceFactory
 
@@ -22,17 +22,6 @@ TOO_MANY = (
     "Deze maand heeft tot en met vandaag 2 dagen, dus ten hoogste 48 uur. "
     "Vul de uren in die tot nu toe zijn gewerkt, of geef ze na afloop van de maand door."
 )
-
-
-def _texts(value) -> list[str]:
-    """Every text in a JSON body, whatever shape the error format has (field lists or problem+json)."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [text for item in value.values() for text in _texts(item)]
-    if isinstance(value, list):
-        return [text for item in value for text in _texts(item)]
-    return []
 
 
 def submit(benefit, month, hours):
@@ -88,6 +77,6 @@ def test_too_many_hours_for_the_month_so_far_are_refused_on_the_page_and_by_the_
         format="json",
     )
     assert response.status_code == 400
-    assert TOO_MANY in _texts(response.json())
+    assert TOO_MANY in problem_reasons(response)
     assert database_fingerprint() == before
     assert not IncomeReport.objects.exists()

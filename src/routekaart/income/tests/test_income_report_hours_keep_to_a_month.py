@@ -10,7 +10,7 @@ from rest_framework.test import APIClient
 
 from routekaart.income.models import IncomeReport
 from routekaart.organisations.roles import Role
-from routekaart.testing import database_fingerprint
+from routekaart.testing import database_fingerprint, problem_fields
 
 from .factories import SocialAssistanceFactory
 
@@ -29,17 +29,6 @@ def benefit_and_client(staff_client):
     return benefit, client, api
 
 
-def field_errors(response) -> dict[str, list[str]]:
-    """Per field, the Dutch reasons of a 400: problem details' invalidParams, or the older {field: [..]} body."""
-    body = response.json()
-    if "invalidParams" in body:
-        errors: dict[str, list[str]] = {}
-        for param in body["invalidParams"]:
-            errors.setdefault(param["name"], []).append(param["reason"])
-        return errors
-    return body
-
-
 def api_post(api, benefit, hours):
     url = f"/api/v1/income/households/{benefit.household_id}/income-reports/"
     return api.post(url, {"month": "2026-02-01", "net_earnings": "100.00", "hours": hours}, format="json")
@@ -56,7 +45,7 @@ def test_impossible_hours_are_refused_by_the_api_in_dutch(benefit_and_client, ho
     before = database_fingerprint()
     response = api_post(api, benefit, hours)
     assert response.status_code == 400
-    assert field_errors(response)["hours"] == [message]
+    assert problem_fields(response)["hours"] == [message]
     assert database_fingerprint() == before
 
 
@@ -90,5 +79,5 @@ def test_hours_from_nought_up_to_260_are_kept(benefit_and_client, hours):
 def test_one_hundredth_over_260_is_refused(benefit_and_client):
     benefit, _, api = benefit_and_client
     response = api_post(api, benefit, "260.01")
-    assert field_errors(response)["hours"] == [AT_MOST]
+    assert problem_fields(response)["hours"] == [AT_MOST]
     assert not IncomeReport.objects.exists()

@@ -11,7 +11,7 @@ from freezegun import freeze_time
 
 from routekaart.participation import services
 from routekaart.participation.models import DistanceCategory, RegisterStatus
-from routekaart.testing import database_fingerprint
+from routekaart.testing import database_fingerprint, problem_reasons
 
 pytestmark = pytest.mark.django_db
 
@@ -30,17 +30,6 @@ def resident(world):
     world.resident.birth_date = BORN
     world.resident.save(update_fields=["birth_date"])
     return world.resident
-
-
-def _texts(value) -> list[str]:
-    """Every text in a JSON body, whatever shape the error format has (field lists or problem+json)."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [text for item in value.values() for text in _texts(item)]
-    if isinstance(value, list):
-        return [text for item in value for text in _texts(item)]
-    return []
 
 
 def assess(world, resident, on):
@@ -141,5 +130,5 @@ def test_an_assessment_before_the_birth_is_refused_on_the_page_and_the_api(clien
         content_type="application/json",
     )
     assert api.status_code == 400
-    assert BEFORE_BIRTH in _texts(api.json())
+    assert BEFORE_BIRTH in problem_reasons(api)
     assert database_fingerprint() == before

@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from routekaart.organisations.roles import Role
-from routekaart.testing import database_fingerprint
+from routekaart.testing import database_fingerprint, problem_fields
 
 from ..models import Resident
 from .factories import ResidentFactory, bsn_for
@@ -13,17 +13,6 @@ from .factories import ResidentFactory, bsn_for
 pytestmark = [pytest.mark.django_db]
 
 TOO_EARLY = "Vul een datum op of na 1 januari 1900 in."
-
-
-def field_errors(response) -> dict[str, list[str]]:
-    """Per field, the Dutch reasons of a 400: problem details' invalidParams, or the older {field: [..]} body."""
-    body = response.json()
-    if "invalidParams" in body:
-        errors: dict[str, list[str]] = {}
-        for param in body["invalidParams"]:
-            errors.setdefault(param["name"], []).append(param["reason"])
-        return errors
-    return body
 
 
 def register(client, birth_date):
@@ -37,7 +26,7 @@ def test_a_birth_date_before_1900_is_refused_by_the_api(staff_client, birth_date
     before = database_fingerprint()
     response = register(client, birth_date)
     assert response.status_code == 400
-    assert field_errors(response)["birth_date"] == [TOO_EARLY]
+    assert problem_fields(response)["birth_date"] == [TOO_EARLY]
     assert database_fingerprint() == before
 
 

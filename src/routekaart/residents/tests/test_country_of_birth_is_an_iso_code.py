@@ -1,11 +1,9 @@
 """A country of birth is an ISO 3166-1 alpha-2 code: "ZZ" looks like one but is no country, and is refused."""
 
-import json
-
 import pytest
 
 from routekaart.organisations.roles import Role
-from routekaart.testing import database_fingerprint
+from routekaart.testing import database_fingerprint, problem_reasons
 
 from .. import services
 from ..validators import validate_country_code
@@ -14,17 +12,6 @@ from .factories import ResidentFactory, bsn_for
 pytestmark = [pytest.mark.django_db]
 
 UNKNOWN = "ZZ is geen bestaande landcode. Vul een landcode in volgens ISO 3166-1, zoals NL of MA."
-
-
-def _texts(value) -> list[str]:
-    """Every text in a JSON body, whatever shape the error format has (field lists or problem+json)."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [text for item in value.values() for text in _texts(item)]
-    if isinstance(value, list):
-        return [text for item in value for text in _texts(item)]
-    return []
 
 
 @pytest.mark.parametrize("code", ["NL", "MA", "SR", "CW", "TR", "SY"])
@@ -53,7 +40,7 @@ def test_the_api_refuses_zz_in_dutch_and_saves_nothing(staff_client):
     before = database_fingerprint()
     response = client.post("/api/v1/residents/", data, content_type="application/json")
     assert response.status_code == 400
-    assert UNKNOWN in _texts(json.loads(response.content))
+    assert UNKNOWN in problem_reasons(response)
     assert database_fingerprint() == before
     data["country_of_birth"] = "MA"
     assert client.post("/api/v1/residents/", data, content_type="application/json").status_code == 201

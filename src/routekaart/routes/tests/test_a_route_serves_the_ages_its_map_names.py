@@ -5,7 +5,6 @@ Each bound N is tested the day before, on and after the birthday of age N (N-1, 
 the loaded map, so the test follows the data.
 """
 
-import json
 from datetime import date, timedelta
 
 import pytest
@@ -15,7 +14,7 @@ from django.utils import timezone
 
 from routekaart.routes import services
 from routekaart.routes.models import Trajectory
-from routekaart.testing import database_fingerprint
+from routekaart.testing import database_fingerprint, problem_reasons
 
 from .conftest import exit_route
 
@@ -114,17 +113,6 @@ def test_a_child_or_a_parent_is_refused_on_the_school_page(client, network, pupi
     assert not Trajectory.objects.exists()
 
 
-def _texts(value) -> list[str]:
-    """Every text in a JSON body, whatever shape the error format has (field lists or problem+json)."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [text for item in value.values() for text in _texts(item)]
-    if isinstance(value, list):
-        return [text for item in value for text in _texts(item)]
-    return []
-
-
 @pytest.mark.parametrize("age", [6, 47])
 def test_a_child_or_a_parent_is_refused_through_the_api(client, network, pupil_factory, age):
     resident = pupil_factory(age)
@@ -146,7 +134,7 @@ def test_a_child_or_a_parent_is_refused_through_the_api(client, network, pupil_f
         content_type="application/json",
     )
     assert response.status_code == 400
-    texts = " ".join(_texts(json.loads(response.content)))
+    texts = " ".join(problem_reasons(response))
     assert "Route Beschut werk is voor jongeren van 16 tot 27 jaar;" in texts
     assert f" {age} jaar. Kies een route die bij de leeftijd past." in texts
     assert database_fingerprint() == before
