@@ -148,7 +148,31 @@ class Party(models.Model):
         return self.name
 
 
-class Route(models.Model):
+class AgeBounds(models.Model):
+    """The ages a route or one of its actions serves, from the map file: from `min_age`, below `max_age`."""
+
+    min_age = models.DecimalField(
+        _("vanaf leeftijd"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=limits.within(limits.AGE_DECIMAL),
+    )
+    max_age = models.DecimalField(
+        _("jonger dan"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=limits.within(limits.AGE_DECIMAL),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Route(AgeBounds):
     """A route template: a walking route, the life course or an exit route, with the party that holds regie."""
 
     route_map = models.ForeignKey(RouteMap, on_delete=models.CASCADE, related_name="routes")
@@ -179,23 +203,6 @@ class Route(models.Model):
     outreach = models.TextField(_("aansluiting met partners"), blank=True, **limits.text(limits.SUMMARY))
     aftercare_months = models.PositiveSmallIntegerField(
         _("nazorg (maanden)"), null=True, blank=True, validators=limits.within(limits.MONTHS)
-    )
-    # The ages the route serves, from the map file: a trajectory starts only from `min_age` and below `max_age`.
-    min_age = models.DecimalField(
-        _("vanaf leeftijd"),
-        max_digits=4,
-        decimal_places=1,
-        null=True,
-        blank=True,
-        validators=limits.within(limits.AGE_DECIMAL),
-    )
-    max_age = models.DecimalField(
-        _("jonger dan"),
-        max_digits=4,
-        decimal_places=1,
-        null=True,
-        blank=True,
-        validators=limits.within(limits.AGE_DECIMAL),
     )
 
     class Meta:
@@ -300,7 +307,7 @@ class Step(models.Model):
         return list(receivers.values()), False
 
 
-class StepAction(models.Model):
+class StepAction(AgeBounds):
     """One line of a step in the seed's words: who acts, towards whom, and the condition it states."""
 
     step = models.ForeignKey(Step, on_delete=models.CASCADE, related_name="actions")
@@ -309,22 +316,6 @@ class StepAction(models.Model):
     parties = models.ManyToManyField(Party, verbose_name=_("partijen die handelen"), related_name="actions", blank=True)
     addressees = models.ManyToManyField(Party, verbose_name=_("gericht aan"), related_name="addressed_in", blank=True)
     condition = models.CharField(_("voorwaarde"), max_length=60, choices=Condition.choices, blank=True)
-    min_age = models.DecimalField(
-        _("vanaf leeftijd"),
-        max_digits=4,
-        decimal_places=1,
-        null=True,
-        blank=True,
-        validators=limits.within(limits.AGE_DECIMAL),
-    )
-    max_age = models.DecimalField(
-        _("jonger dan"),
-        max_digits=4,
-        decimal_places=1,
-        null=True,
-        blank=True,
-        validators=limits.within(limits.AGE_DECIMAL),
-    )
     school_kind = models.CharField(_("alleen voor schoolsoort"), max_length=20, blank=True)
     next_route = models.SlugField(_("leidt naar route"), max_length=60, blank=True)
 
