@@ -9,8 +9,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from ...core import limits
 from ...core.dates import After, not_before_refuse
-from ..models import Case, LifeDomain
+from ..models import Case, LifeDomain, LifeDomainScore
 
 
 def _today() -> date:
@@ -68,3 +69,21 @@ def _scores_check(scores: dict[str, tuple[int | None, str]]) -> list[tuple[LifeD
     if errors:
         raise ValidationError(errors)
     return rows
+
+
+def _scores_record(*, case: Case, rows: list[tuple[LifeDomain, int, str]], on: date, **source) -> None:
+    """The checked scores of an intake or a review (`source`: intake= or review=), in one insert."""
+    LifeDomainScore.objects.bulk_create(
+        limits.checked(
+            LifeDomainScore(
+                case=case,
+                household_id=case.household_id,
+                life_domain=domain,
+                scored_on=on,
+                self_reliance=value,
+                note=note,
+                **source,
+            )
+            for domain, value, note in rows
+        )
+    )

@@ -11,14 +11,13 @@ from django.utils.translation import gettext as _
 
 from ...audit import services as audit
 from ...catalog.models import BuildingBlock
-from ...core import limits
 from ...core.dates import not_before
 from ...organisations.roles import Domain
 from ...residents.access import HOUSEHOLD_FILE
 from ...residents.models import Resident
 from .. import selectors, workflow
-from ..models import Case, ClosureReason, Deadline, Gatekeeping, GatekeepingOutcome, Intake, LifeDomainScore, SignalKind
-from ._shared import _case_opened, _d, _lock_case, _scores_check, _today
+from ..models import Case, ClosureReason, Deadline, Gatekeeping, GatekeepingOutcome, Intake, SignalKind
+from ._shared import _case_opened, _d, _lock_case, _scores_check, _scores_record, _today
 from .cases import _close
 from .deadlines import YOUTH_SEARCH_PERIOD, _meet_deadlines
 
@@ -72,20 +71,7 @@ def intake_record(
         possibilities=possibilities.strip(),
         held_by=actor,
     )
-    LifeDomainScore.objects.bulk_create(
-        limits.checked(
-            LifeDomainScore(
-                case=case,
-                household_id=case.household_id,
-                intake=intake,
-                life_domain=domain,
-                scored_on=held_on,
-                self_reliance=value,
-                note=note,
-            )
-            for domain, value, note in rows
-        )
-    )
+    _scores_record(case=case, rows=rows, on=held_on, intake=intake)
     audit.action_record(
         actor=actor,
         action="intake.recorded",

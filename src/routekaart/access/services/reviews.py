@@ -9,13 +9,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ...audit import services as audit
-from ...core import limits
 from ...core.dates import not_before
 from ...organisations.roles import Domain
 from ...residents.access import HOUSEHOLD_FILE
 from .. import workflow
-from ..models import Case, Deadline, DeadlineRule, LifeDomainScore, Plan, PlanStatus, Review
-from ._shared import _case_opened, _d, _lock_case, _scores_check, _today
+from ..models import Case, Deadline, DeadlineRule, Plan, PlanStatus, Review
+from ._shared import _case_opened, _d, _lock_case, _scores_check, _scores_record, _today
 from .deadlines import PLAN_REVIEW, _meet_deadlines, _term_end
 
 
@@ -61,20 +60,7 @@ def review_record(
     review = Review.objects.create(
         case=case, plan=plan, held_on=held_on, note=note.strip(), next_review_on=next_review_on, held_by=actor
     )
-    LifeDomainScore.objects.bulk_create(
-        limits.checked(
-            LifeDomainScore(
-                case=case,
-                household_id=case.household_id,
-                review=review,
-                life_domain=domain,
-                scored_on=held_on,
-                self_reliance=value,
-                note=note_,
-            )
-            for domain, value, note_ in rows
-        )
-    )
+    _scores_record(case=case, rows=rows, on=held_on, review=review)
     _meet_deadlines(case=case, met_by="review_recorded", on=held_on)
     plan.next_review_on = next_review_on
     plan.save(update_fields=["next_review_on"])
