@@ -81,6 +81,11 @@ def _data(form: Form, *, empty: bool) -> dict[str, list[str]]:
     return {name: values for name, values in data.items() if values}
 
 
+def _plain(number: float) -> str:
+    """A number written out in full: `:g` would write 1,000,000,001 as 1e+09, which is the limit itself."""
+    return str(int(number)) if number == int(number) else repr(number)
+
+
 def _beyond(control: Field) -> list[tuple[str, list[str]]]:
     """The values beyond the limits this control declares in its HTML."""
     found = []
@@ -89,9 +94,9 @@ def _beyond(control: Field) -> list[tuple[str, list[str]]]:
         found.append((f"maxlength {int(limit)} + 1", ["x" * (int(limit) + 1)]))
     if control.kind == "number":
         if (high := control.number("max")) is not None:
-            found.append((f"max {high:g} + 1", [f"{high + 1:g}"]))
+            found.append((f"max {high:g} + 1", [_plain(high + 1)]))
         if (low := control.number("min")) is not None:
-            found.append((f"min {low:g} - 1", [f"{low - 1:g}"]))
+            found.append((f"min {low:g} - 1", [_plain(low - 1)]))
     if control.kind == "date":
         found += [("a date in 1850", ["1850-06-15"]), ("a date in 2200", ["2200-06-15"])]
     if control.kind == "month":

@@ -13,17 +13,30 @@ from ..organisations.models.staff import Affiliation
 from ..organisations.roles import Domain, Role
 from .models import (
     AdviserKind,
+    Agreement,
     AgreementParty,
     AgreementStatus,
+    Assessment,
+    Case,
     CaseStatus,
     ClosureReason,
+    DeadlineChange,
+    Decision,
+    Gatekeeping,
     GatekeepingOutcome,
+    Intake,
+    Plan,
     ProvisionOutcome,
     ProvisionUnit,
     ReferralSource,
     ReportTopic,
     ResidentAgreement,
+    Review,
+    Signal,
     SignalKind,
+    SpecialistAdvice,
+    TailoredProvision,
+    WarmHandover,
 )
 
 SCORE_CHOICES = [("", _("Kies een score"))] + [(str(i), str(i)) for i in range(1, 6)]
@@ -84,6 +97,7 @@ def grouped_block_choices(blocks) -> list:
 
 
 class SignalForm(Form):
+    limits_model = Signal
     kind = forms.ChoiceField(label=_("Soort signaal"), choices=SignalKind.choices, widget=forms.RadioSelect)
     topic = required_when(
         forms.ChoiceField(
@@ -172,6 +186,7 @@ ONE_OF_THREE = _("als de andere twee leeg zijn")  # of talents, wishes and possi
 
 
 class IntakeForm(ScoresMixin, Form):
+    limits_model = Intake
     resident = forms.TypedChoiceField(label=_("Met wie"), coerce=int, required=False, empty_value=None)
     held_on = _date(_("Datum van de intake"))
     question = _text(_("Hulpvraag"), help_text=_("In de woorden van de inwoner."))
@@ -196,6 +211,7 @@ class IntakeForm(ScoresMixin, Form):
 
 
 class ReviewForm(ScoresMixin, Form):
+    limits_model = Review
     held_on = _date(_("Datum van de evaluatie"))
     note = _text(_("Wat is er veranderd?"), rows=4)
     next_review_on = _date(
@@ -215,6 +231,7 @@ JOB_SEARCH_HELP = _("Bij een aanvraag voor de Participatiewet: wat heeft de inwo
 
 
 class GatekeepingForm(Form):
+    limits_model = Gatekeeping
     outcome = forms.ChoiceField(
         label=_("Besluit van de poortwachter"), choices=GatekeepingOutcome.choices, widget=forms.RadioSelect
     )
@@ -261,6 +278,7 @@ class GatekeepingForm(Form):
 
 
 class AssessmentForm(Form):
+    limits_model = Assessment
     report = required_when(_text(_("Verslag van het vraaggestuurd onderzoek"), rows=6), _("als het onderzoek af is"))
     complete = forms.BooleanField(label=_("Het onderzoek is af"), required=False)
 
@@ -272,6 +290,7 @@ class AssessmentForm(Form):
 
 
 class SpecialistAdviceForm(Form):
+    limits_model = SpecialistAdvice
     adviser_kind = forms.ChoiceField(label=_("Soort specialist"), choices=AdviserKind.choices)
     adviser = forms.CharField(label=_("Naam adviseur of organisatie"), max_length=200)
     question = _text(_("Vraag aan de specialist"))
@@ -284,6 +303,7 @@ class SpecialistAdviceForm(Form):
 
 
 class AdviceReceivedForm(Form):
+    limits_model = SpecialistAdvice
     advice = _text(_("Advies"), rows=5)
     received_on = _date(_("Ontvangen op"))
 
@@ -296,6 +316,7 @@ class AdviceReceivedForm(Form):
 
 
 class AgreementForm(Form):
+    limits_model = Agreement
     description = forms.CharField(label=_("Afspraak"), max_length=1000)
     party = forms.ChoiceField(label=_("Wie doet het"), choices=[("", _("Kies")), *list(AgreementParty.choices)])
     party_name = required_when(
@@ -347,6 +368,7 @@ AgreementFormSet = forms.formset_factory(AgreementForm, formset=BaseAgreementFor
 
 
 class PlanForm(Form):
+    limits_model = Plan
     summary = _text(
         _("Samenvatting"), required=False, help_text=_("Wat wil het huishouden bereiken, in eigen woorden?")
     )
@@ -367,6 +389,7 @@ class PlanForm(Form):
 
 
 class PlanActivateForm(Form):
+    limits_model = Plan
     resident_agreement = forms.ChoiceField(
         label=_("Instemming van de inwoner"), choices=ResidentAgreement.choices, widget=forms.RadioSelect
     )
@@ -400,6 +423,7 @@ WHEN_GRANTED = _("bij toekennen")
 
 
 class ProvisionForm(Form):
+    limits_model = TailoredProvision
     building_block = forms.TypedChoiceField(label=_("Maatwerkvoorziening"), coerce=int)
     outcome = forms.ChoiceField(label=_("Besluit"), choices=[("", _("Kies")), *list(ProvisionOutcome.choices)])
     law = required_when(
@@ -457,6 +481,7 @@ ProvisionFormSet = forms.formset_factory(ProvisionForm, formset=BaseProvisionFor
 
 
 class DecisionForm(Form):
+    limits_model = Decision
     addressee = forms.TypedChoiceField(label=_("Aan"), coerce=int)
     decided_on = _date(_("Datum besluit"))
     urgent = forms.BooleanField(
@@ -486,6 +511,7 @@ def _affiliation_label(affiliation) -> str:
 
 
 class TransferForm(Form):
+    limits_model = WarmHandover
     to = forms.TypedChoiceField(label=_("Nieuwe regisseur"), coerce=int)
     note = _text(
         _("Overdrachtsnotitie"), rows=5, help_text=_("Wat moet de nieuwe regisseur weten? Ten minste 20 tekens.")
@@ -520,6 +546,7 @@ class ProcessCoordinatorForm(Form):
 
 
 class DeadlineChangeForm(Form):
+    limits_model = DeadlineChange
     change = forms.ChoiceField(label=_("Soort wijziging"))
     days = forms.IntegerField(label=_("Aantal dagen"), min_value=1, max_value=365)
     notified_on = _date(_("Aanvrager bericht op"), required=False)
@@ -547,6 +574,7 @@ class DeadlineChangeForm(Form):
 
 
 class CloseForm(Form):
+    limits_model = Case
     reason = forms.ChoiceField(
         label=_("Reden"), choices=[(v, label) for v, label in ClosureReason.choices if v != ClosureReason.REFERRED_BACK]
     )

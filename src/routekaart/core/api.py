@@ -15,14 +15,16 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import MaxLengthValidator
 from django.http import Http404
 from django.utils.translation import gettext as _
-from rest_framework import exceptions
+from rest_framework import exceptions, serializers
 from rest_framework.permissions import BasePermission
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from .limits import FieldLimits, MaximumValidator, MinimumValidator, PlausibleDateValidator, limits_of
 from .problems import PROBLEM_CONTENT_TYPE, problem
 
 # The name of an error about the request as a whole (DRF's own name for it).
@@ -198,3 +200,41 @@ class HasRulesPermission(BasePermission):
 
     def has_permission(self, request, view) -> bool:
         return request.user.has_perm(view.required_permission)
+
+
+class ModelLimitsMixin:
+    """A plain serializer whose fields named as fields of `limits_model` take that field's limits (core.limits):
+    a text its max_length, a number its minimum and maximum, a date its plausible range, each with the model's
+    Dutch validator, so the schema declares them (maxLength, minimum, maximum) and the API refuses what the save
+    would. `limits_renamed` maps a serializer field to the model field where the names differ. Mix in before
+    `serializers.Serializer`."""
+
+    limits_model: type | None = None
+    limits_renamed: dict[str, str] = {}
+
+    def get_fields(self) -> dict[str, Any]:
+        fields = super().get_fields()
+        if self.limits_model is not None:
+            for name, limits in limits_of(self.limits_model, fields, self.limits_renamed).items():
+                apply_serializer_limits(fields[name], limits)
+        return fields
+
+
+def apply_serializer_limits(field: Any, limits: FieldLimits) -> None:
+    """Give a plain serializer field its model field's limits; a tighter limit of the serializer's is kept, a field
+    of another kind (a choice, a relation) is left as it is."""
+    if isinstance(field, serializers.ChoiceField | serializers.RelatedField):
+        return
+    if isinstance(field, serializers.CharField):
+        if limits.max_length and (field.max_length is None or field.max_length > limits.max_length):
+            field.max_length = limits.max_length
+            field.validators.extend(v for v in limits.validators if isinstance(v, MaxLengthValidator))
+    elif isinstance(field, serializers.IntegerField | serializers.DecimalField | serializers.FloatField):
+        if limits.min_value is not None and (field.min_value is None or field.min_value < limits.min_value):
+            field.min_value = limits.min_value
+            field.validators.append(MinimumValidator(limits.min_value))
+        if limits.max_value is not None and (field.max_value is None or field.max_value > limits.max_value):
+            field.max_value = limits.max_value
+            field.validators.append(MaximumValidator(limits.max_value))
+    elif isinstance(field, serializers.DateField | serializers.DateTimeField):
+        field.validators.extend(v for v in limits.validators if isinstance(v, PlausibleDateValidator))

@@ -15,8 +15,11 @@ from dataclasses import dataclass
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.forms.formsets import BaseFormSet
 from django.utils.translation import gettext
+
+from .limits import FieldLimits, PlausibleDateValidator, limits_of
 
 # Field types whose empty answer is a choice not made ("Kies …") instead of something not typed ("Vul … in.").
 _CHOICE_FIELDS = (forms.ChoiceField, forms.ModelChoiceField, forms.NullBooleanField)
@@ -118,10 +121,23 @@ class InstructiveErrorsMixin:
     itself is kept. Mix in before `forms.Form` / `forms.ModelForm` (or use `Form` / `ModelForm` below)."""
 
     instructive_errors = True
+    # The model the form's input is stored into: each field named as one of its fields takes that field's limits
+    # (max_length, minimum and maximum, plausible dates), so the page shows them (maxlength, min, max) and refuses
+    # what the save would. `limits_renamed` maps a form field to the model field where the names differ.
+    limits_model: type | None = None
+    limits_renamed: dict[str, str] = {}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.apply_model_limits(self.fields)
         self._instruct()
+
+    @classmethod
+    def apply_model_limits(cls, fields: dict[str, forms.Field]) -> None:
+        """Give each of `fields` named as a field of `limits_model` that field's limits (see `limits_model`)."""
+        if cls.limits_model is not None:
+            for name, limits in limits_of(cls.limits_model, fields, cls.limits_renamed).items():
+                apply_field_limits(fields[name], limits)
 
     def full_clean(self) -> None:
         self._instruct()  # again: a form may add fields after __init__ (one score per life domain)
@@ -130,6 +146,36 @@ class InstructiveErrorsMixin:
     def _instruct(self) -> None:
         for name, field in self.fields.items():
             apply_instructive_messages(field, self[name].label)
+
+
+_NUMBER_FIELDS = (forms.IntegerField, forms.DecimalField, forms.FloatField)
+_DATE_FIELDS = (forms.DateField, forms.DateTimeField)
+
+
+def apply_field_limits(field: forms.Field, limits: FieldLimits) -> None:
+    """Give a plain form field its model field's limits (core.limits.field_limits): a text its max_length, a number
+    its minimum and maximum, a date its plausible range; each with the model's validator, and the widget's
+    maxlength/min/max. A field of another kind (a choice) is left as it is; a tighter limit of the form's is kept."""
+    if isinstance(field, _CHOICE_FIELDS):
+        return
+    if isinstance(field, forms.CharField):
+        if limits.max_length and (field.max_length is None or field.max_length > limits.max_length):
+            field.max_length = limits.max_length
+            field.validators.append(MaxLengthValidator(limits.max_length))
+    elif isinstance(field, _NUMBER_FIELDS):
+        if limits.min_value is not None and (field.min_value is None or field.min_value < limits.min_value):
+            field.min_value = limits.min_value
+            field.validators.append(MinValueValidator(limits.min_value))
+        if limits.max_value is not None and (field.max_value is None or field.max_value > limits.max_value):
+            field.max_value = limits.max_value
+            field.validators.append(MaxValueValidator(limits.max_value))
+    elif isinstance(field, _DATE_FIELDS):
+        field.validators.extend(
+            v for v in limits.validators if isinstance(v, PlausibleDateValidator) and v not in field.validators
+        )
+    else:
+        return
+    field.widget.attrs.update(field.widget_attrs(field.widget))
 
 
 def apply_instructive_messages(field: forms.Field, label: object) -> None:

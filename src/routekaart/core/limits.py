@@ -28,7 +28,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.utils import formats, timezone
 from django.utils.deconstruct import deconstructible
@@ -265,3 +265,49 @@ def checked(instances: Iterable[Any]) -> list[Any]:
     for row in rows:
         enforce_field_limits(type(row), row)
     return rows
+
+
+# --- the same limits on a plain form or serializer field ----------------------------------------------------------
+
+_LIMIT_VALIDATORS = (MaxLengthValidator, MinValueValidator, MaxValueValidator, PlausibleDateValidator)
+
+
+class FieldLimits(NamedTuple):
+    """A model field's limits, for a plain form or serializer field that stores into it."""
+
+    max_length: int | None
+    min_value: int | Decimal | float | None
+    max_value: int | Decimal | float | None
+    validators: list[Any]  # the model field's length, range and date validators, with their Dutch messages
+
+
+def field_limits(model_field: Any) -> FieldLimits:
+    """The limits of `model_field` (a Django model field object): its max_length, the tightest minimum and maximum
+    of its validators, and those validators. The one source for a plain `forms.Form` or `serializers.Serializer`
+    field (see core.forms.Form.limits_model and core.api.ModelLimitsMixin), so page, schema and save agree."""
+    validators = [v for v in model_field.validators if isinstance(v, _LIMIT_VALIDATORS)]
+    low = high = None
+    for validator in validators:
+        limit = validator.limit_value if not isinstance(validator, PlausibleDateValidator) else None
+        if limit is None or callable(limit):
+            continue
+        if isinstance(validator, MinValueValidator):
+            low = limit if low is None else max(low, limit)
+        elif isinstance(validator, MaxValueValidator):
+            high = limit if high is None else min(high, limit)
+    return FieldLimits(getattr(model_field, "max_length", None), low, high, validators)
+
+
+def limits_of(model: type, names: Iterable[str], renamed: dict[str, str] | None = None) -> dict[str, FieldLimits]:
+    """The limits of the fields of `model` among `names` (a form's or serializer's field names); `renamed` maps an
+    input's name to the model field's where they differ. Relations and the primary key have none."""
+    renamed = renamed or {}
+    found: dict[str, FieldLimits] = {}
+    for name in names:
+        try:
+            model_field = model._meta.get_field(renamed.get(name, name))
+        except FieldDoesNotExist:  # an input no column holds (a choice of action)
+            continue
+        if getattr(model_field, "concrete", False) and not model_field.is_relation and not model_field.primary_key:
+            found[name] = field_limits(model_field)
+    return found

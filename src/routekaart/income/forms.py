@@ -4,7 +4,19 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..core.forms import Form
-from .models import ContactMode, CostSharerExclusionReason, Debts, MakesEndsMeet, WorkObligation
+from .models import (
+    BenefitToWorkSwitch,
+    ContactMode,
+    CoordinatorHandover,
+    CostSharerExclusion,
+    CostSharerExclusionReason,
+    Debts,
+    FinancialFitnessReview,
+    IncomeReport,
+    MakesEndsMeet,
+    SocialAssistance,
+    WorkObligation,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 YES_NO = [("yes", _("Ja")), ("no", _("Nee"))]
@@ -15,6 +27,7 @@ def _yes_no(value: str | None) -> bool | None:
 
 
 class BenefitGrantForm(Form):
+    limits_model = SocialAssistance
     client = forms.TypedChoiceField(label=_("Aanvrager"), coerce=int)
     organisation = forms.TypedChoiceField(label=_("Uitvoerder"), coerce=int)
     coordinator = forms.TypedChoiceField(
@@ -38,6 +51,7 @@ class BenefitGrantForm(Form):
 
 
 class CoordinatorReassignForm(Form):
+    limits_model = CoordinatorHandover
     to_user = forms.TypedChoiceField(label=_("Nieuwe regiehouder"), coerce=int)
     handed_over_on = forms.DateField(label=_("Overdracht per"), widget=DATE)
     # A warm handover always needs the meeting, the resident's consent and a note (income.services.benefits): the
@@ -166,6 +180,7 @@ class AnnualReviewForm(FinancialFitnessFields):
 
 
 class FinancialFitnessForm(FinancialFitnessFields):
+    limits_model = FinancialFitnessReview
     held_on = forms.DateField(label=_("Datum van het gesprek"), widget=DATE)
     case_id = forms.IntegerField(
         label=_("Casus (brede intake)"),
@@ -178,6 +193,7 @@ class FinancialFitnessForm(FinancialFitnessFields):
 
 
 class IncomeReportForm(Form):
+    limits_model = IncomeReport
     month = forms.DateField(
         label=_("Maand"),
         input_formats=["%Y-%m"],
@@ -198,6 +214,7 @@ class IncomeReportForm(Form):
 
 
 class WorkSwitchForm(Form):
+    limits_model = BenefitToWorkSwitch
     work_start = forms.DateField(label=_("Eerste werkdag"), widget=DATE)
     first_salary_on = forms.DateField(label=_("Datum van het eerste salaris"), widget=DATE)
     net_monthly_salary = forms.DecimalField(
@@ -209,6 +226,7 @@ class WorkSwitchForm(Form):
 
 
 class CostSharerExclusionForm(Form):
+    limits_model = CostSharerExclusion
     resident = forms.TypedChoiceField(label=_("Medebewoner"), coerce=int)
     reason = forms.ChoiceField(
         label=_("Waarom telt deze medebewoner niet mee?"), choices=CostSharerExclusionReason.choices

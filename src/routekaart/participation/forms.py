@@ -7,7 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from ..core.forms import Form, require, required_when
 from ..organisations.models import Organisation, OrganisationKind
 from .models import (
+    Assignment,
+    DistanceAssessment,
     DistanceCategory,
+    Exemption,
+    Expenditure,
     Instrument,
     LadderRung,
     ParticipationTier,
@@ -15,6 +19,7 @@ from .models import (
     RegisterStatus,
     Result,
     SpendingLine,
+    TargetGroupRegistration,
     WageValueDetermination,
 )
 
@@ -46,6 +51,7 @@ class _RungChoice(forms.ModelChoiceField):
 
 
 class AssessmentForm(Form):
+    limits_model = DistanceAssessment
     category = _NamedChoice(
         label=_("Categorie afstand tot de arbeidsmarkt"),
         queryset=DistanceCategory.objects.order_by("order"),
@@ -74,6 +80,7 @@ class AssessmentForm(Form):
 
 
 class WageValueForm(Form):
+    limits_model = WageValueDetermination
     method = forms.ChoiceField(label=_("Methode"))
     percentage = forms.DecimalField(
         label=_("Loonwaarde (%)"), min_value=0, max_value=100, decimal_places=2, max_digits=5
@@ -93,6 +100,7 @@ class WageValueForm(Form):
 
 
 class RegisterForm(Form):
+    limits_model = TargetGroupRegistration
     status = forms.ChoiceField(label=_("Status in het doelgroepenregister"), choices=RegisterStatus.choices)
     ground = required_when(
         forms.ChoiceField(label=_("Grond"), choices=[("", "—"), *RegisterGround.choices]), _("als UWV opnam")
@@ -109,6 +117,7 @@ class RegisterForm(Form):
 
 
 class ExemptionForm(Form):
+    limits_model = Exemption
     ground = forms.ChoiceField(label=_("Grond"))
     valid_from = _date(_("Vanaf"), initial_today=True)
     valid_to = _date(_("Tot"), required=False)
@@ -119,6 +128,7 @@ class ExemptionForm(Form):
 
 
 class AssignmentForm(Form):
+    limits_model = Assignment
     instrument = _NamedChoice(
         label=_("Instrument"), queryset=Instrument.objects.order_by("order"), to_field_name="code"
     )
@@ -193,10 +203,12 @@ class DecisionForm(Form):
 
 
 class StartForm(Form):
+    limits_model = Assignment
     started_on = _date(_("Gestart op"), initial_today=True)
 
 
 class EndForm(Form):
+    limits_model = Assignment
     ended_on = _date(_("Geëindigd op"), initial_today=True)
     result = _NamedChoice(label=_("Resultaat"), queryset=Result.objects.none(), to_field_name="code")
     left_social_assistance = forms.BooleanField(label=_("Uitgestroomd uit de bijstand"), required=False)
@@ -208,6 +220,7 @@ class EndForm(Form):
 
 
 class ExpenditureForm(Form):
+    limits_model = Expenditure
     booked_on = _date(_("Geboekt op"), initial_today=True)
     amount = forms.DecimalField(label=_("Bedrag (€)"), max_digits=12, decimal_places=2)
     description = forms.CharField(label=_("Omschrijving"), required=False, max_length=200)

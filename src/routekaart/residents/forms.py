@@ -4,10 +4,12 @@ from django.utils.translation import gettext_lazy as _
 from ..core.forms import Form
 from ..organisations.models import Organisation
 from ..organisations.roles import Domain
+from .models import BreakGlass, Consent
 from .services import BREAK_GLASS_MIN_REASON
 
 
 class BreakGlassForm(Form):
+    limits_model = BreakGlass
     reason = forms.CharField(
         label=_("Waarom hebt u met spoed toegang nodig?"),
         help_text=_(
@@ -22,6 +24,8 @@ class BreakGlassForm(Form):
 
 class ConsentForm(Form):
     """A person's consent for their own data, as recorded by staff; the members are passed in."""
+
+    limits_model = Consent
 
     resident = forms.TypedChoiceField(label=_("Voor de gegevens van"), coerce=int)
     given_by = forms.TypedChoiceField(

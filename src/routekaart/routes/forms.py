@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from ..core.forms import Form, require, required_when
 from ..organisations.models import Organisation, OrganisationKind
 from ..organisations.models.network import SchoolKind
-from .models import Condition, ExitProfile, Route
+from .models import Condition, ConditionRecord, ExitProfile, Route, StepProgress, Trajectory
 from .workflow import Outcome
 
 # The parties of the exit routes a school or the Dienst fills in when a leaver starts (codes of de_dienst.yaml).
@@ -26,6 +26,8 @@ PARTY_FIELDS = [
 
 class TrajectoryStartForm(Form):
     """A school registers a leaver (or the Dienst a young person) on an exit route, with who fills each party."""
+
+    limits_model = Trajectory
 
     resident = forms.ModelChoiceField(label=_("Leerling / inwoner"), queryset=None)
     route = forms.ModelChoiceField(label=_("Route"), queryset=None, empty_label=None)
@@ -76,6 +78,7 @@ class TrajectoryStartForm(Form):
 
 
 class StepTransitionForm(Form):
+    limits_model = StepProgress
     prefix = "stap"
     transition = forms.ChoiceField(
         choices=[
@@ -91,6 +94,7 @@ class StepTransitionForm(Form):
 
 
 class ConditionRecordForm(Form):
+    limits_model = ConditionRecord
     prefix = "voorwaarde"
     condition = forms.ChoiceField(label=_("Voorwaarde"), choices=Condition.choices)
 
@@ -109,6 +113,7 @@ class ConditionRecordForm(Form):
 
 
 class DueDateForm(Form):
+    limits_model = StepProgress
     prefix = "termijn"
     due_on = forms.DateField(
         label=_("Uiterlijk klaar op"), required=False, widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})

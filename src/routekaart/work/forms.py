@@ -8,15 +8,24 @@ from ..organisations.models import Organisation, OrganisationKind
 from ..residents.models.persons import EducationLevel
 from .models import (
     AgreementKind,
+    Arrangement,
+    Branch,
+    CandidateProfile,
     ContactKind,
+    ContactMoment,
     ContactOutcome,
     ContactPerson,
     Employer,
+    EmployerAgreement,
     EmployerKind,
     FulfilmentKind,
     MatchDecisionKind,
     Placement,
+    PlacementCheck,
     ProfileStatus,
+    SocialReturnContract,
+    SocialReturnFulfilment,
+    Vacancy,
 )
 from .selectors import competence_list, sector_list
 
@@ -34,6 +43,7 @@ def _competences(label=None, help_text=""):
 
 
 class EmployerForm(Form):
+    limits_model = Employer
     name = forms.CharField(label=_("Naam"), max_length=200)
     kvk_number = forms.CharField(
         label=_("KvK-nummer"), max_length=12, help_text=_("Acht cijfers, zoals in het Handelsregister.")
@@ -55,6 +65,7 @@ class EmployerForm(Form):
 
 
 class BranchForm(Form):
+    limits_model = Branch
     name = forms.CharField(label=_("Naam vestiging"), max_length=200)
     street = forms.CharField(label=_("Straat"), max_length=200)
     house_number = forms.IntegerField(label=_("Huisnummer"), min_value=1)
@@ -65,6 +76,7 @@ class BranchForm(Form):
 
 
 class ContactPersonForm(Form):
+    limits_model = ContactPerson
     name = forms.CharField(label=_("Naam"), max_length=200)
     job_title = forms.CharField(label=_("Functie"), max_length=200, required=False)
     email = forms.EmailField(label=_("E-mailadres"), required=False)
@@ -72,6 +84,7 @@ class ContactPersonForm(Form):
 
 
 class ContactMomentForm(Form):
+    limits_model = ContactMoment
     kind = forms.ChoiceField(label=_("Soort contact"), choices=ContactKind.choices)
     is_acquisition = forms.BooleanField(
         label=_("Acquisitie"), required=False, help_text=_("Werven van vacatures of kansen op een arrangement.")
@@ -94,6 +107,7 @@ class ContactMomentForm(Form):
 
 
 class AgreementForm(Form):
+    limits_model = EmployerAgreement
     kind = forms.ChoiceField(label=_("Soort afspraak"), choices=AgreementKind.choices)
     description = forms.CharField(label=_("Omschrijving"), max_length=300)
     places = required_when(forms.IntegerField(label=_("Aantal plaatsen"), min_value=1), _("bij een banenafspraak"))
@@ -129,6 +143,7 @@ class _OpeningForm(Form):
 
 
 class VacancyForm(_OpeningForm):
+    limits_model = Vacancy
     via_agency = forms.ModelChoiceField(label=_("Via uitzendbureau"), queryset=Employer.objects.none(), required=False)
     min_wage_value = forms.IntegerField(
         label=_("Vereiste loonwaarde (%)"),
@@ -154,6 +169,7 @@ class VacancyForm(_OpeningForm):
 
 
 class ArrangementForm(_OpeningForm):
+    limits_model = Arrangement
     tasks = forms.CharField(
         label=_("Gecarvede taken"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -195,6 +211,7 @@ class ArrangementForm(_OpeningForm):
 
 
 class WorkProfileForm(Form):
+    limits_model = CandidateProfile
     status = forms.ChoiceField(label=_("Status"), choices=ProfileStatus.choices)
     competences = _competences()
     experience = forms.CharField(
@@ -252,15 +269,18 @@ class ProposeForm(Form):
 
 
 class IntroduceForm(Form):
+    limits_model = Placement
     introduced_on = forms.DateField(label=_("Datum kennismaking"), **DATE)
 
 
 class TrialForm(Form):
+    limits_model = Placement
     trial_start = forms.DateField(label=_("Proefplaatsing vanaf"), **DATE)
     trial_end = forms.DateField(label=_("Proefplaatsing tot en met"), **DATE)
 
 
 class ContractForm(Form):
+    limits_model = Placement
     contract_start = forms.DateField(label=_("In dienst vanaf"), **DATE)
     contract_end = forms.DateField(label=_("Contract tot"), required=False, **DATE)
     hours = forms.IntegerField(label=_("Uren per week"), min_value=1, max_value=40)
@@ -276,6 +296,7 @@ class ContractForm(Form):
 
 
 class CoachingStartForm(Form):
+    limits_model = Placement
     coaching_by = forms.ModelChoiceField(label=_("Jobcoach van"), queryset=Organisation.objects.none())
     coaching_start = forms.DateField(label=_("Jobcoaching vanaf"), **DATE)
 
@@ -287,10 +308,12 @@ class CoachingStartForm(Form):
 
 
 class CoachingEndForm(Form):
+    limits_model = Placement
     coaching_end = forms.DateField(label=_("Jobcoaching tot"), **DATE)
 
 
 class EndForm(Form):
+    limits_model = Placement
     ended_on = forms.DateField(label=_("Beëindigd op"), **DATE)
     reason = forms.CharField(label=_("Reden"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -300,6 +323,7 @@ class DeclineForm(Form):
 
 
 class CheckForm(Form):
+    limits_model = PlacementCheck
     checked_on = forms.DateField(label=_("Datum controle"), **DATE)
     still_working = forms.TypedChoiceField(
         label=_("Nog aan het werk?"),
@@ -311,6 +335,7 @@ class CheckForm(Form):
 
 
 class SocialReturnContractForm(Form):
+    limits_model = SocialReturnContract
     municipality = forms.ModelChoiceField(
         label=_("Gemeente"), queryset=Organisation.objects.filter(kind=OrganisationKind.MUNICIPALITY).order_by("name")
     )
@@ -338,6 +363,7 @@ class SocialReturnContractForm(Form):
 
 
 class FulfilmentForm(Form):
+    limits_model = SocialReturnFulfilment
     kind = forms.ChoiceField(label=_("Soort invulling"), choices=FulfilmentKind.choices)
     occurred_on = forms.DateField(label=_("Datum"), **DATE)
     description = forms.CharField(label=_("Omschrijving"), max_length=300)

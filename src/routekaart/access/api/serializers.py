@@ -6,6 +6,7 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from ...core.api import ModelLimitsMixin
 from ...core.api_bounds import object_id_field
 from ...organisations.models import Organisation
 from ...organisations.roles import Domain
@@ -14,13 +15,17 @@ from ..models import (
     Agreement,
     AgreementParty,
     AgreementStatus,
+    Assessment,
     Case,
     CaseStatus,
     ClosureReason,
     Deadline,
     Decision,
+    Gatekeeping,
     GatekeepingOutcome,
     Goal,
+    Intake,
+    LifeDomainScore,
     Plan,
     PlanStatus,
     ProvisionOutcome,
@@ -28,9 +33,12 @@ from ..models import (
     ReferralSource,
     ReportTopic,
     ResidentAgreement,
+    Review,
     Signal,
     SignalKind,
+    SpecialistAdvice,
     TailoredProvision,
+    WarmHandover,
 )
 
 LAWS = [(Domain.YOUTH, "Jeugdwet"), (Domain.SUPPORT, "Wmo 2015"), (Domain.PARTICIPATION, "Participatiewet")]
@@ -292,7 +300,8 @@ class CaseFileSerializer(serializers.Serializer):
 # --- input ------------------------------------------------------------------------------------------------------
 
 
-class SignalCreateSerializer(serializers.Serializer):
+class SignalCreateSerializer(ModelLimitsMixin, serializers.Serializer):
+    limits_model = Signal
     household = object_id_field()
     kind = choice(SignalKind.choices)
     topic = choice(ReportTopic.choices, required=False, default="", allow_blank=True)
@@ -307,7 +316,8 @@ class SignalCreateSerializer(serializers.Serializer):
     summary = serializers.CharField()
 
 
-class ScoreInSerializer(serializers.Serializer):
+class ScoreInSerializer(ModelLimitsMixin, serializers.Serializer):
+    limits_model = LifeDomainScore
     life_domain = serializers.CharField()
     self_reliance = serializers.IntegerField()
     note = serializers.CharField(required=False, default="", allow_blank=True)
@@ -317,7 +327,8 @@ def scores_as_dict(rows) -> dict:
     return {row["life_domain"]: (row["self_reliance"], row["note"]) for row in rows}
 
 
-class IntakeCreateSerializer(serializers.Serializer):
+class IntakeCreateSerializer(ModelLimitsMixin, serializers.Serializer):
+    limits_model = Intake
     case = object_id_field()
     resident = object_id_field(required=False, allow_null=True, default=None)
     held_on = serializers.DateField(required=False, default=None)
@@ -334,7 +345,8 @@ class IntakeSerializer(serializers.Serializer):
     held_on = serializers.DateField()
 
 
-class GatekeepingSerializer(serializers.Serializer):
+class GatekeepingSerializer(ModelLimitsMixin, serializers.Serializer):
+    limits_model = Gatekeeping
     outcome = choice(GatekeepingOutcome.choices)
     decided_on = serializers.DateField(required=False, default=None)
     general_provisions = serializers.ListField(
@@ -346,12 +358,14 @@ class GatekeepingSerializer(serializers.Serializer):
     search_period_exempt = serializers.BooleanField(required=False, default=False)
 
 
-class AssessmentStepSerializer(serializers.Serializer):
+class AssessmentStepSerializer(ModelLimitsMixin, serializers.Serializer):
+    limits_model = Assessment
     report = serializers.CharField(required=False, default="", allow_blank=True)
     complete = serializers.BooleanField(required=False, default=False)
 
 
-class SpecialistAdviceSerializer(serializers.Serializer):
+class SpecialistAdviceSerializer(ModelLimitsMixin, serializers.Serializer):
+    limits_model = SpecialistAdvice
     adviser_kind = choice(AdviserKind.choices)
     adviser = serializers.CharField(max_length=200)
     question = serializers.CharField()
@@ -359,12 +373,14 @@ class SpecialistAdviceSerializer(serializers.Serializer):
     independence_required = serializers.BooleanField(required=False, default=False)
 
 
-class GoalInSerializer(serializers.Serializer):
+class GoalInSerializer(ModelLimitsMixin, serializers.Serializer):
+    limits_model = Goal
     life_domain = serializers.CharField()
     description = serializers.CharField()
 
 
-class AgreementInSerializer(serializers.Serializer):
+class AgreementInSerializer(ModelLimitsMixin, serializers.Serializer):
+    limits_model = Agreement
     description = serializers.CharField()
     party = choice(AgreementParty.choices)
     party_name = serializers.CharField(required=False, default="", allow_blank=True)
@@ -375,7 +391,8 @@ class AgreementInSerializer(serializers.Serializer):
     life_domain = serializers.CharField(required=False, default="", allow_blank=True)
 
 
-class PlanCreateSerializer(serializers.Serializer):
+class PlanCreateSerializer(ModelLimitsMixin, serializers.Serializer):
+    limits_model = Plan
     case = object_id_field()
     summary = serializers.CharField(required=False, default="", allow_blank=True)
     # A ListField, not many=True: with many=True DRF lets allow_null through to every goal, and a null goal failed
@@ -390,7 +407,8 @@ class PlanCreateSerializer(serializers.Serializer):
     agreements = AgreementInSerializer(many=True, required=False, default=list)
 
 
-class PlanActivateSerializer(serializers.Serializer):
+class PlanActivateSerializer(ModelLimitsMixin, serializers.Serializer):
+    limits_model = Plan
     resident_agreement = choice(ResidentAgreement.choices)
     resident_agreement_on = serializers.DateField(required=False, default=None)
     resident_agreement_note = serializers.CharField(required=False, default="", allow_blank=True)
@@ -398,15 +416,18 @@ class PlanActivateSerializer(serializers.Serializer):
 
 
 class AgreementCreateSerializer(AgreementInSerializer):
+    limits_model = Agreement
     plan = object_id_field()
 
 
-class AgreementStatusSerializer(serializers.Serializer):
+class AgreementStatusSerializer(ModelLimitsMixin, serializers.Serializer):
+    limits_model = Agreement
     status = choice(AgreementStatus.choices)
     done_on = serializers.DateField(required=False, default=None)
 
 
-class ProvisionInSerializer(serializers.Serializer):
+class ProvisionInSerializer(ModelLimitsMixin, serializers.Serializer):
+    limits_model = TailoredProvision
     building_block = serializers.CharField(
         help_text="De bouwsteen als `cluster.code`, bijvoorbeeld `care_and_support.guidance`."
     )
@@ -422,7 +443,8 @@ class ProvisionInSerializer(serializers.Serializer):
     reasoning = serializers.CharField()
 
 
-class DecisionCreateSerializer(serializers.Serializer):
+class DecisionCreateSerializer(ModelLimitsMixin, serializers.Serializer):
+    limits_model = Decision
     case = object_id_field()
     addressee = object_id_field()
     decided_on = serializers.DateField(required=False, default=None)
@@ -430,7 +452,8 @@ class DecisionCreateSerializer(serializers.Serializer):
     provisions = ProvisionInSerializer(many=True)
 
 
-class TransferSerializer(serializers.Serializer):
+class TransferSerializer(ModelLimitsMixin, serializers.Serializer):
+    limits_model = WarmHandover
     to_user = object_id_field()
     to_organisation = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all())
     note = serializers.CharField()
@@ -442,13 +465,15 @@ class ProcessCoordinatorSerializer(serializers.Serializer):
     user = object_id_field()
 
 
-class ReviewStepSerializer(serializers.Serializer):
+class ReviewStepSerializer(ModelLimitsMixin, serializers.Serializer):
+    limits_model = Review
     held_on = serializers.DateField(required=False, default=None)
     note = serializers.CharField()
     next_review_on = serializers.DateField(required=False, default=None)
     scores = ScoreInSerializer(many=True)
 
 
-class CloseSerializer(serializers.Serializer):
+class CloseSerializer(ModelLimitsMixin, serializers.Serializer):
+    limits_model = Case
     reason = choice(ClosureReason.choices)
     closed_on = serializers.DateField(required=False, default=None)

@@ -45,7 +45,8 @@ def test_a_summary_of_100000_characters_is_refused_on_the_page(logged_in, househ
     before = database_fingerprint()
     response = page_post(logged_in, household, summary="x" * 100_000)
     assert response.status_code == 400
-    assert TOO_LONG in response.text
+    assert 'maxlength="5000"' in response.text  # the page says the limit before it is sent
+    assert "Gebruik ten hoogste 5000 tekens voor" in response.text  # the form's instruction, naming the field
     assert database_fingerprint() == before
 
 

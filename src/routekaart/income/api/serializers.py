@@ -1,5 +1,8 @@
 from rest_framework import serializers
 
+from ...core.api import ModelLimitsMixin
+from ..models import IncomeReport
+
 
 class LineSerializer(serializers.Serializer):
     label = serializers.CharField()
@@ -38,7 +41,8 @@ class EntitlementSerializer(serializers.Serializer):
     explanations = ExplanationSerializer(many=True)
 
 
-class IncomeReportSerializer(serializers.Serializer):
+class IncomeReportSerializer(ModelLimitsMixin, serializers.Serializer):
+    limits_model = IncomeReport
     month = serializers.DateField(help_text="Een dag in de maand waarover de inkomsten gaan (JJJJ-MM-DD).")
     net_earnings = serializers.DecimalField(max_digits=9, decimal_places=2)
     other_income = serializers.DecimalField(max_digits=9, decimal_places=2, required=False, default=0)

@@ -1,5 +1,6 @@
 from rest_framework import serializers
 
+from ...core.api import ModelLimitsMixin
 from ..models import Organisation, OrganisationKind, Region, User
 from ..models.network import SchoolKind, TeamKind
 
@@ -40,7 +41,8 @@ class MeSerializer(serializers.ModelSerializer):
         fields = ["username", "first_name", "last_name", "roles"]
 
 
-class OrganisationCreateSerializer(serializers.Serializer):
+class OrganisationCreateSerializer(ModelLimitsMixin, serializers.Serializer):
+    limits_model = Organisation
     kind = serializers.ChoiceField(choices=OrganisationKind.choices)
     code = serializers.SlugField(max_length=60)
     name = serializers.CharField(max_length=200)

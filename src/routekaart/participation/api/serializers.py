@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from rest_framework import serializers
 
+from ...core.api import ModelLimitsMixin
 from ..models import Assignment, DistanceAssessment, Instrument, WageValueDetermination
 
 
@@ -87,7 +88,8 @@ class AssessmentSerializer(serializers.ModelSerializer):
         ]
 
 
-class AssessmentCreateSerializer(serializers.Serializer):
+class AssessmentCreateSerializer(ModelLimitsMixin, serializers.Serializer):
+    limits_model = DistanceAssessment
     category = serializers.CharField()
     tier = serializers.CharField()
     ladder_rung = serializers.IntegerField(min_value=1, max_value=6)

@@ -1,6 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from ...core.api import ModelLimitsMixin
 from ...core.api_bounds import object_id_field
 from ...organisations.models import Organisation
 from ..models import (
@@ -48,8 +49,10 @@ class ResidentSerializer(serializers.ModelSerializer):
         ]
 
 
-class ResidentCreateSerializer(serializers.Serializer):
+class ResidentCreateSerializer(ModelLimitsMixin, serializers.Serializer):
     """Field-level checks only; the BSN 11-check and the rest are the service's, answered as 400 per field."""
+
+    limits_model = Resident
 
     bsn = serializers.CharField(max_length=20)
     given_names = serializers.CharField(max_length=200)
@@ -162,13 +165,15 @@ class HouseholdCreateSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=300, required=False, default="", allow_blank=True)
 
 
-class MembershipStartSerializer(serializers.Serializer):
+class MembershipStartSerializer(ModelLimitsMixin, serializers.Serializer):
+    limits_model = Membership
     resident = object_id_field()
     role = serializers.ChoiceField(choices=MembershipRole.choices, required=False, default=MembershipRole.OTHER)
     valid_from = serializers.DateField()
 
 
-class MembershipEndSerializer(serializers.Serializer):
+class MembershipEndSerializer(ModelLimitsMixin, serializers.Serializer):
+    limits_model = Membership
     valid_to = serializers.DateField()
 
 

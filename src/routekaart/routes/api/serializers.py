@@ -1,6 +1,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from ...core.api import ModelLimitsMixin
 from ...organisations.models import Organisation
 from ...participation.models import LabourDistance
 from ...residents.models import Resident
@@ -255,7 +256,8 @@ class TrajectoryDetailSerializer(TrajectorySerializer):
         return RegieHandoverSerializer(self.context["view_data"].handovers, many=True).data
 
 
-class TrajectoryStartSerializer(serializers.Serializer):
+class TrajectoryStartSerializer(ModelLimitsMixin, serializers.Serializer):
+    limits_model = Trajectory
     resident = serializers.PrimaryKeyRelatedField(queryset=Resident.objects.all())
     route = serializers.CharField(help_text="`<map>.<route>` of a current route map, e.g. `de_dienst.sheltered_work`.")
     organisations = serializers.DictField(
@@ -267,14 +269,16 @@ class TrajectoryStartSerializer(serializers.Serializer):
     internships = serializers.CharField(required=False, default="", allow_blank=True)
 
 
-class StepTransitionSerializer(serializers.Serializer):
+class StepTransitionSerializer(ModelLimitsMixin, serializers.Serializer):
+    limits_model = StepProgress
     step = serializers.IntegerField(min_value=1)
     transition = serializers.ChoiceField(choices=list(TRANSITIONS))
     reason = serializers.CharField(required=False, default="", allow_blank=True)
     outcome = serializers.CharField(required=False, default="", allow_blank=True)
 
 
-class ConditionRecordCreateSerializer(serializers.Serializer):
+class ConditionRecordCreateSerializer(ModelLimitsMixin, serializers.Serializer):
+    limits_model = ConditionRecord
     condition = serializers.CharField()
     outcome = serializers.ChoiceField(choices=Outcome.choices)
     recorded_on = serializers.DateField(required=False, allow_null=True, default=None)

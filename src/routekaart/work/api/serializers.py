@@ -2,9 +2,11 @@
 
 from rest_framework import serializers
 
+from ...core.api import ModelLimitsMixin
 from ...residents.models.persons import EducationLevel
 from ..models import (
     Arrangement,
+    ArrangementTask,
     Competence,
     Employer,
     EmployerKind,
@@ -25,7 +27,8 @@ class EmployerSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "organisation", "kvk_number", "kind", "sector"]
 
 
-class EmployerCreateSerializer(serializers.Serializer):
+class EmployerCreateSerializer(ModelLimitsMixin, serializers.Serializer):
+    limits_model = Employer
     name = serializers.CharField(max_length=200)
     kvk_number = serializers.CharField(max_length=12)
     kind = serializers.ChoiceField(choices=EmployerKind.choices, default=EmployerKind.REGULAR)
@@ -73,7 +76,7 @@ class ArrangementSerializer(_OpeningSerializer):
         return [{"source_job": t.source_job, "task": t.task} for t in arrangement.tasks.all()]
 
 
-class _OpeningCreateSerializer(serializers.Serializer):
+class _OpeningCreateSerializer(ModelLimitsMixin, serializers.Serializer):
     employer = serializers.PrimaryKeyRelatedField(queryset=Employer.objects.all())
     title = serializers.CharField(max_length=200)
     sector = serializers.SlugRelatedField(slug_field="code", queryset=Sector.objects.filter(is_active=True))
@@ -90,6 +93,7 @@ class _OpeningCreateSerializer(serializers.Serializer):
 
 
 class VacancyCreateSerializer(_OpeningCreateSerializer):
+    limits_model = Vacancy
     via_agency = serializers.PrimaryKeyRelatedField(queryset=Employer.objects.all(), required=False, allow_null=True)
     min_wage_value = serializers.IntegerField(min_value=0, max_value=100, default=100)
     description = serializers.CharField(required=False, default="", allow_blank=True)
@@ -97,12 +101,14 @@ class VacancyCreateSerializer(_OpeningCreateSerializer):
     in_vacancy_service = serializers.BooleanField(default=False)
 
 
-class ArrangementTaskSerializer(serializers.Serializer):
+class ArrangementTaskSerializer(ModelLimitsMixin, serializers.Serializer):
+    limits_model = ArrangementTask
     source_job = serializers.CharField(max_length=200)
     task = serializers.CharField(max_length=300)
 
 
 class ArrangementCreateSerializer(_OpeningCreateSerializer):
+    limits_model = Arrangement
     min_wage_value = serializers.IntegerField(min_value=0, max_value=100)
     tasks = ArrangementTaskSerializer(many=True)
     instruments = serializers.ListField(child=serializers.CharField(max_length=40), required=False, default=list)
@@ -195,16 +201,19 @@ class PlacementProposeSerializer(serializers.Serializer):
         return data
 
 
-class PlacementIntroduceSerializer(serializers.Serializer):
+class PlacementIntroduceSerializer(ModelLimitsMixin, serializers.Serializer):
+    limits_model = Placement
     introduced_on = serializers.DateField()
 
 
-class PlacementTrialSerializer(serializers.Serializer):
+class PlacementTrialSerializer(ModelLimitsMixin, serializers.Serializer):
+    limits_model = Placement
     trial_start = serializers.DateField()
     trial_end = serializers.DateField()
 
 
-class PlacementContractSerializer(serializers.Serializer):
+class PlacementContractSerializer(ModelLimitsMixin, serializers.Serializer):
+    limits_model = Placement
     contract_start = serializers.DateField()
     contract_end = serializers.DateField(required=False, allow_null=True)
     hours = serializers.IntegerField(min_value=1, max_value=40)
@@ -213,6 +222,7 @@ class PlacementContractSerializer(serializers.Serializer):
     counts_for_jobs_agreement = serializers.BooleanField(default=False)
 
 
-class PlacementEndSerializer(serializers.Serializer):
+class PlacementEndSerializer(ModelLimitsMixin, serializers.Serializer):
+    limits_model = Placement
     ended_on = serializers.DateField()
     reason = serializers.CharField(max_length=500)
