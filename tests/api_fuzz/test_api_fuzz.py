@@ -38,6 +38,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from routekaart.income.tests.factories import SocialAssistanceFactory
 from routekaart.organisations.roles import Domain, Role
 from routekaart.organisations.tests.factories import TOTPDeviceFactory, UserFactory
 from routekaart.residents.tests.factories import (
@@ -156,9 +157,14 @@ def dataset(db) -> dict[str, Any]:
     arrangement = ArrangementFactory(employer=employer, created_by=adviser)
     profile = CandidateProfileFactory(resident=households[0].mother)
     placement = PlacementFactory(vacancy=vacancy, profile=profile, proposed_by=adviser)
+    # A plan with its agreements (plan activate, agreement status) and a benefit (income reports): the write
+    # boundary test needs an object to reach their validation.
+    plan = journey.to_active_plan(coordinator, households[1]).plans.get()
+    benefit = SocialAssistanceFactory(household=households[0], client=households[0].mother, membership=False)
 
     ids = [h.pk for h in households] + [r.pk for r in residents] + [c.pk for c in cases]
-    ids += [employer.pk, vacancy.pk, arrangement.pk, profile.pk, placement.pk]
+    ids += [employer.pk, vacancy.pk, arrangement.pk, profile.pk, placement.pk, plan.pk, benefit.pk]
+    ids += [plan.agreements.values_list("pk", flat=True).first()]
     _REAL_VALUES.clear()
     _REAL_VALUES.update(
         id=sorted(set(ids)),
