@@ -67,7 +67,7 @@ bench: install
 	$(PY) bench/run.py
 
 messages: install
-	cd src/routekaart && ../../$(MANAGE) makemessages -l nl -l en --no-obsolete && ../../$(MANAGE) compilemessages
+	cd src/routekaart && $(abspath $(PY)) $(abspath manage.py) makemessages -l nl -l en --no-obsolete && $(abspath $(PY)) $(abspath manage.py) compilemessages
 
 lock: | $(PY)
 	$(VENV)/bin/uv pip compile --quiet requirements/base.in -o requirements/base.txt
