@@ -24,7 +24,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from .limits import FieldLimits, MaximumValidator, MinimumValidator, PlausibleDateValidator, limits_of
+from .limits import FieldLimits, PlausibleDateValidator, limits_of, range_tighten
 from .problems import PROBLEM_CONTENT_TYPE, problem
 
 # The name of an error about the request as a whole (DRF's own name for it).
@@ -230,11 +230,6 @@ def apply_serializer_limits(field: Any, limits: FieldLimits) -> None:
             field.max_length = limits.max_length
             field.validators.extend(v for v in limits.validators if isinstance(v, MaxLengthValidator))
     elif isinstance(field, serializers.IntegerField | serializers.DecimalField | serializers.FloatField):
-        if limits.min_value is not None and (field.min_value is None or field.min_value < limits.min_value):
-            field.min_value = limits.min_value
-            field.validators.append(MinimumValidator(limits.min_value))
-        if limits.max_value is not None and (field.max_value is None or field.max_value > limits.max_value):
-            field.max_value = limits.max_value
-            field.validators.append(MaximumValidator(limits.max_value))
+        range_tighten(field, limits)
     elif isinstance(field, serializers.DateField | serializers.DateTimeField):
         field.validators.extend(v for v in limits.validators if isinstance(v, PlausibleDateValidator))

@@ -19,7 +19,7 @@ from django.core.validators import MaxLengthValidator, MaxValueValidator, MinVal
 from django.forms.formsets import BaseFormSet
 from django.utils.translation import gettext
 
-from .limits import FieldLimits, PlausibleDateValidator, limits_of
+from .limits import FieldLimits, PlausibleDateValidator, limits_of, range_tighten
 
 # Field types whose empty answer is a choice not made ("Kies …") instead of something not typed ("Vul … in.").
 _CHOICE_FIELDS = (forms.ChoiceField, forms.ModelChoiceField, forms.NullBooleanField)
@@ -163,12 +163,7 @@ def apply_field_limits(field: forms.Field, limits: FieldLimits) -> None:
             field.max_length = limits.max_length
             field.validators.append(MaxLengthValidator(limits.max_length))
     elif isinstance(field, _NUMBER_FIELDS):
-        if limits.min_value is not None and (field.min_value is None or field.min_value < limits.min_value):
-            field.min_value = limits.min_value
-            field.validators.append(MinValueValidator(limits.min_value))
-        if limits.max_value is not None and (field.max_value is None or field.max_value > limits.max_value):
-            field.max_value = limits.max_value
-            field.validators.append(MaxValueValidator(limits.max_value))
+        range_tighten(field, limits, MinValueValidator, MaxValueValidator)
     elif isinstance(field, _DATE_FIELDS):
         field.validators.extend(
             v for v in limits.validators if isinstance(v, PlausibleDateValidator) and v not in field.validators

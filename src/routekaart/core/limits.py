@@ -311,3 +311,16 @@ def limits_of(model: type, names: Iterable[str], renamed: dict[str, str] | None 
         if getattr(model_field, "concrete", False) and not model_field.is_relation and not model_field.primary_key:
             found[name] = field_limits(model_field)
     return found
+
+
+def range_tighten(
+    field: Any, limits: FieldLimits, minimum: type = MinimumValidator, maximum: type = MaximumValidator
+) -> None:
+    """Give a number input (a form's or a serializer's field: both have min_value, max_value and validators) the
+    model's range where its own is wider, with a `minimum`/`maximum` validator of the caller's kind."""
+    if limits.min_value is not None and (field.min_value is None or field.min_value < limits.min_value):
+        field.min_value = limits.min_value
+        field.validators.append(minimum(limits.min_value))
+    if limits.max_value is not None and (field.max_value is None or field.max_value > limits.max_value):
+        field.max_value = limits.max_value
+        field.validators.append(maximum(limits.max_value))
