@@ -199,3 +199,13 @@ def test_a_page_position_of_two_to_the_63_is_no_server_error(staff_client, param
     for value in (2**63, 2**64, 10**30):
         response = client.get("/api/v1/households/", {parameter: value})
         assert response.status_code in (200, 400), (value, response.status_code)
+
+
+def test_a_detail_action_that_answers_a_whole_list_is_documented_as_an_array_not_a_page(client):
+    """Found by the fuzzer once the dataset had a benefit: the entitlements answered `[]` where the schema promised a
+    page; the household composition had the same mismatch."""
+    paths = client.get(reverse("api-schema") + "?format=json").json()["paths"]
+
+    for path in ("/api/v1/income/households/{id}/entitlements/", "/api/v1/households/{id}/composition/"):
+        schema = paths[path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+        assert schema["type"] == "array", path

@@ -59,7 +59,7 @@ class IncomeHouseholdViewSet(AccessCheckedViewSet):
         return Response(CalculationSerializer(result).data)
 
     @extend_schema(responses=EntitlementSerializer(many=True))
-    @action(detail=True, methods=["get"], url_path="entitlements")
+    @action(detail=True, methods=["get"], url_path="entitlements", pagination_class=None)
     def entitlements(self, request: Request, pk: int) -> Response:
         """Every regulation in force: entitled, in use, and why (the household's own values)."""
         access = self._access(pk, purpose="entitlement-check")

@@ -105,7 +105,7 @@ class HouseholdViewSet(AccessCheckedViewSet):
         parameters=[OpenApiParameter("on", type=str, description="JJJJ-MM-DD", required=True)],
         responses=MemberSerializer(many=True),
     )
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None)
     def composition(self, request: Request, pk: int) -> Response:
         """Who belonged to the household on a date ("who lived here on 1 March?")."""
         query = CompositionQuerySerializer(data=request.query_params)
