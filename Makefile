@@ -50,7 +50,9 @@ lint: install
 test-sqlite: install chromium
 	$(VENV)/bin/pytest
 
-test: lint test-sqlite
+# Every test, on both databases at once (the machine has two cores; each suite's output is printed when it ends).
+test: lint
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
 
 test-postgres: install chromium
 	$(PY) scripts/with_postgres.py $(VENV)/bin/pytest
