@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "rules.apps.AutodiscoverRulesConfig",
+    "django_tasks",
+    "django_tasks_db",
     "routekaart.organisations",
     "routekaart.catalog",
     "routekaart.routes",
@@ -67,6 +69,7 @@ INSTALLED_APPS = [
     "routekaart.work",
     "routekaart.participation",
     "routekaart.income",
+    "routekaart.jobs",
     "routekaart.web",
 ]
 
@@ -275,7 +278,11 @@ ROUTEKAART_CONFIGURATION_LOADERS: list[str] = [
     "routekaart.access.configuration.access_configuration_load",
     "routekaart.income.configuration.income_configuration_load",
     "routekaart.participation.configuration.participation_configuration_load",
+    "routekaart.jobs.configuration.schedules_load",  # after every app: it checks the job names
 ]
+# Background jobs (routekaart.jobs, `manage.py jobs_worker`): Django's tasks API through the django-tasks backport,
+# queued in the project's own database by django-tasks-db (SQLite in the demo, PostgreSQL in production).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Demo data generators run by `manage.py setup_demo`, after the demo network exists.
 ROUTEKAART_DEMO_GENERATORS: list[str] = [
     "routekaart.residents.generator.demo_municipality_generate",  # first: every other generator needs residents

@@ -1,0 +1,179 @@
+"""The background jobs: what each one does, as steps that call the owning app's service.
+
+A job for a day is a list of steps, each with a key; the runner (services.job_run_execute) runs the steps in order,
+each in its own transaction together with its checkpoint, and skips the steps already done for that job and day.
+So a second run on the same day changes nothing, and a killed run continues at the step it had not finished.
+A step returns counts (never personal data); the job turns them into its Dutch outcome.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+Counts = dict[str, int]
+
+
+@dataclass(frozen=True)
+class Step:
+    key: str
+    run: Callable[[], Counts]
+
+
+@dataclass(frozen=True)
+class Job:
+    name: str
+    label: str | Promise
+    description: str | Promise
+    steps: Callable[[date], list[Step]]
+    outcome: Callable[[dict[str, Counts]], str]
+
+
+# --- the regulations check (income) -------------------------------------------------------------------------------
+
+
+def _entitlement_check_steps(on: date) -> list[Step]:
+    def check() -> Counts:
+        from ..income.batch import entitlement_check_run
+
+        run = entitlement_check_run(on=on)
+        return {"households": run.households, "found": run.found, "with_non_take_up": run.households_with_non_take_up}
+
+    return [Step("check", check)]
+
+
+def _entitlement_check_outcome(results: dict[str, Counts]) -> str:
+    counts = results.get("check", {})
+    return gettext("%(households)s huishoudens gecontroleerd; %(found)s keer niet-gebruik gevonden.") % {
+        "households": counts.get("households", 0),
+        "found": counts.get("found", 0),
+    }
+
+
+# --- the yearly conversations (income) ----------------------------------------------------------------------------
+
+
+def _annual_reviews_plan_steps(on: date) -> list[Step]:
+    def plan() -> Counts:
+        from ..income.services import annual_reviews_plan
+
+        report = annual_reviews_plan(year=on.year, start=on)
+        return {"planned": report.planned, "coordinators": report.coordinators}
+
+    return [Step(f"plan-{on.year}", plan)]
+
+
+def _annual_reviews_plan_outcome(results: dict[str, Counts]) -> str:
+    planned = sum(counts.get("planned", 0) for counts in results.values())
+    return gettext("%(planned)s jaargesprekken gepland.") % {"planned": planned}
+
+
+def _reminders_steps(on: date) -> list[Step]:
+    def send() -> Counts:
+        from ..income.services import annual_review_reminders_send
+
+        return {"reviews": annual_review_reminders_send(on=on)}
+
+    return [Step("send", send)]
+
+
+def _reminders_outcome(results: dict[str, Counts]) -> str:
+    return gettext("Herinneringen verstuurd voor %(reviews)s jaargesprekken.") % {
+        "reviews": results.get("send", {}).get("reviews", 0)
+    }
+
+
+# --- retention (audit) --------------------------------------------------------------------------------------------
+
+
+def _retention_term_apply(code: str, today: date) -> Counts:
+    """Anonymise the records of one retention term that are due, logged like the `retention` command does."""
+    from ..audit import retention
+    from ..audit import services as audit
+
+    term = next(t for t in retention.retention_terms() if t.code == code)
+    handler = retention.handler_for(code)
+    if handler is None:
+        return {"anonymised": 0}
+    cutoff = term.cutoff(today)
+    ids = handler.due(cutoff=cutoff)
+    if ids:
+        subjects = handler.anonymise(ids=ids)
+        audit.processing_record(
+            actor=None,
+            activity="retention",
+            data_subjects=subjects,
+            operation="write",
+            channel="batch",
+            reason=f"{term.code}: {term.source}",
+        )
+        audit.action_record(
+            actor=None,
+            action="retention.anonymised",
+            subject=(term.code, len(ids)),
+            reason=term.source,
+            after={"count": len(ids), "cutoff": cutoff},
+        )
+    return {"anonymised": len(ids)}
+
+
+def _retention_steps(on: date) -> list[Step]:
+    """One step per retention term: a killed run continues with the terms it had not done."""
+    from ..audit.retention import retention_terms
+
+    def apply(code: str) -> Callable[[], Counts]:
+        return lambda: _retention_term_apply(code, on)
+
+    return [Step(term.code, apply(term.code)) for term in retention_terms()]
+
+
+def _retention_outcome(results: dict[str, Counts]) -> str:
+    anonymised = sum(counts.get("anonymised", 0) for counts in results.values())
+    return gettext("%(count)s gegevens na de bewaartermijn geanonimiseerd.") % {"count": anonymised}
+
+
+JOBS: dict[str, Job] = {
+    job.name: job
+    for job in (
+        Job(
+            "entitlement_check",
+            _("Regelingencheck"),
+            _(
+                "Zoekt bij alle inwoners met bijstand naar regelingen waar zij recht op hebben maar die zij niet "
+                "gebruiken."
+            ),
+            _entitlement_check_steps,
+            _entitlement_check_outcome,
+        ),
+        Job(
+            "annual_review_reminders",
+            _("Herinneringen jaargesprekken"),
+            _("Herinnert regiehouders en nodigt inwoners uit voor de jaargesprekken van de komende dagen."),
+            _reminders_steps,
+            _reminders_outcome,
+        ),
+        Job(
+            "annual_reviews_plan",
+            _("Jaarplanning jaargesprekken"),
+            _("Plant het jaargesprek van dit jaar voor iedere inwoner met bijstand die er nog geen heeft."),
+            _annual_reviews_plan_steps,
+            _annual_reviews_plan_outcome,
+        ),
+        Job(
+            "retention",
+            _("Bewaartermijnen"),
+            _("Anonimiseert de gegevens waarvan de bewaartermijn voorbij is."),
+            _retention_steps,
+            _retention_outcome,
+        ),
+    )
+}
+
+
+def job_get(name: str) -> Job | None:
+    return JOBS.get(name)
