@@ -1,10 +1,9 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
-from django_otp import match_token
 
 from ..core.forms import Form, InstructiveErrorsMixin
-from .second_factor import has_confirmed_device, record_failed_code, second_factor_required
+from .second_factor import device_for_code, has_confirmed_device, record_failed_code, second_factor_required
 
 
 class LoginForm(InstructiveErrorsMixin, AuthenticationForm):
@@ -38,7 +37,7 @@ class LoginForm(InstructiveErrorsMixin, AuthenticationForm):
         if user is None or not second_factor_required(user) or not has_confirmed_device(user):
             return cleaned
         token = (cleaned.get("otp_token") or "").strip()
-        device = match_token(user, token) if token else None
+        device = device_for_code(user, token) if token else None
         if device is None:
             record_failed_code(request=self.request, username=user.get_username())
             code = "code_invalid" if token else "code_required"
