@@ -330,15 +330,20 @@ def _refuse(*, user, purpose: str, subjects: list[str], channel: str | None, why
     )
 
 
-def _household_wide(*, user, purpose: str, domain: str, on: date, household_ref: str) -> Exists:
-    """EXISTS: an involvement of the user (or their organisation) opens `domain` of the outer row's household."""
+def _household_wide(*, user, purpose: str, domain: str, on: date, household_ref: str) -> Q:
+    """IN: an involvement of the user (or their organisation) opens `domain` of the row's household.
+
+    An uncorrelated semi-join (`household IN (the opening involvements' households)`), computed once per query:
+    a correlated EXISTS let the planner walk all of an organisation's involvements for every row (quadratic).
+    """
     staff = _staff_roles_by_organisation(user, purpose)
     opening = [o for o, roles in staff.items() if domain in _role_domains(roles)]
-    return Exists(
-        Involvement.objects.filter(
-            valid_on(on), household_id=OuterRef(household_ref), organisation_id__in=opening
-        ).filter(Q(user=user) | Q(user__isnull=True))
+    households = (
+        Involvement.objects.filter(valid_on(on), organisation_id__in=opening)
+        .filter(Q(user=user) | Q(user__isnull=True))
+        .values("household_id")
     )
+    return Q(**{f"{household_ref}__in": households})
 
 
 def _person_consent(*, user, purpose: str, domain: str, on: date, **refs: str) -> Exists:
