@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 STAMPS := .stamps
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: demo demo-setup install test test-sqlite test-postgres fuzz lint bench messages chromium lock clean
+.PHONY: demo demo-setup install test test-sqlite test-postgres fuzz lint bench load messages chromium lock clean
 
 install: $(STAMPS)/python $(STAMPS)/npm
 
@@ -68,12 +68,19 @@ fuzz: install
 bench: install
 	$(PY) bench/run.py
 
+# The load harness (bench/load, docs/performance.md): the code of 239c00e and this tree, each behind gunicorn with
+# production settings on a PostgreSQL town of LOAD_RESIDENTS (built once, kept in LOAD_PG_DIR), at 1 and 16 users.
+# Quick check: make load LOAD_RESIDENTS=20000 LOAD_TOWN=small_before LOAD_DURATION=10
+load: install
+	bench/load/run_compare.sh
+
 messages: install
 	cd src/routekaart && $(abspath $(PY)) $(abspath manage.py) makemessages -l nl -l en --no-obsolete && $(abspath $(PY)) $(abspath manage.py) compilemessages
 
 lock: | $(PY)
 	$(VENV)/bin/uv pip compile --quiet requirements/base.in -o requirements/base.txt
 	$(VENV)/bin/uv pip compile --quiet requirements/dev.in -o requirements/dev.txt
+	$(VENV)/bin/uv pip compile --quiet requirements/bench.in -o requirements/bench.txt
 
 clean:
 	rm -rf $(VENV) $(STAMPS) node_modules var staticfiles
