@@ -3,7 +3,11 @@
 - the trace id, so every log entry of one user action shares it;
 - the channel (page or api), so a service writes the channel of the request that called it, not of its call site;
 - the refusals recorded so far, written by `TraceMiddleware` once the view's transaction has ended: a refusal
-  must survive the rollback of the request that it refused (ATOMIC_REQUESTS).
+  must survive the rollback of the request that it refused (ATOMIC_REQUESTS);
+- the reads recorded so far, written as one bulk insert at the end of the view, inside its transaction (no
+  commit of their own), see `audit.middleware.view_flushing`.
+
+Both lists hold (entry, pseudonyms) pairs, not yet saved.
 """
 
 from contextvars import ContextVar
@@ -15,6 +19,7 @@ DEFAULT_CHANNEL = "page"
 _trace_id: ContextVar[str | None] = ContextVar("routekaart_trace_id", default=None)
 _channel: ContextVar[str | None] = ContextVar("routekaart_channel", default=None)
 _pending: ContextVar[list | None] = ContextVar("routekaart_pending_log_entries", default=None)
+_batch: ContextVar[list | None] = ContextVar("routekaart_request_log_entries", default=None)
 
 
 def current_trace_id() -> str:
@@ -57,3 +62,16 @@ def start_pending() -> object:
 
 def reset_pending(token: object) -> None:
     _pending.reset(token)
+
+
+def batch_entries() -> list | None:
+    """The reads waiting for the end of the view; None outside a request (then they are written at once)."""
+    return _batch.get()
+
+
+def start_batch() -> object:
+    return _batch.set([])
+
+
+def reset_batch(token: object) -> None:
+    _batch.reset(token)

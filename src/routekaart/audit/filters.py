@@ -16,7 +16,8 @@ def _staff(request):
 class ProcessingLogFilter(django_filters.FilterSet):
     """What the privacy officer filters on: person (as pseudonym), user, organisation, activity, result, period."""
 
-    data_subject = django_filters.CharFilter(label=_("Betrokkene (pseudoniem)"))
+    # One entry names all the people of its action; the filter finds it through their index (one row per entry).
+    data_subject = django_filters.CharFilter(label=_("Betrokkene (pseudoniem)"), field_name="data_subjects__pseudonym")
     actor = django_filters.ModelChoiceFilter(label=_("Medewerker"), queryset=_staff)
     organisation_code = django_filters.CharFilter(label=_("Organisatie (code)"))
     activity = django_filters.ModelChoiceFilter(

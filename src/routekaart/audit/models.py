@@ -7,6 +7,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..core import limits
@@ -132,13 +133,18 @@ class Operation(models.TextChoices):
 
 
 class ProcessingLogEntry(AppendOnly):
-    """One processing of personal data, after the Logboek dataverwerkingen standard. Never a BSN in clear."""
+    """One processing action on personal data, after the Logboek dataverwerkingen standard. Never a BSN in clear.
+
+    One entry per action, however many people it touched: the people are its `data_subjects` (pseudonyms), a
+    child table indexed by pseudonym, so "who processed my data" stays one indexed query per person. On PostgreSQL
+    the table is partitioned by month of `occurred_at` (migration 0010): its primary key is (id, occurred_at) there,
+    so nothing may point at it with a database constraint, and retention drops whole months.
+    """
 
     trace_id = models.CharField(_("trace-id"), max_length=64, db_index=True)
-    occurred_at = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True, validators=limits.happened())
+    occurred_at = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True, validators=limits.happened())
     activity = models.ForeignKey(ProcessingActivity, on_delete=models.PROTECT, related_name="+", to_field="code")
     operation = models.CharField(_("handeling"), max_length=10, choices=Operation.choices)
-    data_subject = models.CharField(_("betrokkene (pseudoniem)"), max_length=64, db_index=True, blank=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
     organisation_code = models.CharField(_("organisatie"), max_length=60, blank=True, db_index=True)
     channel = models.CharField(_("kanaal"), max_length=10, default="page")  # page / api / export / batch
@@ -153,6 +159,34 @@ class ProcessingLogEntry(AppendOnly):
     def __str__(self) -> str:
         return f"{self.activity_id} {self.operation} {self.result}"
 
+    @property
+    def pseudonyms(self) -> list[str]:
+        """The data subjects of this entry (prefetch `data_subjects` to read them without a query per entry)."""
+        return [subject.pseudonym for subject in self.data_subjects.all()]
+
+
+class ProcessingLogSubject(AppendOnly):
+    """One data subject (pseudonym) of a processing-log entry; append-only like the entry.
+
+    `occurred_at` repeats the entry's: it is the partition key on PostgreSQL (a month of entries and their subjects
+    go together) and orders one person's log on the index (pseudonym, occurred_at) without touching the entries.
+    """
+
+    pk = models.CompositePrimaryKey("entry", "pseudonym")
+    entry = models.ForeignKey(
+        ProcessingLogEntry, on_delete=models.DO_NOTHING, related_name="data_subjects", db_constraint=False
+    )
+    pseudonym = models.CharField(_("betrokkene (pseudoniem)"), max_length=64)
+    occurred_at = models.DateTimeField(_("tijdstip"), validators=limits.happened())
+
+    class Meta:
+        verbose_name = _("betrokkene van een verwerking")
+        verbose_name_plural = _("betrokkenen van verwerkingen")
+        indexes = [models.Index(fields=["pseudonym", "occurred_at"], name="audit_subject_pseudonym_idx")]
+
+    def __str__(self) -> str:
+        return self.pseudonym
+
 
 def new_trace_id() -> str:
     return uuid.uuid4().hex
@@ -165,7 +199,10 @@ class BreakGlassReview(models.Model):
         JUSTIFIED = "justified", _("Terecht")
         UNJUSTIFIED = "unjustified", _("Onterecht")
 
-    entry = models.OneToOneField(ProcessingLogEntry, on_delete=models.PROTECT, related_name="review")
+    # No database constraint: on PostgreSQL the entries are partitioned and their key is (id, occurred_at).
+    entry = models.OneToOneField(
+        ProcessingLogEntry, on_delete=models.PROTECT, related_name="review", db_constraint=False
+    )
     reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     reviewed_at = models.DateTimeField(_("beoordeeld op"), auto_now_add=True, validators=limits.happened())
     verdict = models.CharField(_("oordeel"), max_length=12, choices=Verdict.choices)

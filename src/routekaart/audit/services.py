@@ -16,10 +16,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .context import current_channel, current_trace_id, pending_entries
-from .models import BreakGlassReview, Event, Operation, ProcessingLogEntry, Result
+from .context import batch_entries, current_channel, current_trace_id, pending_entries
+from .models import BreakGlassReview, Event, Operation, ProcessingLogEntry, ProcessingLogSubject, Result
 
 
 def pseudonym(identifier: str | int) -> str:
@@ -77,38 +78,64 @@ def processing_record(
     result: str = Result.OK,
     reason: str = "",
 ) -> int:
-    """Log one processing of personal data per data subject (pseudonyms from `pseudonym()`), in one insert.
+    """Log one processing of personal data: one entry, with its data subjects (pseudonyms from `pseudonym()`).
 
     Reads and refusals (the access check, the selectors) call this directly; an action's write is logged with its
-    event by `action_record`.
+    event by `action_record`. N people read at once are one entry with N subjects. No subjects at all: nothing is
+    logged; `[""]` logs an entry that names no one (a processing of no particular person). Returns the number of
+    data subjects logged.
 
-    The channel defaults to the current request's (page or api), so services need not pass it. A refusal made
-    inside a request is kept until the request's transaction has ended and then written by `TraceMiddleware`:
-    the refused request rolls back (ATOMIC_REQUESTS), its refusal must not. Outside a request it is written now.
+    The channel defaults to the current request's (page or api), so services need not pass it. Inside a request:
+    - a write is saved now, inside the service's transaction, so it lands (or rolls back) with the change;
+    - a read is kept and saved with the request's other reads in one bulk insert at the end of the view, inside
+      the view's own transaction (ATOMIC_REQUESTS): no commit of its own;
+    - a refusal is kept until the view's transaction has ended and then written by `TraceMiddleware`: the refused
+      request rolls back, its refusal must not.
+    Outside a request (commands, batches) everything is written now.
     """
-    user = actor if getattr(actor, "is_authenticated", False) else None
-    organisation = _organisation_code(actor)
-    trace = current_trace_id()
-    entries = [
-        ProcessingLogEntry(
-            trace_id=trace,
-            activity_id=activity,
-            operation=operation,
-            data_subject=subject,
-            actor=user,
-            organisation_code=organisation,
-            channel=channel or current_channel(),
-            result=result,
-            reason=reason,
-        )
-        for subject in dict.fromkeys(data_subjects)
-    ]
-    pending = pending_entries()
-    if result == Result.DENIED and pending is not None:
-        pending.extend(entries)
+    subjects = list(dict.fromkeys(data_subjects))
+    if not subjects:
+        return 0
+    entry = ProcessingLogEntry(
+        trace_id=current_trace_id(),
+        occurred_at=timezone.now(),
+        activity_id=activity,
+        operation=operation,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        organisation_code=_organisation_code(actor),
+        channel=channel or current_channel(),
+        result=result,
+        reason=reason,
+    )
+    item = (entry, [subject for subject in subjects if subject])
+    refusals, reads = pending_entries(), batch_entries()
+    if result == Result.DENIED and refusals is not None:
+        refusals.append(item)
+    elif operation != Operation.WRITE and reads is not None:
+        reads.append(item)
     else:
-        ProcessingLogEntry.objects.bulk_create(entries)
-    return len(entries)
+        entries_write([item])
+    return len(item[1])
+
+
+def entries_write(items: list[tuple[ProcessingLogEntry, list[str]]]) -> None:
+    """Save processing-log entries and their data subjects: two INSERTs however many, and empty the list.
+
+    Inside a transaction (the view's, a service's) this adds no savepoint or commit of its own.
+    """
+    if not items:
+        return
+    batch = list(items)
+    items.clear()  # never twice, even if this is called again
+    with transaction.atomic(savepoint=False):
+        ProcessingLogEntry.objects.bulk_create([entry for entry, _subjects in batch])
+        ProcessingLogSubject.objects.bulk_create(
+            [
+                ProcessingLogSubject(entry=entry, pseudonym=subject, occurred_at=entry.occurred_at)
+                for entry, subjects in batch
+                for subject in subjects
+            ]
+        )
 
 
 _subject_resolvers: list[Callable[..., list[str]]] = []

@@ -4,7 +4,7 @@ Declared once: the migration installs them; the test harness lifts them only to 
 transactional tests (a live-server test cannot roll back), and puts them back before the next test.
 """
 
-TABLES = ["audit_event", "audit_processinglogentry"]
+TABLES = ["audit_event", "audit_processinglogentry", "audit_processinglogsubject"]
 
 _POSTGRES_FUNCTION = """
 CREATE OR REPLACE FUNCTION routekaart_refuse_change() RETURNS trigger AS $$
@@ -15,11 +15,11 @@ $$ LANGUAGE plpgsql;
 """
 
 
-def install(connection) -> None:
+def install(connection, tables: list[str] = TABLES) -> None:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(_POSTGRES_FUNCTION)
-            for table in TABLES:
+            for table in tables:
                 cursor.execute(
                     f"CREATE OR REPLACE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
                     "FOR EACH ROW EXECUTE FUNCTION routekaart_refuse_change();"
@@ -29,7 +29,7 @@ def install(connection) -> None:
                     "FOR EACH STATEMENT EXECUTE FUNCTION routekaart_refuse_change();"
                 )
         elif connection.vendor == "sqlite":
-            for table in TABLES:
+            for table in tables:
                 for op in ("UPDATE", "DELETE"):
                     cursor.execute(
                         f"CREATE TRIGGER IF NOT EXISTS {table}_no_{op.lower()} BEFORE {op} ON {table} "
@@ -37,9 +37,9 @@ def install(connection) -> None:
                     )
 
 
-def uninstall(connection) -> None:
+def uninstall(connection, tables: list[str] = TABLES) -> None:
     with connection.cursor() as cursor:
-        for table in TABLES:
+        for table in tables:
             if connection.vendor == "postgresql":
                 cursor.execute(f"DROP TRIGGER IF EXISTS {table}_append_only ON {table};")
                 cursor.execute(f"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table};")

@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "routekaart.core.session_idle.SessionIdleTimeoutMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -165,9 +166,11 @@ AXES_VERBOSE = False  # never write usernames to the console
 # We lock the account on purpose (the requirement); the IP is not a parameter because offices share one.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
-# Idle timeout: every request renews the session; after this many idle seconds it expires.
+# Idle timeout: after this many idle seconds a session expires (core.session_idle). Activity is recorded, and the
+# session saved, at most once per SESSION_ACTIVITY_SAVE_INTERVAL seconds: no session write on every request.
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_TIMEOUT", default=15 * 60)
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_ACTIVITY_SAVE_INTERVAL = env.int("SESSION_ACTIVITY_SAVE_INTERVAL", default=60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

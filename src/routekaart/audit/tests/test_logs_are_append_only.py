@@ -26,13 +26,14 @@ def event():
     return services.action_record(actor=None, action="test", subject=("household", 1))
 
 
-@pytest.mark.parametrize("table", ["audit_event", "audit_processinglogentry"])
+@pytest.mark.parametrize("table", ["audit_event", "audit_processinglogentry", "audit_processinglogsubject"])
 def test_the_database_refuses_update_and_delete(entry, event, table):
-    for sql in (f"UPDATE {table} SET trace_id = 'x'", f"DELETE FROM {table}"):
+    for sql in (f"UPDATE {table} SET occurred_at = occurred_at", f"DELETE FROM {table}"):
         with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(sql)
     assert Event.objects.count() == 1
     assert ProcessingLogEntry.objects.count() == 1
+    assert entry.pseudonyms == [services.pseudonym("1")]
 
 
 def test_the_orm_refuses_changes_before_the_database_is_asked(entry, event):

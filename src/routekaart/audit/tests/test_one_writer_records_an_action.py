@@ -42,7 +42,7 @@ def test_an_action_writes_its_event_and_its_log_entries_per_member_of_the_househ
     )
     assert event.before == {"status": "planned"} and event.after == {"status": "closed"}
     entries = ProcessingLogEntry.objects.all()
-    assert {e.data_subject for e in entries} == {services.pseudonym(mother.bsn), services.pseudonym(child.bsn)}
+    assert {s for e in entries for s in e.pseudonyms} == {services.pseudonym(mother.bsn), services.pseudonym(child.bsn)}
     assert {(e.activity_id, e.operation) for e in entries} == {("household-file", Operation.WRITE)}
 
 
@@ -52,7 +52,9 @@ def test_a_former_member_is_not_a_data_subject_of_todays_write():
     MembershipFactory(household=household, resident=stays)
     MembershipFactory(household=household, resident=left, valid_to=timezone.localdate() - datetime.timedelta(days=1))
     services.action_record(actor=None, purpose="household-file", household_id=household.pk)
-    assert list(ProcessingLogEntry.objects.values_list("data_subject", flat=True)) == [services.pseudonym(stays.bsn)]
+    assert list(ProcessingLogEntry.objects.values_list("data_subjects__pseudonym", flat=True)) == [
+        services.pseudonym(stays.bsn)
+    ]
     assert not Event.objects.exists()
 
 
@@ -67,7 +69,7 @@ def test_the_residents_given_are_the_data_subjects_and_a_model_is_its_own_refere
         residents=[resident, other.pk],
     )
     assert (event.subject_type, event.subject_id) == ("resident", str(resident.pk))
-    assert set(ProcessingLogEntry.objects.values_list("data_subject", flat=True)) == {
+    assert set(ProcessingLogEntry.objects.values_list("data_subjects__pseudonym", flat=True)) == {
         services.pseudonym(resident.bsn),
         services.pseudonym(other.bsn),
     }

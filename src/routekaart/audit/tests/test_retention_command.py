@@ -52,7 +52,7 @@ def test_anonymise_handles_what_is_due_and_logs_it(files):
     call_command("retention", "--today", "2026-01-01", "--anonymise", stdout=StringIO())
     assert files.anonymised == ["old"]
     entry = ProcessingLogEntry.objects.get()
-    assert (entry.activity_id, entry.data_subject, entry.channel) == ("retention", "pseudonym-old", "batch")
+    assert (entry.activity_id, entry.pseudonyms, entry.channel) == ("retention", ["pseudonym-old"], "batch")
     assert Event.objects.get().action == "retention.anonymised"
     out = StringIO()
     call_command("retention", "--today", "2026-01-01", stdout=out)
