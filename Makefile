@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 STAMPS := .stamps
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: demo demo-setup install test test-sqlite test-postgres fuzz lint bench load messages chromium lock clean
+.PHONY: demo demo-setup serve install test test-sqlite test-postgres fuzz lint bench load messages chromium lock clean
 
 install: $(STAMPS)/python $(STAMPS)/npm
 
@@ -31,6 +31,13 @@ demo-setup: install
 
 demo: demo-setup
 	$(MANAGE) runserver 127.0.0.1:8000
+
+# Production settings on PostgreSQL behind gunicorn, with the job worker (scripts/serve.py, docs/deployment.md).
+# Without DATABASE_URL a persistent cluster in var/postgres; secrets made once in var/serve.env. SERVE_ARGS=--demo
+# also makes the demo town. Ctrl-C stops all.
+SERVE_ARGS ?=
+serve: install
+	$(PY) scripts/serve.py $(SERVE_ARGS)
 
 chromium:
 	@if [ ! -x "$(CHROMIUM)" ]; then \
