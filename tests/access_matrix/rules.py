@@ -179,6 +179,8 @@ RULES: dict[str, Rule] = {
     "income:caseload": R("none", AGGREGATE, {Role.COORDINATOR, Role.POLICY}),
     "income:non_take_up_report": R("none", AGGREGATE, {Role.COORDINATOR, Role.POLICY, Role.FUNCTIONAL_ADMIN}),
     "income:norm_list": R("none", CONFIGURATION, STAFF),
+    "jobs:job_list": R("none", CONFIGURATION, {Role.FUNCTIONAL_ADMIN}),
+    "jobs:job_run": R("none", CONFIGURATION, {Role.FUNCTIONAL_ADMIN}, extra={"job": "retention"}),
     # one's own reminder: another's is not found (404), whatever the role
     "income:reminder_done": R("reminder", "social-assistance", COORDINATOR, hides=True),
     "income:client_detail": R("household", "social-assistance"),

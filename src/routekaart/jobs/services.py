@@ -108,16 +108,18 @@ def _steps_done(run: JobRun) -> set[str]:
     return done
 
 
-def _failure(run: JobRun, key: str, error: Exception) -> str:
-    """The error without personal data: which step, and the kind of error only (its text may name a person)."""
-    return _("Stap '%(step)s' is mislukt (%(kind)s). De stappen die klaar waren blijven staan.") % {
-        "step": key,
-        "kind": type(error).__name__,
-    }
+def _failure(number: int, total: int) -> str:
+    """The error on screen: which step failed, never the exception's text (it may name a person); the log line
+    has the kind of error and where it happened."""
+    return _(
+        "Stap %(number)s van %(total)s is mislukt. De stappen die klaar waren blijven staan; voer de taak opnieuw "
+        "uit om verder te gaan."
+    ) % {"number": number, "total": total}
 
 
 def job_run_execute(*, run_id: int) -> JobRun:
-    """Run (or continue) one queued run: its steps in order, each with its checkpoint in one transaction."""
+    """Run (or continue) one queued run: its steps in order, each with its checkpoint in one transaction of its own
+    (not one for the whole run: a killed run keeps the steps it finished)."""
     run = JobRun.objects.get(pk=run_id)
     if run.status not in ACTIVE:  # a task delivered twice: the run was finished already
         return run
@@ -130,8 +132,9 @@ def job_run_execute(*, run_id: int) -> JobRun:
     run.heartbeat_at = now
     run.progress_total = len(steps)
     run.progress_done = sum(1 for step in steps if step.key in done)
-    run.save(update_fields=["status", "started_at", "heartbeat_at", "progress_total", "progress_done"])
-    for step in steps:
+    with transaction.atomic():
+        run.save(update_fields=["status", "started_at", "heartbeat_at", "progress_total", "progress_done"])
+    for number, step in enumerate(steps, start=1):
         if step.key in done:
             continue
         try:
@@ -151,7 +154,7 @@ def job_run_execute(*, run_id: int) -> JobRun:
                 type(error).__name__,
                 "".join(traceback.format_tb(error.__traceback__)),  # frames only: the message may hold personal data
             )
-            return _finish(run, Status.FAILED, error=_failure(run, step.key, error))
+            return _finish(run, Status.FAILED, error=_failure(number, len(steps)))
     nothing = _("Niets te doen: deze taak was vandaag al uitgevoerd.")
     outcome = job.outcome(run.results) if run.results else nothing
     return _finish(run, Status.DONE, outcome=outcome)

@@ -36,6 +36,7 @@ WORK_PROFILES = NavItem(_("Werkprofielen"), "work:work_profile_list")
 INCOME = NavItem(_("Bestaanszekerheid"), "income:worklist")
 NON_TAKE_UP = NavItem(_("Niet-gebruik regelingen"), "income:non_take_up_report")
 NORMS = NavItem(_("Normen en regelingen"), "income:norm_list")
+JOBS = NavItem(_("Achtergrondtaken"), "jobs:job_list")
 
 NAVIGATION: dict[str, list[NavItem]] = {
     Role.COORDINATOR: [
@@ -55,7 +56,18 @@ NAVIGATION: dict[str, list[NavItem]] = {
     Role.SCHOOL: [HOME, HOUSEHOLDS, ROUTES, SCHOOL_LEAVERS],
     Role.PROVIDER: [HOME, HOUSEHOLDS, ROUTES, TRAJECTORIES],
     Role.POLICY: [HOME, NETWORK, BLUEPRINT, STEERING, ROUTES, PARTICIPATION_REPORTS, PARTICIPATION_BUDGET, NON_TAKE_UP],
-    Role.FUNCTIONAL_ADMIN: [HOME, NETWORK, BLUEPRINT, STEERING, ROUTES, PARTICIPATION_BUDGET, NORMS, ADMIN, API_DOCS],
+    Role.FUNCTIONAL_ADMIN: [
+        HOME,
+        NETWORK,
+        BLUEPRINT,
+        STEERING,
+        ROUTES,
+        PARTICIPATION_BUDGET,
+        NORMS,
+        JOBS,
+        ADMIN,
+        API_DOCS,
+    ],
     Role.PRIVACY_OFFICER: [HOME, PROCESSING_LOG, BREAK_GLASS],
     Role.RESIDENT: [HOME],
 }
