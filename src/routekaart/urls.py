@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from .core.metrics import metrics_export
 from .web import views as web_views
 
 api_v1 = [
@@ -27,7 +28,9 @@ urlpatterns = [
     path("", web_views.home, name="home"),
     path("rol/", web_views.switch_role, name="switch_role"),
     path("netwerk/", web_views.network, name="network"),
-    path("healthz", web_views.healthz, name="healthz"),
+    path("healthz", web_views.healthz, name="healthz"),  # readiness: the database answers
+    path("healthz/live", web_views.liveness, name="liveness"),  # liveness: the process answers
+    path("metrics", metrics_export, name="metrics"),  # Prometheus, for the monitor only
     path("accounts/", include("routekaart.organisations.urls")),
     path("privacy/", include("routekaart.audit.urls")),
     path("catalogus/", include("routekaart.catalog.urls")),

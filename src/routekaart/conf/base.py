@@ -93,7 +93,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First and (almost) last: requests and latency by view name, responses by status (core.metrics, /metrics).
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # A database that does not answer is a Dutch 503 / problem details, not a 500 (core.outage).
+    "routekaart.core.outage.DatabaseOutageMiddleware",
     "routekaart.audit.middleware.TraceMiddleware",
     "routekaart.core.middleware.PrivacyHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -111,6 +115,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "routekaart.urls"
@@ -279,18 +284,39 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
-# --- Logging: never personal data; structured and quiet by default ----------------------------------
+# --- Logging: never personal data (core.logging masks it in every record); JSON lines in production --------
+# LOG_FORMAT: "text" (readable, the default here) or "json" (one object a line; the default in production.py).
+LOG_FORMAT = env.str("LOG_FORMAT", default="text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "private": {
+            "()": "routekaart.core.logging.PrivateDataFilter",
+            "trace_id": "routekaart.audit.context.current_trace_id",
+        }
+    },
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(levelname)s %(name)s %(message)s %(trace_id)s",
+            "rename_fields": {"levelname": "level", "name": "logger"},
+            "timestamp": True,
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(trace_id)s] %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["private"], "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
     "loggers": {
         # Request logs would carry URLs with identifiers; keep them out of the console.
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        # runserver's access lines through the same filter (no query strings, no BSN).
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "axes": {"handlers": ["console"], "level": "ERROR", "propagate": False},
     },
 }
+# /metrics (core.metrics): open to this machine (no proxy in between) and to the bearer of this token; empty: no token.
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
 
 ROUTEKAART_DEMO = False
 

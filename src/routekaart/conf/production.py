@@ -16,7 +16,10 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# The load balancer's probes and the monitor talk plain HTTP to the worker on the internal network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^healthz/live$", r"^metrics$"]
+# One JSON object a log line for the log collector (core.logging); LOG_FORMAT=text for a person at the console.
+LOGGING["handlers"]["console"]["formatter"] = env.str("LOG_FORMAT", default="json")  # noqa: F405
 
 # Static files: collectstatic writes only the hashed names (what {% static %} links) and does not compress the
 # source maps no browser asks for compressed; that halves the folder and the build time.

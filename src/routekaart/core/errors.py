@@ -2,8 +2,11 @@
 
 A BSN typed into an address must not come back on the page. Django's own handlers hand the template the path
 (`request_path`) and the exception text, which may hold that address; these hand it nothing. Under /api/ the
-answer is problem details (core.problems), like every other API refusal.
+answer is problem details (core.problems), like every other API refusal. A database that does not answer is
+not a 500 but a 503 (core.outage), wherever in the middleware it failed.
 """
+
+import sys
 
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
@@ -12,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import requires_csrf_token
 
 from .authentication import csrf_refused_message
+from .outage import is_database_outage, outage_response
 from .problems import problem_response
 
 API_PREFIX = "/api/"
@@ -58,6 +62,9 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 @requires_csrf_token
 def server_error(request: HttpRequest) -> HttpResponse:
+    # Django calls handler500 while it handles the exception, for a failure in any middleware as in the view.
+    if is_database_outage(sys.exc_info()[1]):
+        return outage_response(request)
     return _answer(request, 500, with_request=False)
 
 

@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from ..core.outage import RETRY_AFTER_SECONDS, broken_connections_close
 from ..organisations import selectors as organisation_selectors
 from ..organisations.selectors import active_role
 
@@ -13,13 +14,23 @@ from ..organisations.selectors import active_role
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
-    """For load balancers: 200 when the database answers, 503 when it does not."""
+    """Readiness, for load balancers: 200 when the database answers, 503 when it does not (take this worker out
+    of rotation for a while; do not restart it: it serves again by itself once the database is back)."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except Exception:
-        return JsonResponse({"status": "unavailable"}, status=503)
+        broken_connections_close()  # the next probe connects afresh
+        return JsonResponse({"status": "unavailable"}, status=503, headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+    return JsonResponse({"status": "ok"})
+
+
+@transaction.non_atomic_requests
+@never_cache
+@require_GET
+def liveness(request: HttpRequest) -> JsonResponse:
+    """Liveness: the process answers requests. Touches no database, so a database outage restarts no worker."""
     return JsonResponse({"status": "ok"})
 
 
