@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks",
     "django_tasks_db",
+    "routekaart.core",  # its own tables only: the API's idempotency keys
     "routekaart.organisations",
     "routekaart.catalog",
     "routekaart.routes",
@@ -116,6 +117,9 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",
+    # Last, inside the metrics: its transaction holds the view's, so an API write and its Idempotency-Key's answer
+    # commit together.
+    "routekaart.core.idempotency.IdempotencyMiddleware",
 ]
 
 ROOT_URLCONF = "routekaart.urls"
@@ -272,6 +276,10 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     # The schema is checked by its own test (test_openapi_schema); `check --deploy` stays about deployment.
     "ENABLE_DJANGO_DEPLOY_CHECK": False,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "routekaart.core.idempotency.schema_document_header",  # the Idempotency-Key header on every write
+    ],
     "ENUM_NAME_OVERRIDES": {
         "OrganisationKindEnum": "routekaart.organisations.models.network.OrganisationKind",
         "CatalogScaleEnum": "routekaart.catalog.models.Scale",

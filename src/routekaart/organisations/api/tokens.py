@@ -37,6 +37,7 @@ class TokenCreateView(knox_views.LoginView):
 
     authentication_classes = [SessionAuthentication]
     permission_classes = [IsAuthenticated]
+    idempotency_keys = False  # core.idempotency: its answer holds the secret, which is never stored
 
     @extend_schema(
         request=None,
