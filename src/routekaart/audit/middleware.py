@@ -4,6 +4,7 @@ from collections.abc import Callable
 from inspect import iscoroutinefunction
 
 from django.core.handlers.base import BaseHandler
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 
 from .context import (
@@ -86,7 +87,10 @@ def view_flushing(view: Callable) -> Callable:
             raise
         reads = batch_entries()
         if reads:
-            entries_write(reads)
+            if transaction.get_connection().needs_rollback:
+                reads.clear()  # the view's transaction rolls back (an API refusal sets it): its reads go with it
+            else:
+                entries_write(reads)
         return response
 
     return flushing

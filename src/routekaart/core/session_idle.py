@@ -44,3 +44,10 @@ class SessionIdleTimeoutMiddleware:
             elif not session.is_empty() and (last is None or now - last >= save_interval()):
                 session[LAST_ACTIVITY] = now  # modified: SessionMiddleware saves it and moves its expiry
         return self.get_response(request)
+
+
+def activity_record_on_login(sender, request: HttpRequest | None = None, **kwargs) -> None:
+    """Signing in is activity: the session that login saves anyway carries it, so the next page writes nothing."""
+    session = getattr(request, "session", None)
+    if session is not None:
+        session[LAST_ACTIVITY] = int(timezone.now().timestamp())

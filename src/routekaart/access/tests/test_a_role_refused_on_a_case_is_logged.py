@@ -29,6 +29,6 @@ def test_a_provider_involved_with_the_household_is_refused_the_case_and_the_refu
     assert response.status_code == 403
     assert response.json()["detail"] == "U hebt hiervoor niet de juiste rol."
     refused = ProcessingLogEntry.objects.filter(actor=provider, result=Result.DENIED)
-    assert sorted(refused.values_list("data_subject", "channel")) == sorted(
+    assert sorted(refused.values_list("data_subjects__pseudonym", "channel")) == sorted(
         [(pseudonym(household.mother.bsn), "api"), (pseudonym(household.son.bsn), "api")]
     )

@@ -39,7 +39,7 @@ def test_the_whole_journey_is_on_the_timeline_without_personal_data(planned_case
     writes = ProcessingLogEntry.objects.filter(actor=coordinator, operation=Operation.WRITE)
     assert writes.filter(activity_id="household-file").exists()
     assert writes.filter(activity_id="social-support").exists()  # the Wmo melding and decision
-    assert not writes.filter(data_subject=household.mother.bsn).exists()
+    assert not writes.filter(data_subjects__pseudonym=household.mother.bsn).exists()
 
 
 def test_the_event_of_a_decision_names_its_law_domain(planned_case, coordinator, household):

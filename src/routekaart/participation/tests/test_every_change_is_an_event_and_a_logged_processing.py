@@ -60,7 +60,7 @@ def test_a_full_journey_leaves_events_and_log_entries_without_personal_data(worl
     assert all(e.household_id == world.household.pk for e in events)
     assert all(event_domain(e) == "P" for e in events)
     written = ProcessingLogEntry.objects.filter(activity_id="participation", operation="write")
-    assert written.count() == 5 and set(written.values_list("data_subject", flat=True)) == {
+    assert written.count() == 5 and set(written.values_list("data_subjects__pseudonym", flat=True)) == {
         pseudonym(world.resident.bsn)
     }
     dumped = " ".join(str(e.after) + str(e.before) + e.reason for e in events)

@@ -42,7 +42,7 @@ def test_reads_and_refusals_on_page_and_api_all_reach_the_persons_log():
     assert stranger_client.get(f"/huishoudens/{household.pk}/").status_code == 403
     assert stranger_client.get(f"/api/v1/residents/{mother.pk}/").status_code == 403
 
-    log = ProcessingLogEntry.objects.filter(data_subject=pseudonym(mother.bsn))
+    log = ProcessingLogEntry.objects.filter(data_subjects__pseudonym=pseudonym(mother.bsn))
     assert set(log.values_list("actor_id", "channel", "result")) == {
         (coordinator.pk, "page", Result.OK),
         (coordinator.pk, "api", Result.OK),

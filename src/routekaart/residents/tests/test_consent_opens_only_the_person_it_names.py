@@ -68,7 +68,7 @@ def test_an_employer_adviser_with_the_mothers_consent_never_sees_her_childs_name
     assert son.status_code == 403
     assert son.json()["detail"] == "U bent niet betrokken bij deze inwoner."
     refused = ProcessingLogEntry.objects.filter(actor=adviser, result=Result.DENIED)
-    assert list(refused.values_list("data_subject", "channel")) == [(pseudonym(family.son.bsn), "api")]
+    assert list(refused.values_list("data_subjects__pseudonym", "channel")) == [(pseudonym(family.son.bsn), "api")]
 
 
 @freeze_time(TODAY)

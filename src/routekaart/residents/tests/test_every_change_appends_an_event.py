@@ -94,7 +94,7 @@ def test_a_household_story_appends_one_event_per_change_with_before_and_after():
 
     writes = ProcessingLogEntry.objects.filter(operation=Operation.WRITE)
     assert writes.exists()
-    assert not writes.filter(data_subject="111222333").exists()
+    assert not writes.filter(data_subjects__pseudonym="111222333").exists()
 
 
 def _break_glass(*, actor, household):

@@ -51,7 +51,7 @@ def test_a_coordinator_cannot_claim_a_stranger_by_registering_a_household(staff_
         events,
     )
     refused = ProcessingLogEntry.objects.filter(actor=coordinator, result=Result.DENIED)
-    assert list(refused.values_list("data_subject", "channel")) == [(pseudonym(stranger.bsn), "api")]
+    assert list(refused.values_list("data_subjects__pseudonym", "channel")) == [(pseudonym(stranger.bsn), "api")]
     assert client.get(f"/api/v1/residents/{stranger.pk}/").status_code == 403
 
 

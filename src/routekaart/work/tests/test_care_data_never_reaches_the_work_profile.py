@@ -119,7 +119,7 @@ def test_each_read_of_a_work_profile_is_logged_as_work_matching_with_a_pseudonym
 ):
     adviser_client.get(reverse("work:candidate_detail", args=[cared_for_candidate.pk]))
     entry = ProcessingLogEntry.objects.filter(actor=adviser, activity_id="work-matching").get()
-    assert entry.data_subject == pseudonym(cared_for_candidate.resident.bsn)
+    assert entry.pseudonyms == [pseudonym(cared_for_candidate.resident.bsn)]
     assert not ProcessingLogEntry.objects.filter(actor=adviser, activity_id__in=["youth-care", "social-support"])
 
 

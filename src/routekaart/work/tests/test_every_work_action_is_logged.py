@@ -63,5 +63,5 @@ def test_profile_and_placement_writes_are_events_in_domain_p_and_logged_writes(
     assert event.after["domain"] == "P"
     assert "Yara" not in str(event.after)
     write = ProcessingLogEntry.objects.get(activity_id="work-placement", operation=Operation.WRITE)
-    assert write.data_subject == pseudonym(profile.resident.bsn)
+    assert write.pseudonyms == [pseudonym(profile.resident.bsn)]
     assert placement.pk

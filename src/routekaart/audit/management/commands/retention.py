@@ -5,6 +5,7 @@ from django.db import transaction
 
 from ... import services
 from ...models import Operation
+from ...partitions import partitions_ensure
 from ...retention import handler_for, retention_terms
 
 
@@ -17,6 +18,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, anonymise: bool, today: date | None, **options) -> None:
         today = today or date.today()
+        if anonymise:
+            partitions_ensure(today=today)  # the coming months of the processing log (PostgreSQL only)
         for term in retention_terms():
             handler = handler_for(term.code)
             if handler is None:
