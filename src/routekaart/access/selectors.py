@@ -14,7 +14,6 @@ from datetime import date, timedelta
 from django.core.exceptions import ValidationError
 from django.db.models import (
     Count,
-    DateField,
     Exists,
     F,
     IntegerField,
@@ -23,9 +22,8 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
-    Value,
 )
-from django.db.models.functions import Coalesce, Least
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -140,54 +138,13 @@ def worklist(
     """The open cases the user coordinates (or process-coordinates), most urgent first.
 
     Urgency is the earliest of: the next running statutory deadline, the next open agreement, the next review; a
-    case still waiting for its intake counts from the day it was opened. Urgent signals come first of all.
+    case still waiting for its intake counts from the day it was opened. Urgent signals come first of all. The
+    order and the overdue filter read columns the services keep on the case (access.urgency), so the query costs
+    the same whatever the caseload; what a row shows besides is computed for one page (`worklist_figures`).
     """
     on = on or timezone.localdate()
-    open_deadlines = Deadline.objects.filter(case=OuterRef("pk"), met_on__isnull=True, lapsed_on__isnull=True)
-    live_agreements = Agreement.objects.filter(
-        plan__case=OuterRef("pk"), plan__status__in=[PlanStatus.ACTIVE, PlanStatus.DRAFT], status=AgreementStatus.OPEN
-    )
-    overdue = live_agreements.filter(due_on__lt=on).order_by().values("plan__case").annotate(n=Count("pk")).values("n")
-    active_plan = Plan.objects.filter(case=OuterRef("pk"), status=PlanStatus.ACTIVE)
-    clusters = (
-        TailoredProvision.objects.filter(
-            decision__case=OuterRef("pk"), outcome=ProvisionOutcome.GRANTED, ends_on__gte=on
-        )
-        .order_by()
-        .values("decision__case")
-        .annotate(n=Count("cluster_code", distinct=True))
-        .values("n")
-    )
-    cases = (
-        Case.objects.filter(status__in=OPEN_STATUSES)
-        .filter(residents_selectors.coordinated_by(user=user, on=on) | Q(process_coordinator=user))
-        .annotate(
-            coordinator_user=residents_selectors.coordinator_column(column="user_id", on=on),
-            coordinator_organisation_ref=residents_selectors.coordinator_column(column="organisation_id", on=on),
-            next_deadline_on=Subquery(open_deadlines.order_by("due_on", "pk").values("due_on")[:1]),
-            next_deadline_name=Subquery(open_deadlines.order_by("due_on", "pk").values("name")[:1]),
-            next_agreement_on=Subquery(live_agreements.order_by("due_on", "pk").values("due_on")[:1]),
-            overdue_agreements=Coalesce(Subquery(overdue, output_field=IntegerField()), 0),
-            next_review_on=Subquery(active_plan.values("next_review_on")[:1]),
-            active_plan_version=Subquery(active_plan.values("version")[:1]),
-            cluster_count=Coalesce(Subquery(clusters, output_field=IntegerField()), 0),
-            has_urgent_signal=Exists(Signal.objects.filter(case=OuterRef("pk"), urgent=True)),
-        )
-        .annotate(
-            urgency_on=Least(
-                Coalesce("next_deadline_on", Value(FAR_FUTURE), output_field=DateField()),
-                Coalesce("next_agreement_on", Value(FAR_FUTURE), output_field=DateField()),
-                Coalesce("next_review_on", Value(FAR_FUTURE), output_field=DateField()),
-                Coalesce(
-                    Subquery(
-                        Case.objects.filter(pk=OuterRef("pk"), status=CaseStatus.REGISTERED).values("opened_on")[:1]
-                    ),
-                    Value(FAR_FUTURE),
-                    output_field=DateField(),
-                ),
-                output_field=DateField(),
-            )
-        )
+    cases = Case.objects.filter(status__in=OPEN_STATUSES).filter(
+        residents_selectors.coordinated_by(user=user, on=on) | Q(process_coordinator=user)
     )
     if status:
         cases = cases.filter(status=status)
@@ -199,10 +156,56 @@ def worklist(
             )
         )
     if overdue_only:
-        cases = cases.filter(Q(overdue_agreements__gt=0) | Q(next_deadline_on__lt=on) | Q(next_review_on__lt=on))
+        cases = cases.filter(overdue_from__lt=on)
     if household:
         cases = cases.filter(household_id=household)
-    return cases.select_related("household").order_by(F("has_urgent_signal").desc(), "urgency_on", "pk")
+    return cases.select_related("household").order_by(
+        F("urgent_signal").desc(), F("urgency_on").asc(nulls_last=True), "pk"
+    )
+
+
+def worklist_figures(cases: list[Case], *, on: date | None = None) -> list[Case]:
+    """What a worklist row shows beyond its stored order, for the cases of one page only (one query): the next
+    deadline and its name, the next agreement and review, open agreements overdue, clusters in force, the active
+    plan's version and the household's coordinator. Set on the given cases, which are returned."""
+    on = on or timezone.localdate()
+    if not cases:
+        return cases
+    open_deadlines = Deadline.objects.filter(case=OuterRef("pk"), met_on__isnull=True, lapsed_on__isnull=True)
+    live_agreements = Agreement.objects.filter(
+        plan__case=OuterRef("pk"), plan__status__in=[PlanStatus.ACTIVE, PlanStatus.DRAFT], status=AgreementStatus.OPEN
+    )
+    overdue = live_agreements.filter(due_on__lt=on).order_by().values("plan__case").annotate(n=Count("pk")).values("n")
+    active_plan = Plan.objects.filter(case=OuterRef("pk"), status=PlanStatus.ACTIVE).order_by("-version", "-pk")
+    clusters = (
+        TailoredProvision.objects.filter(
+            decision__case=OuterRef("pk"), outcome=ProvisionOutcome.GRANTED, ends_on__gte=on
+        )
+        .order_by()
+        .values("decision__case")
+        .annotate(n=Count("cluster_code", distinct=True))
+        .values("n")
+    )
+    figures = {
+        "coordinator_user": residents_selectors.coordinator_column(column="user_id", on=on),
+        "coordinator_organisation_ref": residents_selectors.coordinator_column(column="organisation_id", on=on),
+        "next_deadline_on": Subquery(open_deadlines.order_by("due_on", "pk").values("due_on")[:1]),
+        "next_deadline_name": Subquery(open_deadlines.order_by("due_on", "pk").values("name")[:1]),
+        "next_agreement_on": Subquery(live_agreements.order_by("due_on", "pk").values("due_on")[:1]),
+        "overdue_agreements": Coalesce(Subquery(overdue, output_field=IntegerField()), 0),
+        "next_review_on": Subquery(active_plan.values("next_review_on")[:1]),
+        "active_plan_version": Subquery(active_plan.values("version")[:1]),
+        "cluster_count": Coalesce(Subquery(clusters, output_field=IntegerField()), 0),
+    }
+    rows = {
+        row["pk"]: row
+        for row in Case.objects.filter(pk__in=[c.pk for c in cases]).annotate(**figures).values("pk", *figures)
+    }
+    for case in cases:
+        for name in figures:
+            setattr(case, name, rows[case.pk][name])
+        case.has_urgent_signal = case.urgent_signal
+    return cases
 
 
 @dataclass
@@ -221,7 +224,7 @@ def worklist_rows(*, cases, user, on: date | None = None, channel: str | None = 
     Logs the read of the names shown (one insert for the page).
     """
     on = on or timezone.localdate()
-    cases = list(cases)
+    cases = worklist_figures(list(cases), on=on)
     members: dict[int, list] = defaultdict(list)
     for membership in (
         Membership.objects.filter(valid_on(on), household_id__in=[c.household_id for c in cases])
@@ -243,7 +246,7 @@ def worklist_rows(*, cases, user, on: date | None = None, channel: str | None = 
             action = workflow.NEXT_ACTION_REVIEW
         else:
             action = workflow.NEXT_ACTION[case.status]
-        days_left = (case.urgency_on - on).days if case.urgency_on and case.urgency_on != FAR_FUTURE else None
+        days_left = (case.urgency_on - on).days if case.urgency_on else None
         rows.append(
             WorkRow(
                 case=case,

@@ -55,12 +55,20 @@ class Case(models.Model):
         related_name="process_coordinated_cases",
     )
     created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True, validators=limits.happened())
+    # The worklist's order, kept by the services (access.urgency): an urgent signal; the earliest running deadline,
+    # open agreement or review; that date or, while the case waits for its intake, the day it opened.
+    urgent_signal = models.BooleanField(_("spoed"), default=False, editable=False)
+    overdue_from = models.DateField(
+        _("eerst verlopen op"), null=True, blank=True, editable=False, validators=limits.planned()
+    )
+    urgency_on = models.DateField(_("urgent vanaf"), null=True, blank=True, editable=False, validators=limits.planned())
 
     class Meta:
         verbose_name = _("casus")
         verbose_name_plural = _("casussen")
         indexes = [
             models.Index(fields=["household", "status"]),
+            models.Index(fields=["-urgent_signal", "urgency_on", "id"], name="case_worklist_order_idx"),
         ]
         constraints = [
             models.UniqueConstraint(

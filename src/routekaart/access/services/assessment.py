@@ -12,6 +12,7 @@ from ...audit import services as audit
 from ...residents.access import HOUSEHOLD_FILE
 from .. import workflow
 from ..models import Assessment, Case, SpecialistAdvice
+from ..urgency import urgency_refresh
 from ._shared import _lock_case, _not_before_case, _not_in_future, _today
 from .deadlines import _meet_deadlines
 
@@ -57,6 +58,7 @@ def assessment_record(
         purpose=HOUSEHOLD_FILE,
         channel=channel,
     )
+    urgency_refresh(case)
     return assessment
 
 
@@ -122,6 +124,7 @@ def specialist_advice_request(
         purpose=HOUSEHOLD_FILE,
         channel=channel,
     )
+    urgency_refresh(case)
     return advice
 
 
@@ -150,4 +153,5 @@ def specialist_advice_receive(
         purpose=HOUSEHOLD_FILE,
         channel=channel,
     )
+    urgency_refresh(advice.assessment.case_id)
     return advice

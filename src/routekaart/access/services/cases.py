@@ -21,6 +21,7 @@ from ...residents.access import DOMAIN_ACTIVITY, HOUSEHOLD_FILE
 from ...residents.models import Household, Involvement, InvolvementKind, Resident
 from .. import selectors, workflow
 from ..models import OPEN_STATUSES, Case, CaseStatus, ClosureReason, Plan, PlanStatus, Signal, SignalKind
+from ..urgency import urgency_refresh
 from ._shared import _lock_case, _not_before_case, _not_in_future, _today
 from .deadlines import _deadlines_open, _lapse_deadlines
 
@@ -235,6 +236,7 @@ def signal_receive(
         purpose=DOMAIN_ACTIVITY.get(domain, HOUSEHOLD_FILE),
         channel=channel,
     )
+    urgency_refresh(case)
     return signal
 
 
@@ -249,6 +251,7 @@ def case_close(*, actor, case: Case, reason: str, closed_on: date | None = None,
     _not_before_case(case, closed_on, "closed_on")
     _close(actor=actor, case=case, reason=reason, on=closed_on)
     audit.action_record(actor=actor, purpose=HOUSEHOLD_FILE, household_id=case.household_id, channel=channel)
+    urgency_refresh(case)
     return case
 
 

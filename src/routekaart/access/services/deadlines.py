@@ -17,6 +17,7 @@ from ...residents.access import DOMAIN_ACTIVITY, HOUSEHOLD_FILE
 from ...residents.life_phase import age_on
 from .. import workflow
 from ..models import Case, Deadline, DeadlineChange, DeadlineChangeRule, DeadlineRule, Signal
+from ..urgency import urgency_refresh
 from ._shared import _d, _lock_case, _not_in_future, _today
 
 PLAN_REVIEW = "plan_review"
@@ -142,6 +143,7 @@ def deadline_change(
         purpose=DOMAIN_ACTIVITY.get(deadline.law, HOUSEHOLD_FILE),
         channel=channel,
     )
+    urgency_refresh(deadline.case_id)
     return record
 
 
@@ -171,4 +173,5 @@ def deadline_meet(
         purpose=DOMAIN_ACTIVITY.get(deadline.law, HOUSEHOLD_FILE),
         channel=channel,
     )
+    urgency_refresh(deadline.case_id)
     return deadline

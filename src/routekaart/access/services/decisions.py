@@ -20,6 +20,7 @@ from ...residents.access import DOMAIN_ACTIVITY, HOUSEHOLD_FILE
 from ...residents.models import Resident
 from .. import selectors, workflow
 from ..models import Case, Decision, LegalBasis, Plan, PlanStatus, ProvisionOutcome, ReferralSource, TailoredProvision
+from ..urgency import urgency_refresh
 from ._shared import _case_opened, _lock_case, _today
 from .deadlines import _meet_deadlines
 
@@ -196,6 +197,7 @@ def decision_record(
         purpose=DOMAIN_ACTIVITY.get(law, HOUSEHOLD_FILE),
         channel=channel,
     )
+    urgency_refresh(case)
     return DecisionResult(
         decision=decision,
         clusters=clusters,

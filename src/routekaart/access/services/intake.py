@@ -17,6 +17,7 @@ from ...residents.access import HOUSEHOLD_FILE
 from ...residents.models import Resident
 from .. import selectors, workflow
 from ..models import Case, ClosureReason, Deadline, Gatekeeping, GatekeepingOutcome, Intake, SignalKind
+from ..urgency import urgency_refresh
 from ._shared import _case_opened, _d, _lock_case, _scores_check, _scores_record, _today
 from .cases import _close
 from .deadlines import YOUTH_SEARCH_PERIOD, _meet_deadlines
@@ -82,6 +83,7 @@ def intake_record(
         purpose=HOUSEHOLD_FILE,
         channel=channel,
     )
+    urgency_refresh(case)
     return intake
 
 
@@ -175,4 +177,5 @@ def gatekeeping_record(
     else:
         _close(actor=actor, case=case, reason=ClosureReason.REFERRED_BACK, on=decided_on)
     audit.action_record(actor=actor, purpose=HOUSEHOLD_FILE, household_id=case.household_id, channel=channel)
+    urgency_refresh(case)
     return gatekeeping

@@ -29,6 +29,7 @@ from ..models import (
     PlanStatus,
     ResidentAgreement,
 )
+from ..urgency import urgency_refresh
 from ._shared import _case_opened, _d, _lock_case, _not_in_future, _today
 from .deadlines import PLAN_REVIEW, _meet_deadlines, _term_end
 
@@ -159,6 +160,7 @@ def plan_draft(
         purpose=HOUSEHOLD_FILE,
         channel=channel,
     )
+    urgency_refresh(case)
     return plan
 
 
@@ -279,6 +281,7 @@ def plan_activate(
         purpose=HOUSEHOLD_FILE,
         channel=channel,
     )
+    urgency_refresh(case)
     return plan
 
 
@@ -320,6 +323,7 @@ def agreement_add(*, actor, plan: Plan, spec: AgreementSpec, channel: str | None
         purpose=HOUSEHOLD_FILE,
         channel=channel,
     )
+    urgency_refresh(case)
     return agreement
 
 
@@ -347,4 +351,5 @@ def agreement_status_set(
         purpose=HOUSEHOLD_FILE,
         channel=channel,
     )
+    urgency_refresh(case)
     return agreement

@@ -14,6 +14,7 @@ from ...organisations.roles import Domain
 from ...residents.access import HOUSEHOLD_FILE
 from .. import workflow
 from ..models import Case, Deadline, DeadlineRule, Plan, PlanStatus, Review
+from ..urgency import urgency_refresh
 from ._shared import _case_opened, _d, _lock_case, _scores_check, _scores_record, _today
 from .deadlines import PLAN_REVIEW, _meet_deadlines, _term_end
 
@@ -84,4 +85,5 @@ def review_record(
         purpose=HOUSEHOLD_FILE,
         channel=channel,
     )
+    urgency_refresh(case)
     return review
