@@ -84,3 +84,17 @@ def test_each_outage_answer_is_counted_for_the_metrics(signed_in):
         signed_in.get("/api/v1/households/")
 
     assert count() == before + 2
+
+
+def test_an_api_client_with_a_token_gets_problem_details_503_from_inside_the_view():
+    """The token is looked up by DRF inside the view: the outage reaches the view, not a middleware."""
+    from knox.models import AuthToken
+
+    token = AuthToken.objects.create(user=UserFactory(role=Role.COORDINATOR))[1]
+    client = Client(raise_request_exception=False)
+    with database_down():
+        response = client.get("/api/v1/households/", HTTP_AUTHORIZATION=f"Token {token}")
+
+    assert response.status_code == 503
+    assert response.headers["Content-Type"] == "application/problem+json"
+    assert response.json()["code"] == "database_unavailable"
