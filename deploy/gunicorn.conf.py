@@ -60,6 +60,16 @@ limit_request_line = 8190
 limit_request_fields = 100
 
 
+def on_starting(server) -> None:
+    """With PROMETHEUS_MULTIPROC_DIR: start from an empty folder; the files of a previous run would keep adding
+    workers long gone to every /metrics answer (prometheus-client's multiprocess rule)."""
+    folder = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        for stale in Path(folder).glob("*.db"):
+            stale.unlink()
+
+
 def child_exit(server, worker) -> None:
     """With Prometheus in multi-process mode (PROMETHEUS_MULTIPROC_DIR), drop the gauges of a worker that ended."""
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
