@@ -100,6 +100,7 @@ def test_keys_belong_to_their_user(admin):
     assert other.status_code == 201
     assert "Idempotent-Replayed" not in other
     assert Organisation.objects.filter(code="wijkteam-west").exists()
+    assert IdempotencyKey.objects.filter(key=KEY).count() == 2
 
 
 @pytest.mark.parametrize("key", ["", "x" * 256, "sleutel-é", "tab\there"])
