@@ -12,3 +12,8 @@ class JobsConfig(AppConfig):
         from .event_labels import EVENT_LABELS
 
         labels_register(EVENT_LABELS)
+
+        from ..core.metrics import register_collector
+        from .metrics import JobQueueCollector
+
+        register_collector(JobQueueCollector())  # the job queue in /metrics
