@@ -173,8 +173,13 @@ class ProcessingLogSubject(AppendOnly):
     """
 
     pk = models.CompositePrimaryKey("entry", "pseudonym")
+    # No index of its own: the primary key (entry, pseudonym) starts with it.
     entry = models.ForeignKey(
-        ProcessingLogEntry, on_delete=models.DO_NOTHING, related_name="data_subjects", db_constraint=False
+        ProcessingLogEntry,
+        on_delete=models.DO_NOTHING,
+        related_name="data_subjects",
+        db_constraint=False,
+        db_index=False,
     )
     pseudonym = models.CharField(_("betrokkene (pseudoniem)"), max_length=64)
     occurred_at = models.DateTimeField(_("tijdstip"), validators=limits.happened())

@@ -129,6 +129,8 @@ def partitions_expire(*, before: date, archive: bool = False, using: str = DEFAU
     connection = connections[using]
     for partition in expired:
         with transaction.atomic(using=using), connection.cursor() as cursor:
+            # Deferred foreign-key checks of rows written earlier in this transaction would block the DROP.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute(f"ALTER TABLE {partition.table} DETACH PARTITION {partition.name}")
             if not archive:
                 cursor.execute(f"DROP TABLE {partition.name}")
