@@ -4,7 +4,8 @@
 
 - kill:       API writes (POST /api/v1/signals/, each with its own Idempotency-Key, retried with the same key after
               a dropped connection or a 5xx) while a gunicorn worker is killed with SIGKILL every few tenths of a
-              second; then the rows are counted: every write exactly once, none lost, none doubled.
+              second, and every fourth write's first answer is lost (the client hangs up once it has sent it);
+              then the rows are counted: every write exactly once, none lost, none doubled.
 - pg_restart: pages, API and /healthz are requested while PostgreSQL stops for a while and starts again: while it
               is down a page answers the Dutch 503 page (HTML), the API problem+json 503, /healthz 503, never a 500;
               afterwards every request answers 200 again, from the same gunicorn master (no restart).
@@ -35,14 +36,22 @@ import run as load_run
 import stack
 
 HERE = Path(__file__).resolve().parent
+_last_replayed = threading.local()  # whether this thread's last answer was a kept one (Idempotent-Replayed: true)
 
 
-def _request(port: int, method: str, path: str, headers: dict, body: bytes | None = None, timeout: float = 30):
-    """(status, content type, body) or (None, error name, b"") when the connection failed."""
+def _request(port: int, method: str, path: str, headers: dict, body: bytes | None = None, timeout: float = 30,
+             drop: bool = False):  # fmt: skip
+    """(status, content type, body) or (None, error name, b"") when the connection failed.
+
+    `drop`: hang up as soon as the request is sent, as a client whose connection breaks before the answer comes.
+    """
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
         connection.request(method, path, body=body, headers={"X-Forwarded-Proto": "https", **headers})
+        if drop:
+            return None, "dropped by the client", b""
         response = connection.getresponse()
+        _last_replayed.value = response.getheader("Idempotent-Replayed") == "true"
         return response.status, response.getheader("Content-Type", ""), response.read()
     except (OSError, http.client.HTTPException) as error:
         return None, type(error).__name__, b""
@@ -66,7 +75,7 @@ def check_kill(server: stack.Server, prepared: dict, writes: int, clients: int, 
     households = prepared["targets"][credential["account"]]["household"]
     queue = list(range(writes))
     lock = threading.Lock()
-    stats = {"acknowledged": 0, "retries": 0, "gave_up": 0, "statuses": {}}
+    stats = {"acknowledged": 0, "replayed": 0, "retries": 0, "gave_up": 0, "statuses": {}}
     done = threading.Event()
 
     def write_one(index: int) -> None:
@@ -84,13 +93,18 @@ def check_kill(server: stack.Server, prepared: dict, writes: int, clients: int, 
             "Idempotency-Key": f"{marker}-{index}",
         }
         for attempt in range(40):
-            status, kind, _ = _request(server.port, "POST", "/api/v1/signals/", headers, body)
+            # Every fourth write loses its first answer on the way back (the client hangs up once it has sent
+            # it): the server writes, the client cannot know, and retries. Only the key keeps that from doubling.
+            drop = attempt == 0 and index % 4 == 0
+            _last_replayed.value = False
+            status, kind, _ = _request(server.port, "POST", "/api/v1/signals/", headers, body, drop=drop)
             with lock:
                 key = str(status or kind)
                 stats["statuses"][key] = stats["statuses"].get(key, 0) + 1
             if status in (200, 201):
                 with lock:
                     stats["acknowledged"] += 1
+                    stats["replayed"] += bool(_last_replayed.value)
                 return
             if status is not None and status < 500 and status != 409:
                 with lock:
@@ -154,6 +168,7 @@ def check_kill(server: stack.Server, prepared: dict, writes: int, clients: int, 
         "doubled": total - distinct,
         "kills": len(kills),
         "retries": stats["retries"],
+        "answers_replayed": stats["replayed"],
         "gave_up": stats["gave_up"],
         "answers": stats["statuses"],
         "seconds": round(seconds, 1),
@@ -342,16 +357,22 @@ def check_backup(tree: Path, database: str) -> dict:
     script = tree / "scripts" / "backup.py"
     start = time.perf_counter()
     env = stack.tree_env(tree, database)
+    shipped_equal = None
     if script.exists():
-        method = "scripts/backup.py"
-        subprocess.run([stack.tree_python(tree), str(script), "backup", str(dump)], cwd=tree, env=env, check=True)
+        method = "scripts/backup.py dump / verify / restore"
+        python = stack.tree_python(tree)
+        subprocess.run([python, str(script), "dump", str(dump)], cwd=tree, env=env, check=True)
+        subprocess.run([python, str(script), "verify", str(dump)], cwd=tree, env=env, check=True, capture_output=True)
         backup_s = time.perf_counter() - start
         stack.psql(f'DROP DATABASE IF EXISTS "{restored}" WITH (FORCE)')
-        stack.psql(f'CREATE DATABASE "{restored}"')
-        env_restore = stack.tree_env(tree, restored)
-        subprocess.run(
-            [stack.tree_python(tree), str(script), "restore", str(dump)], cwd=tree, env=env_restore, check=True
-        )
+        target = stack.database_url(restored)
+        subprocess.run([python, str(script), "restore", str(dump), "--target", target], cwd=tree, env=env, check=True)
+
+        def shipped(url: str) -> str:
+            command = [python, str(script), "fingerprint", url]
+            return subprocess.run(command, cwd=tree, env=env, check=True, capture_output=True, text=True).stdout
+
+        shipped_equal = shipped(stack.database_url(database)) == shipped(target)
     else:
         method = "pg_dump -Fc / pg_restore (scripts/backup.py not found)"
         bindir = stack._bindir()
@@ -369,8 +390,9 @@ def check_backup(tree: Path, database: str) -> dict:
     stack.psql(f'DROP DATABASE IF EXISTS "{restored}" WITH (FORCE)')
     return {
         "check": "backup",
-        "pass": not differing and bool(original),
+        "pass": not differing and bool(original) and shipped_equal is not False,
         "method": method,
+        "shipped_fingerprints_equal": shipped_equal,
         "tables": len(original),
         "rows": rows,
         "differing_tables": differing[:20],

@@ -45,7 +45,7 @@ SHIM = Path(__file__).resolve().parent / "shim"
 
 
 def log(message: str) -> None:
-    print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
 # --- PostgreSQL -----------------------------------------------------------------------------------------------
