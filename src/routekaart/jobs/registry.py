@@ -91,49 +91,20 @@ def _reminders_outcome(results: dict[str, Counts]) -> str:
 # --- retention (audit) --------------------------------------------------------------------------------------------
 
 
-def _retention_term_apply(code: str, today: date) -> Counts:
-    """Anonymise the records of one retention term that are due, logged like the `retention` command does."""
-    from ..audit import retention
-    from ..audit import services as audit
-
-    term = next(t for t in retention.retention_terms() if t.code == code)
-    handler = retention.handler_for(code)
-    if handler is None:
-        return {"anonymised": 0}
-    cutoff = term.cutoff(today)
-    ids = handler.due(cutoff=cutoff)
-    if ids:
-        subjects = handler.anonymise(ids=ids)
-        audit.processing_record(
-            actor=None,
-            activity="retention",
-            data_subjects=subjects,
-            operation="write",
-            channel="batch",
-            reason=f"{term.code}: {term.source}",
-        )
-        audit.action_record(
-            actor=None,
-            action="retention.anonymised",
-            subject=(term.code, len(ids)),
-            reason=term.source,
-            after={"count": len(ids), "cutoff": cutoff},
-        )
-    return {"anonymised": len(ids)}
-
-
 def _retention_steps(on: date) -> list[Step]:
-    """One step per retention term: a killed run continues with the terms it had not done."""
-    from ..audit.retention import retention_terms
+    """One step: audit's retention run (the processing log's coming months, then every term's due records, each
+    term in its own savepoint). Running it again finds nothing due, so a killed run simply runs it again."""
 
-    def apply(code: str) -> Callable[[], Counts]:
-        return lambda: _retention_term_apply(code, on)
+    def apply() -> Counts:
+        from ..audit.retention import retention_apply
 
-    return [Step(term.code, apply(term.code)) for term in retention_terms()]
+        return dict(retention_apply(on))
+
+    return [Step("apply", apply)]
 
 
 def _retention_outcome(results: dict[str, Counts]) -> str:
-    anonymised = sum(counts.get("anonymised", 0) for counts in results.values())
+    anonymised = sum(sum(counts.values()) for counts in results.values())
     return gettext("%(count)s gegevens na de bewaartermijn geanonimiseerd.") % {"count": anonymised}
 
 

@@ -26,7 +26,8 @@ from .schedules import slot_due
 logger = logging.getLogger(__name__)
 
 # A run that has recorded no progress for this long lost its worker (killed, machine restarted): queue it again.
-STALE_AFTER = timedelta(minutes=30)
+# Longer than the longest step (the regulations check over every benefit client), so a slow step is not run twice.
+STALE_AFTER = timedelta(hours=1)
 
 
 def _enqueue(run: JobRun) -> None:
@@ -124,6 +125,8 @@ def job_run_execute(*, run_id: int) -> JobRun:
     if run.status not in ACTIVE:  # a task delivered twice: the run was finished already
         return run
     job = job_get(run.job)
+    if job is None:  # the job left the product after this run was queued
+        return _finish(run, Status.FAILED, error=_("Deze taak bestaat niet meer."))
     steps = job.steps(run.on)
     done = _steps_done(run)
     now = timezone.now()

@@ -67,6 +67,17 @@ def test_the_regulations_check_twice_the_same_day_checks_once():
     assert EntitlementCheckRun.objects.count() == 1
 
 
+@freeze_time("2026-03-02 01:00:00")
+def test_retention_runs_audits_retention_once_a_day():
+    first = run_now("retention")
+    assert first.status == "done" and first.outcome == "0 gegevens na de bewaartermijn geanonimiseerd."
+    assert first.results["apply"]["processing-log"] == 0  # every term with a handler, by code
+    before, events = database_fingerprint(BOOKKEEPING), product_events()
+    second = run_now("retention")
+    assert database_fingerprint(BOOKKEEPING) == before and product_events() == events
+    assert second.results == {}
+
+
 class Killed(BaseException):
     """What a killed worker looks like to the run: it stops mid-step, nothing after it runs."""
 
@@ -136,6 +147,7 @@ def test_a_failed_step_is_recorded_without_its_message_and_a_new_run_continues(t
     assert again.status == "done" and calls == ["a", "b", "c"]  # a was not done again
 
 
+@pytest.mark.django_db(transaction=True)  # the database worker closes the connection between tasks, as in production
 def test_the_worker_command_runs_the_queued_run(three_steps):
     calls, _state = three_steps
     run = services.job_run_request(actor=None, job="test_job")
