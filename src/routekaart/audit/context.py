@@ -30,6 +30,11 @@ def current_trace_id() -> str:
     return trace
 
 
+def trace_id_if_any() -> str | None:
+    """The current trace id without starting one (for log lines: logging must not start a trace)."""
+    return _trace_id.get()
+
+
 def set_trace_id(trace: str | None) -> object:
     return _trace_id.set(trace)
 

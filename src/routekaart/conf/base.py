@@ -301,7 +301,7 @@ LOGGING = {
     "filters": {
         "private": {
             "()": "routekaart.core.logging.PrivateDataFilter",
-            "trace_id": "routekaart.audit.context.current_trace_id",
+            "trace_id": "routekaart.audit.context.trace_id_if_any",
         }
     },
     "formatters": {

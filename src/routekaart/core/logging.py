@@ -32,9 +32,10 @@ class PrivateDataFilter(logging.Filter):
     """Masks personal data in a record and adds the trace id; see the module's docstring."""
 
     def __init__(self, trace_id: str = "", name: str = "") -> None:
+        """`trace_id`: the dotted path of a function that returns the current trace id, or None outside a trace."""
         super().__init__(name)
         self._trace_id_path = trace_id
-        self._trace_id: Callable[[], str] | None = None
+        self._trace_id: Callable[[], str | None] | None = None
 
     def filter(self, record: logging.LogRecord) -> bool:
         try:
@@ -65,4 +66,4 @@ class PrivateDataFilter(logging.Filter):
                 self._trace_id = import_string(self._trace_id_path)
             except Exception:  # before the apps are loaded (a record logged during setup): no trace id yet
                 return ""
-        return self._trace_id() if self._trace_id else ""
+        return (self._trace_id() or "") if self._trace_id else ""

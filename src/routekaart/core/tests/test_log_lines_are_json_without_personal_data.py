@@ -91,3 +91,22 @@ def test_production_logs_json_unless_told_otherwise():
     }
     assert _run("routekaart.conf.production", code, **production).stdout.strip() == "json"
     assert _run("routekaart.conf.production", code, LOG_FORMAT="text", **production).stdout.strip() == "text"
+
+
+def test_a_line_logged_outside_a_request_gets_no_trace_id_and_leaves_none_behind(settings):
+    """A log line must not start a trace: the job worker's next processing-log entries would all share it."""
+    import logging
+
+    from routekaart.audit import context
+    from routekaart.core.logging import PrivateDataFilter
+
+    config = settings.LOGGING["filters"]["private"]
+    log_filter = PrivateDataFilter(trace_id=config["trace_id"])
+    token = context.set_trace_id(None)
+    try:
+        record = logging.LogRecord("routekaart.proef", logging.ERROR, __file__, 1, "buiten een verzoek", None, None)
+        log_filter.filter(record)
+        assert record.trace_id == ""
+        assert context.trace_id_if_any() is None
+    finally:
+        context.reset_trace_id(token)
