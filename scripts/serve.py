@@ -143,6 +143,8 @@ def main() -> int:
         if options.demo:
             # The demo generators run only under the demo settings; the same database and keys, so the same data.
             manage({**env, "DJANGO_SETTINGS_MODULE": "routekaart.conf.dev", "DEBUG": "false"}, "setup_demo")
+        # Several workers: each writes its metrics here and /metrics adds them up (docs/deployment.md, Monitoring).
+        env.setdefault("PROMETHEUS_MULTIPROC_DIR", str(VAR / "prometheus"))
         gunicorn = [str(ROOT / ".venv" / "bin" / "gunicorn"), "-c", str(ROOT / "deploy" / "gunicorn.conf.py")]
         children.append(
             subprocess.Popen([*gunicorn, "--bind", options.bind, "routekaart.wsgi:application"], cwd=ROOT, env=env)
