@@ -6,6 +6,7 @@ and the entrypoint and health check it names are there and run.
 """
 
 import fnmatch
+import json
 import os
 import re
 import shlex
@@ -90,7 +91,11 @@ def test_the_image_runs_python_3_11_as_a_user_that_is_not_root_and_checks_its_he
 
 
 def test_the_entrypoint_is_an_executable_shell_script_with_the_documented_roles():
-    entrypoint = ROOT / "deploy" / "entrypoint.sh"
+    steps = instructions()
+    assert next(arguments for keyword, arguments in steps if keyword == "WORKDIR") == "/app"
+    named = json.loads(next(arguments for keyword, arguments in steps if keyword == "ENTRYPOINT"))
+    entrypoint = ROOT / named[0].removeprefix("/app/")
+    assert entrypoint == ROOT / "deploy" / "entrypoint.sh"
     assert os.access(entrypoint, os.X_OK)
     assert subprocess.run(["sh", "-n", str(entrypoint)]).returncode == 0
     text = entrypoint.read_text()
