@@ -22,6 +22,7 @@ DATA_SIZE = "household page of the regisseur's largest household, demo town of 1
 ROOT = Path(__file__).resolve().parents[1]
 REPEAT = 60
 VIEWS_FOR_BYTES = 20
+LIST_PEOPLE = 63  # the worklist's people per view, as measured by issue 17
 
 # The former form (migration 0008): one row per data subject, each index on it as Django made them.
 FORMER = [
@@ -137,8 +138,8 @@ def _measure() -> dict:
     inserts = [s for s in sql if s.startswith("INSERT") and "processinglog" in s]
     for _ in range(VIEWS_FOR_BYTES - 1):
         page()
-    entries = list(ProcessingLogEntry.objects.filter(id__gte=first).order_by("id").values_list(*ENTRY_COLUMNS))
-    entries = [(*row[:2], row[2].isoformat(), *row[3:]) for row in entries]
+    rows = list(ProcessingLogEntry.objects.filter(id__gte=first).order_by("id").values_list(*ENTRY_COLUMNS))
+    rows = [(*row[:2], row[2].isoformat(), *row[3:]) for row in rows]
     subjects = [
         (e, p, at.isoformat())
         for e, p, at in ProcessingLogSubject.objects.filter(entry_id__gte=first).values_list(
@@ -147,11 +148,18 @@ def _measure() -> dict:
     ]
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT sql FROM sqlite_master WHERE tbl_name IN (%s, %s) AND sql IS NOT NULL ORDER BY type DESC",
+            "SELECT sql FROM sqlite_master WHERE tbl_name IN (%s, %s) AND type IN ('table', 'index') "
+            "AND sql IS NOT NULL ORDER BY type DESC",
             list(LOG_TABLES),
         )
         schema = [row[0] for row in cursor.fetchall()]
-    compact, former = _log_bytes(entries, subjects, schema)
+    compact, former = _log_bytes(rows, subjects, schema)
+    # A list page reads many people in one action (the worklist 63, the API case list up to 128): the same
+    # entries, each as one read of LIST_PEOPLE people.
+    import secrets
+
+    list_subjects = [(row[0], secrets.token_hex(16), row[2]) for row in rows for _ in range(LIST_PEOPLE)]
+    list_compact, list_former = _log_bytes(rows, list_subjects, schema)
     on, off, on_cpu, off_cpu = [], [], [], []
     for _ in range(REPEAT):  # alternate, so drift in the machine's speed hits both alike
         for writer, wall, cpu in ((logging_on, on, on_cpu), (logging_off, off, off_cpu)):
@@ -171,8 +179,10 @@ def _measure() -> dict:
         "queries_off": queries_off,
         "bytes_compact": compact / VIEWS_FOR_BYTES,
         "bytes_former": former / VIEWS_FOR_BYTES,
-        "rows_compact": (len(entries) + len(subjects)) / VIEWS_FOR_BYTES,
-        "rows_former": sum(max(1, sum(1 for s in subjects if s[0] == e[0])) for e in entries) / VIEWS_FOR_BYTES,
+        "rows_compact": (len(rows) + len(subjects)) / VIEWS_FOR_BYTES,
+        "rows_former": sum(max(1, sum(1 for s in subjects if s[0] == e[0])) for e in rows) / VIEWS_FOR_BYTES,
+        "list_compact": list_compact / len(rows),
+        "list_former": list_former / len(rows),
         "log_inserts": len(inserts),
     }
 
@@ -199,6 +209,10 @@ def run() -> list[tuple[str, str]]:
             f"{r['bytes_compact']:.0f} / {r['bytes_former']:.0f} ({r['bytes_former'] / r['bytes_compact']:.1f}x less)",
         ),
         ("log rows per page view, compact / former form", f"{r['rows_compact']:.0f} / {r['rows_former']:.0f}"),
+        (
+            f"log bytes per read of {LIST_PEOPLE} people (a list page), compact / former form",
+            f"{r['list_compact']:.0f} / {r['list_former']:.0f} ({r['list_former'] / r['list_compact']:.1f}x less)",
+        ),
         ("queries with / without", f"{r['queries_on']} / {r['queries_off']}"),
     ]
 
