@@ -33,6 +33,15 @@ def compare(before: dict, after: dict) -> tuple[str, dict]:
             f"after {a16['total']['errors']}/{a16['total']['requests']}"
         )
         lines.append(f"p95 at 16 users (all pages): {b16['total']['p95_ms']} -> {a16['total']['p95_ms']} ms")
+        for part in ("gunicorn", "postgres"):
+            key = f"{part}_cpu_ms_per_request"
+            before_cpu, after_cpu = b16["total"].get(key), a16["total"].get(key)
+            if before_cpu and after_cpu:
+                figures[key + "_16"] = {"before": before_cpu, "after": after_cpu}
+                lines.append(
+                    f"{part} CPU per request at 16 users: {before_cpu} -> {after_cpu} ms = "
+                    f"{before_cpu / after_cpu:.2f}x less"
+                )
     b1, a1 = _step(before, 1), _step(after, 1)
     if b1 and a1:
         lines.append("\nat 1 user, p50 per page (ms), and the page against its raw SQL:")

@@ -1,6 +1,7 @@
 """Fault checks against a local production-like server (gunicorn, production settings, the PostgreSQL town).
 
-    .venv/bin/python bench/load/faults.py --db after [--checks kill,pg_restart,soak,backup] [--soak-minutes 10]
+    .venv/bin/python bench/load/faults.py --db faults --copy-of before_run_after [--checks kill,pg_restart,soak,backup]
+        [--soak-minutes 10]     (before_run_after: the migrated 1M town that `make load` leaves behind)
 
 - kill:       API writes (POST /api/v1/signals/, each with its own Idempotency-Key, retried with the same key after
               a dropped connection or a 5xx) while a gunicorn worker is killed with SIGKILL every few tenths of a
@@ -293,7 +294,9 @@ def check_soak(server: stack.Server, work: Path, minutes: float, users: int) -> 
     thread = threading.Thread(target=sampler)
     thread.start()
     try:
-        result = load_run.locust(server.url, targets, users, int(minutes * 60), 10_000_000, work, "soak")
+        result = load_run.locust(
+            server.url, targets, users, int(minutes * 60), 10_000_000, work, "soak", server.process.pid
+        )
     finally:
         stop.set()
         thread.join()
@@ -406,6 +409,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tree", type=Path, default=stack.ROOT)
     parser.add_argument("--db", required=True, help="a copy you may write to: the checks add rows")
+    parser.add_argument("--copy-of", default="", help="first make --db a fresh copy of this one")
     parser.add_argument("--checks", default="kill,pg_restart,soak,backup")
     parser.add_argument("--writes", type=int, default=200)
     parser.add_argument("--max-kills", type=int, default=12)
@@ -422,6 +426,8 @@ def main() -> None:
     work = stack.ROOT / "var" / "load" / f"faults-{options.db}"
     work.mkdir(parents=True, exist_ok=True)
     stack.pg_ensure("serve")
+    if options.copy_of:
+        stack.database_copy(options.copy_of, options.db)
     results = []
     server = stack.Server(tree, options.db, workers=options.workers).start() if checks != ["backup"] else None
     try:

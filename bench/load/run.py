@@ -14,6 +14,7 @@ import contextlib
 import json
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -56,8 +57,11 @@ def django_side(tree: Path, database: str, *args: str) -> None:
     )
 
 
-def locust(url: str, targets: Path, users: int, seconds: int, max_requests: int, work: Path, tag: str) -> dict:
-    """One headless locust run; returns per-page and total figures from every request's own timing."""
+def locust(
+    url: str, targets: Path, users: int, seconds: int, max_requests: int, work: Path, tag: str, server_pid: int = 0
+) -> dict:
+    """One headless locust run; returns per-page and total figures from every request's own timing, and the CPU
+    time per request of gunicorn, PostgreSQL and locust itself (steadier than wall time on a shared machine)."""
     samples = work / f"samples-{tag}.json"
     env = {
         **os.environ,
@@ -89,10 +93,21 @@ def locust(url: str, targets: Path, users: int, seconds: int, max_requests: int,
         "--exit-code-on-error",
         "0",
     ]
+    cpu_start = (
+        stack.process_tree_cpu(server_pid) if server_pid else 0.0,
+        stack.postgres_cpu(),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
     with open(work / f"locust-{tag}.log", "w") as log:  # locust's own summary and warnings, for a look later
         done = subprocess.run(command, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=work)
     if done.returncode != 0 or not samples.exists():
         sys.exit(f"locust failed: see {work / f'locust-{tag}.log'}")
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = {
+        "gunicorn_s": stack.process_tree_cpu(server_pid) - cpu_start[0] if server_pid else None,
+        "postgres_s": stack.postgres_cpu() - cpu_start[1],
+        "locust_s": children.ru_utime + children.ru_stime - cpu_start[2].ru_utime - cpu_start[2].ru_stime,
+    }
     rows = json.loads(samples.read_text())
     pages: dict[str, dict] = {}
     for name in PAGE_ORDER:
@@ -118,7 +133,11 @@ def locust(url: str, targets: Path, users: int, seconds: int, max_requests: int,
         "throughput_rps": round(len(rows) / span, 2),
         "p50_ms": round(_percentile([r[2] for r in rows], 0.5), 1),
         "p95_ms": round(_percentile([r[2] for r in rows], 0.95), 1),
+        "load_average": round(os.getloadavg()[0], 2),
     }
+    for name, seconds_used in cpu.items():
+        key = name.replace("_s", "_cpu_ms_per_request")
+        total[key] = round(seconds_used * 1000 / len(rows), 1) if rows and seconds_used is not None else None
     return {"users": users, "pages": pages, "total": total}
 
 
@@ -131,7 +150,9 @@ def table(result: dict) -> str:
         total = step["total"]
         lines.append(
             f"\n{step['users']} user(s): {total['throughput_rps']} requests/s, {total['requests']} requests, "
-            f"{total['errors']} errors in {total['seconds']} s"
+            f"{total['errors']} errors in {total['seconds']} s; CPU per request: gunicorn "
+            f"{total.get('gunicorn_cpu_ms_per_request')} ms, PostgreSQL {total.get('postgres_cpu_ms_per_request')} ms, "
+            f"locust {total.get('locust_cpu_ms_per_request')} ms; load average {total.get('load_average')}"
         )
         lines.append(
             f"  {'page':<18} {'p50 ms':>8} {'p95 ms':>8} {'req':>6} {'err':>4} {'raw SQL ms':>10} {'p50/SQL':>8}"
@@ -178,6 +199,7 @@ def main() -> None:
     residents = stack.psql("SELECT count(*) FROM residents_resident", options.db)
     server = None if options.url else stack.Server(tree, options.db, workers=options.workers).start()
     url = options.url or server.url
+    pid = server.process.pid if server else 0
     try:
         targets = work / "targets.json"
         sessions = max([*users, 4])
@@ -190,11 +212,11 @@ def main() -> None:
         django_side(tree, options.db, "sqltime", "--targets", str(targets), "--out", str(sql_path))
         if options.warmup:
             stack.log(f"warm-up: 4 users, {options.warmup} s")
-            locust(url, targets, 4, options.warmup, options.max_requests, work, "warmup")
+            locust(url, targets, 4, options.warmup, options.max_requests, work, "warmup", pid)
         steps = []
         for count in users:
             stack.log(f"load: {count} user(s), {options.duration} s")
-            steps.append(locust(url, targets, count, options.duration, options.max_requests, work, f"u{count}"))
+            steps.append(locust(url, targets, count, options.duration, options.max_requests, work, f"u{count}", pid))
     finally:
         if server is not None:
             server.stop()

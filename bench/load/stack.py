@@ -291,3 +291,30 @@ def rss_kib(pid: int) -> int:
     except OSError:
         pass
     return 0
+
+
+def _cpu_fields(pid: int) -> tuple[float, float]:
+    """(own, reaped children's) CPU seconds of a process, from /proc/<pid>/stat; (0, 0) once it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0, 0.0
+    tick = os.sysconf("SC_CLK_TCK")
+    utime, stime, cutime, cstime = (int(v) for v in fields[11:15])
+    return (utime + stime) / tick, (cutime + cstime) / tick
+
+
+def process_tree_cpu(pid: int) -> float:
+    """CPU seconds used so far by a process and all its children, the ended ones included (reaped by it)."""
+    own, reaped = _cpu_fields(pid)
+    children = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
+    return own + reaped + sum(_cpu_fields(int(child))[0] for child in children)
+
+
+def postgres_cpu() -> float:
+    """CPU seconds of the cluster: the postmaster, its ended backends and the live ones."""
+    try:
+        pid = int((PG_DIR / "data" / "postmaster.pid").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 0.0
+    return process_tree_cpu(pid)
