@@ -1,7 +1,8 @@
 """Reads that feed the worklist, the household's case file, the home page and the decision letter.
 
-Each runs a fixed number of queries whatever the caseload or the length of a household's history: per-case
-figures are correlated subqueries, children are prefetched per list. Reads of personal data are logged
+Each runs a fixed number of queries whatever the caseload or the length of a household's history: the worklist
+orders by columns the services keep (access.urgency) and computes a row's figures for its page only; children are
+prefetched per list. Reads of personal data are logged
 (pseudonyms, per domain shown), like the residents app's selectors.
 """
 
@@ -61,8 +62,6 @@ from .models import (
     TailoredProvision,
     WarmHandover,
 )
-
-FAR_FUTURE = date(9999, 12, 31)
 
 
 def due_soon_days() -> int:
