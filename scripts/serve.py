@@ -49,7 +49,7 @@ def local_secrets() -> dict[str, str]:
         with os.fdopen(descriptor, "w") as file:
             file.write("# Local secrets for `make serve`, made once by scripts/serve.py. Never use them elsewhere.\n")
             file.writelines(f"{name}={value}\n" for name, value in values.items())
-        log(f"local secrets written to {SERVE_ENV.relative_to(ROOT)}")
+        log(f"local secrets written to {SERVE_ENV}")
     pairs = (line.split("=", 1) for line in SERVE_ENV.read_text().splitlines() if line and not line.startswith("#"))
     return {name.strip(): value.strip() for name, value in pairs}
 
