@@ -31,7 +31,7 @@ def test_the_ranking_selector_runs_the_same_queries_for_3_or_60_candidates(
         user = type(adviser).objects.get(pk=adviser.pk)  # a fresh user, as in each request
         counts.append(count(lambda user=user: selectors.ranking_get(user=user, opening=opening)))
     assert counts[0] == counts[1]
-    assert counts[0] <= 12
+    assert counts[0] <= 13  # the processing log's entry and its data subjects: two inserts outside a request
 
 
 def test_the_ranking_page_runs_the_same_queries_for_3_or_60_candidates(
