@@ -126,7 +126,7 @@ def entries_write(items: list[tuple[ProcessingLogEntry, list[str]]]) -> None:
     if not items:
         return
     batch = list(items)
-    items.clear()  # never twice, even if this is called again
+    del items[:]  # never twice, even if this is called again
     with transaction.atomic(savepoint=False):
         ProcessingLogEntry.objects.bulk_create([entry for entry, _subjects in batch])
         ProcessingLogSubject.objects.bulk_create(
