@@ -92,19 +92,25 @@ def _reminders_outcome(results: dict[str, Counts]) -> str:
 
 
 def _retention_steps(on: date) -> list[Step]:
-    """One step: audit's retention run (the processing log's coming months, then every term's due records, each
-    term in its own savepoint). Running it again finds nothing due, so a killed run simply runs it again."""
+    """Audit's retention run (the processing log's coming months, then every term's due records, each term in its
+    own savepoint; running it again finds nothing due), then the queue's own finished tasks past QUEUE_KEEP (the
+    runs keep the history)."""
 
     def apply() -> Counts:
         from ..audit.retention import retention_apply
 
         return dict(retention_apply(on))
 
-    return [Step("apply", apply)]
+    def queue() -> Counts:
+        from .services import queue_results_prune
+
+        return {"pruned": queue_results_prune(on=on)}
+
+    return [Step("apply", apply), Step("queue", queue)]
 
 
 def _retention_outcome(results: dict[str, Counts]) -> str:
-    anonymised = sum(sum(counts.values()) for counts in results.values())
+    anonymised = sum(results.get("apply", {}).values())
     return gettext("%(count)s gegevens na de bewaartermijn geanonimiseerd.") % {"count": anonymised}
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import traceback
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -99,6 +99,20 @@ def schedule_tick(*, now: datetime | None = None) -> list[JobRun]:
                 _enqueue(run)  # continues from its checkpoint
                 queued.append(run)
     return queued
+
+
+# How long the queue keeps a finished task; the JobRun rows keep each run's history.
+QUEUE_KEEP = timedelta(days=30)
+
+
+def queue_results_prune(*, on: date) -> int:
+    """Delete the queue's finished tasks older than QUEUE_KEEP before `on`; the number deleted."""
+    from django_tasks_db.models import DBTaskResult
+
+    cutoff = timezone.make_aware(datetime.combine(on, time.min)) - QUEUE_KEEP
+    with transaction.atomic():
+        deleted, _rows = DBTaskResult.objects.filter(finished_at__lt=cutoff).delete()
+    return deleted
 
 
 def _steps_done(run: JobRun) -> set[str]:

@@ -72,10 +72,23 @@ def test_retention_runs_audits_retention_once_a_day():
     first = run_now("retention")
     assert first.status == "done" and first.outcome == "0 gegevens na de bewaartermijn geanonimiseerd."
     assert first.results["apply"]["processing-log"] == 0  # every term with a handler, by code
+    assert first.results["queue"] == {"pruned": 0} and first.progress_total == 2
     before, events = database_fingerprint(BOOKKEEPING), product_events()
     second = run_now("retention")
     assert database_fingerprint(BOOKKEEPING) == before and product_events() == events
     assert second.results == {}
+
+
+def test_retention_prunes_the_queues_finished_tasks_after_thirty_days(three_steps):
+    with freeze_time("2026-01-01 12:00:00"):
+        old = services.job_run_execute(run_id=services.job_run_request(actor=None, job="test_job").pk)
+    DBTaskResult.objects.update(status="SUCCESSFUL", finished_at=old.finished_at)
+    with freeze_time("2026-01-31 01:00:00"):
+        assert services.queue_results_prune(on=date(2026, 1, 31)) == 0
+    with freeze_time("2026-02-01 01:00:00"):
+        assert run_now("retention").results["queue"] == {"pruned": 1}
+    assert not DBTaskResult.objects.filter(args_kwargs__kwargs__run_id=old.pk).exists()
+    assert JobRun.objects.filter(pk=old.pk).exists()  # the run's history stays
 
 
 class Killed(BaseException):
