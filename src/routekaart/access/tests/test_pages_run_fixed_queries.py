@@ -54,6 +54,18 @@ def test_the_worklist_runs_the_same_queries_for_3_or_30_households(catalog, clie
     assert counts[0] <= 16  # the page's figures are one query for its 25 rows, the order reads stored columns
 
 
+def test_the_api_case_list_runs_the_same_queries_for_3_or_30_households(catalog, client, demo_login, coordinator):
+    coordinator.is_demo = True
+    coordinator.save()
+    client.force_login(coordinator)
+    counts = []
+    for n in (3, 27):
+        for _ in range(n):
+            journey.to_active_plan(coordinator, new_household())
+        counts.append(queries(client, "/api/v1/cases/"))
+    assert counts[0] == counts[1], counts
+
+
 def test_the_worklist_puts_the_most_urgent_first(catalog, coordinator):
     calm = journey.to_active_plan(coordinator, new_household())
     waiting = journey.melding(coordinator, new_household()).case  # wmo research due in six weeks
