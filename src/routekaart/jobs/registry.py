@@ -94,7 +94,8 @@ def _reminders_outcome(results: dict[str, Counts]) -> str:
 def _retention_steps(on: date) -> list[Step]:
     """Audit's retention run (the processing log's coming months, then every term's due records, each term in its
     own savepoint; running it again finds nothing due), then the queue's own finished tasks past QUEUE_KEEP (the
-    runs keep the history)."""
+    runs keep the history), then the API's idempotency keys past their 24 hours (their answers may hold personal
+    data)."""
 
     def apply() -> Counts:
         from ..audit.retention import retention_apply
@@ -106,7 +107,12 @@ def _retention_steps(on: date) -> list[Step]:
 
         return {"pruned": queue_results_prune(on=on)}
 
-    return [Step("apply", apply), Step("queue", queue)]
+    def idempotency_keys() -> Counts:
+        from ..core.idempotency import expired_keys_purge
+
+        return {"purged": expired_keys_purge()}
+
+    return [Step("apply", apply), Step("queue", queue), Step("idempotency_keys", idempotency_keys)]
 
 
 def _retention_outcome(results: dict[str, Counts]) -> str:

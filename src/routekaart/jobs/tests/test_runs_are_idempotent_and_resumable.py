@@ -10,10 +10,12 @@ from django_tasks_db.models import DBTaskResult
 from freezegun import freeze_time
 
 from routekaart.audit.models import Event
+from routekaart.core.models import IdempotencyKey
 from routekaart.income.models import AnnualReview, EntitlementCheckRun, Reminder
 from routekaart.income.tests.factories import AnnualReviewFactory, SocialAssistanceFactory
 from routekaart.jobs import registry, services
 from routekaart.jobs.models import JobRun
+from routekaart.organisations.tests.factories import UserFactory
 from routekaart.testing import FINGERPRINT_IGNORES, database_fingerprint
 
 pytestmark = pytest.mark.django_db
@@ -72,7 +74,8 @@ def test_retention_runs_audits_retention_once_a_day():
     first = run_now("retention")
     assert first.status == "done" and first.outcome == "0 gegevens na de bewaartermijn geanonimiseerd."
     assert first.results["apply"]["processing-log"] == 0  # every term with a handler, by code
-    assert first.results["queue"] == {"pruned": 0} and first.progress_total == 2
+    assert first.results["queue"] == {"pruned": 0} and first.progress_total == 3
+    assert first.results["idempotency_keys"] == {"purged": 0}
     before, events = database_fingerprint(BOOKKEEPING), product_events()
     second = run_now("retention")
     assert database_fingerprint(BOOKKEEPING) == before and product_events() == events
@@ -168,3 +171,14 @@ def test_the_worker_command_runs_the_queued_run(three_steps):
     run.refresh_from_db()
     assert run.status == "done" and calls == ["a", "b", "c"]
     assert DBTaskResult.objects.get(args_kwargs__kwargs__run_id=run.pk).status == "SUCCESSFUL"
+
+
+def test_retention_purges_the_apis_idempotency_keys_after_24_hours():
+    user = UserFactory()
+    with freeze_time("2026-03-01 01:00:00"):
+        IdempotencyKey.objects.create(user=user, key="ouder", request_hash="0" * 64, status=201)
+    with freeze_time("2026-03-01 02:00:00"):
+        IdempotencyKey.objects.create(user=user, key="jonger", request_hash="0" * 64, status=201)
+    with freeze_time("2026-03-02 01:00:00"):
+        assert run_now("retention").results["idempotency_keys"] == {"purged": 1}
+    assert list(IdempotencyKey.objects.values_list("key", flat=True)) == ["jonger"]
