@@ -280,6 +280,15 @@ def check_pg_restart(server: stack.Server, prepared: dict, down_seconds: float) 
 # --- soak --------------------------------------------------------------------------------------------------------
 
 
+def _table_sizes(database: str) -> dict[str, int]:
+    rows = stack.psql(
+        "SELECT c.relname || ' ' || pg_total_relation_size(c.oid) FROM pg_class c "
+        "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') AND n.nspname = 'public'",
+        database,
+    )
+    return {name: int(size) for name, size in (line.split() for line in rows.splitlines())}
+
+
 def check_soak(server: stack.Server, work: Path, minutes: float, users: int) -> dict:
     targets = work / "targets.json"
     samples: list[tuple[float, dict[int, int]]] = []
@@ -291,6 +300,7 @@ def check_soak(server: stack.Server, work: Path, minutes: float, users: int) -> 
             stop.wait(10)
 
     size_before = int(stack.psql("SELECT pg_database_size(current_database())", server.database))
+    tables_before = _table_sizes(server.database)
     thread = threading.Thread(target=sampler)
     thread.start()
     try:
@@ -301,6 +311,11 @@ def check_soak(server: stack.Server, work: Path, minutes: float, users: int) -> 
         stop.set()
         thread.join()
     size_after = int(stack.psql("SELECT pg_database_size(current_database())", server.database))
+    tables_after = _table_sizes(server.database)
+    grown = sorted(
+        ((name, size - tables_before.get(name, 0)) for name, size in tables_after.items()),
+        key=lambda item: -item[1],
+    )
     start, end = samples[0][0], samples[-1][0]
     first = [rss for at, by_pid in samples if start + 60 <= at < start + 120 for rss in by_pid.values()]
     last = [rss for at, by_pid in samples if at >= end - 60 for rss in by_pid.values()]
@@ -326,6 +341,9 @@ def check_soak(server: stack.Server, work: Path, minutes: float, users: int) -> 
         "workers_replaced": max(0, respawned),
         "database_growth_mb": round((size_after - size_before) / 1e6, 1),
         "database_bytes_per_request": round((size_after - size_before) / max(1, total["requests"])),
+        "bytes_per_request_by_table": {
+            name: round(delta / max(1, total["requests"])) for name, delta in grown[:6] if delta > 0
+        },
         "rss_samples": [[round(at - start), sorted(by_pid.values())] for at, by_pid in samples],
     }
 
