@@ -22,6 +22,11 @@ USERS="${LOAD_USERS:-1,16}"
 WARMUP="${LOAD_WARMUP:-15}"
 PY="$ROOT/.venv/bin/python"
 cd "$ROOT"
+STARTED=$(date +%s)
+LOAD1=$(cut -d' ' -f1 /proc/loadavg)
+if awk "BEGIN {exit !($LOAD1 > 1.5)}"; then
+  echo "warning: load average $LOAD1 before the run; the figures are only comparable on a quiet machine" >&2
+fi
 
 if [ ! -x .venv-bench/bin/python ]; then
   python3.11 -m venv .venv-bench
@@ -58,3 +63,4 @@ stack.town_upgrade(Path('$ROOT'), '${TOWN}_run_after')"
 
 echo "== ratios"
 "$PY" compare.py "$ROOT/var/load-before.json" "$ROOT/var/load-after.json" --out "$ROOT/var/load-compare.json"
+echo "== done in $(( $(date +%s) - STARTED )) s (load average before the run: $LOAD1)"
