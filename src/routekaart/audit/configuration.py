@@ -5,12 +5,15 @@ activity itself (the code processing log entries point at) is created once and s
 access check asks `activity_roles`, which reads the version in force on the day.
 """
 
+import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from django.db.models import Subquery
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils import timezone
 
 from ..core.configuration import ConfigurationError, DataFile, data_file_read, version_in_force, version_load
@@ -19,6 +22,24 @@ from .models import DataFileVersion, ProcessingActivity, ProcessingActivityVersi
 DATA = Path(__file__).resolve().parent / "data"
 REGISTER = "audit/processing_activities"
 _FIELDS = ("name", "purpose", "legal_basis", "domain", "roles")
+# The access check asks the roles on every page; the register changes only when it is loaded. Per process, per
+# (code, day); emptied by the loader and by any save or delete of the register's rows in this process, and at most
+# ROLES_CACHE_SECONDS old, so another process's load (`load_configuration` beside running workers) counts soon too.
+ROLES_CACHE_SECONDS = 60.0
+_roles_cache: dict[tuple[str, date], list[str] | None] = {}
+_roles_cache_since = [0.0]
+
+
+def roles_cache_clear(**_kwargs: Any) -> None:
+    """Forget the cached roles (the register was loaded or one of its rows changed)."""
+    _roles_cache.clear()
+    _roles_cache_since[0] = time.monotonic()
+
+
+for _model in (DataFileVersion, ProcessingActivity, ProcessingActivityVersion):
+    receiver([post_save, post_delete], sender=_model, dispatch_uid=f"audit-roles-cache-{_model.__name__}")(
+        roles_cache_clear
+    )
 
 
 def data_file_load(data: DataFile, apply: Callable[[DataFile], Any]) -> bool:
@@ -68,6 +89,7 @@ def processing_activities_load() -> str:
     data = data_file_read(DATA / "processing_activities.yaml", REGISTER)
     new = data_file_load(data, _register_apply)
     _in_force_show()
+    roles_cache_clear()  # _in_force_show updates rows without signals
     rows = len(data.content.get("activities") or [])
     return f"{rows} processing activities, version {data.version} ({'new' if new else 'unchanged'})"
 
@@ -75,10 +97,21 @@ def processing_activities_load() -> str:
 def activity_roles(code: str, on: date | None = None) -> list[str] | None:
     """The roles the register in force on `on` (today) lets process data for `code`; None for an unknown code.
 
-    One query: the activity's version in the register version in force. Without loaded versions (a bare test
-    database) the activity's own roles count.
+    One query the first time in a process for the code and day (then cached, see ROLES_CACHE_SECONDS): the
+    activity's version in the register version in force. Without loaded versions (a bare test database) the
+    activity's own roles count.
     """
     on = on or timezone.localdate()
+    if time.monotonic() - _roles_cache_since[0] > ROLES_CACHE_SECONDS:
+        roles_cache_clear()
+    key = (code, on)
+    if key not in _roles_cache:
+        _roles_cache[key] = _activity_roles_read(code, on)
+    roles = _roles_cache[key]
+    return list(roles) if roles is not None else None
+
+
+def _activity_roles_read(code: str, on: date) -> list[str] | None:
     in_force = (
         DataFileVersion.objects.filter(name=REGISTER, effective_from__lte=on)
         .order_by("-effective_from", "-loaded_at")
