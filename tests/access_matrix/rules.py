@@ -93,6 +93,8 @@ EXEMPT_NAMES: dict[str, str] = {
     "login": "login form: before any role",
     "logout": "ends the session",
     "healthz": "load balancer probe: database up or not, nothing else",
+    "liveness": "container probe: the process answers, no database and no data",
+    "metrics": "Prometheus counters for the monitor (this machine or its bearer token), no personal data",
     "two_factor_setup": "second-factor setup of one's own account (authentication flow)",
     "set_language": "language switch, no data",
     "api-token-revoke": "authenticates with the API token it revokes, never a session (authentication flow)",
