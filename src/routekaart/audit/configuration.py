@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Subquery
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -24,8 +25,8 @@ REGISTER = "audit/processing_activities"
 _FIELDS = ("name", "purpose", "legal_basis", "domain", "roles")
 # The access check asks the roles on every page; the register changes only when it is loaded. Per process, per
 # (code, day); emptied by the loader and by any save or delete of the register's rows in this process, and at most
-# ROLES_CACHE_SECONDS old, so another process's load (`load_configuration` beside running workers) counts soon too.
-ROLES_CACHE_SECONDS = 60.0
+# AUDIT_ROLES_CACHE_SECONDS old (default 60), so another process's load (`load_configuration` beside running
+# workers) counts soon too. The test settings set 0: every ask reads, so a test's requests run the same queries.
 _roles_cache: dict[tuple[str, date], list[str] | None] = {}
 _roles_cache_since = [0.0]
 
@@ -97,12 +98,12 @@ def processing_activities_load() -> str:
 def activity_roles(code: str, on: date | None = None) -> list[str] | None:
     """The roles the register in force on `on` (today) lets process data for `code`; None for an unknown code.
 
-    One query the first time in a process for the code and day (then cached, see ROLES_CACHE_SECONDS): the
+    One query the first time in a process for the code and day (then cached, see AUDIT_ROLES_CACHE_SECONDS): the
     activity's version in the register version in force. Without loaded versions (a bare test database) the
     activity's own roles count.
     """
     on = on or timezone.localdate()
-    if time.monotonic() - _roles_cache_since[0] > ROLES_CACHE_SECONDS:
+    if time.monotonic() - _roles_cache_since[0] >= getattr(settings, "AUDIT_ROLES_CACHE_SECONDS", 60.0):
         roles_cache_clear()
     key = (code, on)
     if key not in _roles_cache:

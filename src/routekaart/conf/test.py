@@ -14,6 +14,8 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 from .base import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# The register's roles are read on every ask (production caches them 60 s): a test's requests run the same queries.
+AUDIT_ROLES_CACHE_SECONDS = 0
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 # Served from the finders (node_modules and app folders); collectstatic is for production only.
 STATIC_ROOT = None

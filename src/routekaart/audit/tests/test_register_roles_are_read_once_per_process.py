@@ -12,6 +12,13 @@ from routekaart.audit.models import ProcessingActivity
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def cached(settings):
+    """As in production (the test settings read the register on every ask)."""
+    settings.AUDIT_ROLES_CACHE_SECONDS = 60.0
+
+
 DAY = datetime.date(2026, 6, 1)
 
 
@@ -57,8 +64,8 @@ def test_a_load_of_the_register_empties_the_cache():
     assert _roles_and_queries()[1] >= 1
 
 
-def test_roles_older_than_the_cache_age_are_read_again(monkeypatch):
+def test_roles_older_than_the_cache_age_are_read_again(settings):
     _roles_and_queries()
-    monkeypatch.setattr(configuration, "ROLES_CACHE_SECONDS", -1.0)
+    settings.AUDIT_ROLES_CACHE_SECONDS = -1.0
 
     assert _roles_and_queries()[1] >= 1
