@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q, QuerySet, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -111,9 +111,7 @@ class HouseholdAccess:
 
 def _affiliations(user) -> list:
     """The user's affiliations, loaded once per request object and shared with `roles` and the audit writer."""
-    if "affiliations" not in getattr(user, "_prefetched_objects_cache", {}):
-        prefetch_related_objects([user], "affiliations__organisation")
-    return list(user.affiliations.all())
+    return user.affiliations_held()
 
 
 def purpose_roles(user, purpose: str) -> frozenset[str]:

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -26,9 +27,17 @@ class User(AbstractUser):
     def roles(self) -> list[str]:
         """Roles held through any organisation, in the order of Role; cached for the request."""
         if not hasattr(self, "_roles_cache"):
-            held = {a.role for a in self.affiliations.all()}
+            held = {a.role for a in self.affiliations_held()}
             self._roles_cache = [r for r in Role.values if r in held]
         return self._roles_cache
+
+    def affiliations_held(self) -> list["Affiliation"]:
+        """The affiliations with their organisations, one query per user object (so per request): the roles, the
+        access check and the processing log's writer all read them, through `affiliations.all()` too."""
+        if "affiliations" not in getattr(self, "_prefetched_objects_cache", {}):
+            held = Affiliation.objects.select_related("organisation")
+            prefetch_related_objects([self], Prefetch("affiliations", queryset=held))
+        return list(self.affiliations.all())
 
 
 class Affiliation(models.Model):
