@@ -9,6 +9,7 @@ from playwright.sync_api import Page, expect
 from routekaart.access import services
 from routekaart.access.configuration import access_configuration_load
 from routekaart.access.models import Agreement, AgreementParty, AgreementStatus, GatekeepingOutcome, LifeDomain
+from routekaart.access.urgency import urgency_refresh
 from routekaart.audit.configuration import processing_activities_load
 from routekaart.organisations.roles import Domain, Role
 from routekaart.organisations.tests.factories import UserFactory
@@ -59,6 +60,7 @@ def caseload(demo_login):
         )
         services.plan_activate(actor=coordinator, plan=plan, resident_agreement="agreed")
         Agreement.objects.filter(plan=plan).update(due_on=today + timedelta(days=due_in))
+        urgency_refresh(case)  # the update above bypasses the services, which keep the worklist's stored order
         return household
 
     waiting = household_of("Wim")
