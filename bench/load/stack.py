@@ -8,7 +8,6 @@ built once and kept. Towns are built by the project's own generator (`generate_m
 the code of the tree given, so a town for "before" is built by the code before.
 """
 
-import glob
 import os
 import shutil
 import signal
@@ -20,6 +19,9 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+from with_postgres import _bindir  # noqa: E402  (the project's one way of finding PostgreSQL's binaries)
+
 PG_DIR = Path(os.environ.get("LOAD_PG_DIR", "/work/bench-pg"))
 PG_PORT = int(os.environ.get("LOAD_PG_PORT", "55432"))
 PG_USER = "routekaart"
@@ -49,17 +51,6 @@ def log(message: str) -> None:
 
 
 # --- PostgreSQL -----------------------------------------------------------------------------------------------
-
-
-def _bindir() -> Path:
-    candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(p.split("/")[-2]))
-    for candidate in reversed(candidates):
-        if (Path(candidate) / "initdb").exists():
-            return Path(candidate)
-    found = shutil.which("initdb")
-    if found:
-        return Path(found).parent
-    sys.exit("PostgreSQL ontbreekt: apt-get install -y postgresql")
 
 
 def _as_pg() -> list[str]:

@@ -80,6 +80,32 @@ class ProcessingLogMonths:
         return []
 
 
+def term_anonymise(term, handler, *, ids: list, cutoff: date) -> None:
+    """Anonymise one term's due records in one transaction, logged (processing log and event) like any action."""
+    from django.db import transaction
+
+    from . import services
+    from .models import Operation
+
+    with transaction.atomic():
+        subjects = handler.anonymise(ids=ids)
+        services.processing_record(
+            actor=None,
+            activity="retention",
+            data_subjects=subjects,
+            operation=Operation.WRITE,
+            channel="batch",
+            reason=f"{term.code}: {term.source}",
+        )
+        services.action_record(
+            actor=None,
+            action="retention.anonymised",
+            subject=(term.code, len(ids)),
+            reason=term.source,
+            after={"count": len(ids), "cutoff": cutoff},
+        )
+
+
 def retention_apply(today: date, *, anonymise: bool = True) -> dict[str, int]:
     """The whole retention run, for the background job and the command: make the coming months' partitions of the
     processing log, then anonymise (or only count, without `anonymise`) what every term has due.
@@ -87,11 +113,6 @@ def retention_apply(today: date, *, anonymise: bool = True) -> dict[str, int]:
     Each term in its own transaction, logged (processing log and event) like any action. Returns the number of
     records due (or handled) per term code.
     """
-    from django.db import transaction
-
-    from . import services
-    from .models import Operation
-
     partitions.partitions_ensure(today=today)
     handled: dict[str, int] = {}
     for term in retention_terms():
@@ -103,23 +124,7 @@ def retention_apply(today: date, *, anonymise: bool = True) -> dict[str, int]:
         handled[term.code] = len(ids)
         if not anonymise or not ids:
             continue
-        with transaction.atomic():
-            subjects = handler.anonymise(ids=ids)
-            services.processing_record(
-                actor=None,
-                activity="retention",
-                data_subjects=subjects,
-                operation=Operation.WRITE,
-                channel="batch",
-                reason=f"{term.code}: {term.source}",
-            )
-            services.action_record(
-                actor=None,
-                action="retention.anonymised",
-                subject=(term.code, len(ids)),
-                reason=term.source,
-                after={"count": len(ids), "cutoff": cutoff},
-            )
+        term_anonymise(term, handler, ids=ids, cutoff=cutoff)
     return handled
 
 

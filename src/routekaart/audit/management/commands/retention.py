@@ -1,12 +1,9 @@
 from datetime import date
 
 from django.core.management.base import BaseCommand
-from django.db import transaction
 
-from ... import services
-from ...models import Operation
 from ...partitions import partitions_ensure
-from ...retention import handler_for, retention_terms
+from ...retention import handler_for, retention_terms, term_anonymise
 
 
 class Command(BaseCommand):
@@ -29,21 +26,5 @@ class Command(BaseCommand):
             ids = handler.due(cutoff=cutoff)
             self.stdout.write(f"{term.code}: {len(ids)} due (term {term.years} years after {term.after}, {cutoff})")
             if anonymise and ids:
-                with transaction.atomic():
-                    subjects = handler.anonymise(ids=ids)
-                    services.processing_record(
-                        actor=None,
-                        activity="retention",
-                        data_subjects=subjects,
-                        operation=Operation.WRITE,
-                        channel="batch",
-                        reason=f"{term.code}: {term.source}",
-                    )
-                    services.action_record(
-                        actor=None,
-                        action="retention.anonymised",
-                        subject=(term.code, len(ids)),
-                        reason=term.source,
-                        after={"count": len(ids), "cutoff": cutoff},
-                    )
+                term_anonymise(term, handler, ids=ids, cutoff=cutoff)
                 self.stdout.write(self.style.SUCCESS(f"{term.code}: {len(ids)} anonymised"))
