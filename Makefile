@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 STAMPS := .stamps
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: demo demo-setup serve install test test-sqlite test-postgres fuzz lint bench load messages chromium lock clean
+.PHONY: demo demo-setup serve install test test-sqlite test-postgres fuzz lint bench load messages chromium postgresql lock clean
 
 install: $(STAMPS)/python $(STAMPS)/npm
 
@@ -36,8 +36,18 @@ demo: demo-setup
 # Without DATABASE_URL a persistent cluster in var/postgres; secrets made once in var/serve.env. SERVE_ARGS=--demo
 # also makes the demo town. Ctrl-C stops all.
 SERVE_ARGS ?=
-serve: install
+serve: install $(if $(DATABASE_URL),,postgresql)
 	$(PY) scripts/serve.py $(SERVE_ARGS)
+
+postgresql:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    echo "PostgreSQL ontbreekt; installeren uit Debian (apt-get install postgresql)..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql; \
+	  else \
+	    echo "PostgreSQL ontbreekt. Installeer het als root: sudo apt-get install -y postgresql"; exit 1; \
+	  fi; \
+	fi
 
 chromium:
 	@if [ ! -x "$(CHROMIUM)" ]; then \
@@ -61,7 +71,7 @@ test-sqlite: install chromium
 test: lint
 	$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
 
-test-postgres: install chromium
+test-postgres: install chromium postgresql
 	$(PY) scripts/with_postgres.py $(VENV)/bin/pytest
 
 # The API fuzz test of `make test` with a long budget (tests/api_fuzz; figures in var/fuzz-report.json and
