@@ -119,3 +119,15 @@ def problem_reasons(response) -> list[str]:
     check the message, not where it stands."""
     reasons = [reason for field in problem_fields(response).values() for reason in field]
     return [*reasons, response.json().get("detail", "")]
+
+
+# The environment production settings need to start, with values that are valid but no secret: for tests that run
+# `manage.py` or the settings in a subprocess under `routekaart.conf.production`.
+PRODUCTION_TEST_ENV: dict[str, str] = {
+    "SECRET_KEY": "a" * 10 + "Zq8-long-random-production-secret-key-that-is-not-real-xyz",
+    "ALLOWED_HOSTS": "routekaart.example.nl",
+    "DATABASE_URL": "sqlite:///:memory:",
+    "BSN_ENCRYPTION_KEYS": "uZ0z2a1mXQxGxJ0cQm0Wb3l8bqkqgk1X2E6k5m1bVvE=",
+    "BSN_HASH_KEY": "h" * 40,
+    "PSEUDONYM_KEY": "p" * 40,
+}

@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from routekaart.testing import PRODUCTION_TEST_ENV
+
 SRC = Path(__file__).resolve().parents[3]
 TRACE_ID = "0af7651916cd43dd8448eb211c80319c"
 BSN = "999900006"
@@ -81,14 +83,7 @@ def test_the_console_stays_readable_text_in_development_and_masks_the_same():
 def test_production_logs_json_unless_told_otherwise():
     code = "import django; django.setup(); from django.conf import settings; "
     code += "print(settings.LOGGING['handlers']['console']['formatter'])"
-    production = {
-        "SECRET_KEY": "a" * 10 + "Zq8-long-random-production-secret-key-that-is-not-real-xyz",
-        "ALLOWED_HOSTS": "routekaart.example.nl",
-        "DATABASE_URL": "sqlite:///:memory:",
-        "BSN_ENCRYPTION_KEYS": "uZ0z2a1mXQxGxJ0cQm0Wb3l8bqkqgk1X2E6k5m1bVvE=",
-        "BSN_HASH_KEY": "h" * 40,
-        "PSEUDONYM_KEY": "p" * 40,
-    }
+    production = PRODUCTION_TEST_ENV
     assert _run("routekaart.conf.production", code, **production).stdout.strip() == "json"
     assert _run("routekaart.conf.production", code, LOG_FORMAT="text", **production).stdout.strip() == "text"
 

@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
+from routekaart.testing import PRODUCTION_TEST_ENV
+
 pytestmark = [pytest.mark.django_db]
 
 ROOT = Path(__file__).resolve().parents[4]
@@ -39,12 +41,7 @@ def test_check_deploy_is_clean_with_production_settings():
     env = {
         **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DJANGO_SETTINGS_MODULE": "routekaart.conf.production",
-        "SECRET_KEY": "a" * 10 + "Zq8-long-random-production-secret-key-that-is-not-real-xyz",
-        "ALLOWED_HOSTS": "routekaart.example.nl",
-        "DATABASE_URL": "sqlite:///:memory:",
-        "BSN_ENCRYPTION_KEYS": "uZ0z2a1mXQxGxJ0cQm0Wb3l8bqkqgk1X2E6k5m1bVvE=",
-        "BSN_HASH_KEY": "h" * 40,
-        "PSEUDONYM_KEY": "p" * 40,
+        **PRODUCTION_TEST_ENV,
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

@@ -14,6 +14,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from routekaart.core.tests.outage import database_down
+from routekaart.testing import PRODUCTION_TEST_ENV
 
 pytestmark = [pytest.mark.django_db(transaction=True)]
 
@@ -84,12 +85,7 @@ def _production_setting(code: str) -> list[str]:
     env = {
         **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DJANGO_SETTINGS_MODULE": "routekaart.conf.production",
-        "SECRET_KEY": "a" * 10 + "Zq8-long-random-production-secret-key-that-is-not-real-xyz",
-        "ALLOWED_HOSTS": "routekaart.example.nl",
-        "DATABASE_URL": "sqlite:///:memory:",
-        "BSN_ENCRYPTION_KEYS": "uZ0z2a1mXQxGxJ0cQm0Wb3l8bqkqgk1X2E6k5m1bVvE=",
-        "BSN_HASH_KEY": "h" * 40,
-        "PSEUDONYM_KEY": "p" * 40,
+        **PRODUCTION_TEST_ENV,
         "PYTHONPATH": str(Path(__file__).resolve().parents[3]),
     }
     result = subprocess.run(
