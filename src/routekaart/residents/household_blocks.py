@@ -1,0 +1,68 @@
+"""The household page is the caseworker's one client file: each app that holds something about a household adds
+its block to it (the case and plan, decisions, the benefit, the route, the work profile, placements).
+
+`residents` knows nothing of cases, work or income (docs/architecture.md), so the apps above it register a block
+provider at start-up (their AppConfig.ready), as they register their event labels. A provider gets the household
+file (already narrowed by the access check), reads through its own app's selectors, and answers a `HouseholdBlock`
+or None (nothing to show, or a domain the viewer may not see). Rules for a provider:
+
+- a fixed number of queries whatever the household's size or history (the page's query count is tested equal for a
+  one-person household and a ten-year, eight-person one);
+- it shows a domain's data only when `file.access.permits(domain)` and logs that read, as every selector does;
+- every action is a link or form to a real page of its app; no journey needs a typed address.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from django.utils.functional import Promise
+
+from ..organisations.roles import Domain
+
+if TYPE_CHECKING:
+    from .selectors import HouseholdFile
+
+
+@dataclass(frozen=True)
+class HouseholdAction:
+    """Something the viewer can do from the household page, shown as a link (GET) or a button (POST)."""
+
+    label: str | Promise
+    url: str
+    method: str = "get"
+
+
+@dataclass(frozen=True)
+class HouseholdBlock:
+    """One app's summary on the household page: its own template, rendered with `block` in the context."""
+
+    key: str
+    title: str | Promise
+    template: str
+    context: dict = field(default_factory=dict)
+    url: str = ""  # the block's own page, linked from its title
+    domain: str = Domain.GENERAL
+    actions: tuple[HouseholdAction, ...] = ()
+
+
+BlockProvider = Callable[["HouseholdFile"], "HouseholdBlock | None"]
+
+_providers: dict[str, tuple[int, BlockProvider]] = {}
+
+
+def block_register(key: str, provider: BlockProvider, order: int) -> None:
+    """Add (or replace: `ready()` may run twice in tests) the provider of one block; lower `order` shows first."""
+    _providers[key] = (order, provider)
+
+
+def household_blocks(file: HouseholdFile) -> list[HouseholdBlock]:
+    """The blocks of every app for this household, in page order, leaving out those with nothing to show."""
+    blocks = []
+    for _order, provider in sorted(_providers.values(), key=lambda item: item[0]):
+        block = provider(file)
+        if block is not None:
+            blocks.append(block)
+    return blocks
