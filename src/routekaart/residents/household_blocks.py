@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from django.utils.functional import Promise
 
 from ..organisations.roles import Domain
+from .access import HouseholdAccess, household_access
 
 if TYPE_CHECKING:
     from .selectors import HouseholdFile
@@ -66,3 +67,21 @@ def household_blocks(file: HouseholdFile) -> list[HouseholdBlock]:
         if block is not None:
             blocks.append(block)
     return blocks
+
+
+def access_for(file: HouseholdFile, purpose: str, domain: str = Domain.GENERAL) -> HouseholdAccess:
+    """The viewer's access to this household for a block's own purpose (the register's activity, e.g. route
+    guidance), which may allow other roles and domains than the household file's. Never raises and logs nothing:
+    a block the viewer may not see is left out, not refused; the block logs its read when it shows data."""
+    cache = file.__dict__.setdefault("_access_for", {})
+    key = (purpose, domain)
+    if key not in cache:
+        base = file.access
+        cache[key] = (
+            base
+            if base.purpose == purpose and base.domain == domain
+            else household_access(
+                user=base.user, household_id=base.household_id, purpose=purpose, domain=domain, channel=base.channel
+            )
+        )
+    return cache[key]
