@@ -1,4 +1,5 @@
 from .households import Household, Membership, MembershipRole
+from .journal import Document, Note, Visibility
 from .persons import Address, District, EducationLevel, Gender, Relation, RelationKind, Resident
 from .privacy import BreakGlass, Consent, Involvement, InvolvementKind
 
@@ -7,6 +8,7 @@ __all__ = [
     "BreakGlass",
     "Consent",
     "District",
+    "Document",
     "EducationLevel",
     "Gender",
     "Household",
@@ -14,7 +16,9 @@ __all__ = [
     "InvolvementKind",
     "Membership",
     "MembershipRole",
+    "Note",
     "Relation",
     "RelationKind",
     "Resident",
+    "Visibility",
 ]
