@@ -323,6 +323,12 @@ LOGGING = {
         "axes": {"handlers": ["console"], "level": "ERROR", "propagate": False},
     },
 }
+# The BRP (Haal Centraal BRP Personen bevragen v2, residents.brp): the API's root URL (the client adds /personen),
+# its key (X-Api-Key; a *_FILE variant reads it from a file) and the seconds to wait. Empty URL: no BRP, manual entry
+# only. The demo points at the local stub (conf/dev.py); docs/deployment.md says how to point at the real BRP.
+BRP_API_URL = env.str("BRP_API_URL", default="")
+BRP_API_KEY = env.str("BRP_API_KEY", default="")
+BRP_TIMEOUT = env.float("BRP_TIMEOUT", default=5.0)
 # /metrics (core.metrics): open to this machine (no proxy in between) and to the bearer of this token; empty: no token.
 METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
 

@@ -12,6 +12,8 @@ os.environ.setdefault("BSN_HASH_KEY", "dev-only-bsn-hash-key-not-a-secret")
 from .base import *  # noqa: F403
 
 ROUTEKAART_DEMO = True
+# The local BRP stub that `make demo` starts beside runserver (residents/brp/stub.py, BRP_STUB_PORT in the Makefile).
+BRP_API_URL = env.str("BRP_API_URL", default="http://127.0.0.1:8001/haalcentraal/api/brp")  # noqa: F405
 DEMO_ACCOUNTS_SKIP_SECOND_FACTOR = True
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 # Served from the finders (node_modules and app folders); collectstatic is for production only.

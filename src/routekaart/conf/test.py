@@ -20,3 +20,7 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 # Served from the finders (node_modules and app folders); collectstatic is for production only.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
+
+# No BRP unless a test starts the stub (residents/tests/brp_stub.py) and points BRP_API_URL at it.
+BRP_API_URL = ""
+BRP_TIMEOUT = 2.0
