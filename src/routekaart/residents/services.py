@@ -42,12 +42,17 @@ from .models import (
     RelationKind,
     Resident,
 )
-from .selectors import household_id_of
+from .selectors import household_coordinator, household_id_of
 
 BREAK_GLASS_DURATION = timedelta(hours=4)
 BREAK_GLASS_MIN_REASON = 20
 OVERLAP_MESSAGE = _lazy(
     "Deze inwoner hoort in die periode al bij een huishouden. Iemand woont op één dag in één huishouden."
+)
+# "Eén huishouden, één regisseur": the one refusal every app gives when someone else is named as coordinator.
+ONE_COORDINATOR_MESSAGE = _lazy(
+    "Dit huishouden heeft al een regisseur: één huishouden, één regisseur. Kies die regisseur, of draag over met een "
+    "warme overdracht."
 )
 RESIDENT_FIELDS = (
     "bsn",
@@ -499,20 +504,19 @@ def involvement_start(
         valid_from=valid_from,
         valid_to=valid_to,
     )
-    involvement.full_clean()
-    if user is not None and not user.affiliations.filter(organisation=organisation).exists():
-        raise ValidationError({"user": _("Deze medewerker werkt niet voor deze organisatie.")})
     Household.objects.select_for_update(of=("self",)).filter(pk=household.pk).first()  # one coordinator at a time
-    if kind == InvolvementKind.COORDINATOR:
-        if user is not None and not user.affiliations.filter(organisation=organisation, role=Role.COORDINATOR).exists():
-            raise ValidationError({"user": _("Alleen een regisseur kan regisseur van een huishouden zijn.")})
+    if kind == InvolvementKind.COORDINATOR:  # before full_clean, whose unique check would word it otherwise
         overlapping = Involvement.objects.filter(
             overlaps(valid_from, valid_to), household=household, kind=InvolvementKind.COORDINATOR
         )
         if overlapping.exists():
-            raise ValidationError(
-                {"kind": _("Dit huishouden heeft al een regisseur. Beëindig eerst die betrokkenheid.")}
-            )
+            raise ValidationError({"kind": str(ONE_COORDINATOR_MESSAGE)})
+    involvement.full_clean()
+    if user is not None and not user.affiliations.filter(organisation=organisation).exists():
+        raise ValidationError({"user": _("Deze medewerker werkt niet voor deze organisatie.")})
+    coordinates_here = user is None or user.affiliations.filter(organisation=organisation, role=Role.COORDINATOR)
+    if kind == InvolvementKind.COORDINATOR and not (user is None or coordinates_here.exists()):
+        raise ValidationError({"user": _("Alleen een regisseur kan regisseur van een huishouden zijn.")})
     if kind == InvolvementKind.EMPLOYER_CANDIDATE:
         consent = consents_in_force(organisation_ids=[organisation.pk], on=valid_from).filter(household=household)
         if not consent.exists():
@@ -553,6 +557,23 @@ def coordinator_needed_by(check: Callable[[int, date], str]) -> None:
     """Register a reason a household keeps its coordinator (idempotent: `ready()` may run twice in tests)."""
     if check not in _coordinator_needed_by:
         _coordinator_needed_by.append(check)
+
+
+def coordinator_named_check(
+    *, household_id: int, user, on: date | None = None, field: str = "coordinator"
+) -> Involvement | None:
+    """The household's coordinator on `on` (today by default), after refusing anyone else named as coordinator.
+
+    Every app that names a coordinator (a signal opening or joining a case, a benefit's grant) calls this, so a
+    second coordinator is refused in one place with one Dutch message; who coordinates changes only through a warm
+    handover (`coordinator_hand_over`). Call it inside the transaction that acts: it locks the household.
+    """
+    on = on or timezone.localdate()
+    Household.objects.select_for_update(of=("self",)).filter(pk=household_id).first()
+    present = household_coordinator(household_id=household_id, on=on)
+    if present is not None and user is not None and present.user_id != user.pk:
+        raise ValidationError({field: str(ONE_COORDINATOR_MESSAGE)})
+    return present
 
 
 @transaction.atomic

@@ -13,12 +13,11 @@ from django.utils.translation import gettext as _
 from ...audit import services as audit
 from ...core import limits
 from ...core.dates import After, not_before
-from ...core.periods import valid_on
 from ...organisations.models import Organisation
 from ...organisations.roles import Domain, Role
 from ...residents import services as residents
 from ...residents.access import DOMAIN_ACTIVITY, HOUSEHOLD_FILE
-from ...residents.models import Household, Involvement, InvolvementKind, Resident
+from ...residents.models import Household, InvolvementKind, Resident
 from .. import selectors, workflow
 from ..models import OPEN_STATUSES, Case, CaseStatus, ClosureReason, Plan, PlanStatus, Signal, SignalKind
 from ..urgency import urgency_refresh
@@ -33,21 +32,8 @@ def _coordinator_for(
 
     Returns (user, organisation, whether a coordinator involvement must be started).
     """
-    present = (
-        Involvement.objects.filter(valid_on(on), household=household, kind=InvolvementKind.COORDINATOR)
-        .select_related("user", "organisation")
-        .first()
-    )
+    present = residents.coordinator_named_check(household_id=household.pk, user=coordinator, on=on)
     if present is not None:
-        if coordinator is not None and coordinator.pk != present.user_id:
-            raise ValidationError(
-                {
-                    "coordinator": _(
-                        "Dit huishouden heeft al een regisseur. Kies die regisseur, of draag over met een warme "
-                        "overdracht."
-                    )
-                }
-            )
         return present.user, present.organisation, False
     candidate = coordinator
     if candidate is None and Role.COORDINATOR in getattr(actor, "roles", []):
@@ -191,14 +177,7 @@ def signal_receive(
             after={"status": case.status, "coordinator": user.pk, "organisation": organisation.code},
         )
     else:
-        if coordinator is not None and coordinator.pk != case.coordinator_id:
-            raise ValidationError(
-                {
-                    "coordinator": _(
-                        "Dit huishouden heeft al een open casus met een regisseur; het signaal komt daarbij."
-                    )
-                }
-            )
+        residents.coordinator_named_check(household_id=household.pk, user=coordinator)
         workflow.transition(case, "signal_join")
     signal = Signal(
         case=case,

@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from ...audit import services as audit
 from ...organisations.models import Organisation
 from ...organisations.roles import Domain
-from ...residents import selectors as residents_selectors
 from ...residents import services as residents
 from ...residents.models import Household, InvolvementKind, Resident
 from .. import selectors
@@ -59,16 +58,7 @@ def social_assistance_grant(
     Household.objects.select_for_update(of=("self",)).filter(pk=household.pk).first()
     if selectors.unended_benefit_exists(household_id=household.pk):
         raise ValidationError({"household": _("Dit huishouden heeft al een lopende bijstandsuitkering.")})
-    present = residents_selectors.household_coordinator(household_id=household.pk, on=started_on)
-    if present is not None and present.user_id != coordinator.pk:
-        raise ValidationError(
-            {
-                "coordinator": _(
-                    "Dit huishouden heeft al een regisseur; één huishouden heeft één regisseur. Kies die regisseur, "
-                    "of draag eerst over met een warme overdracht."
-                )
-            }
-        )
+    present = residents.coordinator_named_check(household_id=household.pk, user=coordinator, on=started_on)
     if present is None:
         present = residents.involvement_start(
             actor=actor,
