@@ -9,6 +9,9 @@ class ParticipationConfig(AppConfig):
 
     def ready(self) -> None:
         from ..audit.event_labels import labels_register
+        from ..residents.household_blocks import block_register
         from .event_labels import EVENT_LABELS
+        from .household_block import ORDER, participation_block
 
         labels_register(EVENT_LABELS)
+        block_register("participation", participation_block, ORDER)

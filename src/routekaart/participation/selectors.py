@@ -718,3 +718,54 @@ def municipalities_with_participation() -> QuerySet[Organisation]:
         )
         .order_by("name")
     )
+
+
+@dataclass(frozen=True)
+class MemberParticipation:
+    """One member's participation as the household page summarises it."""
+
+    resident: Resident
+    assessment: DistanceAssessment | None
+    wage_value: WageValueDetermination | None
+    register: RegisterState
+    assignments: list[Assignment]
+
+    @property
+    def review_overdue(self) -> bool:
+        return self.assessment is not None and self.assessment.next_assessment_on < timezone.localdate()
+
+
+def household_participation(*, access: HouseholdAccess, residents: list[Resident]) -> list[MemberParticipation]:
+    """Labour distance, wage value, register status and the instruments in force of these members: four queries
+    whatever the household's size or history. Members with nothing recorded are left out; the read is logged."""
+    ids = [r.pk for r in residents]
+    on = access.on
+    assessments = {
+        a.resident_id: a
+        for a in DistanceAssessment.objects.filter(resident_id__in=ids, is_current=True).select_related(
+            "category", "tier", "ladder_rung"
+        )
+    }
+    wage_values = wage_values_current(resident_ids=ids, on=on)
+    registers = target_group_register_statuses(resident_ids=ids, on=on)
+    assignments: dict[int, list[Assignment]] = defaultdict(list)
+    for assignment in (
+        Assignment.objects.filter(resident_id__in=ids, status__in=workflow.OPEN)
+        .select_related("instrument", "provider", "employer")
+        .order_by("planned_start", "pk")
+    ):
+        assignments[assignment.resident_id].append(assignment)
+    rows = [
+        MemberParticipation(
+            resident=r,
+            assessment=assessments.get(r.pk),
+            wage_value=wage_values.get(r.pk),
+            register=registers.get(r.pk, RegisterState(None)),
+            assignments=assignments.get(r.pk, []),
+        )
+        for r in residents
+    ]
+    rows = [row for row in rows if row.assessment or row.wage_value or row.register.status or row.assignments]
+    if rows:
+        processing_log_read(access=access, residents=[row.resident for row in rows], domains={Domain.PARTICIPATION})
+    return rows

@@ -9,6 +9,9 @@ class RoutesConfig(AppConfig):
 
     def ready(self) -> None:
         from ..audit.event_labels import labels_register
+        from ..residents.household_blocks import block_register
         from .event_labels import EVENT_LABELS
+        from .household_block import ORDER, route_block
 
         labels_register(EVENT_LABELS)
+        block_register("routes", route_block, ORDER)

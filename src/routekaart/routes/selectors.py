@@ -10,7 +10,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -553,11 +553,15 @@ def life_line(*, birth_date, on) -> list[LifeLineItem]:
     ]
 
 
-def resident_choices(*, user) -> QuerySet:
-    """Residents the user sees now, for choosing whom a trajectory is for (one EXISTS)."""
+def resident_choices(*, user, household_id: int | None = None) -> QuerySet:
+    """Residents the user sees now, for choosing whom a trajectory is for (one EXISTS); from a household's page,
+    only its members."""
     from ..residents.models import Resident
 
-    return Resident.objects.filter(Exists(members_visible(user=user).filter(resident=OuterRef("pk")))).order_by(
+    visible = members_visible(user=user)
+    if household_id is not None:
+        visible = visible.filter(household_id=household_id)
+    return Resident.objects.filter(Exists(visible.filter(resident=OuterRef("pk")))).order_by(
         "family_name", "given_names", "pk"
     )
 
@@ -664,3 +668,33 @@ def quota_places(*, municipality_code: str, year: int) -> int | None:
         .values_list("places", flat=True)
         .first()
     )
+
+
+@dataclass(frozen=True)
+class HouseholdTrajectory:
+    """A member's trajectory as the household page shows it: where they are, who acts, who holds regie."""
+
+    trajectory: Trajectory
+    steps_total: int
+    next_step_name: str
+
+
+def household_trajectories(*, access: HouseholdAccess, resident_ids: Iterable[int]) -> list[HouseholdTrajectory]:
+    """The running trajectories of these members (and those in aftercare), within the viewer's scope; three queries
+    whatever the household's size or history. The read is logged under route guidance."""
+    today = timezone.localdate()
+    next_step = Step.objects.filter(route=OuterRef("route"), number__gt=OuterRef("current_step__number")).order_by(
+        "number"
+    )
+    rows = list(
+        Trajectory.objects.filter(trajectory_scope(access.user), resident_id__in=list(resident_ids))
+        .filter(Q(status=TrajectoryStatus.ACTIVE) | Q(aftercare_until__gte=today))
+        .annotate(
+            steps_total=Count("route__steps", distinct=True),
+            next_step_name=Subquery(next_step.values("name")[:1]),
+        )
+        .select_related("resident", "route__route_map", "current_step", "regie_party", "regie_organisation")
+        .order_by("resident__birth_date", "started_on", "pk")
+    )
+    trajectories_read_log(user=access.user, trajectories=rows, channel=access.channel)
+    return [HouseholdTrajectory(t, t.steps_total, t.next_step_name or "") for t in rows]

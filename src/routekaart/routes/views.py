@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from ..core import limits
 from ..core.views import access_denied_as_403
 from ..organisations import selectors as organisation_selectors
 from ..residents.access import resident_access_check
@@ -96,9 +97,11 @@ def dienst_dashboard(request: HttpRequest) -> HttpResponse:
 def trajectory_start(request: HttpRequest) -> HttpResponse:
     """A school registers a leaver on an exit route (or the Dienst a young person): exit profile, internships."""
     own = [a.organisation for a in request.user.affiliations.select_related("organisation")]
+    household = request.GET.get("huishouden", "")  # from the household page: only its members, no typing
+    household_id = int(household) if household.isdigit() and int(household) <= limits.OBJECT_ID.high else None
     form = forms.TrajectoryStartForm(
         request.POST or None,
-        residents=selectors.resident_choices(user=request.user),
+        residents=selectors.resident_choices(user=request.user, household_id=household_id),
         routes=forms.exit_routes(),
         organisations=organisation_selectors.organisation_list().prefetch_related(None).order_by("name"),
         own_organisations=own,

@@ -9,6 +9,9 @@ class WorkConfig(AppConfig):
 
     def ready(self) -> None:
         from ..audit.event_labels import labels_register
+        from ..residents.household_blocks import block_register
         from .event_labels import EVENT_LABELS
+        from .household_block import ORDER, work_block
 
         labels_register(EVENT_LABELS)
+        block_register("work", work_block, ORDER)

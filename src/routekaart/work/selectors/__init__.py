@@ -38,7 +38,14 @@ from .placements import (
     placement_read,
     work_start_handovers_pending,
 )
-from .profiles import WorkProfileView, caseload_work_profiles, work_profile_get, work_profile_of
+from .profiles import (
+    MemberWork,
+    WorkProfileView,
+    caseload_work_profiles,
+    household_work,
+    work_profile_get,
+    work_profile_of,
+)
 from .ranking import (
     COMPONENT_LABELS,
     PROFILE_FACTS,
@@ -68,6 +75,7 @@ __all__ = [
     "Desk",
     "EmployerFile",
     "EmployerPage",
+    "MemberWork",
     "OpeningForCandidate",
     "Pool",
     "ProposedCandidate",
@@ -89,6 +97,7 @@ __all__ = [
     "employer_list",
     "employer_page_get",
     "explanation_lines",
+    "household_work",
     "instrument_choices",
     "job_facts",
     "mask_of",

@@ -16,9 +16,7 @@ from ...residents.life_phase import aow_date
 from ...residents.models import Membership, Resident
 from .. import privacy, rules_data
 from ..labour_facts import UNKNOWN, LabourFacts, labour_facts
-from ..models import (
-    CandidateProfile,
-)
+from ..models import CandidateProfile, Placement
 
 
 @dataclass
@@ -95,3 +93,30 @@ def caseload_work_profiles(*, user, on: date | None = None) -> QuerySet[Membersh
         .select_related("resident__work_profile")
         .order_by("resident__family_name", "resident__given_names", "pk")
     )
+
+
+@dataclass(frozen=True)
+class MemberWork:
+    """One member's work profile and placements, as the household page summarises them."""
+
+    profile: CandidateProfile
+    placements: list
+
+
+def household_work(*, user, residents: list[Resident], channel: str | None = None) -> list[MemberWork]:
+    """The work profiles of these members with their placements in every state: two queries whatever the
+    household's size or history. Work fields only, never care data; the read is logged under matching."""
+    chosen = CandidateProfile.objects.filter(resident_id__in=[r.pk for r in residents]).select_related("resident")
+    profiles = {p.pk: p for p in chosen}
+    placements: dict[int, list] = {pk: [] for pk in profiles}
+    for placement in (
+        Placement.objects.filter(profile__resident_id__in=[r.pk for r in residents])  # runs even with no profile
+        .select_related("employer__organisation", "vacancy", "arrangement")
+        .order_by("-proposed_on", "-pk")
+    ):
+        placements[placement.profile_id].append(placement)
+    rows = [MemberWork(profile=p, placements=placements[p.pk]) for p in profiles.values()]
+    rows.sort(key=lambda row: (row.profile.resident.birth_date, row.profile.pk))
+    if rows:
+        privacy.read_log(user=user, residents=[row.profile.resident for row in rows], channel=channel)
+    return rows
