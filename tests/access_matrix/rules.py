@@ -137,6 +137,8 @@ RULES: dict[str, Rule] = {
     "residents:household_summary": R("list", "household-file", STAFF, htmx=True),
     "residents:household_detail": R("household", "household-file"),  # staff and the resident (own household)
     "residents:break_glass": R("emergency", "break-the-glass", STAFF),
+    "residents:search": R("list", "household-file", STAFF),
+    "residents:search_break_glass": R("emergency", "break-the-glass", STAFF),
     "residents:consent_create": R("household", "consent", CASEWORK),
     "residents:consent_withdraw": R("consent", "consent", CASEWORK),
     # --- access (integrale toegang) ----------------------------------------------------------------------------

@@ -369,6 +369,19 @@ def households_visible(*, user, purpose: str = HOUSEHOLD_FILE, domain: str = Dom
     )
 
 
+def households_opened_by_break_glass(
+    *, user, purpose: str = HOUSEHOLD_FILE, domain: str = Domain.GENERAL
+) -> dict[int, BreakGlass]:
+    """household id → the user's break-the-glass access to it in force now, where it opens `domain` for `purpose`
+    (the same rule as `household_access`). One query; for a search that must find the household just opened."""
+    staff = _staff_roles_by_organisation(user, purpose)
+    if domain not in _role_domains({role for roles in staff.values() for role in roles}):
+        return {}
+    now = timezone.now()
+    rows = BreakGlass.objects.filter(user=user, started_at__lte=now, expires_at__gt=now).order_by("started_at")
+    return {glass.household_id: glass for glass in rows}
+
+
 def members_visible(
     *, user, purpose: str = HOUSEHOLD_FILE, domain: str = Domain.GENERAL, on: date | None = None
 ) -> QuerySet[Membership]:

@@ -1,11 +1,13 @@
 from django.urls import path
 
-from . import views
+from . import search_views, views
 
 app_name = "residents"
 urlpatterns = [
     path("", views.household_list, name="household_list"),
     path("overzicht/", views.household_summary, name="household_summary"),
+    path("zoeken/", search_views.search, name="search"),
+    path("zoeken/noodtoegang/", search_views.search_break_glass, name="search_break_glass"),
     path("<int:household_id>/", views.household_detail, name="household_detail"),
     path("<int:household_id>/noodtoegang/", views.break_glass, name="break_glass"),
     path("<int:household_id>/toestemmingen/nieuw/", views.consent_create, name="consent_create"),

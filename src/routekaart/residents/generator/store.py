@@ -30,6 +30,7 @@ from ...organisations.models import Organisation, User
 from ...organisations.roles import Role
 from ..encryption import bsn_hash, encrypt_bsn
 from ..models import Address, Consent, District, Household, Involvement, Membership, Relation, Resident
+from ..names import name_key
 from .caseloads import ACCOUNTS, BENEFIT_ORGANISATION, PORTAL_ACCOUNT, PORTAL_NAME, chunk_picks, klantmanager_count
 from .data import names
 from .population import Chunk, chunk_build
@@ -230,6 +231,7 @@ def chunk_store(chunk: Chunk, *, plan: TownPlan, district_ids: dict[int, int], s
                     p.given_names,
                     p.name_prefix,
                     p.family_name,
+                    name_key(p.family_name),  # the search key (residents.names), as Resident.save() sets it
                     p.birth_date,
                     p.date_of_death,
                     p.gender,
@@ -300,6 +302,7 @@ def _tables() -> dict[type[models.Model], _Table]:
                 "given_names",
                 "name_prefix",
                 "family_name",
+                "family_name_key",
                 "birth_date",
                 "date_of_death",
                 "gender",

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ...core import limits
 from ..encryption import BsnHashField, EncryptedBsnField, bsn_hash
+from ..names import NAME_KEY_LENGTH, name_key
 from ..validators import postcode_normalise, validate_bsn, validate_country_code, validate_postcode
 
 
@@ -123,6 +124,8 @@ class Resident(models.Model):
     given_names = models.CharField(_("voornamen"), max_length=200)
     name_prefix = models.CharField(_("tussenvoegsel"), max_length=20, blank=True)
     family_name = models.CharField(_("achternaam"), max_length=200)
+    # The family name as searched (residents.names): set by save() and by the generator's bulk load.
+    family_name_key = models.CharField(_("zoeksleutel achternaam"), max_length=NAME_KEY_LENGTH, editable=False)
     birth_date = models.DateField(_("geboortedatum"), validators=limits.happened())
     date_of_death = models.DateField(_("overlijdensdatum"), null=True, blank=True, validators=limits.happened())
     gender = models.CharField(_("geslacht"), max_length=12, choices=Gender.choices, default=Gender.UNKNOWN)
@@ -151,7 +154,17 @@ class Resident(models.Model):
     class Meta:
         verbose_name = _("inwoner")
         verbose_name_plural = _("inwoners")
-        indexes = [models.Index(fields=["family_name", "birth_date"])]
+        indexes = [
+            models.Index(fields=["family_name", "birth_date"]),
+            # Search (residents.search): a name's prefix, a birth date.
+            # varchar_pattern_ops: PostgreSQL serves a prefix LIKE from it whatever the collation (SQLite ignores it).
+            models.Index(
+                fields=["family_name_key", "birth_date"],
+                name="resident_name_key_idx",
+                opclasses=["varchar_pattern_ops", "date_ops"],
+            ),
+            models.Index(fields=["birth_date"], name="resident_birth_date_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(date_of_death__isnull=True) | models.Q(date_of_death__gte=models.F("birth_date")),
@@ -163,6 +176,14 @@ class Resident(models.Model):
     def __str__(self) -> str:
         # Never the BSN: str() ends up in logs and error pages.
         return f"{_('inwoner')} {self.pk}"
+
+    def save(self, *args, **kwargs) -> None:
+        """Keep the search key of the family name with the name, whichever service saves it."""
+        self.family_name_key = name_key(self.family_name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "family_name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "family_name_key"}
+        super().save(*args, **kwargs)
 
     @property
     def full_name(self) -> str:
