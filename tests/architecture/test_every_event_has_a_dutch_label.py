@@ -15,6 +15,20 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "routekaart"
+# The first part of the actions a household's timeline shows.
+HOUSEHOLD_SUBJECTS = {
+    "case",
+    "signal",
+    "intake",
+    "plan",
+    "decision",
+    "trajectory",
+    "assignment",
+    "placement",
+    "social_assistance",
+    "consent",
+    "membership",
+}
 WRITERS = {"action_record": ("action", None), "_event_write": ("action", None)}
 
 
@@ -155,8 +169,32 @@ def test_every_recorded_action_has_a_dutch_label(labels):
     assert sorted(recorded_actions() - set(labels)) == []
 
 
+def test_every_recorded_action_has_a_dutch_sentence():
+    from routekaart.audit.event_labels import sentenced_actions
+
+    assert sorted(recorded_actions() - sentenced_actions()) == []
+
+
+def test_every_household_action_has_a_kind_to_filter_on():
+    """An action about a household is of one of the kinds its timeline filters on (configuration loads need none)."""
+    from routekaart.audit.event_labels import event_kind, event_kinds
+
+    kinds = {code for code, _name in event_kinds()}
+    about_households = {a for a in recorded_actions() if a.split(".")[0] in HOUSEHOLD_SUBJECTS}
+    assert sorted(a for a in about_households if event_kind(a) not in kinds) == []
+
+
 def test_an_unknown_action_reads_as_a_dutch_sentence_never_the_code():
     from routekaart.audit.event_labels import event_label
 
     label = event_label("something.new_happened")
     assert "something" not in label and "." not in label.rstrip(".") and label
+
+
+def test_an_unknown_action_on_a_timeline_reads_as_a_dutch_sentence_never_the_code():
+    from types import SimpleNamespace
+
+    from routekaart.audit.event_labels import GENERIC, event_sentence
+
+    event = SimpleNamespace(action="something.new_happened", before=None, after={"step": 3}, actor=None)
+    assert event_sentence(event) == str(GENERIC)

@@ -1,6 +1,17 @@
-"""The Dutch labels of the integrale toegang's events (registered with audit.event_labels at start-up)."""
+"""The Dutch labels and sentences of the integrale toegang's events, their kinds, and the names and pages of what
+they are about (registered with audit.event_labels when AccessConfig.ready imports this module)."""
 
+from django.urls import reverse
+from django.utils.translation import gettext as _now
 from django.utils.translation import gettext_lazy as _
+
+from ..audit.event_labels import (
+    Described,
+    action_kinds_register,
+    describers_register,
+    kinds_register,
+    sentences_register,
+)
 
 EVENT_LABELS = {
     "case.opened": _("Casus geopend"),
@@ -26,3 +37,143 @@ EVENT_LABELS = {
     "deadline.changed": _("Termijn gewijzigd"),
     "deadline.met": _("Termijn gehaald"),
 }
+
+
+def _choice(enum: str, value: str | None) -> str | None:
+    """A code of the payload as its Dutch name (None for an unknown code: the sentence falls back)."""
+    from . import models
+
+    choices = dict(getattr(models, enum).choices)
+    return str(choices[value]).lower() if value in choices else None
+
+
+def _signal(fields) -> str | None:
+    kind = _choice("SignalKind", fields.get("kind"))
+    return _now("%(kind)s ontvangen") % {"kind": kind.capitalize()} if kind else None
+
+
+def _agreement_status(fields) -> str | None:
+    status = _choice("AgreementStatus", fields.get("status"))
+    return _now('Afspraak uit het plan van aanpak op "%(status)s" gezet') % {"status": status} if status else None
+
+
+def _gatekeeping(fields) -> str | None:
+    outcome = _choice("GatekeepingOutcome", fields.get("outcome"))
+    return _now("Poortwachter besliste: %(outcome)s") % {"outcome": outcome} if outcome else None
+
+
+EVENT_SENTENCES = {
+    "case.opened": _("Casus geopend"),
+    "case.reopened": _("Casus heropend"),
+    "case.joined": _("Signaal bij de open casus gevoegd"),
+    "case.closed": (_("Casus afgesloten op {closed_on}"), _("Casus afgesloten")),
+    "signal.received": (_signal, _("Signaal ontvangen")),
+    "intake.recorded": (_("Intake gehouden op {held_on}"), _("Intake gehouden")),
+    "gatekeeping.recorded": (_gatekeeping, _("Poortwachter besliste")),
+    "assessment.started": _("Vraaggestuurd onderzoek begonnen"),
+    "assessment.updated": _("Verslag van het vraaggestuurd onderzoek bijgewerkt"),
+    "assessment.completed": _("Vraaggestuurd onderzoek afgerond"),
+    "specialist_advice.requested": _("Specialistisch advies gevraagd voor het onderzoek"),
+    "specialist_advice.received": _("Specialistisch advies ontvangen"),
+    "plan.drafted": (
+        _("Plan van aanpak versie {version} opgesteld (concept)"),
+        _("Plan van aanpak opgesteld (concept)"),
+    ),
+    "plan.activated": (_("Plan van aanpak actief: versie {version} vastgesteld"), _("Plan van aanpak actief")),
+    "agreement.added": (_("Afspraak toegevoegd aan het plan van aanpak, klaar op {due_on}"), _("Afspraak toegevoegd")),
+    "agreement.status_changed": (_agreement_status, _("Status van een afspraak gewijzigd")),
+    "decision.recorded": (_("Beschikking {provisions}"), _("Beschikking {name} genomen"), _("Beschikking genomen")),
+    "coordinator.transferred": (_("Warme overdracht naar {name}"), _("Warme overdracht naar een nieuwe regisseur")),
+    "process_coordinator.appointed": _("Procesregisseur aangewezen"),
+    "review.recorded": (_("Evaluatie van het plan van aanpak versie {plan} gehouden"), _("Evaluatie gehouden")),
+    "deadline.changed": (_("Termijn {name} gewijzigd, nu tot {due_on}"), _("Termijn gewijzigd")),
+    "deadline.met": (_("Termijn {name} gehaald"), _("Termijn gehaald")),
+}
+
+# The subjects the case page shows (their model names, as events name them).
+CASE_PAGE_SUBJECTS = (
+    "case",
+    "signal",
+    "intake",
+    "gatekeeping",
+    "assessment",
+    "specialistadvice",
+    "warmhandover",
+    "deadline",
+    "decision",
+    "plan",
+    "agreement",
+    "review",
+)
+
+
+def _case_page(access) -> str:
+    """The case page of the household, for a viewer who may open it (it checks the same household access)."""
+    return reverse("access:household", args=[access.household_id]) if access.user.has_perm("access.view_cases") else ""
+
+
+def describe_on_the_case_page(ids, access) -> dict[str, Described]:
+    """Subjects shown on the case page: linked there, no query."""
+    url = _case_page(access)
+    return {str(i): Described(url=url) for i in ids}
+
+
+def _numbers(ids) -> list[int]:
+    return [int(i) for i in ids if str(i).isdigit()]
+
+
+def describe_decisions(ids, access) -> dict[str, Described]:
+    """Each decision's provisions with their outcome ("Hulp bij het huishouden toegekend"): one query per page."""
+    from .models import ProvisionOutcome, TailoredProvision
+
+    outcomes = dict(ProvisionOutcome.choices)
+    said: dict[str, list[str]] = {}
+    rows = TailoredProvision.objects.filter(decision_id__in=_numbers(ids), decision__household_id=access.household_id)
+    for decision_id, name, outcome in rows.order_by("decision_id", "pk").values_list("decision_id", "name", "outcome"):
+        said.setdefault(str(decision_id), []).append(f"{name} {str(outcomes.get(outcome, '')).lower()}".strip())
+    url = _case_page(access)
+    return {
+        str(i): Described(
+            url=url, facts={"provisions": _now(" en ").join(said.get(str(i), []))} if str(i) in said else {}
+        )
+        for i in ids
+    }
+
+
+def describe_deadlines(ids, access) -> dict[str, Described]:
+    """Each deadline's name ("Beslistermijn Wmo"): one query per page."""
+    from .models import Deadline
+
+    rows = Deadline.objects.filter(pk__in=_numbers(ids), case__household_id=access.household_id)
+    url = _case_page(access)
+    names = dict(rows.values_list("pk", "name"))
+    return {str(i): Described(name=names.get(int(i), "") if str(i).isdigit() else "", url=url) for i in ids}
+
+
+def describe_handovers(ids, access) -> dict[str, Described]:
+    """Who took over as coordinator in each warm handover: one query per page."""
+    from .models import WarmHandover
+
+    rows = WarmHandover.objects.filter(pk__in=_numbers(ids), case__household_id=access.household_id)
+    url = _case_page(access)
+    names = {
+        pk: " ".join(p for p in (first, last) if p) or username
+        for pk, first, last, username in rows.values_list(
+            "pk", "to_user__first_name", "to_user__last_name", "to_user__username"
+        )
+    }
+    return {str(i): Described(name=names.get(int(i), "") if str(i).isdigit() else "", url=url) for i in ids}
+
+
+sentences_register(EVENT_SENTENCES)
+kinds_register(
+    {"case": (20, _("Toegang en casus")), "plan": (30, _("Plan van aanpak")), "decisions": (40, _("Beschikkingen"))}
+)
+action_kinds_register("case", EVENT_LABELS)
+action_kinds_register("plan", ["plan.drafted", "plan.activated", "agreement.added", "agreement.status_changed"])
+action_kinds_register("plan", ["review.recorded"])
+action_kinds_register("decisions", ["decision.recorded"])
+describers_register(dict.fromkeys(CASE_PAGE_SUBJECTS, describe_on_the_case_page))
+describers_register(
+    {"decision": describe_decisions, "deadline": describe_deadlines, "warmhandover": describe_handovers}
+)

@@ -38,6 +38,11 @@ def event_timeline(*, household_id: int, limit: int = 200) -> QuerySet[Event]:
     )
 
 
+def household_events(*, household_id: int) -> QuerySet[Event]:
+    """Every event of one household, with its actor, unordered: a timeline filters, orders and pages it."""
+    return Event.objects.filter(household_id=household_id).select_related("actor")
+
+
 def acted_on(*, actor, action: str, subject_type: str, subject_id) -> bool:
     """Did `actor` perform `action` on this subject (e.g. register this person)? A ground some rules rest on."""
     if not getattr(actor, "is_authenticated", False):

@@ -12,6 +12,10 @@ class ResidentsConfig(AppConfig):
         from ..audit.event_labels import labels_register
         from .access import data_subjects_of
         from .event_labels import EVENT_LABELS
+        from .household_blocks import block_register
+        from .timeline_views import BLOCK_ORDER as TIMELINE_ORDER
+        from .timeline_views import timeline_block
 
         audit.data_subjects_register(data_subjects_of)
         labels_register(EVENT_LABELS)
+        block_register("timeline", timeline_block, TIMELINE_ORDER)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import search_views, views
+from . import search_views, timeline_views, views
 
 app_name = "residents"
 urlpatterns = [
@@ -10,6 +10,7 @@ urlpatterns = [
     path("zoeken/noodtoegang/", search_views.search_break_glass, name="search_break_glass"),
     path("<int:household_id>/", views.household_detail, name="household_detail"),
     path("<int:household_id>/noodtoegang/", views.break_glass, name="break_glass"),
+    path("<int:household_id>/tijdlijn/", timeline_views.household_timeline, name="timeline"),
     path("<int:household_id>/toestemmingen/nieuw/", views.consent_create, name="consent_create"),
     path(
         "<int:household_id>/toestemmingen/<int:consent_id>/intrekken/",
