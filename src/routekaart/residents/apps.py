@@ -18,4 +18,7 @@ class ResidentsConfig(AppConfig):
 
         audit.data_subjects_register(data_subjects_of)
         labels_register(EVENT_LABELS)
+        from .registration_block import registration_ready
+
+        registration_ready()
         block_register("timeline", timeline_block, TIMELINE_ORDER)

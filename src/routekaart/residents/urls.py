@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import search_views, timeline_views, views
+from . import registration_views, search_views, timeline_views, views
 
 app_name = "residents"
 urlpatterns = [
@@ -8,7 +8,10 @@ urlpatterns = [
     path("overzicht/", views.household_summary, name="household_summary"),
     path("zoeken/", search_views.search, name="search"),
     path("zoeken/noodtoegang/", search_views.search_break_glass, name="search_break_glass"),
+    path("inschrijven/", registration_views.register, name="register"),
+    path("inschrijven/handmatig/", registration_views.register_manual, name="register_manual"),
     path("<int:household_id>/", views.household_detail, name="household_detail"),
+    path("<int:household_id>/brp/", registration_views.brp_compare, name="brp_compare"),
     path("<int:household_id>/noodtoegang/", views.break_glass, name="break_glass"),
     path("<int:household_id>/tijdlijn/", timeline_views.household_timeline, name="timeline"),
     path("<int:household_id>/toestemmingen/nieuw/", views.consent_create, name="consent_create"),
