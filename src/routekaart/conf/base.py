@@ -211,6 +211,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Documents of the household journal: a private store outside STATIC_ROOT and any folder a web server serves; only
+# the download view (residents.journal_views) reads a file, after the access check. Random names, never a person's.
+DOCUMENTS_ROOT = env.path("DOCUMENTS_ROOT", default=BASE_DIR / "var" / "documents")
 
 # --- Security headers ------------------------------------------------------------------------------
 CONTENT_SECURITY_POLICY = {
