@@ -1,5 +1,7 @@
 """Production: PostgreSQL, HTTPS only, second factor required; everything else comes from the environment."""
 
+from pathlib import Path
+
 from whitenoise.compress import Compressor
 
 from .base import *  # noqa: F403
@@ -49,3 +51,11 @@ if len(BSN_HASH_KEY) < 32:  # noqa: F405
     from django.core.exceptions import ImproperlyConfigured
 
     raise ImproperlyConfigured("BSN_HASH_KEY moet een willekeurige sleutel van minstens 32 tekens zijn.")
+
+# Household documents (DOCUMENTS_ROOT, from the environment) must lie outside what is served: never inside the
+# static files or the code. Mount a persistent, backed-up volume there (docs/deployment.md).
+_documents = Path(DOCUMENTS_ROOT).resolve()  # noqa: F405
+if any(_documents.is_relative_to(Path(served).resolve()) for served in (STATIC_ROOT, PACKAGE_DIR) if served):  # noqa: F405
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("DOCUMENTS_ROOT ligt in een map die de webserver uitlevert; kies een map daarbuiten.")

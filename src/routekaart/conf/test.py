@@ -1,6 +1,8 @@
 """Tests: the same settings as production where it matters; fast hashing; DATABASE_URL picks SQLite or PostgreSQL."""
 
 import os
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "test-only-insecure-key")
 # Fixed, public keys for tests (PSEUDONYM_KEY keeps the value it had by defaulting to SECRET_KEY).
@@ -20,7 +22,9 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 # Served from the finders (node_modules and app folders); collectstatic is for production only.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
-
+# Uploaded documents go to a fresh folder of this test run, never the project's var/documents; tests that look at
+# the store point DOCUMENTS_ROOT at their own tmp_path.
+DOCUMENTS_ROOT = Path(tempfile.mkdtemp(prefix="routekaart-documents-"))
 # No BRP unless a test starts the stub (residents/tests/brp_stub.py) and points BRP_API_URL at it.
 BRP_API_URL = ""
 BRP_TIMEOUT = 2.0

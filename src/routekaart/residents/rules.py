@@ -29,3 +29,6 @@ rules.add_perm("residents.view_households", processes("household-file"))
 rules.add_perm("residents.break_glass", processes("break-the-glass"))
 rules.add_perm("residents.register_resident", has_role(Role.COORDINATOR))
 rules.add_perm("residents.record_consent", has_role(Role.COORDINATOR, Role.JOB_COACH))
+# The household journal: staff who may process the household file write notes and add documents (in the domains
+# the access check opens to them); residents read what is visible to them, they do not write in it.
+rules.add_perm("residents.keep_journal", processes("household-file"))
