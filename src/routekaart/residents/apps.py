@@ -13,6 +13,8 @@ class ResidentsConfig(AppConfig):
         from .access import data_subjects_of
         from .event_labels import EVENT_LABELS
         from .household_blocks import block_register
+        from .journal_views import ORDER as JOURNAL_ORDER
+        from .journal_views import journal_block
         from .timeline_views import BLOCK_ORDER as TIMELINE_ORDER
         from .timeline_views import timeline_block
 
@@ -22,3 +24,4 @@ class ResidentsConfig(AppConfig):
 
         registration_ready()
         block_register("timeline", timeline_block, TIMELINE_ORDER)
+        block_register("journal", journal_block, JOURNAL_ORDER)

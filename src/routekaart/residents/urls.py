@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import registration_views, search_views, timeline_views, views
+from . import journal_views, registration_views, search_views, timeline_views, views
 
 app_name = "residents"
 urlpatterns = [
@@ -19,5 +19,13 @@ urlpatterns = [
         "<int:household_id>/toestemmingen/<int:consent_id>/intrekken/",
         views.consent_withdraw,
         name="consent_withdraw",
+    ),
+    path("<int:household_id>/journaal/", journal_views.journal, name="journal"),
+    path("<int:household_id>/journaal/notitie/", journal_views.note_create, name="note_create"),
+    path("<int:household_id>/journaal/document/", journal_views.document_upload, name="document_upload"),
+    path(
+        "<int:household_id>/journaal/documenten/<int:document_id>/",
+        journal_views.document_download,
+        name="document_download",
     ),
 ]
