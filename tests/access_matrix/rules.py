@@ -136,6 +136,10 @@ RULES: dict[str, Rule] = {
     "residents:household_list": R("list", "household-file", STAFF),
     "residents:household_summary": R("list", "household-file", STAFF, htmx=True),
     "residents:household_detail": R("household", "household-file"),  # staff and the resident (own household)
+    # registering from the BRP or by hand: a coordinator's task, the BSN in the body (never the URL)
+    "residents:register": R("body", "household-composition", COORDINATOR),
+    "residents:register_manual": R("body", "household-composition", COORDINATOR),
+    "residents:brp_compare": R("household", "household-composition", CASEWORK),  # staff only, not the resident
     "residents:break_glass": R("emergency", "break-the-glass", STAFF),
     "residents:search": R("list", "household-file", STAFF),
     "residents:search_break_glass": R("emergency", "break-the-glass", STAFF),

@@ -1,12 +1,13 @@
 """Registering a resident and household from the BRP (or by hand, with a reason), and comparing a household's
 members with the BRP on request. A BSN is only ever posted: no address of these pages holds one.
 
-Registration is a coordinator's task (`residents.register_resident`); the comparison needs the household's
-composition (the access check's `household-composition` purpose), as changing a member's data does.
+Registration is a coordinator's task (`residents.register_resident`); the comparison is for staff
+(`residents.view_households`) with the household's composition (the access check's `household-composition`
+purpose), as changing a member's data is.
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -66,7 +67,7 @@ def register_manual(request: HttpRequest) -> HttpResponse:
     return render(request, "residents/register_manual.html", {"form": form}, status=400 if form.errors else 200)
 
 
-@login_required
+@permission_required("residents.view_households", raise_exception=True)
 @access_denied_as_403
 @require_http_methods(["GET", "POST"])
 def brp_compare(request: HttpRequest, household_id: int) -> HttpResponse:
