@@ -25,7 +25,12 @@ class AccessConfig(AppConfig):
     def ready(self) -> None:
         from ..audit.event_labels import labels_register
         from ..residents import services as residents
+        from ..residents.household_blocks import block_register
+        from . import household_block
         from .event_labels import EVENT_LABELS
 
         labels_register(EVENT_LABELS)
+        block_register("case", household_block.case_block, household_block.CASE_ORDER)
+        block_register("plan", household_block.plan_block, household_block.PLAN_ORDER)
+        block_register("decisions", household_block.decisions_block, household_block.DECISIONS_ORDER)
         residents.coordinator_needed_by(open_case_needs_its_coordinator)

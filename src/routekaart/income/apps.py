@@ -44,8 +44,12 @@ class IncomeConfig(AppConfig):
     def ready(self) -> None:
         from ..audit.event_labels import labels_register
         from ..residents import services as residents
+        from ..residents.household_blocks import block_register
         from .event_labels import EVENT_LABELS
+        from .household_block import ORDER as BENEFIT_ORDER
+        from .household_block import benefit_block
 
         labels_register(EVENT_LABELS)
+        block_register("benefit", benefit_block, BENEFIT_ORDER)
         residents.coordinator_needed_by(benefit_needs_its_coordinator)
         residents.coordinator_followed_by(planned_conversations_follow_the_coordinator)

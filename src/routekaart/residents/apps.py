@@ -11,6 +11,8 @@ class ResidentsConfig(AppConfig):
         from ..audit import services as audit
         from ..audit.event_labels import labels_register
         from .access import data_subjects_of
+        from .coordinator_block import ORDER as COORDINATOR_ORDER
+        from .coordinator_block import coordinator_block
         from .event_labels import EVENT_LABELS
         from .household_blocks import block_register
         from .journal_views import ORDER as JOURNAL_ORDER
@@ -23,5 +25,6 @@ class ResidentsConfig(AppConfig):
         from .registration_block import registration_ready
 
         registration_ready()
+        block_register("coordinator", coordinator_block, COORDINATOR_ORDER)
         block_register("timeline", timeline_block, TIMELINE_ORDER)
         block_register("journal", journal_block, JOURNAL_ORDER)

@@ -51,6 +51,11 @@ class HouseholdBlock:
 
 BlockProvider = Callable[["HouseholdFile"], "HouseholdBlock | None"]
 
+# The page's layout by order: the summary at the top (coordinator, case, plan), then each domain's block, then the
+# household's composition, involvements and consents, then the blocks from FILE_FROM on (journal, timeline).
+SUMMARY_BEFORE = 40
+FILE_FROM = 700
+
 _providers: dict[str, tuple[int, BlockProvider]] = {}
 
 
@@ -59,14 +64,37 @@ def block_register(key: str, provider: BlockProvider, order: int) -> None:
     _providers[key] = (order, provider)
 
 
-def household_blocks(file: HouseholdFile) -> list[HouseholdBlock]:
-    """The blocks of every app for this household, in page order, leaving out those with nothing to show."""
-    blocks = []
-    for _order, provider in sorted(_providers.values(), key=lambda item: item[0]):
+def _ordered_blocks(file: HouseholdFile) -> list[tuple[int, HouseholdBlock]]:
+    ordered = []
+    for order, provider in sorted(_providers.values(), key=lambda item: item[0]):
         block = provider(file)
         if block is not None:
-            blocks.append(block)
-    return blocks
+            ordered.append((order, block))
+    return ordered
+
+
+def household_blocks(file: HouseholdFile) -> list[HouseholdBlock]:
+    """The blocks of every app for this household, in page order, leaving out those with nothing to show."""
+    return [block for _order, block in _ordered_blocks(file)]
+
+
+@dataclass(frozen=True)
+class HouseholdBlockGroups:
+    """The blocks by place on the page: the summary, the domains, and the file after the composition."""
+
+    summary: list[HouseholdBlock]
+    domains: list[HouseholdBlock]
+    file: list[HouseholdBlock]
+
+
+def household_block_groups(file: HouseholdFile) -> HouseholdBlockGroups:
+    """Every app's blocks for this household (each provider asked once), split by place on the page."""
+    ordered = _ordered_blocks(file)
+    return HouseholdBlockGroups(
+        summary=[block for order, block in ordered if order < SUMMARY_BEFORE],
+        domains=[block for order, block in ordered if SUMMARY_BEFORE <= order < FILE_FROM],
+        file=[block for order, block in ordered if order >= FILE_FROM],
+    )
 
 
 def access_for(file: HouseholdFile, purpose: str, domain: str = Domain.GENERAL) -> HouseholdAccess:

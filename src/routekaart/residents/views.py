@@ -22,7 +22,7 @@ from ..organisations.roles import Domain
 from . import rules_data, selectors, services
 from .access import household_access_check
 from .forms import BreakGlassForm, ConsentForm
-from .household_blocks import household_blocks
+from .household_blocks import household_block_groups
 from .life_phase import age_on
 from .models import Consent, Household
 
@@ -84,7 +84,7 @@ def household_detail(request: HttpRequest, household_id: int) -> HttpResponse:
         "residents/household_detail.html",
         {
             "file": file,
-            "blocks": household_blocks(file),
+            "blocks": household_block_groups(file),
             "domains": [label for value, label in Domain.choices if access.sees(value)],
             "may_record_consent": request.user.has_perm("residents.record_consent"),
         },

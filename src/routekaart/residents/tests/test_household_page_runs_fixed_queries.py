@@ -1,4 +1,4 @@
-"""The household page and API run the same number of queries for a small household and a large one with history."""
+"""The household API runs the same number of queries for a small household and a large one with history."""
 
 import itertools
 from datetime import date
@@ -45,14 +45,14 @@ def build(size: int, history: int, user) -> int:
     return household.pk
 
 
-@pytest.mark.parametrize("url", ["residents:household_detail", "api"])
-def test_same_queries_for_a_household_of_1_or_12_with_a_long_history(staff_client, url):
+def test_the_api_runs_the_same_queries_for_a_household_of_1_or_12_with_a_long_history(staff_client):
+    """The page with every app's blocks: tests/pages/test_household_page_runs_fixed_queries.py."""
     client, user = staff_client(Role.COORDINATOR)
     small = build(1, 0, user)
     large = build(12, 25, user)
     counts = []
     for household_id in (small, large):
-        target = reverse(url, args=[household_id]) if url != "api" else f"/api/v1/households/{household_id}/"
+        target = f"/api/v1/households/{household_id}/"
         with CaptureQueriesContext(connection) as queries:
             assert client.get(target).status_code == 200
         counts.append(len(queries))
