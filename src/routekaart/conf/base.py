@@ -361,4 +361,5 @@ ROUTEKAART_DEMO_GENERATORS: list[str] = [
     "routekaart.participation.demo.demo_participation_generate",  # after the residents generator: benefit clients
     "routekaart.routes.demo.demo_trajectories_ensure",  # after the residents generator: schools need pupils
     "routekaart.income.demo.demo_income_generate",  # after the residents generator: benefit households
+    "routekaart.access.demo.demo_access_ensure",  # after the residents generator: the regisseur's households
 ]

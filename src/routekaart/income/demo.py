@@ -147,17 +147,23 @@ def demo_income_generate(*, stdout=None) -> dict[str, int]:
     from .services import annual_reviews_plan
 
     report = annual_reviews_plan(year=today.year, start=today)
-    # Each coordinator has one conversation in the coming days, so the demo shows the whole journey.
+    # Each coordinator has one conversation in the coming days and one that is overdue (planned ten days ago, not
+    # yet held), so the demo shows the whole journey and the worklist's warning. Only on the first run: a later
+    # run moves nothing, so a second `setup_demo` changes nothing.
     coordinator_ids = SocialAssistance.objects.annotate(c=coordinator_column()).values_list("c", flat=True)
-    for coordinator_id in set(coordinator_ids) - {None}:
-        review = (
-            AnnualReview.objects.filter(coordinator_id=coordinator_id, year=today.year, status=ReviewStatus.PLANNED)
-            .order_by("planned_on")
-            .first()
+    for coordinator_id in sorted(set(coordinator_ids) - {None}) if created else []:
+        planned = list(
+            AnnualReview.objects.filter(
+                coordinator_id=coordinator_id, year=today.year, status=ReviewStatus.PLANNED
+            ).order_by("planned_on", "pk")[:2]
         )
-        if review is not None and review.planned_on > today + timedelta(days=7):
-            review.planned_on = today + timedelta(days=3)
-            review.save(update_fields=["planned_on"])
+        soon, overdue = [*planned, None, None][:2]
+        if soon is not None and soon.planned_on > today + timedelta(days=7):
+            soon.planned_on = today + timedelta(days=3)
+            soon.save(update_fields=["planned_on"])
+        if overdue is not None and overdue.planned_on >= today:
+            overdue.planned_on = today - timedelta(days=10)
+            overdue.save(update_fields=["planned_on"])
     if not EntitlementCheckRun.objects.filter(as_of=today).exists():
         entitlement_check_run(on=today)
     counts = {"benefits": len(created), "situations": len(situations), "planned": report.planned}

@@ -185,6 +185,75 @@ def demo_participation_generate(*, stdout) -> None:
         stdout.write("Participatie: eerst load_configuration en de demogemeente; overgeslagen.")
         return
     participation_generate(stdout=stdout)
+    made = demo_provider_work_ensure()
+    if made:
+        stdout.write(f"Participatie: {made} opdrachten voor aanbieder De Linde in elke fase (voorgesteld, toegekend).")
+
+
+DEMO_PROVIDER = "de-linde"
+DEMO_PROVIDER_INSTRUMENT = "work_oriented_day_activities"
+# (what the provider sees, planned start and end in days from today, decided, started in days from today)
+DEMO_PROVIDER_WORK = [
+    ("proposed", 14, 180, False, None),
+    ("granted", 7, 190, True, None),
+    ("ending_soon", -150, 20, True, -150),
+]
+
+
+def demo_provider_work_ensure(*, on: date | None = None) -> int:
+    """The demo provider's new work, through the services: an assignment just proposed, one granted and still to
+    start, and one running that ends within the month (its final report due). Why: the bulk history above has only
+    running and ended assignments, so the `aanbieder` account had nothing new to act on.
+
+    The `regisseur` proposes and decides (for residents with a current distance and no assignment yet, in the
+    order of their number); the `aanbieder` starts. Idempotent: once De Linde has a proposed or granted
+    assignment, nothing is added.
+    """
+    from ..organisations.models import User
+    from .services import assignment_decide, assignment_propose, assignment_start
+
+    on = on or timezone.localdate()
+    provider = Organisation.objects.filter(code=DEMO_PROVIDER).first()
+    instrument = Instrument.objects.filter(code=DEMO_PROVIDER_INSTRUMENT).first()
+    coordinator = User.objects.filter(username="regisseur").first()
+    starter = User.objects.filter(username="aanbieder").first()
+    if None in (provider, instrument, coordinator, starter):
+        return 0
+    if Assignment.objects.filter(
+        provider=provider, status__in=[AssignmentStatus.PROPOSED, AssignmentStatus.GRANTED]
+    ).exists():
+        return 0
+    residents = list(
+        DistanceAssessment.objects.filter(is_current=True, resident__date_of_death__isnull=True)
+        .exclude(Exists(Assignment.objects.filter(resident_id=OuterRef("resident_id"))))
+        .select_related("resident")
+        .order_by("resident_id")[: len(DEMO_PROVIDER_WORK)]
+    )
+    made = 0
+    for assessment, (_label, start, end, decided, started) in zip(residents, DEMO_PROVIDER_WORK, strict=False):
+        with transaction.atomic():
+            assignment = assignment_propose(
+                actor=coordinator,
+                resident=assessment.resident,
+                instrument=instrument,
+                provider=provider,
+                planned_start=on + timedelta(days=start),
+                planned_end=on + timedelta(days=end),
+                monthly_cost=Decimal("750"),
+                goal="Een vast dagritme en werken aan werknemersvaardigheden",
+            )
+            if decided and instrument.requires_decision:
+                assignment = assignment_decide(
+                    actor=coordinator,
+                    assignment=assignment,
+                    granted=True,
+                    decided_on=min(on, on + timedelta(days=start - 7)),
+                    reference=f"DEMO-DL-{assessment.resident_id}",
+                )
+            if started is not None:
+                assignment_start(actor=starter, assignment=assignment, started_on=on + timedelta(days=started))
+        made += 1
+    return made
 
 
 class _Context:

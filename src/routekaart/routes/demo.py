@@ -128,12 +128,12 @@ def demo_trajectories_ensure(*, stdout) -> None:
     year = timezone.localdate().year
     ShelteredWorkQuota.objects.get_or_create(municipality_code="gemeente-weidebeek", year=year, defaults={"places": 4})
     routes = {r.code: r for r in Route.objects.filter(route_map__code="de_dienst", route_map__is_current=True)}
-    started = 0
+    started = 0  # over both schools: pupil n takes route n % 4 to step 1 + (n // 4) % 6, so 24 cover every pair
     for school_code, school_actor in (("praktijkschool-de-brug", "school"), ("vso-de-horizon", "mentor")):
         school = organisations[school_code]
         order = [actors[school_actor], actors["consulent"], actors["regisseur"], actors["beschut-werk"]]
-        for index, pupil in enumerate(_pupils(school)):
-            route = routes[ROUTES[index % len(ROUTES)]]
+        for pupil in _pupils(school):
+            route = routes[ROUTES[started % len(ROUTES)]]
             trajectory = services.trajectory_start(
                 actor=actors[school_actor],
                 resident=pupil,
@@ -147,7 +147,7 @@ def demo_trajectories_ensure(*, stdout) -> None:
                 school_kind=school.school_kind,
                 exit_profile={"mbo": "further_education", "work": "labour_market"}.get(route.code, route.code),
             )
-            _advance(trajectory, 1 + index % 6, order)
+            _advance(trajectory, 1 + (started // len(ROUTES)) % 6, order)
             started += 1
     stdout.write(
         f"Routes: {started} schoolverlaters op een uitstroomroute; inloggen als consulent (Dienst), mentor (VSO) "

@@ -23,12 +23,14 @@ from . import selectors, services
 from .configuration import work_configuration_load
 from .models import (
     AgreementKind,
+    Arrangement,
     CandidateProfile,
     Competence,
     ContactKind,
     ContactOutcome,
     Employer,
     FulfilmentKind,
+    Placement,
     PostcodeArea,
     ProfileStatus,
     Sector,
@@ -258,6 +260,83 @@ def _profiles(adviser) -> int:
     return made
 
 
+# The state each demo placement ends in, and where: (state, opening (employer's KvK, or "arrangement"), shared
+# with the employer). Contracted ones go to the openings with room, so no opening fills before its turn.
+PLACEMENT_STATES = [
+    ("proposed", "arrangement", True),
+    ("introduced", "99000013", False),
+    ("trial", "99000012", False),
+    ("contracted", "99000011", False),
+    ("coaching", "99000011", False),
+    ("ended", "99000013", False),
+    ("declined", "99000012", False),
+]
+COACHING_ORGANISATION = "jongerenloket-weidebeek"
+
+
+def _placements(adviser) -> int:
+    """A placement in every state of the lifecycle, through the services, as the adviser takes them.
+
+    Why: the adviser's desk, the employer's page and the job coach's coached placements are empty without them.
+    The candidates are the available work profiles in the order of their resident's number (so the demo is the
+    same every time); dates are relative to today. Idempotent: once any placement exists, nothing is added.
+    """
+    if Placement.objects.exists():
+        return 0
+    from ..organisations.models import Organisation as _Organisation
+
+    today = timezone.localdate()
+    # Six candidates: the one proposed for the arrangement was also proposed for a cleaning job, and declined there.
+    profiles = list(CandidateProfile.objects.filter(status=ProfileStatus.AVAILABLE).order_by("resident_id")[:6])
+    if not profiles:
+        return 0
+    openings = {v.employer.kvk_number: v for v in Vacancy.objects.select_related("employer").order_by("pk")}
+    arrangement = Arrangement.objects.order_by("pk").first()
+    coaching_by = _Organisation.objects.filter(code=COACHING_ORGANISATION).first()
+    chosen = []
+    for index, (state, where, share) in enumerate(PLACEMENT_STATES):
+        if index >= len(profiles) and state != "declined":
+            continue
+        profile = profiles[index] if state != "declined" else profiles[0]
+        opening = arrangement if where == "arrangement" else openings.get(where)
+        if opening is None:
+            continue
+        placement = services.placement_propose(
+            actor=adviser,
+            opening=opening,
+            profile=profile,
+            note="Past goed bij de uren en het werk dat de kandidaat zoekt.",
+            share_with_employer=share,
+        )
+        chosen.append((placement, state))
+    for placement, state in chosen:
+        if state == "declined":
+            services.placement_decline(actor=adviser, placement=placement, reason="Kandidaat koos voor een opleiding.")
+            continue
+        if state == "proposed":
+            continue
+        services.placement_introduce(actor=adviser, placement=placement, introduced_on=today)
+        if state == "introduced":
+            continue
+        if state in ("trial", "ended"):
+            services.placement_trial_start(
+                actor=adviser, placement=placement, trial_start=today, trial_end=today + datetime.timedelta(days=27)
+            )
+            if state == "ended":
+                services.placement_end(
+                    actor=adviser, placement=placement, ended_on=today, reason="De proefplaatsing paste niet."
+                )
+            continue
+        services.placement_contract(
+            actor=adviser, placement=placement, contract_start=today, hours=24, hourly_wage=Decimal("14.40")
+        )
+        if state == "coaching" and coaching_by is not None:
+            services.placement_coaching_start(
+                actor=adviser, placement=placement, coaching_by=coaching_by, coaching_start=today
+            )
+    return len(chosen)
+
+
 @transaction.atomic
 def work_demo_ensure(*, stdout=None) -> str:
     """For `setup_demo` (settings.ROUTEKAART_DEMO_GENERATORS): employers, openings, SROI, candidates' profiles."""
@@ -281,7 +360,8 @@ def work_demo_ensure(*, stdout=None) -> str:
     employers = _employers(adviser)
     _openings(adviser, employers)
     profiles = _profiles(adviser)
-    summary = f"work: {len(employers)} employers, {profiles} new work profiles"
+    placements = _placements(adviser)
+    summary = f"work: {len(employers)} employers, {profiles} new work profiles, {placements} new placements"
     if stdout is not None:
         stdout.write(summary)
     return summary

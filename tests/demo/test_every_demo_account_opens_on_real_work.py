@@ -1,0 +1,123 @@
+"""`setup_demo` leaves every demo account a day's real work, and a second run changes nothing.
+
+Issue 18: after `make demo` the coordinator's worklist was empty, so a newcomer had nothing to click through. The
+test runs the command itself with every generator of settings.ROUTEKAART_DEMO_GENERATORS, only with a smaller town
+(the residents generator at TOWN residents instead of 9,000), and asks each account's own work selector.
+"""
+
+import io
+from datetime import timedelta
+
+import pytest
+from django.conf import settings as django_settings
+from django.core.management import call_command
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+from routekaart.access import selectors as access_selectors
+from routekaart.audit import selectors as audit_selectors
+from routekaart.audit.models import Event
+from routekaart.income import selectors as income_selectors
+from routekaart.organisations.demo import DEMO_ACCOUNTS
+from routekaart.organisations.models import User
+from routekaart.participation import selectors as participation_selectors
+from routekaart.participation.models import Assignment, AssignmentStatus
+from routekaart.residents.generator import municipality_generate
+from routekaart.residents.selectors import my_households
+from routekaart.routes import selectors as routes_selectors
+from routekaart.testing import FINGERPRINT_IGNORES, database_fingerprint
+from routekaart.work.models import Placement, PlacementState
+from routekaart.work.selectors import placements as work_placements
+
+pytestmark = pytest.mark.django_db
+
+TOWN = 2_000  # two chunks: the regisseur's, the job coach's and the schools' caseloads are all in it
+
+
+def small_town(*, stdout) -> None:
+    municipality_generate(residents=TOWN, progress=False, stdout=stdout)
+
+
+@pytest.fixture
+def demo(settings):
+    settings.ROUTEKAART_DEMO = True
+    settings.DEMO_ACCOUNTS_SKIP_SECOND_FACTOR = True
+    settings.ROUTEKAART_DEMO_GENERATORS = [
+        f"{__name__}.small_town" if dotted.endswith("demo_municipality_generate") else dotted
+        for dotted in django_settings.ROUTEKAART_DEMO_GENERATORS
+    ]
+    for dotted in django_settings.ROUTEKAART_CONFIGURATION_LOADERS:
+        import_string(dotted)()
+    out = io.StringIO()
+    call_command("setup_demo", stdout=out)
+    return out.getvalue()
+
+
+def user(username: str) -> User:
+    return User.objects.get(username=username)
+
+
+def test_every_demo_account_opens_on_real_work_and_is_printed(demo):
+    """One set-up for every account (the set-up is the expensive part)."""
+    printed = {line.split()[0] for line in demo.splitlines() if line.startswith("  ")}
+    assert {a.username for a in DEMO_ACCOUNTS} <= printed
+    assert set(User.objects.filter(is_demo=True).values_list("username", flat=True)) <= printed
+    _the_coordinator_opens_on_signals_deadlines_agreements_and_conversations()
+    _the_other_staff_accounts_open_on_their_own_work()
+
+
+def _the_coordinator_opens_on_signals_deadlines_agreements_and_conversations():
+    today = timezone.localdate()
+    regisseur = user("regisseur")
+    worklist = list(access_selectors.worklist(user=regisseur))
+    assert {c.status for c in worklist} >= {"registered", "intake", "assessment", "planned"}
+    assert access_selectors.worklist(user=regisseur, overdue_only=True).exists()
+    home = access_selectors.home_summary(user=regisseur)
+    assert home.waiting_signals and any(s.urgent for s in home.waiting_signals)
+    assert home.agreements_due
+    figures = access_selectors.worklist_figures(worklist, on=today)
+    deadlines = [c.next_deadline_on for c in figures if c.next_deadline_on]
+    assert any(d < today for d in deadlines), "a statutory deadline past"
+    assert any(today <= d <= today + timedelta(days=7) for d in deadlines), "a statutory deadline this week"
+    assert any(c.overdue_agreements for c in figures), "an agreement overdue"
+    case = next(c for c in worklist if c.status == "planned" and c.decisions.exists())
+    assert case.decisions.first().provisions.exists(), "a decision, whose letter the case page offers"
+    reviews = income_selectors.worklist_get(user=regisseur)
+    assert reviews.due_soon and reviews.overdue
+
+
+def _the_other_staff_accounts_open_on_their_own_work():
+    jobcoach = user("jobcoach")
+    assert my_households(user=jobcoach).exists()
+    assert Placement.objects.filter(
+        state=PlacementState.COACHING, coaching_by__in=[a.organisation for a in jobcoach.affiliations_held()]
+    ).exists(), "a placement the job coach's organisation coaches"
+
+    desk = work_placements.desk_get(user=user("werkgeversadviseur"))
+    assert desk.open_vacancies and desk.active_placements
+    assert set(Placement.objects.values_list("state", flat=True)) == set(PlacementState.values)
+
+    school = routes_selectors.school_dashboard(user=user("school"))
+    assert sum(c.count for c in school.counts) > 0
+
+    provider = user("aanbieder")
+    assert my_households(user=provider).exists()
+    assert Assignment.objects.filter(
+        provider__code="de-linde", status__in=[AssignmentStatus.PROPOSED, AssignmentStatus.GRANTED]
+    ).exists(), "new assignments for the demo provider"
+
+    assert participation_selectors.distance_distribution().total > 0, "beleid's figures"
+    assert income_selectors.non_take_up_report().rows, "non-take-up found"
+
+    assert audit_selectors.break_glass_list().filter(review__isnull=True).exists(), "a use for the privacy officer"
+
+
+def test_a_second_setup_changes_nothing_but_records_that_it_ran(demo):
+    """Only the generators' records of their own run are added (the log of what ran, not demo data)."""
+    ignore = FINGERPRINT_IGNORES | {Event._meta.db_table}
+    before = database_fingerprint(ignore)
+    events = Event.objects.count()
+    call_command("setup_demo", stdout=io.StringIO())
+    assert database_fingerprint(ignore) == before
+    ran = set(Event.objects.order_by("pk")[events:].values_list("action", flat=True))
+    assert all(a.endswith(".generated") or a == "annual_reviews.planned" for a in ran), ran  # the runs themselves
