@@ -29,8 +29,13 @@ demo-setup: install
 	$(MANAGE) load_configuration
 	$(MANAGE) setup_demo
 
+# The demo serves on 127.0.0.1:8000 with the local BRP stub (residents/brp/stub.py, Haal Centraal BRP Personen
+# bevragen v2 for a few invented persons) beside it on BRP_STUB_PORT; Ctrl-C stops both.
+BRP_STUB_PORT ?= 8001
 demo: demo-setup
-	$(MANAGE) runserver 127.0.0.1:8000
+	@PYTHONPATH=src $(PY) -m routekaart.residents.brp.stub --port $(BRP_STUB_PORT) & stub=$$!; \
+	trap 'kill $$stub 2>/dev/null' EXIT INT TERM; \
+	BRP_API_URL=http://127.0.0.1:$(BRP_STUB_PORT)/haalcentraal/api/brp $(MANAGE) runserver 127.0.0.1:8000
 
 # Production settings on PostgreSQL behind gunicorn, with the job worker (scripts/serve.py, docs/deployment.md).
 # Without DATABASE_URL a persistent cluster in var/postgres; secrets made once in var/serve.env. SERVE_ARGS=--demo
