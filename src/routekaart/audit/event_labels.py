@@ -107,6 +107,11 @@ def sentenced_actions() -> frozenset[str]:
     return frozenset(_sentences)
 
 
+def described_types() -> frozenset[str]:
+    """The subject types an app names and links (the others read from the event's payload alone)."""
+    return frozenset(_describers)
+
+
 def event_kinds() -> list[tuple[str, str]]:
     """The kinds a timeline filters on, in their order: (code, Dutch name)."""
     return [(code, str(label)) for code, (_order, label) in sorted(_kinds.items(), key=lambda item: item[1][0])]

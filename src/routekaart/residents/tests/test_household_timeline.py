@@ -83,6 +83,18 @@ def test_the_sentence_names_the_actor_and_a_fact_from_the_payload(coordinator, h
     assert sentences == ["Plan van aanpak actief: versie 2 vastgesteld door Omar Haddou"]
 
 
+def test_every_describer_answers_for_a_page_whose_subjects_are_gone(coordinator, household):
+    """Each app's describer runs its query (a typo in a lookup fails here) and names nothing it cannot find."""
+    from types import SimpleNamespace
+
+    from routekaart.audit.event_labels import described_types, events_described
+
+    page = [SimpleNamespace(subject_type=kind, subject_id="999") for kind in sorted(described_types())]
+    described = events_described(page, household_access(user=coordinator, household_id=household.pk))
+    assert {"trajectory", "decision", "placement", "assignment", "membership"} <= described_types()
+    assert all(not about.name and not about.facts for about in described.values())
+
+
 def test_an_unknown_action_reads_as_a_dutch_sentence(coordinator, household):
     Event.objects.create(action="something.new", subject_type="x", subject_id="1", household_id=household.pk)
     _page, sentences = shown(coordinator, household)
