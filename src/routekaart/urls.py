@@ -26,6 +26,7 @@ handler500 = "routekaart.core.errors.server_error"
 
 urlpatterns = [
     path("", web_views.home, name="home"),
+    path("start/cijfers/", web_views.home_figures, name="home_figures"),
     path("rol/", web_views.switch_role, name="switch_role"),
     path("netwerk/", web_views.network, name="network"),
     path("healthz", web_views.healthz, name="healthz"),  # readiness: the database answers

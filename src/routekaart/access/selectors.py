@@ -305,6 +305,50 @@ def home_summary(*, user, limit: int = 5, on: date | None = None) -> HomeSummary
     return HomeSummary(waiting_signals=signals, agreements_due=agreements, due_soon_days=days)
 
 
+@dataclass(frozen=True)
+class HomeCounts:
+    """How much work waits for a coordinator: counts only, so the home page reads no person."""
+
+    waiting_signals: int
+    deadlines_this_week: int
+    deadlines_overdue: int
+    agreements_due: int
+    due_soon_days: int
+
+
+def home_counts(*, user, on: date | None = None) -> HomeCounts:
+    """The home page's figures for the cases the user coordinates: signals waiting for an intake, statutory
+    deadlines running out this week (to Sunday) or already overdue, and open agreements due soon. Four queries
+    whatever the caseload (the policy's days, then one count per table)."""
+    on = on or timezone.localdate()
+    days = due_soon_days()
+    week_end = on + timedelta(days=6 - on.weekday())
+    mine = residents_selectors.coordinated_by(user=user, on=on, household="case__household_id") | Q(
+        case__process_coordinator=user
+    )
+    signals = Signal.objects.filter(mine, case__status=CaseStatus.REGISTERED).count()
+    deadlines = Deadline.objects.filter(
+        mine, case__status__in=OPEN_STATUSES, met_on__isnull=True, lapsed_on__isnull=True
+    ).aggregate(
+        week=Count("pk", filter=Q(due_on__gte=on, due_on__lte=week_end)),
+        overdue=Count("pk", filter=Q(due_on__lt=on)),
+    )
+    agreements = Agreement.objects.filter(
+        residents_selectors.coordinated_by(user=user, on=on, household="plan__case__household_id")
+        | Q(plan__case__process_coordinator=user),
+        plan__status=PlanStatus.ACTIVE,
+        status=AgreementStatus.OPEN,
+        due_on__lte=on + timedelta(days=days),
+    ).count()
+    return HomeCounts(
+        waiting_signals=signals,
+        deadlines_this_week=deadlines["week"],
+        deadlines_overdue=deadlines["overdue"],
+        agreements_due=agreements,
+        due_soon_days=days,
+    )
+
+
 # --- the household's case file ------------------------------------------------------------------------------------
 
 

@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from .models import Event, ProcessingLogEntry, Result
+from .models import DataFileVersion, Event, ProcessingLogEntry, Result
 
 
 def processing_log_list() -> QuerySet[ProcessingLogEntry]:
@@ -29,6 +29,16 @@ def break_glass_list() -> QuerySet[ProcessingLogEntry]:
         .prefetch_related("data_subjects")
         .order_by("-occurred_at")
     )
+
+
+def break_glass_unreviewed_count() -> int:
+    """Break-the-glass accesses still waiting for the privacy officer's review (one query)."""
+    return ProcessingLogEntry.objects.filter(result=Result.BREAK_GLASS, review__isnull=True).count()
+
+
+def data_file_version_list() -> QuerySet[DataFileVersion]:
+    """Every loaded version of the apps' data files, without their contents: what is in force and what waits."""
+    return DataFileVersion.objects.defer("content").order_by("name", "effective_from", "loaded_at")
 
 
 def event_timeline(*, household_id: int, limit: int = 200) -> QuerySet[Event]:

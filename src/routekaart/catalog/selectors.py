@@ -17,6 +17,7 @@ from .models import (
     BuildingBlockVersion,
     Cluster,
     ClusterAssignment,
+    ConfigurationVersion,
     Destination,
     LifePhase,
     PolicyInstrument,
@@ -241,6 +242,11 @@ def blueprint_get(
             clusters[cluster_id].organisations = organisations
     columns = [[zones[code] for code in column if code in zones] for column in BLUEPRINT_COLUMNS]
     return Blueprint(as_of, domain, chosen, preset, municipalities, columns)
+
+
+def configuration_version_list() -> QuerySet[ConfigurationVersion]:
+    """Every loaded version of the blueprint and the region presets, oldest first per file."""
+    return ConfigurationVersion.objects.order_by("name", "effective_from", "loaded_at")
 
 
 def destination_list() -> QuerySet[Destination]:

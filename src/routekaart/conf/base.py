@@ -60,7 +60,7 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "routekaart.web.admin_site.ConfigurationAdminConfig",  # django.contrib.admin, open to functioneel beheer
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

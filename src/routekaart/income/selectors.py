@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import numpy as np
 import yaml
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from ..access import selectors as access_selectors
@@ -546,6 +546,50 @@ def worklist_read_log(*, user, benefits: list[SocialAssistance], reviews: list[A
     ]
     if subjects:
         audit.processing_record(actor=user, activity=ACTIVITY, data_subjects=subjects)
+
+
+@dataclass(frozen=True)
+class AnnualReviewCounts:
+    due_soon: int
+    overdue: int
+
+
+def annual_review_counts(*, user, on: date | None = None) -> AnnualReviewCounts:
+    """The user's planned yearly conversations coming up (within the reminder days) and overdue: counts for the
+    home page, no client read (one query)."""
+    on = on or _today()
+    days = int(practice()["annual_review"]["reminder_days_before"])
+    counts = AnnualReview.objects.filter(coordinator=user, status=ReviewStatus.PLANNED).aggregate(
+        due_soon=Count("pk", filter=Q(planned_on__gte=on, planned_on__lte=on + timedelta(days=days))),
+        overdue=Count("pk", filter=Q(planned_on__lt=on)),
+    )
+    return AnnualReviewCounts(due_soon=counts["due_soon"], overdue=counts["overdue"])
+
+
+@dataclass(frozen=True)
+class BenefitFlow:
+    year: int
+    running: int
+    inflow: int
+    outflow: int
+
+
+def benefit_flow(*, on: date | None = None) -> BenefitFlow:
+    """Social assistance now running, started this year and ended this year: aggregates for policy (one query)."""
+    on = on or _today()
+    start = date(on.year, 1, 1)
+    counts = SocialAssistance.objects.aggregate(
+        running=Count("pk", filter=_running(on)),
+        inflow=Count("pk", filter=Q(started_on__gte=start, started_on__lte=on)),
+        outflow=Count("pk", filter=Q(ended_on__gte=start, ended_on__lte=on)),
+    )
+    return BenefitFlow(year=on.year, running=counts["running"], inflow=counts["inflow"], outflow=counts["outflow"])
+
+
+def non_take_up_total() -> int:
+    """Households the latest entitlement check found not using a regulation (one query; aggregates only)."""
+    latest = EntitlementCheckRun.objects.order_by("-started_at", "-pk").values("pk")[:1]
+    return NonTakeUp.objects.filter(run_id=Subquery(latest)).values("household_id").distinct().count()
 
 
 # --- Aggregates: caseload, coordinator report, non-take-up report -------------------------------------------

@@ -416,6 +416,68 @@ def team_overview_get(*, user, on: date | None = None, horizon_days: int = 30, l
     )
 
 
+# --- Counts for the home pages: no person read ---------------------------------------------------------------------
+
+
+def caseload_count(*, user, on: date | None = None) -> int:
+    """How many residents the user works with in participation now (one query; the home page's figure)."""
+    on = on or timezone.localdate()
+    return Resident.objects.filter(pk__in=_caseload_residents(user, on)).count()
+
+
+@dataclass(frozen=True)
+class ProviderCounts:
+    proposed: int
+    to_start: int
+    running: int
+    ending_soon: int
+
+
+def provider_assignment_counts(*, organisation_ids, on: date | None = None, horizon_days: int = 30) -> ProviderCounts:
+    """The assignments given to the provider's organisations: proposed, granted but not started, running, and
+    running that end within the horizon (to report on). One query, counts only."""
+    on = on or timezone.localdate()
+    counts = Assignment.objects.filter(provider_id__in=list(organisation_ids)).aggregate(
+        proposed=Count("id", filter=Q(status=AssignmentStatus.PROPOSED)),
+        to_start=Count("id", filter=Q(status=AssignmentStatus.GRANTED)),
+        running=Count("id", filter=Q(status=AssignmentStatus.ACTIVE)),
+        ending_soon=Count(
+            "id", filter=Q(status=AssignmentStatus.ACTIVE, planned_end__lte=on + timedelta(days=horizon_days))
+        ),
+    )
+    return ProviderCounts(**counts)
+
+
+@dataclass(frozen=True)
+class BudgetUse:
+    year: int
+    budget: Decimal
+    spent: Decimal
+
+    @property
+    def share(self) -> Decimal | None:
+        return _share(self.spent, self.budget)
+
+
+def budget_use_get(*, on: date | None = None) -> BudgetUse:
+    """This year's participation budget of all municipalities against what was spent so far (two queries): a
+    spending line's own budget, or else the sum of its instruments' budgets, as the budget monitor adds them."""
+    on = on or timezone.localdate()
+    per_line: dict[int, Decimal] = {}
+    from_instruments: dict[int, Decimal] = defaultdict(Decimal)
+    for line_id, instrument_id, amount in Budget.objects.filter(year=on.year).values_list(
+        "spending_line_id", "instrument_id", "amount"
+    ):
+        if instrument_id is None:
+            per_line[line_id] = per_line.get(line_id, Decimal(0)) + amount
+        else:
+            from_instruments[line_id] += amount
+    budget = sum((per_line.get(line, total) for line, total in from_instruments.items()), Decimal(0))
+    budget += sum((amount for line, amount in per_line.items() if line not in from_instruments), Decimal(0))
+    spent = Expenditure.objects.filter(booked_on__year=on.year, booked_on__lte=on).aggregate(total=Sum("amount"))
+    return BudgetUse(year=on.year, budget=budget, spent=spent["total"] or Decimal(0))
+
+
 # --- Aggregates for policy -----------------------------------------------------------------------------------------
 
 

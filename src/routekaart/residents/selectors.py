@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
@@ -206,6 +206,29 @@ def households_read_log(*, user, households, channel: str | None = None) -> None
     subjects = [audit.pseudonym(m.resident.bsn) for h in households for m in getattr(h, "members_now", [])]
     if subjects:
         audit.processing_record(actor=user, activity="household-file", data_subjects=subjects, channel=channel)
+
+
+def my_household_count(*, user) -> int:
+    """How many households the user sees now (the home page's figure; one query, no person read)."""
+    return households_visible(user=user).count()
+
+
+def consents_expiring_count(*, on: date | None = None, days: int = 30) -> int:
+    """Consents in force that end within `days`: a count for the privacy officer, never whose (one query)."""
+    on = on or timezone.localdate()
+    return Consent.objects.filter(
+        withdrawn_at__isnull=True, valid_from__lte=on, valid_to__gte=on, valid_to__lte=on + timedelta(days=days)
+    ).count()
+
+
+def own_household_coordinator(*, user, on: date | None = None) -> Involvement | None:
+    """The coordinator of the household a resident's own account lives in now, with user and organisation (two
+    queries): the resident's home names whom to contact."""
+    on = on or timezone.localdate()
+    household_id = (
+        Membership.objects.filter(valid_on(on), resident__user=user).values_list("household_id", flat=True).first()
+    )
+    return None if household_id is None else household_coordinator(household_id=household_id, on=on)
 
 
 # --- The household's coordinator: one involvement, read by cases and benefits -------------------------------

@@ -360,6 +360,71 @@ def dienst_dashboard(*, user, page_number=None, page_size: int = 50) -> Dashboar
     )
 
 
+# --- Counts for the home pages: no person read, a fixed number of queries --------------------------------------
+
+
+def trajectory_step_counts(*, user) -> list[StepCount]:
+    """The user's running trajectories per route and current step, with how many are overdue (one query)."""
+    return _step_counts(trajectory_list(user=user))
+
+
+@dataclass(frozen=True)
+class SchoolCounts:
+    steps: list[StepCount]
+    leavers_this_year: int
+    aftercare: int
+
+
+def school_home_counts(*, user, on: date | None = None) -> SchoolCounts:
+    """The school's pupils on an exit route per step, those who completed their route this year, and those in
+    aftercare (two queries)."""
+    on = on or timezone.localdate()
+    mine = _my_organisations(user)
+    ended = (
+        Trajectory.objects.filter(_visible(user), school_id__in=mine)
+        .exclude(status=TrajectoryStatus.ACTIVE)
+        .aggregate(
+            leavers=Count("pk", filter=Q(status=TrajectoryStatus.COMPLETED, ended_on__year=on.year)),
+            aftercare=Count("pk", filter=Q(aftercare_until__gte=on)),
+        )
+    )
+    return SchoolCounts(
+        steps=_step_counts(trajectory_list(user=user).filter(school_id__in=mine)),
+        leavers_this_year=ended["leavers"],
+        aftercare=ended["aftercare"],
+    )
+
+
+def works_for_dienst(user) -> bool:
+    """Whether the user works at an uitvoeringsdienst, whose people see the Dienst's youth (no query)."""
+    return any(a.organisation.kind == OrganisationKind.SERVICE_ORGANISATION for a in user.affiliations_held())
+
+
+@dataclass(frozen=True)
+class DienstCounts:
+    youth: int
+    waitlist: int
+
+
+def dienst_home_counts(*, user) -> DienstCounts:
+    """The Dienst's youth from 16,5 and its waitlist without a place offered, as the dienst dashboard counts them
+    (two queries)."""
+    mine = _my_organisations(user)
+    today = timezone.localdate()
+    for_dienst = Exists(
+        TrajectoryParty.objects.filter(trajectory=OuterRef("pk"), party__code="dienst", organisation_id__in=mine)
+    )
+    theirs = trajectory_list(user=user).filter(Q(regie_organisation_id__in=mine) | for_dienst)
+    return DienstCounts(
+        youth=theirs.filter(resident__birth_date__lte=today - _youth_regie_age()).count(),
+        waitlist=WaitlistEntry.objects.filter(
+            place_offered_on__isnull=True,
+            trajectory__status=TrajectoryStatus.ACTIVE,
+            trajectory__in=theirs.values("pk"),
+        ).count(),
+    )
+
+
 def quota_overview(*, municipality_ids, year: int) -> list[dict]:
     """Per municipality: the year's quota, the places offered so far, and who waits (three queries)."""
     municipalities = {o.pk: o for o in Organisation.objects.filter(pk__in=municipality_ids)}

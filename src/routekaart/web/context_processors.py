@@ -4,7 +4,7 @@ from django.http import HttpRequest
 from ..organisations.roles import Role
 from ..organisations.second_factor import second_factor_required
 from ..organisations.selectors import active_role
-from .navigation import NAVIGATION
+from .navigation import menu_for
 
 
 def shell(request: HttpRequest) -> dict:
@@ -18,6 +18,6 @@ def shell(request: HttpRequest) -> dict:
         "active_role": role,
         "active_role_label": Role(role).label if role else "",
         "role_choices": [(r, Role(r).label) for r in user.roles],
-        "navigation": NAVIGATION.get(role, []),
+        "navigation": menu_for(role),
         "second_factor_skipped": not user.is_verified() and not second_factor_required(user),
     }

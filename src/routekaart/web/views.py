@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_POST
 from ..core.outage import RETRY_AFTER_SECONDS, broken_connections_close
 from ..organisations import selectors as organisation_selectors
 from ..organisations.selectors import active_role
+from .home_figures import home_sections
 
 
 @transaction.non_atomic_requests
@@ -40,6 +41,16 @@ def home(request: HttpRequest) -> HttpResponse:
     role = active_role(request)
     template = f"web/home/{role}.html" if role else "web/home/no_role.html"
     return render(request, template, {"role": role})
+
+
+@login_required
+@require_GET
+def home_figures(request: HttpRequest) -> HttpResponse:
+    """The role's figures for its home page (counts, never a person): the fragment htmx loads into the home page,
+    or a page of its own for a browser without JavaScript."""
+    sections = home_sections(user=request.user, role=active_role(request))
+    template = "web/home/components/figures.html" if request.htmx else "web/home/figures_page.html"
+    return render(request, template, {"sections": sections})
 
 
 @login_required

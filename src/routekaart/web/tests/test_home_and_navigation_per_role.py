@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from routekaart.organisations.roles import Role
 from routekaart.organisations.tests.factories import AffiliationFactory
-from routekaart.web.navigation import NAVIGATION
+from routekaart.web.navigation import menu_for
 
 pytestmark = [pytest.mark.django_db]
 
@@ -15,8 +15,10 @@ def test_each_role_gets_its_own_home_page_and_navigation(staff_client, role, dja
         response = client.get(reverse("home"))
     assert response.status_code == 200
     assert f'data-home="{role}"' in response.text
-    for item in NAVIGATION[role]:
-        assert f'href="{reverse(item.url_name)}"' in response.text
+    for menu in menu_for(role):
+        assert f'id="menu-{menu.key}">{menu.label}<' in response.text
+        for link in menu.links:
+            assert f'href="{link.url}"' in response.text
 
 
 def test_a_user_with_two_roles_can_switch_between_them(staff_client):

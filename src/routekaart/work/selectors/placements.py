@@ -102,6 +102,28 @@ def desk_get(*, user, on: date | None = None, horizon_days: int = 14) -> Desk:
     )
 
 
+@dataclass(frozen=True)
+class DeskCounts:
+    open_vacancies: int
+    open_arrangements: int
+    proposals_awaiting: int
+
+
+def desk_counts() -> DeskCounts:
+    """The adviser's home figures: open vacancies and arrangements, and candidates proposed to an employer who has
+    not answered yet. Counts only, no candidate read (three queries)."""
+    return DeskCounts(
+        open_vacancies=Vacancy.objects.filter(status=OpeningStatus.OPEN).count(),
+        open_arrangements=Arrangement.objects.filter(status=OpeningStatus.OPEN).count(),
+        proposals_awaiting=Placement.objects.filter(state=PlacementState.PROPOSED).count(),
+    )
+
+
+def placements_coached_count(*, organisation_ids) -> int:
+    """Running placements the job coach's organisations coach (a home figure; one query, no candidate read)."""
+    return Placement.objects.filter(state__in=ACTIVE, coaching_by_id__in=list(organisation_ids)).count()
+
+
 def work_start_handovers_pending() -> QuerySet[WorkStartHandover]:
     """Work starts the income app has not yet taken in (simpel switchen)."""
     return WorkStartHandover.objects.filter(received_at__isnull=True).order_by("work_starts_on", "id")
