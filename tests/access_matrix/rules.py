@@ -145,6 +145,10 @@ RULES: dict[str, Rule] = {
     "residents:search_break_glass": R("emergency", "break-the-glass", STAFF),
     "residents:consent_create": R("household", "consent", CASEWORK),
     "residents:consent_withdraw": R("consent", "consent", CASEWORK),
+    "residents:journal": R("household", "household-file"),  # staff and the resident (what is visible to them)
+    "residents:note_create": R("household", "household-file", STAFF),
+    "residents:document_upload": R("household", "household-file", STAFF),
+    "residents:document_download": R("household", "household-file"),  # a general document, visible to those involved
     # --- access (integrale toegang) ----------------------------------------------------------------------------
     "access:worklist": R("list", "household-file", COORDINATOR),
     "access:home_summary": R("list", "household-file", COORDINATOR, htmx=True),

@@ -196,7 +196,8 @@ def _url(world, route: Route, rule: Rule, cell: str) -> str:
 def _text(response) -> str:
     kind = response.get("Content-Type", "")
     if "html" in kind or "json" in kind or "text" in kind:
-        return response.content.decode(errors="replace")
+        body = b"".join(response.streaming_content) if response.streaming else response.content  # a download
+        return body.decode(errors="replace")
     return ""
 
 

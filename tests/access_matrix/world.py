@@ -273,6 +273,7 @@ def _side(mark: str, *, organisation, coordinator, municipality, consent_org) ->
         kind=InvolvementKind.COORDINATOR,
         domain=Domain.GENERAL,
     )
+    _try(side, "journal", lambda: _journal_objects(side, coordinator))
     _try(side, "access", lambda: _access_objects(side, coordinator))
     _try(side, "income", lambda: _income_objects(side, organisation, coordinator))
     _try(side, "participation", lambda: _participation_objects(side, coordinator, municipality))
@@ -280,6 +281,25 @@ def _side(mark: str, *, organisation, coordinator, municipality, consent_org) ->
     school_user, organisations = _network(organisation)
     _try(side, "routes", lambda: _route_objects(side, school_user, organisations, municipality))
     return side
+
+
+def _journal_objects(side: Side, coordinator) -> None:
+    """A general document in the household's journal, visible to everyone involved (the download route)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from routekaart.residents import journal_services
+    from routekaart.residents.access import household_access_check
+
+    access = household_access_check(user=coordinator, household_id=side.household.pk)
+    document = journal_services.document_upload(
+        actor=coordinator,
+        access=access,
+        upload=SimpleUploadedFile("verslag.txt", b"Verslag van het gesprek."),
+        title="Verslag",
+        domain=Domain.GENERAL,
+        visibility="involved",
+    )
+    side.ids["document_id"] = document.pk
 
 
 def _configuration() -> None:
