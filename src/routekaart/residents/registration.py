@@ -91,6 +91,12 @@ def brp_lookup(*, user, bsn: str) -> RegistrationPreview:
     if person.address is not None and person.address.object_id:
         found = _ask(lambda client: client.residents_at(person.address.object_id))
         co_residents = tuple(p for p in found if p.bsn and p.bsn != bsn)
+    # Reading the BRP is a processing of these people's data, logged as any read (pseudonyms, never the BSN).
+    audit.processing_record(
+        actor=user,
+        activity="household-composition",
+        data_subjects=[audit.pseudonym(p.bsn) for p in (person, *co_residents)],
+    )
     known = selectors.residents_by_bsn([bsn, *(p.bsn for p in co_residents)])
     known_household = None
     if bsn in known:

@@ -5,7 +5,8 @@ from datetime import date
 
 import pytest
 
-from routekaart.audit.models import Event
+from routekaart.audit.models import Event, ProcessingLogEntry
+from routekaart.audit.services import pseudonym
 from routekaart.organisations.roles import Role
 from routekaart.testing import database_fingerprint
 
@@ -27,8 +28,8 @@ def coordinator(staff_client):
     return staff_client(Role.COORDINATOR)
 
 
-def test_looking_up_shows_the_person_and_who_lives_there_and_writes_nothing(brp_stub, coordinator):
-    client, _user = coordinator
+def test_looking_up_shows_the_person_and_who_lives_there_and_writes_nothing_but_the_log(brp_stub, coordinator):
+    client, user = coordinator
     before = database_fingerprint()
     response = client.post(URL, {"bsn": FAMILY[0]})
     assert response.status_code == 200
@@ -37,6 +38,8 @@ def test_looking_up_shows_the_person_and_who_lives_there_and_writes_nothing(brp_
         assert name in page
     assert "Bevestigen en inschrijven" in page
     assert database_fingerprint() == before
+    entry = ProcessingLogEntry.objects.get(activity_id="household-composition", actor=user)
+    assert set(entry.data_subjects.values_list("pseudonym", flat=True)) == {pseudonym(b) for b in FAMILY}
 
 
 def test_confirming_registers_the_household_its_members_address_and_the_coordinator_at_once(
