@@ -117,7 +117,12 @@ def _measure() -> dict:
     prefix = person.family_name_key[:3]
     searches = {
         "BSN": ({"bsn": person.bsn}, "r.bsn_hash = %s", [bsn_hash(person.bsn)]),
-        "name (first 3 letters)": ({"family_name": prefix}, "r.family_name_key LIKE %s", [prefix + "%"]),
+        # LIKE for PostgreSQL's pattern index, and the range SQLite reads from its index (residents.search._prefix).
+        "name (first 3 letters)": (
+            {"family_name": prefix},
+            "r.family_name_key LIKE %s AND r.family_name_key >= %s AND r.family_name_key < %s",
+            [prefix + "%", prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)],
+        ),
         "postcode + house number": (
             {"postcode": address.postcode, "house_number": str(address.house_number)},
             "a.postcode = %s AND a.house_number = %s",
