@@ -28,7 +28,7 @@ COMPOSITION = "household-composition"
 def register(request: HttpRequest) -> HttpResponse:
     """Step 1 posts the BSN and shows what the BRP says; step 2 (`bevestigen`) registers it all at once."""
     form = BrpLookupForm(request.POST or None)
-    preview = None
+    preview, brp_unavailable = None, False
     if request.method == "POST" and form.is_valid():
         bsn = form.cleaned_data["bsn"]
         try:
@@ -38,13 +38,10 @@ def register(request: HttpRequest) -> HttpResponse:
                 return redirect("residents:household_detail", household_id=household.pk)
             preview = registration.brp_lookup(user=request.user, bsn=bsn)
         except ValidationError as error:
+            brp_unavailable = getattr(error, "code", None) == "brp_unavailable"
             service_errors_to_form(form, error)
-    context = {"form": form, "preview": preview, "brp_unavailable": _unavailable(form)}
+    context = {"form": form, "preview": preview, "brp_unavailable": brp_unavailable}
     return render(request, "residents/register.html", context, status=400 if form.errors else 200)
-
-
-def _unavailable(form) -> bool:
-    return any(e.code == "brp_unavailable" for e in form.errors.as_data().get("__all__", []))
 
 
 @permission_required("residents.register_resident", raise_exception=True)

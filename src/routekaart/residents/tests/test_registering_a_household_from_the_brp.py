@@ -106,6 +106,7 @@ def test_a_bsn_that_is_invalid_or_unknown_is_refused_in_dutch_and_changes_nothin
     response = client.post(URL, {"bsn": bsn, "bevestigen": "1"})
     assert response.status_code == 400
     assert message in response.content.decode()
+    assert "data-manual-offer" not in response.content.decode()
     assert database_fingerprint() == before
 
 
@@ -116,7 +117,7 @@ def test_a_brp_that_does_not_answer_is_a_dutch_message_with_manual_entry_and_cha
     assert response.status_code == 400
     page = response.content.decode()
     assert UNAVAILABLE in page
-    assert MANUAL in page
+    assert "data-manual-offer" in page and MANUAL in page
     assert database_fingerprint() == before
 
 
