@@ -5,8 +5,9 @@ idempotent, so a second run only checks that every chunk is there. The page is r
 own settings and database) through Django's test client, logged in as the demo `regisseur`, for households of her
 caseload: the largest (most members over time) and the smallest, to show that the number of queries does not
 depend on the household. "Raw SQL" is the hand-written SQL that reads the same data the page shows (access check,
-members with their addresses, relations, involvements, consents, events), executed bare on the same connection;
-the ratio says what the ORM, the access check, the processing log and the templates add to it.
+members with their addresses, relations, involvements, consents, events, and the summary blocks of the case, plan,
+decisions and benefit), executed bare on the same connection; the ratio says what the ORM, the access check, the
+processing log and the templates add to it.
 Run alone: `.venv/bin/python bench/run.py household_page`.
 """
 
@@ -104,7 +105,9 @@ def _raw_sql(household_id: int, user) -> callable:
     from django.db import connection
     from django.utils import timezone
 
+    from routekaart.access.models import Agreement, Case, Deadline, Decision, Goal, Plan, TailoredProvision
     from routekaart.audit.models import Event
+    from routekaart.income.models import AnnualReview, SocialAssistance
     from routekaart.organisations.models import Organisation, User
     from routekaart.residents.models import (
         Address,
@@ -117,6 +120,8 @@ def _raw_sql(household_id: int, user) -> callable:
     )
 
     t = {m: m._meta.db_table for m in (Address, Consent, District, Involvement, Membership, Relation, Resident)}
+    blocks = (AnnualReview, Agreement, Case, Deadline, Decision, Goal, Plan, SocialAssistance, TailoredProvision)
+    a = {m: m._meta.db_table for m in blocks}
     org, usr, evt = Organisation._meta.db_table, User._meta.db_table, Event._meta.db_table
     today = timezone.localdate()
     organisations = list(user.affiliations.values_list("organisation_id", flat=True))
@@ -162,6 +167,39 @@ def _raw_sql(household_id: int, user) -> callable:
             c.fetchall()
             c.execute(
                 f"SELECT * FROM {evt} WHERE household_id = %s ORDER BY occurred_at DESC LIMIT 200", [household_id]
+            )
+            c.fetchall()
+            # The summary blocks of the toegang and of bestaanszekerheid: open case with its nearest deadline, the
+            # active plan's goals and open agreements, provisions in force, the benefit and its conversations.
+            c.execute(
+                f"SELECT c.*, (SELECT d.due_on FROM {a[Deadline]} d WHERE d.case_id = c.id AND d.met_on IS NULL "
+                "AND d.lapsed_on IS NULL ORDER BY d.due_on LIMIT 1) "
+                f"FROM {a[Case]} c WHERE c.household_id = %s AND c.status <> 'closed' LIMIT 1",
+                [household_id],
+            )
+            c.fetchall()
+            for table in (a[Goal], a[Agreement]):
+                c.execute(
+                    f"SELECT x.*, p.version FROM {table} x JOIN {a[Plan]} p ON p.id = x.plan_id "
+                    "WHERE p.household_id = %s AND p.status = 'active'",
+                    [household_id],
+                )
+                c.fetchall()
+            c.execute(
+                f"SELECT tp.*, d.reference FROM {a[TailoredProvision]} tp JOIN {a[Decision]} d "
+                "ON d.id = tp.decision_id WHERE d.household_id = %s AND tp.outcome = 'granted' "
+                "AND tp.starts_on <= %s AND tp.ends_on >= %s",
+                [household_id, today, today],
+            )
+            c.fetchall()
+            c.execute(
+                f"SELECT * FROM {a[SocialAssistance]} WHERE household_id = %s ORDER BY started_on DESC LIMIT 2",
+                [household_id],
+            )
+            c.fetchall()
+            c.execute(
+                f"SELECT * FROM {a[AnnualReview]} WHERE household_id = %s AND status IN ('planned', 'held')",
+                [household_id],
             )
             c.fetchall()
 
