@@ -329,7 +329,8 @@ def _version_rows(versions, on: date) -> list[VersionRow]:
 
 
 def functional_admin(user) -> list[Section]:
-    """The loaded configuration versions (in force and waiting), the region presets and the screens: 3 queries."""
+    """The loaded configuration versions (in force and waiting) and the region presets: 3 queries. The screens it
+    owns are links on the home page itself."""
     on = timezone.localdate()
     rows = _version_rows(
         [*catalog_selectors.configuration_version_list(), *audit_selectors.data_file_version_list()], on
@@ -361,20 +362,6 @@ def functional_admin(user) -> list[Section]:
                 if active
                 else _("Er is nog geen regio-preset actief.")
             ),
-        ),
-        Section(
-            "screens",
-            _("Wat u beheert"),
-            links=[
-                Link(_("Configuratie (beheerscherm)"), reverse("admin:index")),
-                Link(_("Bouwtekening"), reverse("catalog:blueprint")),
-                Link(_("Sturingsmodel"), reverse("catalog:steering_model")),
-                Link(_("Routes"), reverse("routes:route_map_list")),
-                Link(_("Normen en regelingen"), reverse("income:norm_list")),
-                Link(_("Participatie-instrumenten"), reverse("participation:instruments")),
-                Link(_("Budgetmonitor"), reverse("participation:budget")),
-                Link(_("Achtergrondtaken"), reverse("jobs:job_list")),
-            ],
         ),
     ]
 

@@ -158,3 +158,25 @@ def test_the_dienst_figures_show_for_its_people_only(staff_client):
     AffiliationFactory(user=user, organisation=dienst, role=Role.COORDINATOR)
     html = client.get(reverse("home_figures"), **HTMX).text
     assert "Jongeren van 16,5 jaar en ouder" in html and reverse("routes:dienst_dashboard") in html
+
+
+def test_functional_admin_sees_which_configuration_is_in_force_and_which_waits(staff_client):
+    import datetime
+
+    from django.utils import timezone
+
+    from routekaart.audit.models import DataFileVersion
+
+    today = timezone.localdate()
+    for version, start in (("1", datetime.date(2025, 1, 1)), ("2", today + datetime.timedelta(days=30))):
+        DataFileVersion.objects.create(
+            name="access/deadlines", version=version, effective_from=start, checksum="0" * 64
+        )
+    client, _ = staff_client(Role.FUNCTIONAL_ADMIN)
+    html = client.get(reverse("home_figures"), **HTMX).text
+    assert re.search(r"wachten op hun ingangsdatum</dt>\s*<dd[^>]*>1<", html)
+    rows = re.findall(r"<tr class=\"utrecht-table__row\">(.*?)</tr>", html, flags=re.S)
+    in_force = [r for r in rows if "access/deadlines" in r and "In werking" in r]
+    waiting = [r for r in rows if "access/deadlines" in r and "Wacht op de ingangsdatum" in r]
+    assert len(in_force) == 1 and ">1<" in in_force[0]
+    assert len(waiting) == 1 and ">2<" in waiting[0]
