@@ -150,15 +150,13 @@ def _income_history(built: Built, user, today: datetime.date, years: int) -> Non
     for year in range(started.year, today.year):
         AnnualReviewFactory(
             benefit=benefit,
-            coordinator=user,
+            held_by=user,
             year=year,
             planned_on=datetime.date(year, 4, 1),
             status=ReviewStatus.HELD,
             held_on=datetime.date(year, 4, 1),
         )
-    AnnualReviewFactory(
-        benefit=benefit, coordinator=user, year=today.year, planned_on=today + datetime.timedelta(days=30)
-    )
+    AnnualReviewFactory(benefit=benefit, year=today.year, planned_on=today + datetime.timedelta(days=30))
     built.benefit = benefit
 
 

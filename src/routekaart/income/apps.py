@@ -18,24 +18,6 @@ def benefit_needs_its_coordinator(household_id: int, on: date) -> str:
     return ""
 
 
-def planned_conversations_follow_the_coordinator(household_id: int, user_id: int, on: date) -> None:
-    """Whichever side hands over (the case or the benefit), the running benefit's planned conversations and open
-    coordinator reminders go with the client to the new coordinator."""
-    from .models import AnnualReview, Audience, Reminder, ReviewStatus
-
-    AnnualReview.objects.filter(
-        Q(benefit__ended_on__isnull=True) | Q(benefit__ended_on__gt=on),
-        household_id=household_id,
-        status=ReviewStatus.PLANNED,
-    ).update(coordinator_id=user_id)
-    Reminder.objects.filter(
-        Q(benefit__ended_on__isnull=True) | Q(benefit__ended_on__gt=on),
-        benefit__household_id=household_id,
-        audience=Audience.COORDINATOR,
-        done_at__isnull=True,
-    ).update(recipient_id=user_id)
-
-
 class IncomeConfig(AppConfig):
     name = "routekaart.income"
     label = "income"
@@ -52,4 +34,5 @@ class IncomeConfig(AppConfig):
         labels_register(EVENT_LABELS)
         block_register("benefit", benefit_block, BENEFIT_ORDER)
         residents.coordinator_needed_by(benefit_needs_its_coordinator)
-        residents.coordinator_followed_by(planned_conversations_follow_the_coordinator)
+        # Planned conversations and open coordinator reminders read the household's coordinator (no copy), so a
+        # handover moves them without a listener (residents.coordinator_followed_by).

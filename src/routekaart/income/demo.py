@@ -131,7 +131,7 @@ def demo_income_generate(*, stdout=None) -> dict[str, int]:
                 AnnualReview(
                     benefit=benefit,
                     household_id=benefit.household_id,
-                    coordinator_id=coordinator_of[benefit.household_id],
+                    held_by_id=coordinator_of[benefit.household_id],
                     year=last_year,
                     planned_on=planned,
                     status=ReviewStatus.HELD,
@@ -153,9 +153,9 @@ def demo_income_generate(*, stdout=None) -> dict[str, int]:
     coordinator_ids = SocialAssistance.objects.annotate(c=coordinator_column()).values_list("c", flat=True)
     for coordinator_id in sorted(set(coordinator_ids) - {None}) if created else []:
         planned = list(
-            AnnualReview.objects.filter(
-                coordinator_id=coordinator_id, year=today.year, status=ReviewStatus.PLANNED
-            ).order_by("planned_on", "pk")[:2]
+            AnnualReview.objects.with_coordinator()
+            .filter(coordinator_ref=coordinator_id, year=today.year, status=ReviewStatus.PLANNED)
+            .order_by("planned_on", "pk")[:2]
         )
         soon, overdue = [*planned, None, None][:2]
         if soon is not None and soon.planned_on > today + timedelta(days=7):

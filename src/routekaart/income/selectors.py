@@ -380,7 +380,10 @@ def client_file_get(*, access: HouseholdAccess, on: date | None = None) -> Clien
             error = str(problem)
     entitlements = entitlement_check_household(household_id=household_id, on=on, facts=facts)
     reviews = list(
-        AnnualReview.objects.filter(household_id=household_id).select_related("coordinator").order_by("-year", "-pk")
+        AnnualReview.objects.filter(household_id=household_id)
+        .with_coordinator(on=on)
+        .select_related("held_by")
+        .order_by("-year", "-pk")
     )
     review_due = next((r for r in reviews if r.status == ReviewStatus.PLANNED), None)
     file = ClientFile(
@@ -464,7 +467,9 @@ def annual_reviews_to_remind(*, on: date) -> list[tuple[int, int, int, int, date
             reminded_on__isnull=True,
             planned_on__gte=on,
             planned_on__lte=on + timedelta(days=days),
-        ).values_list("pk", "benefit_id", "household_id", "coordinator_id", "planned_on")
+        )
+        .with_coordinator(on=on)
+        .values_list("pk", "benefit_id", "household_id", "coordinator_ref", "planned_on")
     )
 
 
@@ -505,7 +510,11 @@ def worklist_get(*, user, on: date | None = None) -> Worklist:
         .select_related("client")
         .order_by("client__family_name", "pk")
     )
-    mine = AnnualReview.objects.filter(coordinator=user, status=ReviewStatus.PLANNED).select_related("benefit__client")
+    mine = (
+        AnnualReview.objects.of_coordinator(user, on=on)
+        .filter(status=ReviewStatus.PLANNED)
+        .select_related("benefit__client")
+    )
     recent = AnnualReview.objects.filter(
         benefit=OuterRef("pk"), status__in=[ReviewStatus.HELD, ReviewStatus.PLANNED]
     ).filter(Q(held_on__gt=on - timedelta(days=interval)) | Q(status=ReviewStatus.PLANNED))
@@ -525,9 +534,9 @@ def worklist_get(*, user, on: date | None = None) -> Worklist:
             clients.filter(started_on__lt=on - timedelta(days=interval)).filter(~Exists(recent))[:100]
         ),
         reminders=list(
-            Reminder.objects.filter(
-                recipient=user, done_at__isnull=True, due_on__lte=on + timedelta(days=days)
-            ).order_by("due_on", "pk")[:50]
+            Reminder.objects.of_user(user, on=on)
+            .filter(done_at__isnull=True, due_on__lte=on + timedelta(days=days))
+            .order_by("due_on", "pk")[:50]
         ),
         client_count=counts["total"],
         exempt_count=counts["exempt"],
@@ -559,9 +568,13 @@ def annual_review_counts(*, user, on: date | None = None) -> AnnualReviewCounts:
     home page, no client read (one query)."""
     on = on or _today()
     days = int(practice()["annual_review"]["reminder_days_before"])
-    counts = AnnualReview.objects.filter(coordinator=user, status=ReviewStatus.PLANNED).aggregate(
-        due_soon=Count("pk", filter=Q(planned_on__gte=on, planned_on__lte=on + timedelta(days=days))),
-        overdue=Count("pk", filter=Q(planned_on__lt=on)),
+    counts = (
+        AnnualReview.objects.of_coordinator(user, on=on)
+        .filter(status=ReviewStatus.PLANNED)
+        .aggregate(
+            due_soon=Count("pk", filter=Q(planned_on__gte=on, planned_on__lte=on + timedelta(days=days))),
+            overdue=Count("pk", filter=Q(planned_on__lt=on)),
+        )
     )
     return AnnualReviewCounts(due_soon=counts["due_soon"], overdue=counts["overdue"])
 
@@ -611,8 +624,10 @@ def caseload_list(*, on: date | None = None) -> list[CaseloadRow]:
     on = on or _today()
     year_reviews = AnnualReview.objects.filter(year=on.year, benefit__in=SocialAssistance.objects.filter(_running(on)))
     reviews = {
-        row["coordinator_id"]: row
-        for row in year_reviews.values("coordinator_id").annotate(
+        row["coordinator_ref"]: row
+        for row in year_reviews.with_coordinator(on=on)
+        .values("coordinator_ref")
+        .annotate(
             planned=Count("pk", filter=Q(status=ReviewStatus.PLANNED)),
             held=Count("pk", filter=Q(status=ReviewStatus.HELD)),
             overdue=Count("pk", filter=Q(status=ReviewStatus.PLANNED, planned_on__lt=on)),

@@ -477,7 +477,7 @@ def work_switch(request: HttpRequest, household_id: int) -> HttpResponse:
 @permission_required("income.view_clients", raise_exception=True)
 @require_POST
 def reminder_done(request: HttpRequest, reminder_id: int) -> HttpResponse:
-    reminder = get_object_or_404(Reminder, pk=reminder_id, recipient=request.user)
+    reminder = get_object_or_404(Reminder.objects.of_user(request.user), pk=reminder_id)
     try:
         services.reminder_done(actor=request.user, reminder=reminder)
     except ValidationError as error:

@@ -43,7 +43,7 @@ def test_the_benefit_reads_the_case_coordinator(case, benefit, coordinator):
 
 
 def test_a_handover_on_the_case_shows_on_the_benefit(case, benefit, coordinator):
-    review = AnnualReviewFactory(benefit=benefit, household=benefit.household, coordinator=coordinator)
+    review = AnnualReviewFactory(benefit=benefit, household=benefit.household)
     successor = UserFactory(role=Role.COORDINATOR)
     transfer(case, coordinator, successor)
     assert SocialAssistance.objects.get(pk=benefit.pk).coordinator == successor

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from ...core import limits
@@ -73,12 +74,41 @@ class ContactMode(models.TextChoices):
     VIDEO = "video", _("Beeldbellen")
 
 
+class AnnualReviewQuerySet(models.QuerySet):
+    def of_coordinator(self, user, on=None) -> "AnnualReviewQuerySet":
+        """The conversations that are `user`'s: held by `user`, or not held and of a household `user` coordinates
+        on `on` (today by default). One condition in the query, no copy of the coordinator to keep in step."""
+        from ...residents.selectors import coordinated_by
+
+        return self.filter(models.Q(held_by=user) | (models.Q(held_by__isnull=True) & coordinated_by(user=user, on=on)))
+
+    def with_coordinator(self, on=None) -> "AnnualReviewQuerySet":
+        """Annotate `coordinator_ref`, the user id of each conversation's coordinator: who held it, else the
+        household's coordinator on `on` (a correlated subquery, residents.selectors.coordinator_column)."""
+        from ...residents.selectors import coordinator_column
+
+        column = coordinator_column(on=on)
+        return self.annotate(coordinator_ref=Coalesce("held_by_id", column, output_field=models.BigIntegerField()))
+
+
 class AnnualReview(models.Model):
-    """The yearly conversation (jaarlijks gesprek) with one benefit client: planned, then held and recorded."""
+    """The yearly conversation (jaarlijks gesprek) with one benefit client: planned, then held and recorded.
+
+    "Eén huishouden, één regisseur": a conversation not yet held is the household's coordinator's, read from the
+    household's one coordinator involvement (residents), so a warm handover moves every planned conversation at
+    once; there is no copy to keep in step. Only a conversation already held keeps who held it (`held_by`).
+    """
 
     benefit = models.ForeignKey(SocialAssistance, on_delete=models.PROTECT, related_name="annual_reviews")
     household = models.ForeignKey("residents.Household", on_delete=models.PROTECT, related_name="+")
-    coordinator = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    held_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gehouden door"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     year = models.PositiveSmallIntegerField(_("jaar"), validators=limits.within(limits.YEAR))
     planned_on = models.DateField(_("gepland op"), validators=limits.planned())
     status = models.CharField(_("status"), max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.PLANNED)
@@ -91,11 +121,13 @@ class AnnualReview(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
 
+    objects = AnnualReviewQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("jaarlijks gesprek")
         verbose_name_plural = _("jaarlijkse gesprekken")
         indexes = [
-            models.Index(fields=["coordinator", "status", "planned_on"]),
+            models.Index(fields=["household", "status", "planned_on"]),
             models.Index(fields=["status", "planned_on"]),
         ]
         constraints = [
@@ -113,6 +145,28 @@ class AnnualReview(models.Model):
 
     def __str__(self) -> str:
         return f"{_('Jaargesprek')} {self.year} ({self.benefit_id})"
+
+    @property
+    def coordinator_id(self) -> int | None:
+        """Who held it, else the household's coordinator today (`with_coordinator` reads it in the list's query)."""
+        if self.held_by_id is not None:
+            return self.held_by_id
+        if "coordinator_ref" in self.__dict__:
+            return self.__dict__["coordinator_ref"]
+        return getattr(self._household_coordinator(), "user_id", None)
+
+    @property
+    def coordinator(self):
+        """The user of `coordinator_id` (a query unless the conversation was held and `held_by` is loaded)."""
+        if self.held_by_id is not None:
+            return self.held_by
+        involvement = self._household_coordinator()
+        return involvement.user if involvement is not None else None
+
+    def _household_coordinator(self):
+        from ...residents.selectors import household_coordinator
+
+        return household_coordinator(household_id=self.household_id)
 
 
 class MakesEndsMeet(models.TextChoices):
@@ -184,8 +238,28 @@ class ReminderKind(models.TextChoices):
     REGULATION_APPLICATION = "regulation_application", _("Aanvraag regeling opvolgen")
 
 
+class ReminderQuerySet(models.QuerySet):
+    def of_user(self, user, on=None) -> "ReminderQuerySet":
+        """The reminders addressed to `user`: by name, or (no name) to the coordinator of a household `user`
+        coordinates on `on` (today by default)."""
+        from ...residents.selectors import coordinated_by
+
+        return self.filter(
+            models.Q(recipient=user)
+            | (
+                models.Q(recipient__isnull=True, audience=Audience.COORDINATOR)
+                & coordinated_by(user=user, on=on, household="household_id")
+            )
+        )
+
+
 class Reminder(models.Model):
-    """Something the coordinator or the client is told about, on a date: what happens when."""
+    """Something the coordinator or the client is told about, on a date: what happens when.
+
+    A coordinator's reminder names no one while open: it is for the household's coordinator, whoever that is now
+    (residents), so a warm handover moves it without a copy to keep in step. It names its `recipient` only when the
+    household had no coordinator to address (then the one who made it), and once done (who handled it).
+    """
 
     audience = models.CharField(_("voor"), max_length=12, choices=Audience.choices)
     recipient = models.ForeignKey(
@@ -200,11 +274,16 @@ class Reminder(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, validators=limits.happened())
     done_at = models.DateTimeField(_("afgehandeld op"), null=True, blank=True, validators=limits.happened())
 
+    objects = ReminderQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("herinnering")
         verbose_name_plural = _("herinneringen")
         ordering = ["due_on", "id"]
-        indexes = [models.Index(fields=["recipient", "done_at", "due_on"])]
+        indexes = [
+            models.Index(fields=["recipient", "done_at", "due_on"]),
+            models.Index(fields=["household", "done_at", "due_on"]),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["annual_review", "kind", "audience"],

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from ...audit import services as audit
 from ...organisations.roles import Domain
+from ...residents import selectors as residents_selectors
 from ...residents.models import Household
 from .. import selectors
 from ..bulk import insert_many
@@ -44,13 +45,12 @@ def annual_reviews_plan(*, actor=None, year: int, start: date | None = None) -> 
     schedule = annual_reviews_schedule(year=year, start=start, practice=practice)
     planned = insert_many(
         AnnualReview,
-        ("benefit", "household", "coordinator", "year", "planned_on", "status", "life_changes", "contact", "note"),
+        ("benefit", "household", "year", "planned_on", "status", "life_changes", "contact", "note"),
         (
-            (b, h, c, year, date.fromordinal(d), ReviewStatus.PLANNED, "[]", "", "")
-            for b, h, c, d in zip(
+            (b, h, year, date.fromordinal(d), ReviewStatus.PLANNED, "[]", "", "")
+            for b, h, d in zip(
                 schedule.benefit_ids.tolist(),
                 schedule.household_ids.tolist(),
-                schedule.coordinator_ids.tolist(),
                 schedule.planned.tolist(),
                 strict=True,
             )
@@ -85,12 +85,11 @@ def annual_review_reminders_send(*, on: date) -> int:
     """Remind coordinators (and invite clients) for conversations planned in the coming days; once per review."""
     due = selectors.annual_reviews_to_remind(on=on)
     reminders = []
-    for pk, benefit_id, household_id, coordinator_id, planned_on in due:
+    for pk, benefit_id, household_id, _coordinator_id, planned_on in due:
         when = planned_on.strftime("%d-%m-%Y")
         reminders.append(
             Reminder(
-                audience=Audience.COORDINATOR,
-                recipient_id=coordinator_id,
+                audience=Audience.COORDINATOR,  # the household's coordinator, whoever it is then (no recipient)
                 household_id=household_id,
                 benefit_id=benefit_id,
                 annual_review_id=pk,
@@ -188,7 +187,11 @@ def annual_review_record(
     review.life_changes = sorted(set(life_changes))
     review.note = (note or "").strip()
     review.recorded_by = actor
-    review.full_clean(exclude=["benefit", "household", "coordinator", "recorded_by"])
+    # who held it stays with the conversation; until now it was the household's coordinator's, whoever that was
+    review.held_by_id = getattr(
+        residents_selectors.household_coordinator(household_id=review.household_id, on=held_on), "user_id", actor.pk
+    )
+    review.full_clean(exclude=["benefit", "household", "held_by", "recorded_by"])
     review.save()
     fitness = _financial_fitness_save(
         actor=actor,
@@ -247,7 +250,6 @@ def _unplanned_review(*, benefit: SocialAssistance, on: date) -> AnnualReview:
     return AnnualReview.objects.create(
         benefit=benefit,
         household_id=benefit.household_id,
-        coordinator_id=benefit.coordinator_id,
         year=on.year,
         planned_on=on,
     )

@@ -16,10 +16,8 @@ from ...residents.models import Household, InvolvementKind, Resident
 from .. import selectors
 from ..models import (
     AnnualReview,
-    Audience,
     CoordinatorHandover,
     CostSharerExclusion,
-    Reminder,
     ReviewStatus,
     SocialAssistance,
     WorkObligation,
@@ -141,7 +139,7 @@ def coordinator_reassign(
     if errors:
         raise ValidationError(errors)
     from_user_id = benefit.coordinator_id
-    # counted before the handover, which moves them (income's listener on the household's coordinator)
+    # the planned conversations that go with the client (they read the household's coordinator)
     moved = selectors.planned_reviews_count(benefit_id=benefit.pk)
     case = selectors.open_case_get(household_id=benefit.household_id, with_intakes=False)
     if case is not None:
@@ -177,11 +175,7 @@ def coordinator_reassign(
         recorded_by=actor,
     )
     handover.save()
-    # Planned conversations go with the client to the new coordinator (also when handed over on the case).
-    AnnualReview.objects.filter(benefit=benefit, status=ReviewStatus.PLANNED).update(coordinator=to_user)
-    Reminder.objects.filter(benefit=benefit, audience=Audience.COORDINATOR, done_at__isnull=True).update(
-        recipient=to_user
-    )
+    # Planned conversations and open coordinator reminders read the household's coordinator: they moved with it.
     audit.action_record(
         actor=actor,
         action="social_assistance.coordinator_reassigned",

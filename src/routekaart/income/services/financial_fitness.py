@@ -23,7 +23,7 @@ from ..models import (
     ReminderKind,
     SocialAssistance,
 )
-from ._shared import ACTIVITY, _today
+from ._shared import ACTIVITY, _coordinator_recipient, _today
 
 
 def _financial_fitness_check(*, makes_ends_meet, daily_meal, debts, debt_referral) -> None:
@@ -76,7 +76,7 @@ def _financial_fitness_save(
     if debt_referral:
         Reminder.objects.create(
             audience=Audience.COORDINATOR,
-            recipient=benefit.coordinator if benefit else actor,
+            recipient=_coordinator_recipient(household_id=household_id, actor=actor),
             household_id=household_id,
             benefit=benefit,
             kind=ReminderKind.DEBT_REFERRAL,

@@ -14,7 +14,7 @@ from ...organisations.roles import Domain
 from ...residents.models import Household
 from .. import rules_data, selectors
 from ..models import Audience, HouseholdSituation, Regulation, RegulationUse, Reminder, ReminderKind, UseStatus
-from ._shared import CHECK_ACTIVITY, _today
+from ._shared import CHECK_ACTIVITY, _coordinator_recipient, _today
 
 SITUATION_FIELDS = (
     "monthly_income",
@@ -100,7 +100,7 @@ def regulation_application_start(
     benefit = selectors.benefit_for_household(household_id=household.pk, on=on)
     Reminder.objects.create(
         audience=Audience.COORDINATOR,
-        recipient=benefit.coordinator if benefit else actor,
+        recipient=_coordinator_recipient(household_id=household.pk, actor=actor),
         household=household,
         benefit=benefit,
         kind=ReminderKind.REGULATION_APPLICATION,

@@ -19,7 +19,8 @@ def reminder_done(*, actor, reminder: Reminder) -> Reminder:
     if reminder.done_at is not None:
         raise ValidationError(_("Deze herinnering is al afgehandeld."))
     reminder.done_at = timezone.now()
-    reminder.save(update_fields=["done_at"])
+    reminder.recipient_id = reminder.recipient_id or getattr(actor, "pk", None)  # done: who handled it stays
+    reminder.save(update_fields=["done_at", "recipient"])
     audit.action_record(
         actor=actor,
         action="reminder.done",

@@ -22,7 +22,7 @@ from ..models import (
     ReviewStatus,
     SocialAssistance,
 )
-from ._shared import ACTIVITY, _first_of_month, _lock_benefit
+from ._shared import ACTIVITY, _coordinator_recipient, _first_of_month, _lock_benefit
 
 
 @transaction.atomic
@@ -89,12 +89,13 @@ def benefit_to_work_switch_record(
     )
     kinds = [ReminderKind.WORK_STARTS, ReminderKind.BENEFIT_ENDS, ReminderKind.FIRST_PAYSLIP, ReminderKind.SETTLEMENT]
     reminders = []
+    coordinator_recipient = _coordinator_recipient(household_id=benefit.household_id, actor=actor)
     for moment, kind in zip(plan.moments, kinds, strict=True):
         for audience in moment.audiences:
             reminders.append(
                 Reminder(
                     audience=audience,
-                    recipient=benefit.coordinator if audience == Audience.COORDINATOR else None,
+                    recipient=coordinator_recipient if audience == Audience.COORDINATOR else None,
                     household_id=benefit.household_id,
                     benefit=benefit,
                     kind=kind,

@@ -95,7 +95,6 @@ class AnnualReviewFactory(factory.django.DjangoModelFactory):
 
     benefit = factory.SubFactory(SocialAssistanceFactory)
     household = factory.LazyAttribute(lambda o: o.benefit.household)
-    coordinator = factory.LazyAttribute(lambda o: o.benefit.coordinator)
     year = 2026
     planned_on = datetime.date(2026, 3, 10)
 

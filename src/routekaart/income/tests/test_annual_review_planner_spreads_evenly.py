@@ -80,7 +80,7 @@ def test_the_planner_plans_every_client_once_including_the_exempt_and_is_idempot
     assert not AnnualReview.objects.filter(benefit=ended).exists()
     assert AnnualReview.objects.filter(benefit=first).count() == 1
     assert services.annual_reviews_plan(year=2026, start=date(2026, 1, 1)).planned == 0
-    mine = sorted(AnnualReview.objects.filter(coordinator=first.coordinator).values_list("planned_on", flat=True))
+    mine = sorted(AnnualReview.objects.of_coordinator(first.coordinator).values_list("planned_on", flat=True))
     assert len(set(mine)) == 4 and mine[0] < date(2026, 2, 1) and mine[-1] > date(2026, 9, 1)
 
 

@@ -53,7 +53,7 @@ def test_recording_holds_the_review_confirms_the_situation_and_refers_to_debt_as
     assert confirmed.confirmed_on == date(2026, 3, 2) and confirmed.chronic_illness
     fitness = FinancialFitnessReview.objects.get(annual_review=review)
     assert fitness.debt_referral and fitness.debt_referral_building_block == "income_provisions.debt_assistance"
-    assert Reminder.objects.filter(kind="debt_referral", recipient=review.coordinator).exists()
+    assert Reminder.objects.of_user(review.coordinator).filter(kind="debt_referral").exists()
     # chronically ill, income at the norm, no prospect for years: CER, IIT, collective insurance, energy, remission
     assert "cer_allowance" in fitness.regulations_not_used
     assert "individual_income_supplement" in fitness.regulations_not_used

@@ -37,7 +37,7 @@ def test_starting_work_ends_the_benefit_on_the_first_salary_and_tells_everyone_w
         ("first_payslip", "coordinator"),
         ("settlement", "client"),
     }
-    assert reminders.get(kind="first_payslip").recipient == benefit.coordinator
+    assert reminders.of_user(benefit.coordinator).filter(kind="first_payslip").exists()
 
 
 def test_a_second_switch_or_a_salary_before_work_is_refused():
