@@ -162,3 +162,20 @@ def test_a_case_waiting_for_its_intake_offers_to_start_it_and_to_draft_no_plan_y
     plan = _block(html, "plan")
     assert "nog geen actief plan" in plan
     assert reverse("access:plan", args=[case.pk]) not in plan  # the poortwachter decides first
+
+
+def test_the_case_names_its_procesregisseur_where_it_has_one(staff_client):
+    from routekaart.access.models import Case
+    from routekaart.access.tests import journey
+
+    client, coordinator = staff_client(Role.COORDINATOR)
+    configuration_load()
+    built = household_with_nothing(coordinator)
+    case = journey.melding(coordinator, built.household).case
+    url = reverse("residents:household_detail", args=[built.household.pk])
+    assert "data-process-coordinator" not in _block(client.get(url).text, "case")
+    process = UserFactory(first_name="Pim", last_name="Procesregie", email="pim@example.org")
+    AffiliationFactory(user=process, organisation=coordinator.affiliations.get().organisation, role=Role.COORDINATOR)
+    Case.objects.filter(pk=case.pk).update(process_coordinator=process)
+    block = _block(client.get(url).text, "case")
+    assert "Pim Procesregie" in block and "mailto:pim@example.org" in block
