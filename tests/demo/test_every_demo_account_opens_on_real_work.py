@@ -59,11 +59,11 @@ def user(username: str) -> User:
 
 def test_every_demo_account_opens_on_real_work_and_is_printed(demo):
     """One set-up for every account (the set-up is the expensive part)."""
+    _the_coordinator_opens_on_signals_deadlines_agreements_and_conversations()
+    _the_other_staff_accounts_open_on_their_own_work()
     printed = {line.split()[0] for line in demo.splitlines() if line.startswith("  ")}
     assert {a.username for a in DEMO_ACCOUNTS} <= printed
     assert set(User.objects.filter(is_demo=True).values_list("username", flat=True)) <= printed
-    _the_coordinator_opens_on_signals_deadlines_agreements_and_conversations()
-    _the_other_staff_accounts_open_on_their_own_work()
 
 
 def _the_coordinator_opens_on_signals_deadlines_agreements_and_conversations():
@@ -83,7 +83,8 @@ def _the_coordinator_opens_on_signals_deadlines_agreements_and_conversations():
     case = next(c for c in worklist if c.status == "planned" and c.decisions.exists())
     assert case.decisions.first().provisions.exists(), "a decision, whose letter the case page offers"
     reviews = income_selectors.worklist_get(user=regisseur)
-    assert reviews.due_soon and reviews.overdue
+    assert reviews.due_soon and reviews.overdue, "yearly conversations due and overdue"
+    assert participation_selectors.team_overview_get(user=regisseur).due_count, "labour distances due for review"
 
 
 def _the_other_staff_accounts_open_on_their_own_work():

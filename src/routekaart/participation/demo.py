@@ -187,7 +187,7 @@ def demo_participation_generate(*, stdout) -> None:
     participation_generate(stdout=stdout)
     made = demo_provider_work_ensure()
     if made:
-        stdout.write(f"Participatie: {made} opdrachten voor aanbieder De Linde in elke fase (voorgesteld, toegekend).")
+        stdout.write(f"Participatie: {made} nieuwe opdrachten voor De Linde (voorgesteld, toegekend, bijna af).")
 
 
 DEMO_PROVIDER = "de-linde"
