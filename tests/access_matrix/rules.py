@@ -168,6 +168,9 @@ RULES: dict[str, Rule] = {
     # the world's decision is a Jeugdwet decision for the son: reading its letter is youth care (J)
     "access:decision_letter": R("decision", "youth-care", CASEWORK),
     "access:transfer": R("case", "household-file", COORDINATOR),
+    # a team leader's (Affiliation.leads_team, a permission beside the roles): no role as such, a superuser neither
+    "access:team_caseload": R("list", "household-file", frozenset()),
+    "access:team_transfer": R("case", "household-file", frozenset(), pk="case_id"),
     "access:process_coordinator": R("case", "household-file", COORDINATOR),
     "access:review": R("case", "household-file", COORDINATOR),
     "access:close": R("case", "household-file", COORDINATOR),

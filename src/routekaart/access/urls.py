@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import team_views, views
 
 app_name = "access"
 urlpatterns = [
@@ -26,4 +26,6 @@ urlpatterns = [
     path("casussen/<int:case_id>/afsluiten/", views.close, name="close"),
     path("termijnen/<int:deadline_id>/wijzigen/", views.deadline_change, name="deadline_change"),
     path("termijnen/<int:deadline_id>/gehaald/", views.deadline_meet, name="deadline_meet"),
+    path("team/", team_views.team_caseload, name="team_caseload"),
+    path("team/casussen/<int:case_id>/overdracht/", team_views.team_transfer, name="team_transfer"),
 ]

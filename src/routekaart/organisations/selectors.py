@@ -5,6 +5,7 @@ from django.http import HttpRequest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .models import Organisation, Region, User
+from .roles import Role
 
 
 def active_role(request: HttpRequest) -> str | None:
@@ -31,3 +32,24 @@ def organisation_list() -> QuerySet[Organisation]:
 
 def region_list() -> QuerySet[Region]:
     return Region.objects.select_related("central_municipality")
+
+
+def teams_led(*, user) -> list[int]:
+    """The organisations whose team `user` leads (`Affiliation.leads_team`), from the affiliations already loaded
+    for the request. A superuser leads nothing by being one: only the flag counts."""
+    if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
+        return []
+    return sorted({a.organisation_id for a in user.affiliations_held() if a.leads_team and a.role == Role.COORDINATOR})
+
+
+def team_coordinators(*, organisation_ids) -> list[User]:
+    """The active coordinators of these organisations, by name: whose caseload a team leader sees (one query)."""
+    return list(
+        User.objects.filter(
+            is_active=True,
+            affiliations__organisation_id__in=list(organisation_ids),
+            affiliations__role=Role.COORDINATOR,
+        )
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )

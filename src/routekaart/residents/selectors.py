@@ -308,6 +308,40 @@ def coordinator_column(*, column: str = "user_id", on: date | None = None, house
     )
 
 
+def coordinated_by_organisations(
+    *,
+    organisation_ids: Iterable[int],
+    user_id: int | None = None,
+    on: date | None = None,
+    household: str = "household_id",
+) -> Q:
+    """For set-based reads (a team leader's list): the row's household is coordinated on a date by a coordinator
+    on behalf of one of these organisations (and, with `user_id`, by that coordinator). An `IN` semi-join like
+    `coordinated_by`."""
+    on = on or timezone.localdate()
+    households = Involvement.objects.filter(
+        valid_on(on), kind=InvolvementKind.COORDINATOR, organisation_id__in=list(organisation_ids)
+    )
+    if user_id is not None:
+        households = households.filter(user_id=user_id)
+    return Q(**{f"{household}__in": households.values("household_id")})
+
+
+def members_of(*, household_ids: Iterable[int], on: date | None = None) -> dict[int, list[Resident]]:
+    """household id → its members on a date, for a page of households: one query. A pure query (no access check,
+    no log): the caller shows only the households the access check opens and logs the read."""
+    on = on or timezone.localdate()
+    members: dict[int, list[Resident]] = {}
+    rows = (
+        Membership.objects.filter(valid_on(on), household_id__in=list(household_ids))
+        .select_related("resident")
+        .order_by("valid_from", "id")
+    )
+    for membership in rows:
+        members.setdefault(membership.household_id, []).append(membership.resident)
+    return members
+
+
 def household_id_of(*, resident_id: int, on: date | None = None) -> int | None:
     """The household a resident lives in on a date (today by default); other apps ask here, not the table."""
     on = on or timezone.localdate()

@@ -41,16 +41,37 @@ class User(AbstractUser):
 
 
 class Affiliation(models.Model):
-    """A user works for an organisation in a role; one user may hold several."""
+    """A user works for an organisation in a role; one user may hold several.
+
+    `leads_team` makes a coordinator the team leader of that organisation: they see the open cases and caseload of
+    its coordinators and reassign a case with a warm handover. A permission on the affiliation, not a role of its
+    own: a team leader is a coordinator of the team, so the roles' law domains (ROLE_DOMAINS), the register's roles
+    per processing activity and the access matrix stay as they are; a new Role would have to be added to each of
+    them. Being a superuser makes nobody a team leader.
+    """
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="affiliations")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="affiliations")
     role = models.CharField(_("rol"), max_length=30, choices=Role.choices)
+    leads_team = models.BooleanField(
+        _("teamleider"),
+        default=False,
+        help_text=_(
+            "Ziet de casussen en caseload van de regisseurs van deze organisatie en kan een casus warm overdragen."
+        ),
+    )
 
     class Meta:
         verbose_name = _("rol in organisatie")
         verbose_name_plural = _("rollen in organisaties")
-        constraints = [models.UniqueConstraint(fields=["user", "organisation", "role"], name="unique_affiliation")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation", "role"], name="unique_affiliation"),
+            models.CheckConstraint(
+                condition=models.Q(leads_team=False) | models.Q(role=Role.COORDINATOR),
+                name="team_leader_is_a_coordinator",
+                violation_error_message=_("Alleen een regisseur kan teamleider zijn."),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()} — {self.organisation}"
