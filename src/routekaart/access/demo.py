@@ -39,7 +39,7 @@ from .models import (
 
 COORDINATOR = "regisseur"
 PROVIDER = "de-linde"
-BREAK_GLASS_USER = "jobcoach"
+BREAK_GLASS_USER = "consulent"  # the Dienst's klantmanager (routes/demo.py), not involved here
 # The statutory term of an application per law (the nearest deadline it opens: data/deadlines.yaml).
 APPLICATION_TERM_DAYS = {"W": 14, "J": 56, "P": 28}
 
@@ -267,17 +267,18 @@ def _play(walk: _Walk, scenario: Scenario, household, domain: str) -> None:
 
 
 def _break_glass(household) -> None:
-    """The job coach opens the household of the urgent signal by break-the-glass, so the privacy officer has a use
-    to review. Why here: the urgent signal is the one situation in which a colleague without involvement may need
-    the file at once."""
+    """The Dienst's consulent opens the household of the urgent signal by break-the-glass, so the privacy officer
+    has a use to review. Why here: the urgent signal is the one situation in which a colleague without involvement
+    may need the file at once. Not one of the nine role accounts: their "Mijn huishoudens" lists involvements only,
+    which the access matrix holds equal to what the access check allows."""
     user = get_user_model().objects.filter(username=BREAK_GLASS_USER).first()
     if user is None or audit_selectors.break_glass_list().filter(actor=user).exists():
         return
     residents_services.break_glass_start(
         user=user,
         household_id=household.pk,
-        reason="Jongere meldt zich overstuur aan de balie van het Jongerenloket; de wijkagent meldde spanningen "
-        "thuis en de regisseur is niet bereikbaar.",
+        reason="Jongere uit dit gezin meldt zich overstuur aan de balie van de Dienst; de wijkagent meldde "
+        "spanningen thuis en de regisseur is niet bereikbaar.",
     )
 
 
