@@ -21,10 +21,12 @@ class DemoAccount:
     full_name: str
     role: str
     organisation_code: str
+    leads_team: bool = False
 
 
 DEMO_ACCOUNTS = [
     DemoAccount("regisseur", "Fatima el Amrani", Role.COORDINATOR, "wijkteam-noord"),
+    DemoAccount("teamleider", "Henk Bosman", Role.COORDINATOR, "wijkteam-noord", leads_team=True),
     DemoAccount("jobcoach", "Joost de Wit", Role.JOB_COACH, "jongerenloket-weidebeek"),
     DemoAccount("werkgeversadviseur", "Sanne Visser", Role.EMPLOYER_ADVISER, "dienst-weidebeek"),
     DemoAccount("school", "Mark Jansen", Role.SCHOOL, "praktijkschool-de-brug"),
@@ -99,5 +101,6 @@ def demo_accounts_ensure() -> list[DemoAccount]:
             organisation=organisations[account.organisation_code],
             role=account.role,
             is_demo=True,
+            leads_team=account.leads_team,
         )
     return DEMO_ACCOUNTS

@@ -35,8 +35,10 @@ def staff_user_ensure(
     organisation: Organisation,
     role: str,
     is_demo: bool = False,
+    leads_team: bool = False,
 ) -> User:
-    """Create or update an account with exactly this role at this organisation (idempotent, for set-up)."""
+    """Create or update an account with exactly this role at this organisation (idempotent, for set-up);
+    `leads_team` makes a coordinator the organisation's team leader (Affiliation.leads_team)."""
     first, _, last = full_name.partition(" ")
     user, created = User.objects.get_or_create(
         username=username, defaults={"first_name": first, "last_name": last, "is_demo": is_demo}
@@ -44,7 +46,10 @@ def staff_user_ensure(
     if created:
         user.set_password(password)
         user.save(update_fields=["password"])
-    Affiliation.objects.get_or_create(user=user, organisation=organisation, role=role)
+    affiliation, _created = Affiliation.objects.get_or_create(user=user, organisation=organisation, role=role)
+    if leads_team and not affiliation.leads_team:
+        affiliation.leads_team = True
+        affiliation.save(update_fields=["leads_team"])
     return user
 
 
