@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ..core.views import access_denied_as_403, service_form_submit
+from ..organisations import selectors as organisations_selectors
 from ..organisations.roles import Domain
 from ..residents import selectors as residents_selectors
 from ..residents.access import household_access_check
@@ -127,9 +128,9 @@ def worklist(request: HttpRequest) -> HttpResponse:
     rows = selectors.worklist_rows(cases=page.object_list, user=request.user)
     query = request.GET.copy()
     query.pop("pagina", None)
-    return render(
-        request, "access/worklist.html", {"form": form, "page": page, "rows": rows, "query": query.urlencode()}
-    )
+    context = {"form": form, "page": page, "rows": rows, "query": query.urlencode()}
+    context["leads_team"] = bool(organisations_selectors.teams_led(user=request.user))  # links to the team's work
+    return render(request, "access/worklist.html", context)
 
 
 @permission_required("access.work_cases", raise_exception=True)

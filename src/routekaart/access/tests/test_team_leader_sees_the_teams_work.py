@@ -206,3 +206,8 @@ def test_a_superuser_without_a_role_sees_no_households_data(client_as, coordinat
     api = client.get("/api/v1/cases/")
     assert case.pk not in [row["id"] for row in api.json().get("results", [])]
     assert client.get(reverse("access:household", args=[case.household_id])).status_code == 403
+
+
+def test_the_worklist_links_a_team_leader_to_the_teams_work_and_no_one_else(client_as, coordinator, leader):
+    assert "data-team-link" in client_as(leader).get(reverse("access:worklist")).content.decode()
+    assert "data-team-link" not in client_as(coordinator).get(reverse("access:worklist")).content.decode()
