@@ -35,4 +35,4 @@ class IncomeConfig(AppConfig):
         block_register("benefit", benefit_block, BENEFIT_ORDER)
         residents.coordinator_needed_by(benefit_needs_its_coordinator)
         # Planned conversations and open coordinator reminders read the household's coordinator (no copy), so a
-        # handover moves them without a listener (residents.coordinator_followed_by).
+        # handover (residents.coordinator_hand_over) moves them with nothing to keep in step.

@@ -542,17 +542,6 @@ def involvement_start(
 _coordinator_needed_by: list[Callable[[int, date], str]] = []
 
 
-# What follows the household's coordinator in a higher app (income's planned conversations and reminders) moves on
-# a handover through a listener registered the same way: (household id, new coordinator's user id, day) -> None.
-_coordinator_followed_by: list[Callable[[int, int, date], None]] = []
-
-
-def coordinator_followed_by(listener: Callable[[int, int, date], None]) -> None:
-    """Register what moves with the coordinator on a handover (idempotent)."""
-    if listener not in _coordinator_followed_by:
-        _coordinator_followed_by.append(listener)
-
-
 def coordinator_needed_by(check: Callable[[int, date], str]) -> None:
     """Register a reason a household keeps its coordinator (idempotent: `ready()` may run twice in tests)."""
     if check not in _coordinator_needed_by:
@@ -622,8 +611,9 @@ def coordinator_hand_over(
 ) -> Involvement:
     """Warm handover of the household's one coordinator: the present involvement ends on `on`, the next begins.
 
-    Cases and benefits read the coordinator from this involvement, so after this call every one of them shows
-    the new coordinator; no copy can stay behind.
+    The one path of every warm handover (the case's, the benefit's, the team leader's): cases, benefits, planned
+    yearly conversations and coordinator reminders read the coordinator from this involvement, so after this call
+    every one of them shows the new coordinator; there is no copy to move or to stay behind.
     """
     Household.objects.select_for_update(of=("self",)).filter(pk=household.pk).first()
     present = (
@@ -645,8 +635,6 @@ def coordinator_hand_over(
         reason=reason or (present.reason if present is not None else ""),
         valid_from=on,
     )
-    for listener in _coordinator_followed_by:
-        listener(household.pk, to_user.pk, on)
     return involvement
 
 
