@@ -12,8 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from ..organisations.roles import Domain
 from ..residents.access import HouseholdAccess
 from ..residents.household_blocks import HouseholdBlock, access_for
-from ..residents.models import Resident
-from ..residents.selectors import HouseholdFile, processing_log_read
+from ..residents.selectors import HouseholdFile, MemberRow, processing_log_read
 from . import selectors, workflow
 from .models import Assignment, DistanceAssessment, WageValueDetermination
 from .selectors import RegisterState, target_group_register_statuses, wage_values_current
@@ -25,21 +24,25 @@ ORDER = 60
 class MemberParticipation:
     """One member's participation as the household page summarises it."""
 
-    resident: Resident
+    member: MemberRow
     assessment: DistanceAssessment | None
     wage_value: WageValueDetermination | None
     register: RegisterState
     assignments: list[Assignment]
 
     @property
+    def resident(self):
+        return self.member.resident
+
+    @property
     def review_overdue(self) -> bool:
         return self.assessment is not None and self.assessment.next_assessment_on < timezone.localdate()
 
 
-def household_participation(*, access: HouseholdAccess, residents: list[Resident]) -> list[MemberParticipation]:
+def household_participation(*, access: HouseholdAccess, members: list[MemberRow]) -> list[MemberParticipation]:
     """Labour distance, wage value, register status and the instruments in force of these members: four queries
     whatever the household's size or history. Members with nothing recorded are left out; the read is logged."""
-    ids = [r.pk for r in residents]
+    ids = [m.resident.pk for m in members]
     on = access.on
     assessments = {
         a.resident_id: a
@@ -58,13 +61,13 @@ def household_participation(*, access: HouseholdAccess, residents: list[Resident
         assignments[assignment.resident_id].append(assignment)
     rows = [
         MemberParticipation(
-            resident=r,
-            assessment=assessments.get(r.pk),
-            wage_value=wage_values.get(r.pk),
-            register=registers.get(r.pk, RegisterState(None)),
-            assignments=assignments.get(r.pk, []),
+            member=m,
+            assessment=assessments.get(m.resident.pk),
+            wage_value=wage_values.get(m.resident.pk),
+            register=registers.get(m.resident.pk, RegisterState(None)),
+            assignments=assignments.get(m.resident.pk, []),
         )
-        for r in residents
+        for m in members
     ]
     rows = [row for row in rows if row.assessment or row.wage_value or row.register.status or row.assignments]
     if rows:
@@ -76,11 +79,11 @@ def participation_block(file: HouseholdFile) -> HouseholdBlock | None:
     """Participatiewet data (domain P): for roles the participation activity allows, per person where only a
     consent opens it."""
     access = access_for(file, selectors.ACTIVITY, Domain.PARTICIPATION)
-    members = [row.resident for row in file.members if access.covers(row.resident.pk)]
+    members = [row for row in file.members if access.covers(row.resident.pk)]
     if not members:
         return None
     user = access.user
-    rows = household_participation(access=access, residents=members)
+    rows = household_participation(access=access, members=members)
     return HouseholdBlock(
         key="participation",
         title=_("Participatie"),
