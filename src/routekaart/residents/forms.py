@@ -5,7 +5,7 @@ from ..core.forms import Form
 from ..organisations.models import Organisation
 from ..organisations.roles import Domain
 from .models import BreakGlass, Consent
-from .services import BREAK_GLASS_MIN_REASON
+from .privacy_services import BREAK_GLASS_MIN_REASON
 
 
 class BreakGlassForm(Form):
