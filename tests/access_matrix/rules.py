@@ -103,6 +103,7 @@ EXEMPT_NAMES: dict[str, str] = {
 RULES: dict[str, Rule] = {
     # --- web ---------------------------------------------------------------------------------------------------
     "home": R("none", ACCOUNT, EVERYONE),
+    "home_figures": R("none", AGGREGATE, EVERYONE),  # counts of the user's own work, never a name
     "switch_role": R("none", ACCOUNT, EVERYONE),
     "network": R("none", CONFIGURATION, STAFF),
     # --- audit: the log ----------------------------------------------------------------------------------------
@@ -136,6 +137,7 @@ RULES: dict[str, Rule] = {
     "residents:household_list": R("list", "household-file", STAFF),
     "residents:household_summary": R("list", "household-file", STAFF, htmx=True),
     "residents:household_detail": R("household", "household-file"),  # staff and the resident (own household)
+    "residents:timeline": R("household", "household-file"),  # the household's events, as the page shows them
     # registering from the BRP or by hand: a coordinator's task, the BSN in the body (never the URL)
     "residents:register": R("body", "household-composition", COORDINATOR),
     "residents:register_manual": R("body", "household-composition", COORDINATOR),

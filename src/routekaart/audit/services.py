@@ -112,10 +112,22 @@ def processing_record(
     if result == Result.DENIED and refusals is not None:
         refusals.append(item)
     elif operation != Operation.WRITE and reads is not None:
-        reads.append(item)
+        _read_merge(reads, item)
     else:
         entries_write([item])
     return len(item[1])
+
+
+def _read_merge(reads: list[tuple[ProcessingLogEntry, list[str]]], item: tuple[ProcessingLogEntry, list[str]]) -> None:
+    """A page reads the same activity from several parts (the household page's blocks): one request's reads of one
+    activity on one ground are one entry with every person read, not one entry per part."""
+    entry, subjects = item
+    key = (entry.activity_id, entry.operation, entry.channel, entry.result, entry.reason, entry.actor_id)
+    for kept, kept_subjects in reads:
+        if (kept.activity_id, kept.operation, kept.channel, kept.result, kept.reason, kept.actor_id) == key:
+            kept_subjects.extend(s for s in subjects if s not in kept_subjects)
+            return
+    reads.append(item)
 
 
 def entries_write(items: list[tuple[ProcessingLogEntry, list[str]]]) -> None:
