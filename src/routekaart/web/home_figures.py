@@ -352,7 +352,7 @@ def functional_admin(user) -> list[Section]:
             ],
             versions=rows,
             text=_(
-                "Een nieuwe versie laadt u met het commando load_configuration; zij gaat vanzelf in op haar "
+                "Een nieuwe versie wordt geladen bij het bijwerken van Routekaart; zij gaat vanzelf in op haar "
                 "ingangsdatum. Een geladen versie verandert niet meer. Een regio-preset maakt u actief in het "
                 "beheerscherm."
             )

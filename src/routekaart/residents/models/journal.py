@@ -124,3 +124,8 @@ class Document(JournalEntry):
 
     def __str__(self) -> str:
         return f"{_('Document')} {self.pk}"
+
+    @property
+    def kind_label(self) -> str:
+        """The kind of file as people name it (PDF, DOCX): a file name on screen reads as a code."""
+        return self.original_name.rpartition(".")[2].upper() if "." in self.original_name else ""
