@@ -160,6 +160,57 @@ def _income_history(built: Built, user, today: datetime.date, years: int) -> Non
     built.benefit = benefit
 
 
+def _work_and_routes_history(built: Built, user, today: datetime.date, years: int) -> None:
+    """Every adult with a labour-distance history, a work profile and placements in several states; every child on
+    an exit route at a step past the first."""
+    from freezegun import freeze_time
+
+    from routekaart.organisations.models import OrganisationKind
+    from routekaart.organisations.tests.factories import OrganisationFactory
+    from routekaart.participation import services as participation
+    from routekaart.participation.configuration import participation_configuration_load
+    from routekaart.participation.models import DistanceCategory, LadderRung
+    from routekaart.routes.configuration import route_maps_load
+    from routekaart.routes.models import Route, Trajectory
+    from routekaart.work.models import PlacementState
+    from routekaart.work.tests.factories import CandidateProfileFactory, PlacementFactory
+
+    participation_configuration_load()
+    route_maps_load()
+    municipality = OrganisationFactory(kind=OrganisationKind.MUNICIPALITY)
+    category = DistanceCategory.objects.order_by("pk").first()
+    rung = LadderRung.objects.order_by("order").first()
+    adults = built.members[:2]
+    for resident in adults:
+        for year in range(today.year - years, today.year, 3):
+            on = datetime.date(year, 6, 1)
+            with freeze_time(on):
+                participation.distance_assess(
+                    actor=user,
+                    resident=resident,
+                    category=category,
+                    tier=category.tiers.order_by("order").first(),
+                    ladder_rung=rung,
+                    assessed_on=on,
+                    municipality=municipality,
+                )
+        profile = CandidateProfileFactory(resident=resident)
+        for state in (PlacementState.ENDED, PlacementState.DECLINED, PlacementState.TRIAL):
+            PlacementFactory(profile=profile, state=state)
+    route = Route.objects.filter(route_map__is_current=True, kind="exit").order_by("pk").first()
+    steps = list(route.steps.order_by("number"))
+    for child in built.members[2:]:
+        Trajectory.objects.create(
+            resident=child,
+            household_id=built.household.pk,
+            route=route,
+            current_step=steps[1],
+            regie_party=route.regie,
+            started_on=today - datetime.timedelta(days=200),
+        )
+    built.extra["route"] = route
+
+
 def household_with_everything(user, *, persons: int = PERSONS, years: int = YEARS) -> Built:
     """Eight persons over ten years with every domain: past cases, an open case with an active plan, decisions
     in force, a benefit with its yearly conversations, involvements and consents; `user` is the coordinator."""
@@ -178,6 +229,7 @@ def household_with_everything(user, *, persons: int = PERSONS, years: int = YEAR
     )
     _access_history(built, user, today, years)
     _income_history(built, user, today, years)
+    _work_and_routes_history(built, user, today, years)
     for domain in (Domain.YOUTH, Domain.SUPPORT, Domain.PARTICIPATION):
         InvolvementFactory(household=household, domain=domain)
         ConsentFactory(household=household, resident=household.mother, organisation=organisation, domain=domain)

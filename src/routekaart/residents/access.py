@@ -148,12 +148,47 @@ def consents_in_force(*, organisation_ids, on: date | None = None) -> QuerySet[C
     )
 
 
+@dataclass(frozen=True)
+class HouseholdGrounds:
+    """The rows an access to one household is decided from, for every purpose at once: today's involvements of the
+    user (or their organisations) and the consents in force to their organisations. A page that asks for several
+    purposes (the household page's blocks) reads them once; the rules stay in `household_access`."""
+
+    on: date
+    involvements: tuple[tuple[int, int], ...]  # (involvement id, organisation id)
+    consents: tuple[tuple[int, str, int], ...]  # (resident id, domain, organisation id)
+
+
+def household_grounds(*, user, household_id: int) -> HouseholdGrounds:
+    """Two queries, whatever the household's size or history."""
+    on = timezone.localdate()
+    organisations = sorted({a.organisation_id for a in _affiliations(user) if a.role != Role.RESIDENT})
+    involvements = (
+        Involvement.objects.filter(valid_on(on), household_id=household_id, organisation_id__in=organisations)
+        .filter(Q(user=user) | Q(user__isnull=True))
+        .values_list("id", "organisation_id")
+    )
+    consents = (
+        consents_in_force(on=on, organisation_ids=organisations)
+        .filter(household_id=household_id)
+        .values_list("resident_id", "domain", "organisation_id")
+    )
+    return HouseholdGrounds(on=on, involvements=tuple(involvements), consents=tuple(consents))
+
+
 def household_access(
-    *, user, household_id: int, purpose: str = HOUSEHOLD_FILE, domain: str = Domain.GENERAL, channel: str | None = None
+    *,
+    user,
+    household_id: int,
+    purpose: str = HOUSEHOLD_FILE,
+    domain: str = Domain.GENERAL,
+    channel: str | None = None,
+    grounds: HouseholdGrounds | None = None,
 ) -> HouseholdAccess:
     """What `user` may see of the household now, for `purpose`. Never raises and never logs (the check does both).
 
-    A fixed number of small indexed queries, whatever the household's size or history.
+    A fixed number of small indexed queries, whatever the household's size or history; none for the involvements
+    and consents when `grounds` (read for this user and household today) are given.
     """
     on = timezone.localdate()
     channel = channel or current_channel()
@@ -163,20 +198,17 @@ def household_access(
     staff = _staff_roles_by_organisation(user, purpose)
 
     if staff:
-        involvements = list(
-            Involvement.objects.filter(valid_on(on), household_id=household_id)
-            .filter(Q(user=user) | Q(user__isnull=True, organisation_id__in=list(staff)))
-            .filter(organisation_id__in=list(staff))
-            .values_list("id", "organisation_id")
-        )
+        if grounds is None or grounds.on != on:
+            grounds = household_grounds(user=user, household_id=household_id)
+        involvements = [(pk, organisation) for pk, organisation in grounds.involvements if organisation in staff]
         involved = {organisation_id for _, organisation_id in involvements}
         domains: set[str] = set()
         for organisation_id in involved:
             domains |= _role_domains(staff[organisation_id])
         consented = frozenset(
-            consents_in_force(on=on, organisation_ids=staff)
-            .filter(household_id=household_id)
-            .values_list("resident_id", "domain")
+            (resident_id, consent_domain)
+            for resident_id, consent_domain, organisation_id in grounds.consents
+            if organisation_id in staff
         )
         if domains or consented:
             return HouseholdAccess(

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from django.utils.functional import Promise
 
 from ..organisations.roles import Domain
-from .access import HouseholdAccess, household_access
+from .access import HouseholdAccess, household_access, household_grounds
 
 if TYPE_CHECKING:
     from .selectors import HouseholdFile
@@ -105,11 +105,17 @@ def access_for(file: HouseholdFile, purpose: str, domain: str = Domain.GENERAL) 
     key = (purpose, domain)
     if key not in cache:
         base = file.access
-        cache[key] = (
-            base
-            if base.purpose == purpose and base.domain == domain
-            else household_access(
-                user=base.user, household_id=base.household_id, purpose=purpose, domain=domain, channel=base.channel
+        if base.purpose == purpose and base.domain == domain:
+            cache[key] = base
+        else:
+            if "_grounds" not in file.__dict__:  # the involvements and consents, read once for every purpose
+                file.__dict__["_grounds"] = household_grounds(user=base.user, household_id=base.household_id)
+            cache[key] = household_access(
+                user=base.user,
+                household_id=base.household_id,
+                purpose=purpose,
+                domain=domain,
+                channel=base.channel,
+                grounds=file.__dict__["_grounds"],
             )
-        )
     return cache[key]
