@@ -67,6 +67,7 @@ _action_kinds: dict[str, str] = {"break_glass.reviewed": "privacy", "retention.a
 _describers: dict[str, Describer] = {}
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_CODE = re.compile(r"^[a-z][a-z0-9]*(?:[._-][a-z0-9]+)+$")  # de_dienst.sheltered_work, gemeente-weidebeek
 
 
 def labels_register(labels: Mapping[str, Text]) -> None:
@@ -147,6 +148,8 @@ def _word(value: Any) -> str | None:
         return None
     if isinstance(value, int | float):
         return str(value)
+    if isinstance(value, str) and _CODE.match(value):
+        return None  # a key or code is no word for people; the subject's describer names it
     if isinstance(value, str) and _ISO_DATE.match(value):
         try:
             return date_format(date.fromisoformat(value), "j F Y")

@@ -27,9 +27,11 @@ class TimelineFilterForm(Form):
     domein = forms.ChoiceField(label=_("Domein"), required=False)
     soort = forms.ChoiceField(label=_("Soort"), required=False)
 
-    def __init__(self, *args, domains: list[str], **kwargs) -> None:
+    def __init__(self, *args, domains: list[str] | None = None, **kwargs) -> None:
+        """`domains`: those the viewer sees (the view passes them); every domain when left out."""
         super().__init__(*args, **kwargs)
         names = dict(Domain.choices)
+        domains = list(names) if domains is None else domains
         self.fields["domein"].choices = [("", _("Alle domeinen")), *((d, names[d]) for d in domains)]
         self.fields["soort"].choices = [("", _("Alles")), *event_kinds()]
 
