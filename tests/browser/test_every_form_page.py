@@ -33,7 +33,9 @@ SKIPPED_ROUTES = frozenset({"logout", "set_language", "switch_role", "two_factor
 EMPTY_AND_SEND = """
 (path) => {
   const target = (f) => new URL(f.getAttribute('hx-post') || f.getAttribute('action') || '', location.href).pathname;
-  const form = [...document.forms].find((f) => f.method === 'post' && target(f) === path);
+  // the attribute, not f.method: a field named "method" (the wage value's) shadows the form's property
+  const post = (f) => (f.getAttribute('method') || 'get').toLowerCase() === 'post';
+  const form = [...document.forms].find((f) => post(f) && target(f) === path);
   if (!form) return false;
   for (const field of form.elements) {
     if (field.type === 'hidden' || field.disabled) continue;

@@ -74,7 +74,9 @@ def test_the_adviser_carves_a_job_ranks_proposes_and_places_with_lks_and_a_job_c
     assert_accessible(page)
 
     # An acquisition visit
-    page.get_by_role("link", name="Werkgevers", exact=True).click()
+    page.get_by_role("navigation", name="Werkgeversdienstverlening").get_by_role(
+        "link", name="Werkgevers", exact=True
+    ).click()
     assert_accessible(page)
     page.get_by_role("link", name="Brasserie Het Beekhuis").click()
     expect(page.get_by_role("heading", level=1, name="Brasserie Het Beekhuis")).to_be_visible()

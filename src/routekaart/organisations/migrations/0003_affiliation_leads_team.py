@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='affiliation',
             name='leads_team',
-            field=models.BooleanField(default=False, help_text='Ziet de casussen en caseload van de regisseurs van deze organisatie en kan een casus warm overdragen.', verbose_name='teamleider'),
+            field=models.BooleanField(default=False, db_default=False, help_text='Ziet de casussen en caseload van de regisseurs van deze organisatie en kan een casus warm overdragen.', verbose_name='teamleider'),
         ),
         migrations.AddConstraint(
             model_name='affiliation',

@@ -56,6 +56,7 @@ class Affiliation(models.Model):
     leads_team = models.BooleanField(
         _("teamleider"),
         default=False,
+        db_default=False,  # rows written by code that predates the flag (older migrations' models) are no leaders
         help_text=_(
             "Ziet de casussen en caseload van de regisseurs van deze organisatie en kan een casus warm overdragen."
         ),
