@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -19,12 +19,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from ..audit import services as audit
 from ..core.forms import Form
-from ..core.views import access_denied_as_403, service_form_submit
+from ..core.views import access_denied_as_403
 from ..organisations import selectors as organisations_selectors
 from ..residents.access import HOUSEHOLD_FILE
-from . import services, team
+from . import team
 from .forms import TransferForm
 from .models import Case
+from .views import case_hand_over_submit
 
 PAGE_SIZE = 25
 
@@ -97,26 +98,7 @@ def team_transfer(request: HttpRequest, case_id: int) -> HttpResponse:
         raise PermissionDenied(_("Deze casus hoort niet bij uw team."))
     form = TransferForm(request.POST or None, exclude_user=case.coordinator_id)
 
-    def hand_over(data: dict) -> None:
-        chosen = form.chosen()
-        try:
-            services.coordinator_transfer(
-                actor=request.user,
-                case=case,
-                to_user=chosen.user,
-                to_organisation=chosen.organisation,
-                note=data["note"],
-                resident_informed_on=data["resident_informed_on"],
-                handed_over_on=data["handed_over_on"],
-            )
-        except ValidationError as error:  # the form's field for the new coordinator is "to"
-            raise ValidationError(
-                {("to" if k == "to_user" else k): v for k, v in error.message_dict.items()}
-            ) from error
-
-    return service_form_submit(
-        request, form, hand_over, success=_("De casus is warm overgedragen."), then="access:team_caseload"
-    ) or render(
+    return case_hand_over_submit(request, form, case, then="access:team_caseload") or render(
         request,
         "access/team_transfer.html",
         {"form": form, "case": case},

@@ -606,13 +606,9 @@ def decision_letter(request: HttpRequest, decision_id: int) -> HttpResponse:
     return response
 
 
-@permission_required("access.work_cases", raise_exception=True)
-@access_denied_as_403
-@require_http_methods(["GET", "POST"])
-def transfer(request: HttpRequest, case_id: int) -> HttpResponse:
-    case, _access = _case_access(request, case_id)
-    was_mine = case.coordinator_id == request.user.pk
-    form = TransferForm(request.POST or None, exclude_user=case.coordinator_id)
+def case_hand_over_submit(request: HttpRequest, form: TransferForm, case, *, then: str) -> HttpResponse | None:
+    """A warm handover of the case from the transfer form (the coordinator's own page and the team leader's): the
+    service's refusal lands on the form's field for the new coordinator ("to")."""
 
     def hand_over(data: dict) -> None:
         chosen = form.chosen()
@@ -626,17 +622,24 @@ def transfer(request: HttpRequest, case_id: int) -> HttpResponse:
                 resident_informed_on=data["resident_informed_on"],
                 handed_over_on=data["handed_over_on"],
             )
-        except ValidationError as error:  # the form's field for the new coordinator is "to"
+        except ValidationError as error:
             raise ValidationError(
                 {("to" if k == "to_user" else k): v for k, v in error.message_dict.items()}
             ) from error
 
-    return service_form_submit(
-        request,
-        form,
-        hand_over,
-        success=_("De casus is warm overgedragen."),
-        then="access:worklist" if was_mine else _back(case),
+    return service_form_submit(request, form, hand_over, success=_("De casus is warm overgedragen."), then=then)
+
+
+@permission_required("access.work_cases", raise_exception=True)
+@access_denied_as_403
+@require_http_methods(["GET", "POST"])
+def transfer(request: HttpRequest, case_id: int) -> HttpResponse:
+    case, _access = _case_access(request, case_id)
+    was_mine = case.coordinator_id == request.user.pk
+    form = TransferForm(request.POST or None, exclude_user=case.coordinator_id)
+
+    return case_hand_over_submit(
+        request, form, case, then="access:worklist" if was_mine else _back(case)
     ) or _form_page(
         request,
         form=form,
