@@ -3,12 +3,14 @@
 Never a downloaded browser: Playwright launches /usr/bin/chromium through `executable_path`.
 """
 
+import contextlib
 import json
 import os
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -46,6 +48,10 @@ def page(browser: Browser, live_server) -> Page:
     context = browser.new_context(base_url=live_server.url, bypass_csp=True, locale="nl-NL")
     page = context.new_page()
     yield page
+    # Requests the page still has in flight (a home's figures load lazily) finish before the test's database is
+    # emptied: a live-server request inside its transaction would deadlock PostgreSQL's TRUNCATE.
+    with contextlib.suppress(PlaywrightTimeoutError):
+        page.wait_for_load_state("networkidle", timeout=10_000)
     context.close()
 
 
