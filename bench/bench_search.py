@@ -14,10 +14,8 @@ Run alone: `.venv/bin/python bench/run.py search`; a quick look on a small town:
 import importlib.util
 import json
 import os
-import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 TITLE = "Finding people at 1,000,000 residents (search by BSN, name, postcode)"
@@ -28,24 +26,21 @@ REPEAT = 40
 SEARCH_URL = "/huishoudens/zoeken/"
 
 
-def _household_page_bench():
-    spec = importlib.util.spec_from_file_location("bench_household_page", ROOT / "bench" / "bench_household_page.py")
+def _bench(name: str):
+    """A sibling benchmark module (bench/ is no package): the town it builds, its timing."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
+def _household_page_bench():
+    return _bench("bench_household_page")
+
+
 def timed(fn, repeat: int = REPEAT) -> tuple[float, float]:
-    """Median wall time and median CPU time of `fn` (SQLite runs in this process; CPU time holds steadier)."""
-    for _ in range(3):
-        fn()
-    walls, cpus = [], []
-    for _ in range(repeat):
-        wall, cpu = time.perf_counter(), time.process_time()
-        fn()
-        walls.append(time.perf_counter() - wall)
-        cpus.append(time.process_time() - cpu)
-    return statistics.median(walls), statistics.median(cpus)
+    """Median wall time and median CPU time of `fn` (bench_access's timing, with this benchmark's repeat)."""
+    return _bench("bench_access").timed(fn, repeat)
 
 
 def _target(user):
