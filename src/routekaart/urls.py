@@ -42,6 +42,7 @@ urlpatterns = [
     path("bestaanszekerheid/", include("routekaart.income.urls")),
     path("werk/", include("routekaart.work.urls")),
     path("achtergrondtaken/", include("routekaart.jobs.urls")),
+    path("mijn/", include("routekaart.portal.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
     path("api/v1/", include(api_v1)),

@@ -25,11 +25,15 @@ from .services import entries_write
 # W3C traceparent: version-traceid-parentid-flags; we keep the trace id so logs join across systems.
 _TRACEPARENT = re.compile(r"^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$")
 API_PREFIX = "/api/"
+PORTAL_PREFIX = "/mijn/"  # Mijn Routekaart, the residents' portal (urls.py)
 
 
 def channel_of(request: HttpRequest) -> str:
-    """The API answers under /api/; everything else is a page (an export view may still name its own channel)."""
-    return "api" if request.path.startswith(API_PREFIX) else "page"
+    """The API answers under /api/, the residents' portal under /mijn/; everything else is a page (an export view
+    may still name its own channel). Services called from a portal page so record channel `portal`."""
+    if request.path.startswith(API_PREFIX):
+        return "api"
+    return "portal" if request.path.startswith(PORTAL_PREFIX) else "page"
 
 
 class TraceMiddleware:

@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "routekaart.participation",
     "routekaart.income",
     "routekaart.jobs",
+    "routekaart.portal",
     "routekaart.web",
 ]
 

@@ -12,7 +12,9 @@ from django.utils.translation import gettext as _
 from ..core.problems import problem_response
 from .second_factor import second_factor_required
 
-_OPEN_PREFIXES = ("/static/", "/healthz", "/i18n/", "/accounts/logout/", "/accounts/two-factor/")
+# /mijn/ is the residents' portal: its login is DigiD, itself two-factor from level Midden, and the portal checks
+# that level and the DigiD session's end on every page (portal.session), not a TOTP device.
+_OPEN_PREFIXES = ("/static/", "/healthz", "/i18n/", "/accounts/logout/", "/accounts/two-factor/", "/mijn/")
 API_PREFIX = "/api/"
 
 

@@ -1,0 +1,14 @@
+"""Mijn Routekaart, under /mijn/: one URL module per part of the portal."""
+
+from django.urls import include, path
+
+app_name = "portal"
+
+urlpatterns = [
+    path("", include("routekaart.portal.login_urls")),
+    path("", include("routekaart.portal.plan_urls")),
+    path("", include("routekaart.portal.decision_urls")),
+    path("", include("routekaart.portal.income_urls")),
+    path("", include("routekaart.portal.privacy_urls")),
+    path("", include("routekaart.portal.authorisation_urls")),
+]
