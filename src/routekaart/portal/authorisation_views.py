@@ -6,6 +6,16 @@ from .session import portal_view
 
 
 @portal_view
+def consents(request: HttpRequest, **kwargs) -> HttpResponse:
+    raise Http404  # built by the authorisation lane
+
+
+@portal_view
+def consent_withdraw(request: HttpRequest, **kwargs) -> HttpResponse:
+    raise Http404  # built by the authorisation lane
+
+
+@portal_view
 def authorisations(request: HttpRequest, **kwargs) -> HttpResponse:
     raise Http404  # built by the authorisation lane
 

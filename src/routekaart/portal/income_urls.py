@@ -6,6 +6,4 @@ urlpatterns = [
     path("inkomen/", views.income, name="income"),
     path("inkomen/inkomsten-doorgeven/", views.income_report, name="income_report"),
     path("inkomen/wijziging-doorgeven/", views.change_report, name="change_report"),
-    path("regelingen/", views.regulations, name="regulations"),
-    path("regelingen/<slug:code>/aanvragen/", views.regulation_apply, name="regulation_apply"),
 ]

@@ -18,13 +18,3 @@ def income_report(request: HttpRequest, **kwargs) -> HttpResponse:
 @portal_view
 def change_report(request: HttpRequest, **kwargs) -> HttpResponse:
     raise Http404  # built by the income lane
-
-
-@portal_view
-def regulations(request: HttpRequest, **kwargs) -> HttpResponse:
-    raise Http404  # built by the income lane
-
-
-@portal_view
-def regulation_apply(request: HttpRequest, **kwargs) -> HttpResponse:
-    raise Http404  # built by the income lane

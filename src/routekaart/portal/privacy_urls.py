@@ -3,8 +3,6 @@ from django.urls import path
 from . import privacy_views as views
 
 urlpatterns = [
-    path("toestemmingen/", views.consents, name="consents"),
-    path("toestemmingen/<id:pk>/intrekken/", views.consent_withdraw, name="consent_withdraw"),
     path("wie-zag-mijn-gegevens/", views.processing_log, name="processing_log"),
     path("mijn-gegevens/", views.export, name="export"),
     path("mijn-gegevens/inzage.json", views.export_json, name="export_json"),

@@ -6,16 +6,6 @@ from .session import portal_view
 
 
 @portal_view
-def consents(request: HttpRequest, **kwargs) -> HttpResponse:
-    raise Http404  # built by the privacy lane
-
-
-@portal_view
-def consent_withdraw(request: HttpRequest, **kwargs) -> HttpResponse:
-    raise Http404  # built by the privacy lane
-
-
-@portal_view
 def processing_log(request: HttpRequest, **kwargs) -> HttpResponse:
     raise Http404  # built by the privacy lane
 
