@@ -6,6 +6,7 @@ from .benefits import (
     SocialAssistance,
     WorkObligation,
 )
+from .changes import ChangeKind, ChangeReport, ChangeStatus
 from .configuration import NormVersion, PracticeConfiguration, Regulation
 from .earnings import BenefitToWorkSwitch, IncomeReport, ReportSource, SurplusSettlement
 from .regulations import EntitlementCheckRun, NonTakeUp, RegulationUse, UseStatus
@@ -26,6 +27,9 @@ __all__ = [
     "AnnualReview",
     "Audience",
     "BenefitToWorkSwitch",
+    "ChangeKind",
+    "ChangeReport",
+    "ChangeStatus",
     "ContactMode",
     "CoordinatorHandover",
     "CostSharerExclusion",
