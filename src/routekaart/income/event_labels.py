@@ -20,6 +20,8 @@ EVENT_LABELS = {
     "cost_sharer_exclusion.recorded": _("Medebewoner telt niet mee als kostendeler"),
     "income_report.submitted": _("Inkomsten doorgegeven"),
     "income_report.corrected": _("Opgave van inkomsten gecorrigeerd"),
+    "change_report.submitted": _("Wijziging doorgegeven"),
+    "change_report.processed": _("Doorgegeven wijziging verwerkt"),
     "annual_review.planned": _("Jaarlijks gesprek gepland"),
     "annual_review.held": _("Jaarlijks gesprek gehouden"),
     "annual_reviews.planned": _("Jaarlijkse gesprekken ingepland"),
@@ -40,6 +42,22 @@ EVENT_LABELS = {
     "demo_income.generated": _("Demogegevens bestaanszekerheid aangemaakt"),
 }
 
+# A change the resident reported, as a sentence names it ("Wijziging doorgegeven: samenwonen per 1 april 2026").
+CHANGE_WORDS = {
+    "living_together": _("samenwonen"),
+    "abroad": _("naar het buitenland"),
+    "address": _("ander adres"),
+    "other": _("andere wijziging"),
+}
+
+
+def _by_resident(fields, sentence) -> str | None:
+    """A report the resident made in the portal, over its month ("maart 2026"); else None (the next sentence)."""
+    if fields.get("source") != "client" or "month" not in fields:
+        return None
+    return str(sentence).format(month=fields["month"].removeprefix("1 "))
+
+
 EVENT_SENTENCES = {
     "social_assistance.granted": (_("Bijstand toegekend per {started_on}"), _("Bijstand toegekend")),
     "social_assistance.ended": (_("Bijstand beëindigd per {ended_on}"), _("Bijstand beëindigd")),
@@ -49,8 +67,25 @@ EVENT_SENTENCES = {
         _("Overstap van bijstand naar werk"),
     ),
     "cost_sharer_exclusion.recorded": _("Medebewoner telt niet mee als kostendeler voor de bijstand"),
-    "income_report.submitted": _("Inkomsten doorgegeven voor de bijstand"),
-    "income_report.corrected": _("Opgave van inkomsten voor de bijstand gecorrigeerd"),
+    "income_report.submitted": (
+        lambda fields: _by_resident(fields, _("Inkomsten over {month} doorgegeven door de inwoner (Mijn Routekaart)")),
+        _("Inkomsten doorgegeven voor de bijstand"),
+    ),
+    "income_report.corrected": (
+        lambda fields: _by_resident(
+            fields, _("Inkomsten over {month} opnieuw doorgegeven door de inwoner (Mijn Routekaart)")
+        ),
+        _("Opgave van inkomsten voor de bijstand gecorrigeerd"),
+    ),
+    "change_report.submitted": (
+        _("Wijziging doorgegeven: {change} van {starts_on} tot en met {ends_on}"),
+        _("Wijziging doorgegeven: {change} per {starts_on}"),
+        _("Wijziging doorgegeven voor de bijstand"),
+    ),
+    "change_report.processed": (
+        _("Doorgegeven wijziging verwerkt: {change} per {starts_on}"),
+        _("Doorgegeven wijziging verwerkt"),
+    ),
     "annual_review.planned": (_("Jaarlijks gesprek {year} gepland op {planned_on}"), _("Jaarlijks gesprek gepland")),
     "annual_review.held": (_("Jaarlijks gesprek {year} gehouden op {held_on}"), _("Jaarlijks gesprek gehouden")),
     "annual_reviews.planned": _("Jaarlijkse gesprekken ingepland"),
@@ -118,8 +153,19 @@ def describe_regulation_uses(ids, access) -> dict[str, Described]:
     return {str(pk): Described(name=name, url=url) for pk, name in rows}
 
 
+def describe_change_reports(ids, access) -> dict[str, Described]:
+    """What each reported change is about ("samenwonen"): one query per page."""
+    from .models import ChangeReport
+
+    numbers = [int(i) for i in ids if str(i).isdigit()]
+    rows = ChangeReport.objects.filter(pk__in=numbers).values_list("pk", "kind")
+    url = _client_page(access)
+    return {str(pk): Described(url=url, facts={"change": str(CHANGE_WORDS.get(kind, ""))}) for pk, kind in rows}
+
+
 sentences_register(EVENT_SENTENCES)
 kinds_register({"income": (80, _("Inkomen"))})
 action_kinds_register("income", EVENT_LABELS)
 describers_register(dict.fromkeys(CLIENT_PAGE_SUBJECTS, describe_on_the_client_page))
 describers_register({"regulationuse": describe_regulation_uses})
+describers_register({"changereport": describe_change_reports})

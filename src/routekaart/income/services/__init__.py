@@ -27,6 +27,7 @@ from .benefits import (
     social_assistance_end,
     social_assistance_grant,
 )
+from .changes import change_report_process, change_report_submit
 from .earnings import income_report_submit
 from .financial_fitness import financial_fitness_record
 from .regulations import (
@@ -50,6 +51,8 @@ __all__ = [
     "annual_review_unplanned_create",
     "annual_reviews_plan",
     "benefit_to_work_switch_record",
+    "change_report_process",
+    "change_report_submit",
     "coordinator_reassign",
     "cost_sharer_exclusion_record",
     "financial_fitness_record",
