@@ -123,10 +123,15 @@ def evaluate_all(node: Mapping, columns: Mapping[str, np.ndarray]) -> np.ndarray
 
 @dataclass(frozen=True)
 class Explanation:
+    """One condition explained: its label, whether it is met and the household's value as shown; `field` and
+    `limit` are the condition's own field and value, so a page can say the limit without reading the rule again."""
+
     label: str
     met: bool
     value: str = ""
     depth: int = 0
+    field: str = ""
+    limit: Any = None
 
 
 def _scalar(value: Any, op: str, expected: Any) -> bool:
@@ -161,4 +166,5 @@ def evaluate_one(node: Mapping, facts: Mapping[str, Any], depth: int = 0) -> tup
     field = node["field"]
     value = facts.get(field)
     met = value is not None and _scalar(value, node["op"], node["value"])
-    return met, [Explanation(node["label"], met, _shown(field, value) if value is not None else "—", depth)]
+    shown = _shown(field, value) if value is not None else "—"
+    return met, [Explanation(node["label"], met, shown, depth, field=field, limit=node["value"])]

@@ -723,3 +723,55 @@ def my_non_take_up(*, user, run: EntitlementCheckRun | None = None) -> list[NonT
         .filter(Exists(mine), residents_selectors.coordinated_by(user=user))
         .select_related("regulation")[:200]
     )
+
+
+# --- The resident's own regulations (the portal) ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HouseholdRegulations:
+    """What the regulations check finds for one household, for the resident: the check's own results and the
+    household's applications. `income_percent` is the figure the check compared (its facts), never recomputed."""
+
+    on: date
+    situation: HouseholdSituation | None
+    income_percent: float | None
+    entitlements: list[Entitlement]
+    uses: list[RegulationUse]
+    members: list[Resident]
+
+    @property
+    def missing(self) -> list[Entitlement]:
+        return [e for e in self.entitlements if e.not_taken_up]
+
+    @property
+    def not_applicable(self) -> list[Entitlement]:
+        return [e for e in self.entitlements if not e.entitled and not e.used]
+
+    def entitlement_of(self, code: str) -> Entitlement | None:
+        return next((e for e in self.entitlements if e.regulation.code == code), None)
+
+
+def household_regulations(*, household_id: int, on: date) -> HouseholdRegulations:
+    """The regulations check of one household with its figures and every application it made (newest first).
+    A fixed number of queries whatever the history; the caller logs the read (the portal with channel portal)."""
+    benefit = benefit_for_household(household_id=household_id, on=on)
+    facts = household_facts(household_id=household_id, on=on, benefit=benefit)
+    return HouseholdRegulations(
+        on=on,
+        situation=facts.situation,
+        income_percent=facts.values.get("income_percent"),
+        entitlements=entitlement_check_household(household_id=household_id, on=on, facts=facts),
+        uses=list(
+            RegulationUse.objects.filter(household_id=household_id)
+            .select_related("regulation")
+            .order_by("-applied_on", "-pk")
+        ),
+        members=[m.resident for m in facts.members],
+    )
+
+
+def regulation_in_force(*, code: str, on: date) -> Regulation | None:
+    """The regulation with this code if it is in force on `on` (an application is for a regulation in force)."""
+    regulation = Regulation.objects.filter(code=code).first()
+    return regulation if regulation is not None and regulation.is_in_force_on(on) else None

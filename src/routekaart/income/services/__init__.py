@@ -33,6 +33,7 @@ from .financial_fitness import financial_fitness_record
 from .regulations import (
     SITUATION_FIELDS,
     household_situation_confirm,
+    regulation_application_by_resident,
     regulation_application_start,
     regulation_use_decide,
 )
@@ -58,6 +59,7 @@ __all__ = [
     "financial_fitness_record",
     "household_situation_confirm",
     "income_report_submit",
+    "regulation_application_by_resident",
     "regulation_application_start",
     "regulation_use_decide",
     "reminder_done",

@@ -66,10 +66,18 @@ def household_situation_confirm(*, actor, household: Household, year: int, on: d
 
 @transaction.atomic
 def regulation_application_start(
-    *, actor, household: Household, regulation: Regulation, on: date | None = None, channel: str | None = None
+    *,
+    actor,
+    household: Household,
+    regulation: Regulation,
+    on: date | None = None,
+    channel: str | None = None,
+    actor_follows_up: bool = True,
 ) -> RegulationUse:
     """Start an application for a regulation, pre-filled with what the household gave last time ("we gaan uit
-    van de gegevens die de klant vorig jaar verstrekte"). The coordinator helps; the decision follows later."""
+    van de gegevens die de klant vorig jaar verstrekte"). The coordinator helps; the decision follows later.
+    The follow-up reminder is the household coordinator's; without one it names the actor, unless the actor does
+    not follow up (a resident applying in the portal: the reminder waits for the household's coordinator)."""
     on = on or _today()
     if not regulation.is_in_force_on(on):
         raise ValidationError({"regulation": _("Deze regeling geldt niet op deze datum.")})
@@ -100,7 +108,7 @@ def regulation_application_start(
     benefit = selectors.benefit_for_household(household_id=household.pk, on=on)
     Reminder.objects.create(
         audience=Audience.COORDINATOR,
-        recipient=_coordinator_recipient(household_id=household.pk, actor=actor),
+        recipient=_coordinator_recipient(household_id=household.pk, actor=actor) if actor_follows_up else None,
         household=household,
         benefit=benefit,
         kind=ReminderKind.REGULATION_APPLICATION,
@@ -150,3 +158,19 @@ def regulation_use_decide(
         purpose=CHECK_ACTIVITY,
     )
     return use
+
+
+@transaction.atomic
+def regulation_application_by_resident(
+    *, actor, household_id: int, regulation: Regulation, on: date | None = None, corrections: dict | None = None
+) -> RegulationUse:
+    """A resident applies in the portal: when they corrected last year's figures (income, assets), the household's
+    situation is confirmed with them first, so the application is pre-filled with what they say now; both, or
+    neither, land (one transaction)."""
+    on = on or _today()
+    household = Household.objects.get(pk=household_id)
+    if corrections:
+        household_situation_confirm(actor=actor, household=household, year=on.year, on=on, **corrections)
+    return regulation_application_start(
+        actor=actor, household=household, regulation=regulation, on=on, actor_follows_up=False
+    )
