@@ -36,6 +36,9 @@ EVENT_LABELS = {
     "review.recorded": _("Evaluatie gehouden"),
     "deadline.changed": _("Termijn gewijzigd"),
     "deadline.met": _("Termijn gehaald"),
+    "resident_message.sent": _("Bericht van de inwoner ontvangen"),
+    "resident_message.answered": _("Bericht van de inwoner beantwoord"),
+    "agreement.done_by_resident": _("Afspraak afgevinkt door de inwoner"),
 }
 
 
@@ -55,6 +58,33 @@ def _signal(fields) -> str | None:
 def _agreement_status(fields) -> str | None:
     status = _choice("AgreementStatus", fields.get("status"))
     return _now('Afspraak uit het plan van aanpak op "%(status)s" gezet') % {"status": status} if status else None
+
+
+def _resident_message(fields) -> str | None:
+    """ "De inwoner stelde een vraag over afspraak …" / "De inwoner maakte bezwaar tegen beschikking …" (the
+    agreement's words come from the message's describer, the decision's reference from the payload)."""
+    kind, agreement, decision = fields.get("kind"), fields.get("agreement_text"), fields.get("decision")
+    if kind == "question":
+        if agreement:
+            return _now("De inwoner stelde een vraag over afspraak “%(agreement)s” (via Mijn Routekaart)") % {
+                "agreement": agreement
+            }
+        if decision:
+            return _now("De inwoner stelde een vraag over beschikking %(decision)s (via Mijn Routekaart)") % {
+                "decision": decision
+            }
+        return _now("De inwoner stelde een vraag (via Mijn Routekaart)")
+    if kind == "objection":
+        if decision:
+            return _now("De inwoner maakte bezwaar tegen beschikking %(decision)s (via Mijn Routekaart)") % {
+                "decision": decision
+            }
+        if agreement:
+            return _now("De inwoner maakte bezwaar tegen afspraak “%(agreement)s” (via Mijn Routekaart)") % {
+                "agreement": agreement
+            }
+        return _now("De inwoner maakte bezwaar (via Mijn Routekaart)")
+    return None
 
 
 def _gatekeeping(fields) -> str | None:
@@ -88,6 +118,12 @@ EVENT_SENTENCES = {
     "review.recorded": (_("Evaluatie van het plan van aanpak versie {plan} gehouden"), _("Evaluatie gehouden")),
     "deadline.changed": (_("Termijn {name} gewijzigd, nu tot {due_on}"), _("Termijn gewijzigd")),
     "deadline.met": (_("Termijn {name} gehaald"), _("Termijn gehaald")),
+    "resident_message.sent": (_resident_message, _("Bericht van de inwoner ontvangen (via Mijn Routekaart)")),
+    "resident_message.answered": _("Vraag van de inwoner beantwoord"),
+    "agreement.done_by_resident": (
+        _("Afspraak “{name}” afgevinkt door de inwoner (via Mijn Routekaart)"),
+        _("Afspraak afgevinkt door de inwoner (via Mijn Routekaart)"),
+    ),
 }
 
 # The subjects the case page shows (their model names, as events name them).
@@ -165,6 +201,40 @@ def describe_handovers(ids, access) -> dict[str, Described]:
     return {str(i): Described(name=names.get(int(i), "") if str(i).isdigit() else "", url=url) for i in ids}
 
 
+def _short(text: str, size: int = 60) -> str:
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
+
+
+def describe_agreements(ids, access) -> dict[str, Described]:
+    """Each agreement's first words (for "Afspraak … afgevinkt door de inwoner"): one query per page."""
+    from .models import Agreement
+
+    rows = Agreement.objects.filter(pk__in=_numbers(ids), plan__household_id=access.household_id)
+    texts = dict(rows.values_list("pk", "description"))
+    url = _case_page(access)
+    return {
+        str(i): Described(name=_short(texts[int(i)]) if str(i).isdigit() and int(i) in texts else "", url=url)
+        for i in ids
+    }
+
+
+def describe_resident_messages(ids, access) -> dict[str, Described]:
+    """The first words of the agreement each message is about: one query per page; linked to the household page,
+    where the coordinator answers."""
+    from .models import ResidentMessage
+
+    rows = ResidentMessage.objects.filter(pk__in=_numbers(ids), household_id=access.household_id)
+    texts = dict(rows.filter(agreement__isnull=False).values_list("pk", "agreement__description"))
+    url = reverse("residents:household_detail", args=[access.household_id]) if access.household_id else ""
+    return {
+        str(i): Described(
+            url=url,
+            facts={"agreement_text": _short(texts[int(i)])} if str(i).isdigit() and int(i) in texts else {},
+        )
+        for i in ids
+    }
+
+
 sentences_register(EVENT_SENTENCES)
 kinds_register(
     {"case": (20, _("Toegang en casus")), "plan": (30, _("Plan van aanpak")), "decisions": (40, _("Beschikkingen"))}
@@ -173,7 +243,14 @@ action_kinds_register("case", EVENT_LABELS)
 action_kinds_register("plan", ["plan.drafted", "plan.activated", "agreement.added", "agreement.status_changed"])
 action_kinds_register("plan", ["review.recorded"])
 action_kinds_register("decisions", ["decision.recorded"])
+action_kinds_register("plan", ["resident_message.sent", "resident_message.answered", "agreement.done_by_resident"])
 describers_register(dict.fromkeys(CASE_PAGE_SUBJECTS, describe_on_the_case_page))
 describers_register(
-    {"decision": describe_decisions, "deadline": describe_deadlines, "warmhandover": describe_handovers}
+    {
+        "decision": describe_decisions,
+        "deadline": describe_deadlines,
+        "warmhandover": describe_handovers,
+        "agreement": describe_agreements,
+        "residentmessage": describe_resident_messages,
+    }
 )

@@ -32,6 +32,7 @@ from .intake import (
     Review,
     SpecialistAdvice,
 )
+from .messages import ResidentMessage, ResidentMessageKind
 from .plans import Agreement, AgreementParty, AgreementStatus, Goal, Plan, PlanStatus, ResidentAgreement
 
 __all__ = [
@@ -66,6 +67,8 @@ __all__ = [
     "ReferralSource",
     "ReportTopic",
     "ResidentAgreement",
+    "ResidentMessage",
+    "ResidentMessageKind",
     "Review",
     "ScaleStep",
     "Signal",

@@ -27,6 +27,7 @@ from .coordination import MIN_HANDOVER_NOTE, coordinator_transfer, process_coord
 from .deadlines import MANUAL_MET_BY, PLAN_REVIEW, YOUTH_SEARCH_PERIOD, _term_end, deadline_change, deadline_meet
 from .decisions import DecisionResult, ProvisionSpec, decision_record
 from .intake import gatekeeping_record, intake_record
+from .messages import resident_message_answer, resident_message_send
 from .plans import AgreementSpec, GoalSpec, agreement_add, agreement_status_set, plan_activate, plan_draft
 from .reviews import review_record
 
@@ -57,6 +58,8 @@ __all__ = [
     "plan_draft",
     "policy_get",
     "process_coordinator_appoint",
+    "resident_message_answer",
+    "resident_message_send",
     "review_record",
     "signal_receive",
     "specialist_advice_receive",
