@@ -19,12 +19,15 @@ EVENT_LABELS = {
     "resident.registered": _("Inwoner ingeschreven"),
     "resident.updated": _("Gegevens van inwoner gewijzigd"),
     "resident.died": _("Overlijden vastgelegd"),
+    "resident.portal_account_linked": _("Eerste keer ingelogd in Mijn Routekaart"),
     "relation.added": _("Relatie vastgelegd"),
     "involvement.started": _("Betrokkenheid begonnen"),
     "involvement.ended": _("Betrokkenheid beëindigd"),
     "consent.recorded": _("Toestemming vastgelegd"),
     "consent.withdrawn": _("Toestemming ingetrokken"),
     "break_glass.started": _("Noodtoegang geopend"),
+    "authorisation.recorded": _("Machtiging vastgelegd"),
+    "authorisation.withdrawn": _("Machtiging ingetrokken"),
     "address.registered": _("Adres vastgelegd"),
     "district.created": _("Wijk vastgelegd"),
     "note.recorded": _("Notitie vastgelegd"),
@@ -45,6 +48,10 @@ EVENT_SENTENCES = {
     "resident.registered": (_("{person} ingeschreven"), _("Inwoner ingeschreven")),
     "resident.updated": (_("Gegevens van {person} gewijzigd"), _("Gegevens van inwoner gewijzigd")),
     "resident.died": (_("Overlijden van {person} vastgelegd"), _("Overlijden vastgelegd")),
+    "resident.portal_account_linked": (
+        _("{person} logde voor het eerst in op Mijn Routekaart (met DigiD)"),
+        _("Een inwoner logde voor het eerst in op Mijn Routekaart (met DigiD)"),
+    ),
     "relation.added": _("Relatie tussen leden vastgelegd"),
     "involvement.started": (
         _("{organisation} betrokken als {involvement} sinds {valid_from}"),
@@ -61,6 +68,15 @@ EVENT_SENTENCES = {
     ),
     "consent.withdrawn": (_("Toestemming van {person} aan {organisation} ingetrokken"), _("Toestemming ingetrokken")),
     "break_glass.started": _("Noodtoegang tot het huishouden geopend"),
+    "authorisation.recorded": (
+        _("{person} machtigde {agent} om mee te kijken in Mijn Routekaart, tot {valid_to}"),
+        _("{person} machtigde {agent} om mee te kijken in Mijn Routekaart"),
+        _("Machtiging vastgelegd"),
+    ),
+    "authorisation.withdrawn": (
+        _("Machtiging van {person} aan {agent} ingetrokken"),
+        _("Machtiging ingetrokken"),
+    ),
     "address.registered": _("Adres vastgelegd"),
     "district.created": _("Wijk vastgelegd"),
     "demo_municipality.generated": _("Demogemeente aangemaakt"),
@@ -126,15 +142,31 @@ def describe_consents(ids, access) -> dict[str, Described]:
     }
 
 
+def describe_authorisations(ids, access) -> dict[str, Described]:
+    """Who authorised whom, for principals who ever lived in this household: one query per page."""
+    from .models import Authorisation
+
+    rows = Authorisation.objects.filter(
+        pk__in=_numbers(ids), principal__memberships__household_id=access.household_id
+    ).select_related("principal", "agent")
+    url = _household_page(access)
+    return {
+        str(a.pk): Described(url=url, facts={"person": a.principal.full_name, "agent": a.agent.full_name})
+        for a in rows.distinct()
+    }
+
+
 sentences_register(EVENT_SENTENCES)
 kinds_register({"household": (10, _("Huishouden"))})
 action_kinds_register("household", [*EVENT_LABELS, "household.registered"])
 action_kinds_register("privacy", ["consent.recorded", "consent.withdrawn", "break_glass.started"])
+action_kinds_register("privacy", ["authorisation.recorded", "authorisation.withdrawn"])
 describers_register(
     {
         "membership": describe_memberships,
         "resident": describe_residents,
         "involvement": describe_involvements,
         "consent": describe_consents,
+        "authorisation": describe_authorisations,
     }
 )

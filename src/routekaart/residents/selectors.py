@@ -21,7 +21,7 @@ from ..organisations.roles import Domain
 from .access import DOMAIN_ACTIVITY, HouseholdAccess, households_visible, members_visible
 from .encryption import bsn_hash, normalise_bsn
 from .life_phase import age_on, life_phases
-from .models import Consent, Household, Involvement, InvolvementKind, Membership, Relation, Resident
+from .models import Authorisation, Consent, Household, Involvement, InvolvementKind, Membership, Relation, Resident
 
 TIMELINE_LIMIT = 200
 
@@ -365,3 +365,38 @@ def residents_by_bsn(bsns: Iterable[str]) -> dict[str, Resident]:
         for resident in Resident.objects.filter(bsn_hash__in=keys[start : start + 500]):
             found[by_hash[resident.bsn_hash]] = resident
     return found
+
+
+def authorisations_given(*, resident_id: int) -> list[Authorisation]:
+    """Whom this resident authorised (machtigingen, withdrawn and ended ones too, newest first): one query. A pure
+    query (no access check, no log): the caller checks and logs."""
+    return list(
+        Authorisation.objects.filter(principal_id=resident_id).select_related("agent").order_by("-valid_from", "-id")
+    )
+
+
+def authorisations_received(*, resident_id: int) -> list[Authorisation]:
+    """Who authorised this resident (withdrawn and ended ones too, newest first): one query. A pure query."""
+    return list(
+        Authorisation.objects.filter(agent_id=resident_id).select_related("principal").order_by("-valid_from", "-id")
+    )
+
+
+def authorisation_given_get(*, resident_id: int, authorisation_id: int) -> Authorisation | None:
+    """One authorisation this resident gave, or None (not theirs, or no such row: the same answer)."""
+    return Authorisation.objects.filter(pk=authorisation_id, principal_id=resident_id).first()
+
+
+def consents_of(*, resident_id: int) -> list[Consent]:
+    """The consents about this resident's own data (withdrawn and ended ones too, newest first), with the
+    organisation and who gave them: one query. A pure query."""
+    return list(
+        Consent.objects.filter(resident_id=resident_id)
+        .select_related("organisation", "given_by")
+        .order_by("-valid_from", "-id")
+    )
+
+
+def consent_of_get(*, resident_id: int, consent_id: int) -> Consent | None:
+    """One consent about this resident's data, or None (another person's, or no such row: the same answer)."""
+    return Consent.objects.filter(pk=consent_id, resident_id=resident_id).first()
