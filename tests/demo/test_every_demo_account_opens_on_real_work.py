@@ -15,16 +15,22 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from routekaart.access import selectors as access_selectors
+from routekaart.access.models import AgreementParty, AgreementStatus, PlanStatus
 from routekaart.audit import selectors as audit_selectors
-from routekaart.audit.models import Event
+from routekaart.audit import services as audit_services
+from routekaart.audit.models import Event, ProcessingLogEntry, Result
 from routekaart.income import selectors as income_selectors
 from routekaart.organisations.demo import DEMO_ACCOUNTS
 from routekaart.organisations.models import User
 from routekaart.participation import selectors as participation_selectors
 from routekaart.participation.models import Assignment, AssignmentStatus
 from routekaart.residents.generator import municipality_generate
-from routekaart.residents.selectors import my_households
+from routekaart.residents.life_phase import age_on
+from routekaart.residents.models import Relation, RelationKind
+from routekaart.residents.represented import Ground, persons_represented
+from routekaart.residents.selectors import consents_of, household_coordinator, household_id_of, my_households
 from routekaart.routes import selectors as routes_selectors
+from routekaart.routes.models import Trajectory
 from routekaart.testing import FINGERPRINT_IGNORES, database_fingerprint
 from routekaart.work.models import Placement, PlacementState
 from routekaart.work.selectors import placements as work_placements
@@ -61,6 +67,7 @@ def test_every_demo_account_opens_on_real_work_and_is_printed(demo):
     """One set-up for every account (the set-up is the expensive part)."""
     _the_coordinator_opens_on_signals_deadlines_agreements_and_conversations()
     _the_other_staff_accounts_open_on_their_own_work()
+    _the_portal_resident_has_each_part_of_the_portal_to_click_through()
     printed = {line.split()[0] for line in demo.splitlines() if line.startswith("  ")}
     assert {a.username for a in DEMO_ACCOUNTS} <= printed
     assert set(User.objects.filter(is_demo=True).values_list("username", flat=True)) <= printed
@@ -122,3 +129,45 @@ def test_a_second_setup_changes_nothing_but_records_that_it_ran(demo):
     assert database_fingerprint(ignore) == before
     ran = set(Event.objects.order_by("pk")[events:].values_list("action", flat=True))
     assert all(a.endswith(".generated") or a == "annual_reviews.planned" for a in ran), ran  # the runs themselves
+
+
+def _the_portal_resident_has_each_part_of_the_portal_to_click_through():
+    """Issue 19: the `inwoner` account's household is a full example of what Mijn Routekaart shows."""
+    today = timezone.localdate()
+    kim = user("inwoner").resident
+    household_id = household_id_of(resident_id=kim.pk, on=today)
+    assert household_coordinator(household_id=household_id, on=today).user.username == "regisseur"
+
+    case = access_selectors.open_case_of(household_id=household_id)
+    plan = case.plans.get(status=PlanStatus.ACTIVE)
+    assert plan.goals.exists()
+    own = list(plan.agreements.filter(party=AgreementParty.RESIDENT, status=AgreementStatus.OPEN))
+    assert any(a.due_on < today for a in own), "an agreement of her own overdue"
+    assert any(a.due_on > today for a in own), "an agreement of her own due later"
+    assert plan.agreements.filter(party=AgreementParty.MUNICIPALITY).exists()
+    assert any(d.provisions.exists() for d in case.decisions.all()), "a decision with provisions: a letter"
+
+    benefit = income_selectors.benefit_for_household(household_id=household_id, on=today)
+    assert benefit.client_id == kim.pk and benefit.income_reports.exists()
+    assert income_selectors.regulations_not_used(household_id=household_id, on=today), "Regelingen die u misschien mist"
+
+    assert any(c.withdrawn_at is None and c.valid_from <= today for c in consents_of(resident_id=kim.pk))
+
+    children = [
+        r.related for r in Relation.objects.filter(resident=kim, kind=RelationKind.PARENT).select_related("related")
+    ]
+    home = [c for c in children if household_id_of(resident_id=c.pk, on=today) == household_id]
+    ages = [age_on(c.birth_date, today) for c in home]
+    assert any(a < 16 for a in ages) and any(a >= 16 for a in ages), ages
+    assert [r.ground for r in persons_represented(resident=kim, on=today)].count(Ground.PARENT) >= 1
+
+    trajectory = Trajectory.objects.get(resident=kim)
+    assert trajectory.progress.exists(), "a route with steps"
+
+    pseudonym = audit_services.pseudonym(kim.bsn)
+    entries = ProcessingLogEntry.objects.filter(data_subjects__pseudonym=pseudonym, actor__isnull=False).exclude(
+        actor=user("inwoner")
+    )
+    assert entries.filter(actor=user("regisseur"), result=Result.OK).exists()
+    glass = entries.get(result=Result.BREAK_GLASS, operation="read", activity="household-file")
+    assert glass.actor.username == "consulent" and "ontruiming" in glass.reason

@@ -40,6 +40,7 @@ from .models import (
 COORDINATOR = "regisseur"
 PROVIDER = "de-linde"
 BREAK_GLASS_USER = "consulent"  # the Dienst's klantmanager (routes/demo.py), not involved here
+PORTAL_RESIDENT = "inwoner"  # the portal's demo resident (residents/generator/caseloads.py PORTAL_ACCOUNT)
 # The statutory term of an application per law (the nearest deadline it opens: data/deadlines.yaml).
 APPLICATION_TERM_DAYS = {"W": 14, "J": 56, "P": 28}
 
@@ -67,14 +68,22 @@ SCENARIOS = [
 
 
 def _households(user, today: date) -> list[tuple[object, str]]:
-    """Her households (with the domain she coordinates them in), in the order of their number."""
+    """Her households (with the domain she coordinates them in), in the order of their number; not the portal's
+    demo resident's, whose case portal/demo.py walks as the portal's full example."""
     households = list(residents_selectors.my_households(user=user).order_by("pk"))
     coordinators = residents_selectors.household_coordinators(household_ids=[h.pk for h in households], on=today)
+    portal = _portal_household_id(today)
     return [
         (h, coordinators[h.pk].domain)
         for h in households
-        if h.pk in coordinators and coordinators[h.pk].user_id == user.pk
+        if h.pk in coordinators and coordinators[h.pk].user_id == user.pk and h.pk != portal
     ]
+
+
+def _portal_household_id(today: date) -> int | None:
+    account = get_user_model().objects.filter(username=PORTAL_RESIDENT).first()
+    resident = getattr(account, "resident", None) if account is not None else None
+    return residents_selectors.household_id_of(resident_id=resident.pk, on=today) if resident is not None else None
 
 
 def _assign(households: list[tuple[object, str]]) -> list[tuple[Scenario, object, str]]:

@@ -20,6 +20,7 @@ import random
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.color import no_style
@@ -37,6 +38,7 @@ from .population import Chunk, chunk_build
 from .town import TownPlan
 
 GROUP_CHUNKS = 20  # chunks per transaction
+PORTAL_MIN_AGE = 40  # the demo resident's least age (`_portal_age_ensure`)
 TABLES = (Address, Resident, Household, Membership, Relation, Involvement, Consent)
 
 
@@ -201,6 +203,7 @@ def chunk_store(chunk: Chunk, *, plan: TownPlan, district_ids: dict[int, int], s
             head.given_names, head.name_prefix, head.family_name = PORTAL_NAME
             head.gender = "female"
             head.email = "kim.devries@example.org"
+            _portal_age_ensure(head, portal_person, chunk, plan)
 
     tables = _tables()
     district = district_ids[chunk.district]
@@ -287,6 +290,17 @@ def chunk_store(chunk: Chunk, *, plan: TownPlan, district_ids: dict[int, int], s
                 )
             ],
         )
+
+
+def _portal_age_ensure(head, person: int, chunk: Chunk, plan: TownPlan) -> None:
+    """The demo resident is old enough to have a child of 16 or older (the portal shows a parent what it may of a
+    child under 16, and nothing of one of 16): born earlier, which keeps every date of her household after her
+    birth. Not when her own parents are in the town: their relation dates hold her birth date."""
+    today = plan.reference_date
+    if any(r.related == person and r.kind == "parent" for r in chunk.relations):
+        return
+    if head.birth_date > date(today.year - PORTAL_MIN_AGE, today.month, min(today.day, 28)):
+        head.birth_date = date(today.year - PORTAL_MIN_AGE - 1, head.birth_date.month, min(head.birth_date.day, 28))
 
 
 def _tables() -> dict[type[models.Model], _Table]:
