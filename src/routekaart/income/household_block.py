@@ -2,7 +2,8 @@
 
 Shown to the roles the social-assistance activity allows (the coordinator, the resident), in domain P; a school or
 a job coach sees no benefit. It links to the client page and offers the conversation and the warm handover of the
-fixed coordinator to who may manage benefits.
+fixed coordinator to who may manage benefits. The changes the resident reported in Mijn Routekaart wait here, each
+with its "verwerkt" button, until the coordinator has processed them.
 """
 
 from __future__ import annotations
@@ -40,7 +41,11 @@ def benefit_block(file: HouseholdFile) -> HouseholdBlock | None:
         key="benefit",
         title=_("Bijstand"),
         template="income/components/household_benefit.html",
-        context={"summary": summary},
+        context={
+            "summary": summary,
+            "household_id": household_id,
+            "can_process": access.user.has_perm("income.manage_benefits"),
+        },
         url=reverse("income:client_detail", args=[household_id]),
         domain=Domain.PARTICIPATION,
         actions=tuple(actions),

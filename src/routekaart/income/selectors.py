@@ -421,11 +421,18 @@ def client_file_get(*, access: HouseholdAccess, on: date | None = None) -> Clien
 def surplus_month_get(
     *, access: HouseholdAccess, month: date
 ) -> tuple[SocialAssistance | None, SurplusSettlement | None]:
-    benefit = benefit_for_household(household_id=access.household_id, on=month)
-    settlement = None
+    benefit, settlement = surplus_month_of_household(household_id=access.household_id, month=month)
     if benefit is not None:
-        settlement = SurplusSettlement.objects.filter(benefit=benefit, month=month).first()
         _read_logged(access=access, residents=[benefit.client])
+    return benefit, settlement
+
+
+def surplus_month_of_household(
+    *, household_id: int, month: date
+) -> tuple[SocialAssistance | None, SurplusSettlement | None]:
+    """The household's benefit in `month` and that month's settlement, if any; the caller logs the read."""
+    benefit = benefit_for_household(household_id=household_id, on=month)
+    settlement = SurplusSettlement.objects.filter(benefit=benefit, month=month).first() if benefit else None
     return benefit, settlement
 
 

@@ -1,20 +1,22 @@
 """What the household page shows of bestaanszekerheid: the social-assistance benefit running (or the latest) and
-its yearly conversations, the next one planned and the last one held.
+its yearly conversations, the next one planned and the last one held, and the changes the resident reported that
+wait to be processed.
 
-Two queries whatever the household's history (each runs, benefit or not); the read is logged under the
+Three queries whatever the household's history (each runs, benefit or not); the read is logged under the
 social-assistance activity, like the client page's.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from ..audit import services as audit
 from ..residents.access import HouseholdAccess
-from .models import AnnualReview, ReviewStatus, SocialAssistance
+from .models import AnnualReview, ChangeReport, ChangeStatus, ReviewStatus, SocialAssistance
 
 ACTIVITY = "social-assistance"
+OPEN_CHANGES_SHOWN = 20  # more than a handful open means the coordinator has work to do, not a longer list
 
 
 @dataclass
@@ -24,6 +26,7 @@ class HouseholdBenefitSummary:
     next_review: AnnualReview | None
     last_review: AnnualReview | None
     on: date
+    open_changes: list[ChangeReport] = field(default_factory=list)
 
     @property
     def next_review_overdue(self) -> bool:
@@ -57,6 +60,11 @@ def household_benefit_summary(*, access: HouseholdAccess, residents, on: date | 
     next_review = next((r for r in reviews if r.status == ReviewStatus.PLANNED), None)
     held = [r for r in reviews if r.status == ReviewStatus.HELD and r.held_on]
     last_review = max(held, key=lambda r: (r.held_on, r.pk)) if held else None
+    open_changes = list(
+        ChangeReport.objects.filter(benefit_id=benefit.pk if benefit else None, status=ChangeStatus.RECEIVED).order_by(
+            "starts_on", "pk"
+        )[:OPEN_CHANGES_SHOWN]
+    )
     if benefit is not None:
         audit.processing_record(
             actor=access.user,
@@ -72,4 +80,5 @@ def household_benefit_summary(*, access: HouseholdAccess, residents, on: date | 
         next_review=next_review,
         last_review=last_review,
         on=on,
+        open_changes=open_changes,
     )

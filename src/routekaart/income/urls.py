@@ -25,4 +25,9 @@ urlpatterns = [
         "huishoudens/<int:household_id>/verrekening/<int:year>-<int:month>/", views.surplus_month, name="surplus_month"
     ),
     path("huishoudens/<int:household_id>/werk/", views.work_switch, name="work_switch"),
+    path(
+        "huishoudens/<int:household_id>/wijzigingen/<int:report_id>/verwerkt/",
+        views.change_report_process,
+        name="change_report_process",
+    ),
 ]

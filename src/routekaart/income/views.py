@@ -38,7 +38,7 @@ from .forms import (
     IncomeReportForm,
     WorkSwitchForm,
 )
-from .models import AnnualReview, Regulation, Reminder, ReportSource, ReviewStatus
+from .models import AnnualReview, ChangeReport, Regulation, Reminder, ReportSource, ReviewStatus
 
 PAGE_SIZE = 25
 PURPOSE = "social-assistance"
@@ -472,6 +472,22 @@ def work_switch(request: HttpRequest, household_id: int) -> HttpResponse:
         },
         status=400 if form.errors else 200,
     )
+
+
+@permission_required("income.manage_benefits", raise_exception=True)
+@access_denied_as_403
+@require_POST
+def change_report_process(request: HttpRequest, household_id: int, report_id: int) -> HttpResponse:
+    """The coordinator has processed a change the resident reported: it leaves the household page's open list."""
+    _access(request, household_id)
+    report = get_object_or_404(ChangeReport, pk=report_id, benefit__household_id=household_id)
+    try:
+        services.change_report_process(actor=request.user, report=report)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("De wijziging is verwerkt."))
+    return redirect(reverse("residents:household_detail", args=[household_id]) + "#doorgegeven-wijzigingen")
 
 
 @permission_required("income.view_clients", raise_exception=True)
