@@ -161,6 +161,34 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
+# --- Mijn Routekaart: residents log in with DigiD through the municipality's OIDC broker (portal.login) -------------
+# The staff backends above stay first and LOGIN_URL stays the staff login: the portal's backend answers only the
+# portal's own OIDC callback. The broker: its issuer (discovery at /.well-known/openid-configuration, read once per
+# process), or each endpoint explicitly (an explicit endpoint wins over discovery); the client id and secret it
+# issued; the claims that carry the BSN and the DigiD level; the lowest level let in. See docs/deployment.md.
+AUTHENTICATION_BACKENDS.append("routekaart.portal.login.DigiDBackend")
+PORTAL_OIDC_ISSUER = env.str("PORTAL_OIDC_ISSUER", default="")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env.str("OIDC_OP_AUTHORIZATION_ENDPOINT", default="")
+OIDC_OP_TOKEN_ENDPOINT = env.str("OIDC_OP_TOKEN_ENDPOINT", default="")
+OIDC_OP_USER_ENDPOINT = env.str("OIDC_OP_USER_ENDPOINT", default="")  # unused: the claims come from the ID token
+OIDC_OP_JWKS_ENDPOINT = env.str("OIDC_OP_JWKS_ENDPOINT", default="")
+OIDC_RP_CLIENT_ID = env.str("PORTAL_OIDC_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET = env.str("PORTAL_OIDC_CLIENT_SECRET", default="")
+OIDC_RP_SIGN_ALGO = "RS256"  # the broker signs the ID token with its key (JWKS); never a shared secret, never none
+OIDC_RP_SCOPES = env.str("PORTAL_OIDC_SCOPES", default="openid")
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = env.float("PORTAL_OIDC_TIMEOUT", default=5.0)
+OIDC_CREATE_USER = False  # an account is linked to a known resident only (residents.account_services)
+OIDC_STORE_ACCESS_TOKEN = False
+OIDC_STORE_ID_TOKEN = False
+OIDC_AUTHENTICATION_CALLBACK_URL = "portal:oidc_authentication_callback"
+PORTAL_OIDC_BSN_CLAIM = env.str("PORTAL_OIDC_BSN_CLAIM", default="bsn")
+PORTAL_OIDC_ASSURANCE_CLAIM = env.str("PORTAL_OIDC_ASSURANCE_CLAIM", default="acr")
+# DigiD Midden (app or SMS): the level the sociaal domein's personal data asks for (portal.login.DIGID_LEVELS).
+PORTAL_MIN_ASSURANCE = env.str(
+    "PORTAL_MIN_ASSURANCE", default="urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract"
+)
+
 # Staff must prove a second factor (TOTP). Only the demo may let accounts marked as demo skip it.
 TWO_FACTOR_REQUIRED = True
 DEMO_ACCOUNTS_SKIP_SECOND_FACTOR = False
