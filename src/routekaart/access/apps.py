@@ -32,5 +32,9 @@ class AccessConfig(AppConfig):
         labels_register(EVENT_LABELS)
         block_register("case", household_block.case_block, household_block.CASE_ORDER)
         block_register("plan", household_block.plan_block, household_block.PLAN_ORDER)
+        block_register("resident_messages", household_block.messages_block, household_block.MESSAGES_ORDER)
         block_register("decisions", household_block.decisions_block, household_block.DECISIONS_ORDER)
         residents.coordinator_needed_by(open_case_needs_its_coordinator)
+        from . import subject_export
+
+        subject_export.register()  # its section of the AVG inzage (residents.subject_export)

@@ -1,5 +1,6 @@
 """The household page's blocks of the integrale toegang: the open case (phase, nearest statutory deadline,
-procesregisseur), the active plan (goals, open agreements) and the decisions' provisions in force.
+procesregisseur), the active plan (goals, open agreements), the residents' messages from Mijn Routekaart (open ones
+first, each with a small answer form) and the decisions' provisions in force.
 
 One summary read serves the three blocks (`household_case_summary`, a fixed number of queries); each block links to
 the case file and offers only the steps the viewer may take and the case's state allows.
@@ -16,6 +17,7 @@ from .selectors_household import HouseholdCaseSummary, household_case_summary
 
 CASE_ORDER = 10
 PLAN_ORDER = 20
+MESSAGES_ORDER = 25
 DECISIONS_ORDER = 40
 
 
@@ -76,6 +78,20 @@ def plan_block(file: HouseholdFile) -> HouseholdBlock | None:
         context={"summary": summary},
         url=_case_file_url(file, "plan-heading") if summary.plan is not None else "",
         actions=tuple(actions),
+    )
+
+
+def messages_block(file: HouseholdFile) -> HouseholdBlock | None:
+    """Berichten van de inwoner: the questions and objections sent from Mijn Routekaart, open ones first; whoever
+    may work the case answers each in place (none sent: no block)."""
+    summary = _summary(file)
+    if summary is None or not summary.messages:
+        return None
+    return HouseholdBlock(
+        key="resident_messages",
+        title=_("Berichten van de inwoner"),
+        template="access/components/household_messages.html",
+        context={"summary": summary, "may_answer": file.access.user.has_perm("access.work_cases")},
     )
 
 

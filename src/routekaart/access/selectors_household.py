@@ -1,7 +1,7 @@
 """What the household page's summary shows of the integrale toegang: the open case with its phase and nearest
 statutory deadline, the active plan's goals and open agreements, and the decisions' provisions in force.
 
-Four queries whatever the household's size or history (each runs, empty or not, so a household with nothing costs
+Five queries whatever the household's size or history (each runs, empty or not, so a household with nothing costs
 the same as one with ten years of cases); the read of domain data (decisions, deadlines) is logged per law domain.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import F, OuterRef, Q, Subquery
 
 from ..organisations.roles import Domain
 from ..residents import selectors as residents_selectors
@@ -26,8 +26,12 @@ from .models import (
     Plan,
     PlanStatus,
     ProvisionOutcome,
+    ResidentMessage,
     TailoredProvision,
 )
+
+# The residents' messages the household page lists: every open one first, then the latest answered ones.
+MESSAGES_SHOWN = 20
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,11 @@ class HouseholdCaseSummary:
     goals: list[Goal] = field(default_factory=list)
     agreements: list[tuple[Agreement, DueRow]] = field(default_factory=list)
     provisions: list[TailoredProvision] = field(default_factory=list)
+    messages: list[ResidentMessage] = field(default_factory=list)
+
+    @property
+    def open_messages(self) -> int:
+        return sum(1 for m in self.messages if m.is_open)
 
     @property
     def intake_due(self) -> bool:
@@ -111,6 +120,11 @@ def household_case_summary(*, access: HouseholdAccess, residents, on: date | Non
         .order_by("ends_on", "pk")
         if access.sees(p.law)
     ]
+    messages = list(
+        ResidentMessage.objects.filter(household_id=household_id)
+        .select_related("resident", "agreement", "decision", "answered_by")
+        .order_by(F("answered_at").desc(nulls_first=True), "-sent_at", "-pk")[:MESSAGES_SHOWN]
+    )
     shown = {p.law for p in provisions} | ({deadline.law} if deadline else set())
     shown -= {Domain.GENERAL}
     if shown:
@@ -122,4 +136,5 @@ def household_case_summary(*, access: HouseholdAccess, residents, on: date | Non
         goals=goals,
         agreements=[(a, DueRow(a.due_on, (a.due_on - on).days)) for a in agreements],
         provisions=provisions,
+        messages=messages,
     )

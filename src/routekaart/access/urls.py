@@ -26,6 +26,7 @@ urlpatterns = [
     path("casussen/<int:case_id>/afsluiten/", views.close, name="close"),
     path("termijnen/<int:deadline_id>/wijzigen/", views.deadline_change, name="deadline_change"),
     path("termijnen/<int:deadline_id>/gehaald/", views.deadline_meet, name="deadline_meet"),
+    path("berichten/<int:message_id>/antwoord/", views.resident_message_answer, name="resident_message_answer"),
     path("team/", team_views.team_caseload, name="team_caseload"),
     path("team/casussen/<int:case_id>/overdracht/", team_views.team_transfer, name="team_transfer"),
 ]

@@ -7,6 +7,7 @@ what is wrong (status 400); htmx fragments answer 200 so the fragment with its m
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
@@ -14,8 +15,10 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from ..core.forms import Form as CoreForm
 from ..core.views import access_denied_as_403, service_form_submit
 from ..organisations import selectors as organisations_selectors
 from ..organisations.roles import Domain
@@ -54,6 +57,7 @@ from .models import (
     Decision,
     LifeDomain,
     Plan,
+    ResidentMessage,
     ScaleStep,
     SpecialistAdvice,
 )
@@ -750,4 +754,41 @@ def close(request: HttpRequest, case_id: int) -> HttpResponse:
         case=case,
         title=_("Casus afsluiten"),
         intro=_("Het plan van aanpak eindigt en lopende termijnen vervallen. De regisseur blijft aanspreekpunt."),
+    )
+
+
+# --- residents' messages from Mijn Routekaart ---------------------------------------------------------------------
+
+
+class ResidentMessageAnswerForm(CoreForm):
+    limits_model = ResidentMessage
+    answer = forms.CharField(
+        label=_lazy("Uw antwoord aan de inwoner"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_lazy("De inwoner leest uw antwoord in Mijn Routekaart. Schrijf in eenvoudige woorden."),
+    )
+
+
+@permission_required("access.work_cases", raise_exception=True)
+@access_denied_as_403
+@require_http_methods(["GET", "POST"])
+def resident_message_answer(request: HttpRequest, message_id: int) -> HttpResponse:
+    """The coordinator answers a resident's question or objection (from the household page's block)."""
+    message = get_object_or_404(ResidentMessage.objects.select_related("agreement", "decision"), pk=message_id)
+    household_access_check(user=request.user, household_id=message.household_id, purpose="household-file")
+    form = ResidentMessageAnswerForm(request.POST or None)
+    then = redirect("residents:household_detail", household_id=message.household_id)
+    return service_form_submit(
+        request,
+        form,
+        lambda data: services.resident_message_answer(actor=request.user, message=message, answer=data["answer"]),
+        success=_("Uw antwoord is verstuurd. De inwoner leest het in Mijn Routekaart."),
+        then=then,
+    ) or _form_page(
+        request,
+        form=form,
+        case=None,
+        household_id=message.household_id,
+        title=_("%(kind)s van de inwoner beantwoorden") % {"kind": message.get_kind_display()},
+        intro=message.text,
     )
