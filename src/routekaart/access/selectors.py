@@ -9,6 +9,7 @@ prefetched per list. Reads of personal data are logged
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -664,3 +665,50 @@ def open_case_of(*, household_id: int, with_intakes: bool = False) -> Case | Non
 
 def case_of_household_exists(*, case_id: int, household_id: int) -> bool:
     return Case.objects.filter(pk=case_id, household_id=household_id).exists()
+
+
+# --- a resident's own decisions (Mijn Routekaart) ------------------------------------------------------------------
+# The portal asks with the residents its scope allows (the person it shows, a parent's children under 16) and the
+# laws it may show (a machtiging can be for some laws only). No HouseholdAccess and no log here: the portal's scope
+# is the check, and the portal logs each read with channel portal (portal.reads.portal_read).
+
+
+def _resident_decisions(*, resident_ids: Iterable[int], laws: Iterable[str]) -> QuerySet[Decision]:
+    return Decision.objects.filter(addressee_id__in=list(resident_ids), law__in=list(laws))
+
+
+def resident_decisions(*, resident_ids: Iterable[int], laws: Iterable[str] = ("J", "W", "P")) -> list[Decision]:
+    """The decisions addressed to these residents under these laws, newest first, with their provisions (and each
+    provision's provider): 2 queries, however many decisions and provisions."""
+    return list(
+        _resident_decisions(resident_ids=resident_ids, laws=laws)
+        .select_related("addressee")
+        .prefetch_related(Prefetch("provisions", queryset=TailoredProvision.objects.select_related("provider")))
+        .order_by("-decided_on", "-id")
+    )
+
+
+def resident_decision_get(
+    *, resident_ids: Iterable[int], decision_id: int, laws: Iterable[str] = ("J", "W", "P")
+) -> Decision:
+    """One decision addressed to one of these residents (Decision.DoesNotExist for any other: the portal answers
+    404 and so never tells that it exists)."""
+    return _resident_decisions(resident_ids=resident_ids, laws=laws).select_related("addressee").get(pk=decision_id)
+
+
+def resident_decision_letter_get(
+    *, resident_ids: Iterable[int], decision_id: int, laws: Iterable[str] = ("J", "W", "P")
+) -> Decision:
+    """A decision addressed to one of these residents, with what its letter needs (as `decision_letter_get`, which
+    the staff download uses): the same letter, the same renderer."""
+    decision = (
+        _resident_decisions(resident_ids=resident_ids, laws=laws)
+        .select_related("addressee__address", "decided_by", "case")
+        .prefetch_related(Prefetch("provisions", queryset=TailoredProvision.objects.select_related("provider")))
+        .get(pk=decision_id)
+    )
+    closing = not decision.case.is_open and decision.case.closed_on is not None
+    decision.case.coordinator_involvement = residents_selectors.household_coordinator(
+        household_id=decision.household_id, on=decision.case.closed_on if closing else None, closing=closing
+    )
+    return decision

@@ -1,0 +1,98 @@
+"""Bezwaar maken: an objection is one message to the coordinator with one event; an empty one is refused in Dutch
+and changes nothing; after the term the form still takes it and asks why it is late (Awb 6:11)."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from freezegun import freeze_time
+
+from ...access.models import Decision, ResidentMessage
+from ...audit.models import Event
+from ...testing import database_fingerprint
+from . import test_decision_pages as pages
+from .helpers import portal_login
+
+pytestmark = pytest.mark.django_db
+
+# The fixtures of the decisions pages: the Hendriks family with a decision each, and another household.
+rules, coordinator, home, other = pages.rules, pages.coordinator, pages.home, pages.other
+
+
+def test_an_objection_is_one_message_to_the_coordinator_and_one_event(client, home):
+    user = portal_login(client, home.mother)
+    url = reverse("portal:objection", args=[home.own.pk])
+    assert "Waarom bent u het niet eens met dit besluit?" in client.get(url).content.decode()
+    response = client.post(url, {"text": "Ik heb meer uren begeleiding nodig dan twee dagdelen."})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("portal:objection_received", args=[home.own.pk])
+    message = ResidentMessage.objects.get()
+    assert (message.kind, message.decision_id, message.household_id) == ("objection", home.own.pk, home.pk)
+    assert (message.resident_id, message.sender_id) == (home.mother.pk, user.pk)
+    assert message.text == "Ik heb meer uren begeleiding nodig dan twee dagdelen."
+    event = Event.objects.get(action="resident_message.sent")
+    assert event.household_id == home.pk and event.after["decision"] == home.own.reference
+    assert "begeleiding" not in str(event.after)  # the event names what it is about, never the text
+    page = client.get(response["Location"]).content.decode()
+    today = timezone.localdate()
+    assert f"is ontvangen op {today.day} " in page
+    assert "Uw regisseur neemt contact met u op." in page
+
+
+def test_an_empty_objection_is_refused_in_dutch_and_nothing_changes(client, home):
+    portal_login(client, home.mother)
+    url = reverse("portal:objection", args=[home.own.pk])
+    before = database_fingerprint()
+    response = client.post(url, {"text": "   "})
+    assert response.status_code == 400
+    assert "Schrijf waarom u het niet eens bent met het besluit." in response.content.decode()
+    assert database_fingerprint() == before
+
+
+def test_an_objection_against_another_households_decision_is_not_found_and_changes_nothing(client, home, other):
+    portal_login(client, home.mother)
+    before = database_fingerprint()
+    response = client.post(reverse("portal:objection", args=[other.own.pk]), {"text": "Niet mee eens."})
+    assert response.status_code == 404
+    assert database_fingerprint() == before
+    assert client.get(reverse("portal:objection_received", args=[other.own.pk])).status_code == 404
+
+
+def test_a_parent_objects_against_the_decision_for_their_son_of_12(client, home):
+    portal_login(client, home.mother)
+    response = client.post(reverse("portal:objection", args=[home.sons.pk]), {"text": "Sem heeft meer hulp nodig."})
+    assert response.status_code == 302
+    message = ResidentMessage.objects.get()
+    assert (message.decision_id, message.resident_id) == (home.sons.pk, home.mother.pk)
+
+
+def test_before_the_term_ends_the_form_does_not_ask_why_it_is_late(client, home):
+    Decision.objects.filter(pk=home.own.pk).update(decided_on=datetime.date(2026, 6, 1))  # last day: 13 July
+    with freeze_time("2026-07-13"):
+        portal_login(client, home.mother)
+        page = client.get(reverse("portal:objection", args=[home.own.pk])).content.decode()
+    assert "Vandaag is de laatste dag." in page
+    assert "late_reason" not in page
+
+
+def test_after_the_term_the_objection_is_still_taken_and_says_why_it_is_late(client, home):
+    Decision.objects.filter(pk=home.own.pk).update(decided_on=datetime.date(2026, 6, 1))
+    with freeze_time("2026-07-14"):
+        portal_login(client, home.mother)
+        url = reverse("portal:objection", args=[home.own.pk])
+        page = client.get(url).content.decode()
+        assert "De bezwaartermijn is voorbij." in page
+        assert "Waarom maakt u nu pas bezwaar?" in page
+        response = client.post(url, {"text": "Het klopt niet.", "late_reason": "Ik lag in het ziekenhuis."})
+        assert response.status_code == 302
+        received = client.get(response["Location"]).content.decode()
+    assert "is ontvangen op 14 juli 2026" in received
+    text = ResidentMessage.objects.get().text
+    assert text.startswith("Het klopt niet.") and "Waarom nu pas bezwaar: Ik lag in het ziekenhuis." in text
+
+
+def test_the_confirmation_without_an_objection_sent_goes_to_the_form(client, home):
+    portal_login(client, home.mother)
+    response = client.get(reverse("portal:objection_received", args=[home.own.pk]))
+    assert response["Location"] == reverse("portal:objection", args=[home.own.pk])
