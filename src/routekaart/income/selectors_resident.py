@@ -14,7 +14,15 @@ from datetime import date, timedelta
 from ..residents.selectors import household_composition_on
 from . import selectors
 from .calculation import BenefitCalculation, CalculationError
-from .models import ChangeKind, ChangeReport, ChangeStatus, IncomeReport, SocialAssistance, SurplusSettlement
+from .models import (
+    ChangeKind,
+    ChangeReport,
+    ChangeStatus,
+    IncomeReport,
+    ReportSource,
+    SocialAssistance,
+    SurplusSettlement,
+)
 
 HISTORY_MONTHS = 6  # the months before this one the page shows
 LIST_LENGTH = 12  # reports and settlements shown: a year
@@ -23,6 +31,7 @@ BENEFICIARY_ROLES = ("head", "partner")  # residents' membership roles of the co
 CHANGE_KIND_CHOICES = ChangeKind.choices
 ABROAD = ChangeKind.ABROAD
 RECEIVED = ChangeStatus.RECEIVED
+REPORTED_BY_RESIDENT = ReportSource.CLIENT  # "Inwoner (portaal)"
 
 
 @dataclass(frozen=True)
