@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import journal_views, registration_views, search_views, timeline_views, views
+from . import authorisation_views, journal_views, registration_views, search_views, timeline_views, views
 
 app_name = "residents"
 urlpatterns = [
@@ -19,6 +19,11 @@ urlpatterns = [
         "<int:household_id>/toestemmingen/<int:consent_id>/intrekken/",
         views.consent_withdraw,
         name="consent_withdraw",
+    ),
+    path(
+        "<int:household_id>/machtigingen/nieuw/",
+        authorisation_views.authorisation_create,
+        name="authorisation_create",
     ),
     path("<int:household_id>/journaal/", journal_views.journal, name="journal"),
     path("<int:household_id>/journaal/notitie/", journal_views.note_create, name="note_create"),
