@@ -111,6 +111,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # A resident logged in with DigiD stays in /mijn/: before the staff's second factor (portal.middleware).
+    "routekaart.portal.middleware.PortalAccountMiddleware",
     "routekaart.organisations.middleware.RequireSecondFactorMiddleware",
     "routekaart.organisations.middleware.ApiTokenUseMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

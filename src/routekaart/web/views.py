@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from ..core.outage import RETRY_AFTER_SECONDS, broken_connections_close
 from ..organisations import selectors as organisation_selectors
+from ..organisations.roles import Role
 from ..organisations.selectors import active_role
 from .home_figures import home_sections
 
@@ -39,6 +40,8 @@ def liveness(request: HttpRequest) -> JsonResponse:
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     role = active_role(request)
+    if role in (None, Role.RESIDENT) and hasattr(request.user, "resident"):
+        return redirect("portal:home")  # a resident's own account: Mijn Routekaart (its login is DigiD)
     template = f"web/home/{role}.html" if role else "web/home/no_role.html"
     return render(request, template, {"role": role})
 
