@@ -223,3 +223,22 @@ def test_the_page_runs_the_same_queries_for_one_decision_and_for_many_with_many_
             assert client.get(url).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+
+
+def test_a_daughter_of_17_who_authorised_her_mother_for_youth_care_shows_her_youth_decisions_only(
+    client, home, coordinator
+):
+    from ...residents.models import Authorisation
+
+    support = decide(coordinator, home.case, home.daughter)
+    Authorisation.objects.create(
+        principal=home.daughter, agent=home.mother, domains="J", valid_from=datetime.date(2020, 1, 1)
+    )
+    portal_login(client, home.mother)
+    assert shown(client.get(reverse("portal:decisions"))) == {home.own.pk, home.sons.pk}  # her own page
+    session = client.session
+    session["portal_viewing"] = home.daughter.pk
+    session.save()
+    assert shown(client.get(reverse("portal:decisions"))) == {home.daughters.pk}
+    assert client.get(reverse("portal:decision_letter", args=[support.pk])).status_code == 404
+    assert client.get(reverse("portal:objection", args=[support.pk])).status_code == 404
