@@ -20,7 +20,6 @@ from urllib.parse import urlsplit
 
 import httpx
 from django.urls import reverse
-from oidc_provider_mock import run_server_in_thread
 
 from ..login import DIGID_BASIS, DIGID_MIDDEN
 
@@ -38,6 +37,8 @@ def oidc_provider(*, token_max_age: timedelta = timedelta(hours=1)) -> Iterator[
 
     `token_max_age` is the life of the ID token it issues: a negative one issues tokens that have already ended.
     """
+    from oidc_provider_mock import run_server_in_thread  # here: importing it costs, and most tests never start it
+
     os.environ.setdefault("AUTHLIB_INSECURE_TRANSPORT", "1")  # plain http on localhost
     with run_server_in_thread(access_token_max_age=token_max_age) as server:
         yield f"http://localhost:{server.server_port}"
