@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from ..audit import services as audit
-from ..audit.models import Result
 from ..core.forms import service_errors_to_form
 from ..core.views import access_denied_as_403
 from . import selectors
@@ -30,7 +29,7 @@ def _agent_found(request: HttpRequest, bsn: str, birth_date):
             actor=request.user,
             activity="consent",
             data_subjects=[""],
-            result=Result.DENIED,
+            result=audit.Result.DENIED,
             reason="authorisation: no resident with this BSN and birth date",
         )
         return None
