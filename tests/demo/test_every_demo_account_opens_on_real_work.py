@@ -6,13 +6,18 @@ test runs the command itself with every generator of settings.ROUTEKAART_DEMO_GE
 """
 
 import io
+import json
+import os
 from datetime import timedelta
 
 import pytest
 from django.conf import settings as django_settings
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.module_loading import import_string
+from oidc_provider_mock import User as OidcUser
+from oidc_provider_mock import run_server_in_thread
 
 from routekaart.access import selectors as access_selectors
 from routekaart.access.models import AgreementParty, AgreementStatus, PlanStatus
@@ -24,6 +29,7 @@ from routekaart.organisations.demo import DEMO_ACCOUNTS
 from routekaart.organisations.models import User
 from routekaart.participation import selectors as participation_selectors
 from routekaart.participation.models import Assignment, AssignmentStatus
+from routekaart.portal.tests.oidc import oidc_login, settings_for
 from routekaart.residents.generator import municipality_generate
 from routekaart.residents.life_phase import age_on
 from routekaart.residents.models import Relation, RelationKind
@@ -63,10 +69,11 @@ def user(username: str) -> User:
     return User.objects.get(username=username)
 
 
-def test_every_demo_account_opens_on_real_work_and_is_printed(demo):
+def test_every_demo_account_opens_on_real_work_and_is_printed(demo, client, settings):
     """One set-up for every account (the set-up is the expensive part)."""
     _the_coordinator_opens_on_signals_deadlines_agreements_and_conversations()
     _the_other_staff_accounts_open_on_their_own_work()
+    _the_resident_opens_on_the_portal_login_and_logs_in_with_the_demo_digid(client, settings)
     _the_portal_resident_has_each_part_of_the_portal_to_click_through()
     printed = {line.split()[0] for line in demo.splitlines() if line.startswith("  ")}
     assert {a.username for a in DEMO_ACCOUNTS} <= printed
@@ -118,6 +125,31 @@ def _the_other_staff_accounts_open_on_their_own_work():
     assert income_selectors.non_take_up_report().rows, "non-take-up found"
 
     assert audit_selectors.break_glass_list().filter(review__isnull=True).exists(), "a use for the privacy officer"
+
+
+def _the_resident_opens_on_the_portal_login_and_logs_in_with_the_demo_digid(client, settings):
+    """`inwoner` is a resident, not staff: her home is Mijn Routekaart, whose login is DigiD. `make demo` starts the
+    local OIDC provider with the users `portal_demo_users` prints: she gets in at Midden, and is refused at Basis."""
+    client.force_login(user("inwoner"))
+    assert client.get(reverse("home"))["Location"] == reverse("portal:home")
+    assert client.get(reverse("portal:home"))["Location"] == reverse("portal:login")
+    client.logout()
+
+    out = io.StringIO()
+    call_command("portal_demo_users", stdout=out)
+    arguments = out.getvalue().split()
+    claims = [json.loads(a.removeprefix("--user-claims=")) for a in arguments]
+    assert [c["sub"] for c in claims] == ["inwoner-midden", "inwoner-basis"]
+    users = [OidcUser(sub=c.pop("sub"), claims=c) for c in claims]
+    os.environ.setdefault("AUTHLIB_INSECURE_TRANSPORT", "1")
+    with run_server_in_thread(user_claims=users) as server:
+        base_url = f"http://localhost:{server.server_port}"
+        for name, value in settings_for(base_url).items():
+            setattr(settings, name, value)
+        refused = oidc_login(client, base_url, "inwoner-basis")
+        assert refused["Location"] == reverse("portal:refused") + "?reden=niveau"
+        assert oidc_login(client, base_url, "inwoner-midden")["Location"] == reverse("portal:home")
+    assert client.get(reverse("portal:home")).wsgi_request.portal.me.user == user("inwoner")
 
 
 def test_a_second_setup_changes_nothing_but_records_that_it_ran(demo):
