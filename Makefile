@@ -32,13 +32,15 @@ demo-setup: install
 # The demo serves on 127.0.0.1:8000 with the local BRP stub (residents/brp/stub.py, Haal Centraal BRP Personen
 # bevragen v2 for a few invented persons) beside it on BRP_STUB_PORT, and a local OIDC provider as DigiD for Mijn
 # Routekaart on OIDC_PORT (oidc-provider-mock), whose users `portal_demo_users` reads from the database: the
-# `inwoner` account's resident at DigiD Midden (inwoner-midden) and at Basis (inwoner-basis, refused). Ctrl-C stops all.
+# `inwoner` account's resident at DigiD Midden (inwoner-midden) and at Basis (inwoner-basis, refused); its console is
+# silenced because its log lines name the users' claims (a BSN). Ctrl-C stops all.
 BRP_STUB_PORT ?= 8001
 OIDC_PORT ?= 8002
 demo: demo-setup
 	@PYTHONPATH=src $(PY) -m routekaart.residents.brp.stub --port $(BRP_STUB_PORT) & stub=$$!; \
 	users=$$($(MANAGE) portal_demo_users); set -f; \
-	AUTHLIB_INSECURE_TRANSPORT=1 $(PY) -m oidc_provider_mock --port $(OIDC_PORT) $$users & oidc=$$!; set +f; \
+	AUTHLIB_INSECURE_TRANSPORT=1 $(PY) -m oidc_provider_mock --port $(OIDC_PORT) $$users >/dev/null 2>&1 & oidc=$$!; \
+	set +f; \
 	trap 'kill $$stub $$oidc 2>/dev/null' EXIT INT TERM; \
 	BRP_API_URL=http://127.0.0.1:$(BRP_STUB_PORT)/haalcentraal/api/brp \
 	PORTAL_OIDC_ISSUER=http://127.0.0.1:$(OIDC_PORT) $(MANAGE) runserver 127.0.0.1:8000
