@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from .models import DataFileVersion, Event, ProcessingLogEntry, Result
+from .models import DataFileVersion, Event, Operation, ProcessingLogEntry, Result
 
 
 def processing_log_list() -> QuerySet[ProcessingLogEntry]:
@@ -60,3 +60,18 @@ def acted_on(*, actor, action: str, subject_type: str, subject_id) -> bool:
     return Event.objects.filter(
         actor=actor, action=action, subject_type=subject_type, subject_id=str(subject_id)
     ).exists()
+
+
+def processing_log_of_subject(
+    *, pseudonym: str, since=None, hide_portal_reads_of: int | None = None
+) -> QuerySet[ProcessingLogEntry]:
+    """One person's log for their own eyes (the portal's "Wie zag mijn gegevens"): `processing_log_of` narrowed to
+    entries from `since` on and, when `hide_portal_reads_of` is a user id, without that user's own portal reads
+    (reading the log is itself logged; the resident asks to see those visits or not). No prefetch of the subjects:
+    the page shows no one else."""
+    entries = processing_log_of(pseudonym).prefetch_related(None)
+    if since is not None:
+        entries = entries.filter(occurred_at__gte=since)
+    if hide_portal_reads_of is not None:
+        entries = entries.exclude(actor_id=hide_portal_reads_of, channel="portal", operation=Operation.READ)
+    return entries

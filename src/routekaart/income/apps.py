@@ -36,3 +36,6 @@ class IncomeConfig(AppConfig):
         residents.coordinator_needed_by(benefit_needs_its_coordinator)
         # Planned conversations and open coordinator reminders read the household's coordinator (no copy), so a
         # handover (residents.coordinator_hand_over) moves them with nothing to keep in step.
+        from . import subject_export
+
+        subject_export.register()  # its section of the AVG inzage (residents.subject_export)

@@ -4,7 +4,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .models import Organisation, Region, User
+from .models import Affiliation, Organisation, Region, User
 from .roles import Role
 
 
@@ -53,3 +53,24 @@ def team_coordinators(*, organisation_ids) -> list[User]:
         .distinct()
         .order_by("last_name", "first_name", "username")
     )
+
+
+def organisation_names(*, codes) -> dict[str, str]:
+    """The names of these organisations by code (one query): the processing log stores only the code."""
+    return dict(Organisation.objects.filter(code__in=set(codes)).values_list("code", "name"))
+
+
+def roles_at(*, pairs) -> dict[tuple[int, str], list[str]]:
+    """The roles each user holds today at each organisation, for (user id, organisation code) pairs: one query
+    whatever their number. A pair without a role now is absent (the user left, or changed organisation)."""
+    pairs = {(user_id, code) for user_id, code in pairs if user_id and code}
+    if not pairs:
+        return {}
+    held: dict[tuple[int, str], list[str]] = {}
+    rows = Affiliation.objects.filter(
+        user_id__in={user_id for user_id, _code in pairs}, organisation__code__in={code for _user, code in pairs}
+    ).values_list("user_id", "organisation__code", "role")
+    for user_id, code, role in rows:
+        if (user_id, code) in pairs:
+            held.setdefault((user_id, code), []).append(role)
+    return {key: [role for role in Role.values if role in roles] for key, roles in held.items()}

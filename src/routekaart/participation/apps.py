@@ -15,3 +15,6 @@ class ParticipationConfig(AppConfig):
 
         labels_register(EVENT_LABELS)
         block_register("participation", participation_block, ORDER)
+        from . import subject_export
+
+        subject_export.register()  # its section of the AVG inzage (residents.subject_export)

@@ -28,3 +28,6 @@ class ResidentsConfig(AppConfig):
         block_register("coordinator", coordinator_block, COORDINATOR_ORDER)
         block_register("timeline", timeline_block, TIMELINE_ORDER)
         block_register("journal", journal_block, JOURNAL_ORDER)
+        from . import subject_export
+
+        subject_export.register()  # its section of the AVG inzage (residents.subject_export)

@@ -15,3 +15,6 @@ class RoutesConfig(AppConfig):
 
         labels_register(EVENT_LABELS)
         block_register("routes", route_block, ORDER)
+        from . import subject_export
+
+        subject_export.register()  # its section of the AVG inzage (residents.subject_export)
