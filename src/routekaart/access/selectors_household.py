@@ -19,6 +19,7 @@ from . import workflow
 from .models import (
     OPEN_STATUSES,
     Agreement,
+    AgreementParty,
     AgreementStatus,
     Case,
     Deadline,
@@ -137,4 +138,60 @@ def household_case_summary(*, access: HouseholdAccess, residents, on: date | Non
         agreements=[(a, DueRow(a.due_on, (a.due_on - on).days)) for a in agreements],
         provisions=provisions,
         messages=messages,
+    )
+
+
+# --- Mijn Routekaart: the household's plan and the messages as the resident sees them ----------------------------
+
+
+@dataclass
+class ResidentPlan:
+    """The household's active plan as Mijn Routekaart shows it: goals, and every open or done agreement."""
+
+    plan: Plan | None
+    goals: list[Goal] = field(default_factory=list)
+    agreements: list[tuple[Agreement, DueRow]] = field(default_factory=list)
+
+    @property
+    def own_open(self) -> list[tuple[Agreement, DueRow]]:
+        """The open agreements the resident carries out themself ("De inwoner zelf")."""
+        return [(a, d) for a, d in self.agreements if a.party == AgreementParty.RESIDENT and a.status == "open"]
+
+
+def resident_plan_get(*, household_id: int | None, on: date) -> ResidentPlan:
+    """The household's active plan with its goals and its open and done agreements (not the cancelled ones): two
+    queries whatever the plan's size. Logging the read is the caller's (the portal's portal_read)."""
+    if household_id is None:
+        return ResidentPlan(plan=None)
+    active = Q(plan__household_id=household_id, plan__status=PlanStatus.ACTIVE)
+    goals = list(Goal.objects.filter(active).select_related("plan", "life_domain").order_by("life_domain__order", "pk"))
+    agreements = list(
+        Agreement.objects.filter(active, status__in=[AgreementStatus.OPEN, AgreementStatus.DONE])
+        .select_related("provider", "goal")
+        .order_by("status", "due_on", "pk")
+    )
+    return ResidentPlan(
+        plan=goals[0].plan if goals else None,
+        goals=goals,
+        agreements=[(a, DueRow(a.due_on, (a.due_on - on).days)) for a in agreements],
+    )
+
+
+def resident_agreement_get(*, household_id: int | None, agreement_id: int) -> Agreement:
+    """One agreement of the household's active plan (raises Agreement.DoesNotExist otherwise: the portal answers
+    404, so an id from another household tells nothing)."""
+    return Agreement.objects.select_related("plan").get(
+        pk=agreement_id, plan__household_id=household_id, plan__status=PlanStatus.ACTIVE
+    )
+
+
+def resident_messages(*, household_id: int | None, resident_id: int) -> list[ResidentMessage]:
+    """The messages sent about `resident_id` to the household's coordinator, newest first, with their answers:
+    one query (the latest MESSAGES_SHOWN)."""
+    if household_id is None:
+        return []
+    return list(
+        ResidentMessage.objects.filter(household_id=household_id, resident_id=resident_id)
+        .select_related("agreement", "decision", "answered_by")
+        .order_by("-sent_at", "-pk")[:MESSAGES_SHOWN]
     )

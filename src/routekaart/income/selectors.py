@@ -782,3 +782,14 @@ def regulation_in_force(*, code: str, on: date) -> Regulation | None:
     """The regulation with this code if it is in force on `on` (an application is for a regulation in force)."""
     regulation = Regulation.objects.filter(code=code).first()
     return regulation if regulation is not None and regulation.is_in_force_on(on) else None
+
+
+def annual_review_next_on(*, household_id: int, on: date) -> date | None:
+    """The date of the household's next planned yearly conversation (jaarlijks gesprek) from `on`, or None: one
+    query. Mijn Routekaart names it among the resident's next appointments."""
+    return (
+        AnnualReview.objects.filter(household_id=household_id, status=ReviewStatus.PLANNED, planned_on__gte=on)
+        .order_by("planned_on")
+        .values_list("planned_on", flat=True)
+        .first()
+    )

@@ -742,24 +742,40 @@ class HouseholdTrajectory:
     trajectory: Trajectory
     steps_total: int
     next_step_name: str
+    next_step_regie: str = ""  # the party that holds regie at the next step
+
+
+def _running_trajectories(*, scope: Q, resident_ids: Iterable[int]) -> list[Trajectory]:
+    """The running trajectories of these residents (and those in aftercare) within `scope`, with the number of
+    steps, the next step and who holds regie at it: one query."""
+    today = timezone.localdate()
+    next_step = Step.objects.filter(route=OuterRef("route"), number__gt=OuterRef("current_step__number")).order_by(
+        "number"
+    )
+    return list(
+        Trajectory.objects.filter(scope, resident_id__in=list(resident_ids))
+        .filter(Q(status=TrajectoryStatus.ACTIVE) | Q(aftercare_until__gte=today))
+        .annotate(
+            steps_total=Count("route__steps", distinct=True),
+            next_step_name=Subquery(next_step.values("name")[:1]),
+            next_step_regie=Subquery(next_step.values("regie__name")[:1]),
+        )
+        .select_related("resident", "route__route_map", "current_step", "regie_party", "regie_organisation")
+        .order_by("resident__birth_date", "started_on", "pk")
+    )
 
 
 def household_trajectories(*, access: HouseholdAccess, resident_ids: Iterable[int]) -> list[HouseholdTrajectory]:
     """The running trajectories of these members (and those in aftercare), within the viewer's scope; three queries
     whatever the household's size or history. The read is logged under route guidance."""
-    today = timezone.localdate()
-    next_step = Step.objects.filter(route=OuterRef("route"), number__gt=OuterRef("current_step__number")).order_by(
-        "number"
-    )
-    rows = list(
-        Trajectory.objects.filter(trajectory_scope(access.user), resident_id__in=list(resident_ids))
-        .filter(Q(status=TrajectoryStatus.ACTIVE) | Q(aftercare_until__gte=today))
-        .annotate(
-            steps_total=Count("route__steps", distinct=True),
-            next_step_name=Subquery(next_step.values("name")[:1]),
-        )
-        .select_related("resident", "route__route_map", "current_step", "regie_party", "regie_organisation")
-        .order_by("resident__birth_date", "started_on", "pk")
-    )
+    rows = _running_trajectories(scope=trajectory_scope(access.user), resident_ids=resident_ids)
     trajectories_read_log(user=access.user, trajectories=rows, channel=access.channel)
-    return [HouseholdTrajectory(t, t.steps_total, t.next_step_name or "") for t in rows]
+    return [HouseholdTrajectory(t, t.steps_total, t.next_step_name or "", t.next_step_regie or "") for t in rows]
+
+
+def resident_trajectories(*, resident_id: int) -> list[HouseholdTrajectory]:
+    """One resident's own running trajectories (and those in aftercare), for Mijn Routekaart: one query. No staff
+    access here: the portal's scope has checked that the logged-in resident may see `resident_id`, and the portal
+    logs the read (channel portal)."""
+    rows = _running_trajectories(scope=Q(), resident_ids=[resident_id])
+    return [HouseholdTrajectory(t, t.steps_total, t.next_step_name or "", t.next_step_regie or "") for t in rows]

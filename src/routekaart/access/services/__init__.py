@@ -28,7 +28,15 @@ from .deadlines import MANUAL_MET_BY, PLAN_REVIEW, YOUTH_SEARCH_PERIOD, _term_en
 from .decisions import DecisionResult, ProvisionSpec, decision_record
 from .intake import gatekeeping_record, intake_record
 from .messages import resident_message_answer, resident_message_send
-from .plans import AgreementSpec, GoalSpec, agreement_add, agreement_status_set, plan_activate, plan_draft
+from .plans import (
+    AgreementSpec,
+    GoalSpec,
+    agreement_add,
+    agreement_done_by_resident,
+    agreement_status_set,
+    plan_activate,
+    plan_draft,
+)
 from .reviews import review_record
 
 __all__ = [
@@ -43,6 +51,7 @@ __all__ = [
     "_scores_check",
     "_term_end",
     "agreement_add",
+    "agreement_done_by_resident",
     "agreement_status_set",
     "assessment_record",
     "case_close",

@@ -353,3 +353,38 @@ def agreement_status_set(
     )
     urgency_refresh(case)
     return agreement
+
+
+@transaction.atomic
+def agreement_done_by_resident(
+    *, actor, agreement: Agreement, household_id: int, channel: str | None = None
+) -> Agreement:
+    """Mijn Routekaart: the resident ticks off an agreement they carry out themself ("Ik heb dit gedaan").
+
+    Only an open agreement of party "De inwoner zelf" of the active plan of `household_id` (the household of the
+    person the portal shows); the coordinator reads it on the household's timeline."""
+    agreement = Agreement.objects.select_related("plan").select_for_update(of=("self",)).get(pk=agreement.pk)
+    if agreement.plan.household_id != household_id or agreement.plan.status != PlanStatus.ACTIVE:
+        raise ValidationError({"agreement": _("Deze afspraak hoort niet bij uw plan.")})
+    if agreement.party != AgreementParty.RESIDENT:
+        raise ValidationError(
+            {"agreement": _("U kunt alleen uw eigen afspraken afvinken. Deze afspraak doet iemand anders.")}
+        )
+    if agreement.status != AgreementStatus.OPEN:
+        raise ValidationError({"agreement": _("Deze afspraak staat al niet meer open. Er is niets veranderd.")})
+    case = _editable_plan(agreement.plan)
+    agreement.status = workflow.AGREEMENT_MACHINE.check(agreement.status, AgreementStatus.DONE)
+    agreement.done_on = _today()
+    agreement.save(update_fields=["status", "done_on"])
+    audit.action_record(
+        actor=actor,
+        action="agreement.done_by_resident",
+        subject=agreement,
+        household_id=case.household_id,
+        before={"status": AgreementStatus.OPEN},
+        after={"status": AgreementStatus.DONE, "done_on": agreement.done_on, "plan": agreement.plan_id},
+        purpose=HOUSEHOLD_FILE,
+        channel=channel,
+    )
+    urgency_refresh(case)
+    return agreement
