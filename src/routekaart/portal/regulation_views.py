@@ -107,6 +107,8 @@ class RegulationApplyForm(Form):
         decimal_places=2,
         min_value=limits.MONTHLY_AMOUNT.low,
         max_value=limits.MONTHLY_AMOUNT.high,
+        localize=True,  # a comma as the decimal sign, as residents write amounts
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
     )
     assets = forms.DecimalField(
         label=_("Vermogen van uw huishouden, in euro"),
@@ -115,6 +117,8 @@ class RegulationApplyForm(Form):
         decimal_places=2,
         min_value=limits.AMOUNT.low,
         max_value=limits.AMOUNT.high,
+        localize=True,  # a comma as the decimal sign, as residents write amounts
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
     )
 
     def __init__(self, *args, situation=None, **kwargs) -> None:
