@@ -1,9 +1,9 @@
 """Income's part of the AVG inzage (residents.subject_export): the social assistance of the households the person
-lived in (while they lived there, or where they are the client), its monthly income reports, surplus
-settlements and annual reviews, and the household's uses of income regulations in that time.
+lived in (while they lived there, or where they are the client), its monthly income reports, reported changes,
+surplus settlements and annual reviews, and the household's uses of income regulations in that time.
 
 A benefit is a household's (the person is a party to it), so its reports are too; nothing about a housemate by
-name. Six queries.
+name. Seven queries.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ def income_section(resident, on: date) -> ExportSection:
             Prefetch("income_reports", queryset=IncomeReport.objects.order_by("month", "id")),
             Prefetch("surplus_settlements", queryset=SurplusSettlement.objects.order_by("month", "id")),
             Prefetch("annual_reviews", queryset=AnnualReview.objects.order_by("year", "id")),
+            "change_reports",
         )
         .order_by("started_on", "id")
     )
@@ -62,6 +63,14 @@ def income_section(resident, on: date) -> ExportSection:
                 ["month", "norm", "earnings", "disregard", "due", "advance", "settlement", "income"],
             )
             for settlement in benefit.surplus_settlements.all()
+        ]
+        rows += [
+            export_row(
+                _("Doorgegeven wijziging"),
+                change,
+                ["kind", "starts_on", "ends_on", "details", "reported_at", "status", "processed_at"],
+            )
+            for change in benefit.change_reports.all()
         ]
         rows += [
             export_row(_("Heronderzoek"), review, ["year", "planned_on", "status", "held_on", "contact", "note"])

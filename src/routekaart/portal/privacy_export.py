@@ -7,9 +7,11 @@ can neither name an organisation and role nor reach the registry; the portal sha
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, datetime
 
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -19,6 +21,8 @@ from ..residents.subject_export import ExportSection, export_sections, export_va
 from .privacy_log import log_rows
 
 ORDER = 90
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+ISO_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)$")
 
 
 class PdfUnavailable(RuntimeError):
@@ -44,6 +48,24 @@ def export_document(resident, on: date) -> dict:
         },
         "onderdelen": [section.as_json(key) for key, section in export_sections(resident, on)],
     }
+
+
+def readable(document: dict) -> dict:
+    """The document for the PDF: ISO dates and moments as a reader writes them ("5 januari 2026, 14:30")."""
+
+    def value(item):
+        if isinstance(item, str) and ISO_DATE.fullmatch(item):
+            return date_format(date.fromisoformat(item), "j F Y")
+        if isinstance(item, str) and ISO_MOMENT.match(item):
+            return date_format(timezone.localtime(datetime.fromisoformat(item)), "j F Y, H:i")
+        return item
+
+    parts = [
+        {**part, "rijen": [{label: value(item) for label, item in row.items()} for row in part["rijen"]]}
+        for part in document["onderdelen"]
+    ]
+    person = {label: value(item) for label, item in document["persoon"].items()}
+    return {**document, "persoon": person, "onderdelen": parts}
 
 
 def export_pdf(html: str) -> bytes:

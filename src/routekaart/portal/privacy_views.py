@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from ..audit import selectors as audit_selectors
@@ -54,6 +55,7 @@ def export(request: HttpRequest, **kwargs) -> HttpResponse:
     return portal_render(request, "portal/export.html")
 
 
+@never_cache  # the file holds the BSN: no browser or proxy keeps a copy
 @require_GET
 @portal_view
 def export_json(request: HttpRequest, **kwargs) -> HttpResponse:
@@ -65,12 +67,13 @@ def export_json(request: HttpRequest, **kwargs) -> HttpResponse:
     return response
 
 
+@never_cache
 @require_GET
 @portal_view
 def export_pdf(request: HttpRequest, **kwargs) -> HttpResponse:
     """The inzage as a PDF to keep or print; a Dutch page instead when this server cannot make PDFs."""
     document = export_document(request.portal.person, request.portal.on)
-    context = {"document": document, "made": timezone.localtime()}
+    context = {"document": privacy_export.readable(document), "made": timezone.localtime()}
     html = render_to_string("portal/export_pdf.html", context, request=request)
     try:
         pdf = privacy_export.export_pdf(html)

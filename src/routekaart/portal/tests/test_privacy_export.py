@@ -77,6 +77,7 @@ def _household_with_everything():
     and each with their own data in every app."""
     from ...access import services as access
     from ...access.tests import journey
+    from ...income.models import ChangeReport
     from ...income.tests.factories import IncomeReportFactory, SocialAssistanceFactory
     from ...organisations.models import OrganisationKind
     from ...organisations.tests.factories import OrganisationFactory
@@ -105,6 +106,7 @@ def _household_with_everything():
         household=household, client=noor, organisation=organisation, coordinator=user, membership=False
     )
     IncomeReportFactory(benefit=benefit, reported_by=user)
+    ChangeReport.objects.create(benefit=benefit, kind="address", starts_on=timezone.localdate(), reported_by=user)
     noor.history = {"user": user, "case": case, "benefit": benefit, "municipality": municipality, "route": route}
     return noor, karim
 
@@ -140,6 +142,7 @@ def _export(client) -> dict:
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
     assert response["Content-Disposition"] == 'attachment; filename="mijn-gegevens-routekaart.json"'
+    assert "no-store" in response["Cache-Control"]
     return json.loads(response.content)
 
 
@@ -174,7 +177,7 @@ def test_export_has_a_section_for_every_provider_each_with_the_persons_rows(clie
     assert {"Traject", "Stap"} <= set(_kinds(document, "routes"))
     assert _kinds(document, "participation") == ["Afstand tot werk"]
     assert _kinds(document, "work") == ["Werkprofiel", "Plaatsing"]
-    assert {"Bijstandsuitkering", "Inkomstenopgave"} <= set(_kinds(document, "income"))
+    assert {"Bijstandsuitkering", "Inkomstenopgave", "Doorgegeven wijziging"} <= set(_kinds(document, "income"))
     assert "Verwerking" in _kinds(document, "processing_log")
     person = document["onderdelen"][0]["rijen"][0]
     assert person["BSN"] == noor.bsn and person["geboortedatum"] == "1982-03-01"  # ISO dates
@@ -260,3 +263,15 @@ def test_export_runs_the_same_queries_for_a_short_and_a_long_history(client):
             assert client.get(reverse("portal:export_json")).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+
+
+def test_the_pdf_writes_dates_and_moments_as_a_reader_does():
+    from ..privacy_export import readable
+
+    document = {
+        "persoon": {"naam": "Noor", "geboortedatum": "1982-03-01"},
+        "onderdelen": [{"sleutel": "x", "titel": "X", "rijen": [{"soort": "Casus", "geopend op": "2026-01-05"}]}],
+    }
+    shown = readable(document)
+    assert shown["persoon"]["geboortedatum"] == "1 maart 1982"
+    assert shown["onderdelen"][0]["rijen"][0] == {"soort": "Casus", "geopend op": "5 januari 2026"}

@@ -141,3 +141,24 @@ def test_processing_log_page_runs_the_same_queries_for_a_short_and_a_long_log(cl
 
 
 QUERIES = 16
+
+
+def test_a_parent_looking_at_a_child_sees_the_childs_log_not_their_own(client):
+    from ...residents.tests.factories import RelationFactory
+    from ..session import VIEWING_KEY
+
+    parent = MembershipFactory().resident
+    child = MembershipFactory(household=parent.memberships.get().household, role="child").resident
+    child.birth_date = timezone.localdate().replace(year=timezone.localdate().year - 8, day=1)
+    child.save(update_fields=["birth_date"])
+    RelationFactory(resident=parent, related=child, kind="parent")
+    staff = _coordinator()
+    _read(staff, child)
+    _read(staff, parent)
+    portal_login(client, parent)
+    session = client.session
+    session[VIEWING_KEY] = child.pk
+    session.save()
+    expected = list(audit_selectors.processing_log_of(audit.pseudonym(child.bsn)).values_list("id", flat=True))
+    assert _entry_ids(client.get(reverse("portal:processing_log"), ALL)) == expected
+    assert len(expected) == 1
