@@ -6,6 +6,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from freezegun import freeze_time
 
@@ -175,3 +177,21 @@ def test_a_residents_application_without_a_coordinator_leaves_the_follow_up_to_t
     reminder = Reminder.objects.get(household=membership.household, kind="regulation_application")
     assert reminder.recipient is None
     assert reminder.audience == "coordinator"
+
+
+def test_the_application_page_runs_the_same_queries_for_a_short_and_a_long_history(client):
+    small = household()
+    large = household(chronic_illness=True)
+    for year in range(2015, 2026):
+        for regulation in income_selectors.regulations_in_force(TODAY):
+            RegulationUseFactory(
+                household=large.household, regulation=regulation, status="refused", applied_on=date(year, 3, 1)
+            )
+    counts = []
+    for membership in (small, large):
+        portal_login(client, membership.resident)
+        client.get(apply_url("energy_allowance"))
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(apply_url("energy_allowance")).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
