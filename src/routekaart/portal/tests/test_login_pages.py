@@ -3,6 +3,8 @@
 import socket
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ...organisations.roles import Role
@@ -128,3 +130,26 @@ def test_a_staff_member_is_not_sent_to_the_portal(staff_client):
     MembershipFactory(resident__user=user)  # a coordinator who also lives in the town
     assert client.get(reverse("home")).status_code == 200
     assert client.get(reverse("network")).status_code in (200, 403)
+
+
+def test_the_login_pages_run_a_fixed_number_of_queries_whatever_the_data(client):
+    """They read no one's data: the same queries in an empty town and in a town with households."""
+    pages = [
+        reverse("portal:login"),
+        reverse("portal:login") + "?verlopen=1",
+        reverse("portal:unknown"),
+        reverse("portal:refused") + "?reden=niveau",
+    ]
+
+    def counts() -> list[int]:
+        found = []
+        for page in pages:
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(page).status_code == 200
+            found.append(len(queries))
+        return found
+
+    few = counts()
+    MembershipFactory.create_batch(5)
+    assert counts() == few
+    assert max(few) <= 2
