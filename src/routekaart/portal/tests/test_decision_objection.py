@@ -96,3 +96,14 @@ def test_the_confirmation_without_an_objection_sent_goes_to_the_form(client, hom
     portal_login(client, home.mother)
     response = client.get(reverse("portal:objection_received", args=[home.own.pk]))
     assert response["Location"] == reverse("portal:objection", args=[home.own.pk])
+
+
+def test_the_coordinator_reads_the_objection_on_the_household_page(client, home, coordinator, demo_login):
+    portal_login(client, home.mother)
+    client.post(reverse("portal:objection", args=[home.own.pk]), {"text": "Twee dagdelen is te weinig."})
+    coordinator.is_demo = True  # logs in without a second factor, as demo_login allows
+    coordinator.save(update_fields=["is_demo"])
+    client.force_login(coordinator)
+    page = client.get(reverse("residents:household_detail", args=[home.pk])).content.decode()
+    assert f"over beschikking {home.own.reference}" in page
+    assert "Twee dagdelen is te weinig." in page
