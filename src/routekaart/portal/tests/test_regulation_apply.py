@@ -195,3 +195,21 @@ def test_the_application_page_runs_the_same_queries_for_a_short_and_a_long_histo
             assert client.get(apply_url("energy_allowance")).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+
+
+def test_the_coordinator_reads_the_residents_application_on_the_household_timeline(client):
+    from ...income.tests.factories import SocialAssistanceFactory
+    from ...residents.access import household_access
+    from ...residents.selectors import household_coordinator
+    from ...residents.timeline import timeline_page
+
+    benefit = SocialAssistanceFactory()
+    HouseholdSituationFactory(household=benefit.household, year=2025, monthly_income=Decimal("1000.00"))
+    portal_login(client, benefit.client)
+    assert client.post(apply_url("energy_allowance"), {"still_right": "yes"}).status_code == 302
+    coordinator = household_coordinator(household_id=benefit.household_id).user
+    _page, entries = timeline_page(access=household_access(user=coordinator, household_id=benefit.household_id))
+    sentences = [e.sentence for e in entries if e.event.action == "regulation.application_started"]
+    assert len(sentences) == 1 and sentences[0].startswith("Aanvraag voor Energietoeslag gestart"), sentences
+    reminder = Reminder.objects.get(household=benefit.household, kind="regulation_application")
+    assert reminder.recipient is None  # the household coordinator's, whoever that is
