@@ -255,3 +255,21 @@ def test_the_overview_and_the_plan_run_the_same_queries_for_a_short_and_a_long_h
     counts = _counts(client, ["portal:home", "portal:plan"], grow)
     for name, (small, large) in counts.items():
         assert small == large, (name, counts)
+
+
+def test_someone_authorised_to_look_reads_the_plan_but_cannot_tick_off_or_ask(client, home, other):
+    from ...residents.authorisation_services import authorisation_record
+
+    authorisation_record(
+        actor=None, principal=home.mother, agent=other.mother, domains="alles", valid_from=timezone.localdate()
+    )
+    own = _agreement(home)
+    portal_login(client, other.mother)
+    client.post(reverse("portal:person_switch"), {"person": home.mother.pk, "next": reverse("portal:plan")})
+    page = client.get(reverse("portal:plan")).text
+    assert "Noor zoekt een vrijwilligersplek" in page
+    assert reverse("portal:agreement_done", args=[own.pk]) not in page
+    before = database_fingerprint()
+    assert client.post(reverse("portal:agreement_done", args=[own.pk])).status_code == 404
+    assert client.post(reverse("portal:agreement_question", args=[own.pk]), {"text": "Hoi"}).status_code == 404
+    assert database_fingerprint() == before
