@@ -26,8 +26,12 @@ from routekaart.residents.tests.factories import (
 )
 from routekaart.testing import PASSWORD
 
+from . import portal_world
 from .conftest import assert_accessible
 from .test_every_role_logs_in_to_its_home import log_in
+
+# Mijn Routekaart's DigiD login through a local OIDC provider (the resident's journey).
+oidc_url, digid = portal_world.oidc_url, portal_world.digid
 
 pytestmark = [pytest.mark.django_db(transaction=True)]
 
@@ -185,7 +189,7 @@ def test_privacy_officer_opens_a_break_glass_review_from_the_home(page: Page, ne
     expect(page.get_by_text("Acuut gevaar")).to_be_visible()
 
 
-def test_resident_sees_its_coordinator_on_the_home(page: Page, network):
+def test_resident_sees_its_coordinator_on_the_home(page: Page, network, digid):
     resident_user = user_at(network, "gemeente-weidebeek", Role.RESIDENT, "inwoner-kim")
     kim = ResidentFactory(given_names="Kim", family_name="de Vries", user=resident_user)
     household = household_of(kim)
@@ -197,5 +201,12 @@ def test_resident_sees_its_coordinator_on_the_home(page: Page, network):
         kind=InvolvementKind.COORDINATOR,
         valid_from=date.today() - timedelta(days=30),
     )
-    home(page, "inwoner-kim", Role.RESIDENT)
-    expect(page.locator("[data-home-section=coordinator]")).to_contain_text("Eva de Wit (Wijkteam Noord)")
+    # A resident's own account opens on Mijn Routekaart, whose login is DigiD (issue 19): the staff login leads there.
+    log_in(page, "inwoner-kim", PASSWORD)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Inloggen bij Mijn Routekaart")
+    assert_accessible(page)
+    page.context.route(portal_world.OFFLINE, lambda route: route.abort())
+    portal_world.digid_login(page, portal_world.oidc_user(digid, bsn=kim.bsn))
+    expect(page.locator("[data-coordinator]")).to_contain_text("Eva de Wit")
+    expect(page.locator("[data-coordinator]")).to_contain_text("Wijkteam Noord")
+    assert_accessible(page)
