@@ -42,9 +42,10 @@ EVENT_LABELS = {
     "demo_income.generated": _("Demogegevens bestaanszekerheid aangemaakt"),
 }
 
-# A change the resident reported, as a sentence names it ("Wijziging doorgegeven: samenwonen per 1 april 2026").
+# A change the resident reported, as a sentence names it ("Wijziging doorgegeven: samenwonen per 1 april 2026"): the
+# kind's code (income.ChangeKind) is in the event, so the household page's timeline block says it without a query.
 CHANGE_WORDS = {
-    "living_together": _("samenwonen"),
+    "cohabiting": _("samenwonen"),
     "abroad": _("naar het buitenland"),
     "address": _("ander adres"),
     "other": _("andere wijziging"),
@@ -56,6 +57,16 @@ def _by_resident(fields, sentence) -> str | None:
     if fields.get("source") != "client" or "month" not in fields:
         return None
     return str(sentence).format(month=fields["month"].removeprefix("1 "))
+
+
+def _change(sentence):
+    """A sentence naming the change (from the kind's code) and its dates; None when one of them is not known."""
+
+    def phrase(fields) -> str | None:
+        word = CHANGE_WORDS.get(fields.get("kind", ""))
+        return None if word is None else str(sentence).format_map({**fields, "change": word})
+
+    return phrase
 
 
 EVENT_SENTENCES = {
@@ -78,12 +89,12 @@ EVENT_SENTENCES = {
         _("Opgave van inkomsten voor de bijstand gecorrigeerd"),
     ),
     "change_report.submitted": (
-        _("Wijziging doorgegeven: {change} van {starts_on} tot en met {ends_on}"),
-        _("Wijziging doorgegeven: {change} per {starts_on}"),
+        _change(_("Wijziging doorgegeven: {change} van {starts_on} tot en met {ends_on}")),
+        _change(_("Wijziging doorgegeven: {change} per {starts_on}")),
         _("Wijziging doorgegeven voor de bijstand"),
     ),
     "change_report.processed": (
-        _("Doorgegeven wijziging verwerkt: {change} per {starts_on}"),
+        _change(_("Doorgegeven wijziging verwerkt: {change} per {starts_on}")),
         _("Doorgegeven wijziging verwerkt"),
     ),
     "annual_review.planned": (_("Jaarlijks gesprek {year} gepland op {planned_on}"), _("Jaarlijks gesprek gepland")),
@@ -117,6 +128,7 @@ CLIENT_PAGE_SUBJECTS = (
     "socialassistance",
     "costsharerexclusion",
     "incomereport",
+    "changereport",
     "annualreview",
     "financialfitnessreview",
     "householdsituation",
@@ -153,19 +165,8 @@ def describe_regulation_uses(ids, access) -> dict[str, Described]:
     return {str(pk): Described(name=name, url=url) for pk, name in rows}
 
 
-def describe_change_reports(ids, access) -> dict[str, Described]:
-    """What each reported change is about ("samenwonen"): one query per page."""
-    from .models import ChangeReport
-
-    numbers = [int(i) for i in ids if str(i).isdigit()]
-    rows = ChangeReport.objects.filter(pk__in=numbers).values_list("pk", "kind")
-    url = _client_page(access)
-    return {str(pk): Described(url=url, facts={"change": str(CHANGE_WORDS.get(kind, ""))}) for pk, kind in rows}
-
-
 sentences_register(EVENT_SENTENCES)
 kinds_register({"income": (80, _("Inkomen"))})
 action_kinds_register("income", EVENT_LABELS)
 describers_register(dict.fromkeys(CLIENT_PAGE_SUBJECTS, describe_on_the_client_page))
 describers_register({"regulationuse": describe_regulation_uses})
-describers_register({"changereport": describe_change_reports})

@@ -60,6 +60,8 @@ def income(request: HttpRequest) -> HttpResponse:
             "this_month": this_month,
             "sentences": calculation_in_words(this_month.calculation) if this_month and this_month.calculation else [],
             "me": request.user.pk,
+            "running": benefit.is_active_on(scope.on),
+            "settlements": [(s, abs(s.settlement)) for s in overview.settlements],
         }
         portal_read(request, activity=ACTIVITY)
     return portal_render(request, "portal/income.html", context)

@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
                     "kind",
                     models.CharField(
                         choices=[
-                            ("living_together", "Ik ga samenwonen"),
+                            ("cohabiting", "Ik ga samenwonen"),
                             ("abroad", "Ik ga naar het buitenland"),
                             ("address", "Ik krijg een ander adres"),
                             ("other", "Een andere wijziging"),

@@ -11,7 +11,8 @@ from .benefits import SocialAssistance
 
 
 class ChangeKind(models.TextChoices):
-    LIVING_TOGETHER = "living_together", _("Ik ga samenwonen")
+    # Codes of one word: the timeline names the change from the event alone (income.event_labels.CHANGE_WORDS).
+    LIVING_TOGETHER = "cohabiting", _("Ik ga samenwonen")
     ABROAD = "abroad", _("Ik ga naar het buitenland")
     ADDRESS = "address", _("Ik krijg een ander adres")
     OTHER = "other", _("Een andere wijziging")

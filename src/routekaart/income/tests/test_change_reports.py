@@ -2,7 +2,6 @@
 one event with the kind and dates only, the coordinator sees the open ones on the household page and processes them."""
 
 from datetime import date
-from types import SimpleNamespace
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -11,7 +10,6 @@ from django.urls import reverse
 from routekaart.audit.event_labels import event_sentence
 from routekaart.audit.models import Event, ProcessingLogEntry
 from routekaart.income import services
-from routekaart.income.event_labels import describe_change_reports
 from routekaart.income.models import ChangeKind, ChangeReport, ChangeStatus
 from routekaart.organisations.roles import Role
 from routekaart.organisations.tests.factories import UserFactory
@@ -32,7 +30,7 @@ def test_living_together_is_received_with_one_event_of_kind_and_date_only():
     assert report.status == ChangeStatus.RECEIVED
     event = Event.objects.get(action="change_report.submitted")
     assert event.household_id == benefit.household_id
-    assert event.after == {"domain": "P", "kind": "living_together", "starts_on": "2026-04-01", "ends_on": None}
+    assert event.after == {"domain": "P", "kind": "cohabiting", "starts_on": "2026-04-01", "ends_on": None}
     assert "Jan" not in str(event.before) + str(event.after)
     assert ProcessingLogEntry.objects.filter(activity_id="social-assistance", operation="write").exists()
 
@@ -41,9 +39,10 @@ def test_the_timeline_sentence_names_the_change_and_its_date():
     benefit = SocialAssistanceFactory()
     report = submit(benefit, kind=ChangeKind.LIVING_TOGETHER, starts_on=date(2026, 4, 1))
     event = Event.objects.get(action="change_report.submitted")
-    viewer = SimpleNamespace(user=UserFactory(), household_id=benefit.household_id)
-    about = describe_change_reports([str(report.pk)], viewer)[str(report.pk)]
-    assert event_sentence(event, about, with_actor=False) == "Wijziging doorgegeven: samenwonen per 1 april 2026"
+    assert event_sentence(event, with_actor=False) == "Wijziging doorgegeven: samenwonen per 1 april 2026"
+    services.change_report_process(actor=benefit.coordinator, report=report)
+    processed = Event.objects.get(action="change_report.processed")
+    assert event_sentence(processed, with_actor=False) == "Doorgegeven wijziging verwerkt: samenwonen per 1 april 2026"
 
 
 def test_abroad_with_a_date_of_return_or_not_known_yet():
@@ -120,6 +119,7 @@ def test_the_coordinator_sees_the_open_change_on_the_household_page_and_processe
     html = client.get(page).content.decode()
     assert f'data-change="{report.pk}"' in html
     assert "van 1 juli 2026 tot en met 20 juli 2026" in html
+    assert "Wijziging doorgegeven: naar het buitenland van 1 juli 2026 tot en met 20 juli 2026" in html  # timeline
     process = reverse("income:change_report_process", args=[benefit.household_id, report.pk])
     assert f'action="{process}"' in html
 

@@ -36,7 +36,7 @@ def test_living_together_is_received_with_an_event_and_shows_on_my_income_page(c
     response = client.post(reverse(URL), {**EMPTY, "kind": ChangeKind.LIVING_TOGETHER, "starts_on": "2026-04-01"})
     assert response.status_code == 302 and response["Location"] == reverse("portal:income")
     report = ChangeReport.objects.get(benefit=benefit)
-    assert (report.kind, report.starts_on, report.reported_by) == ("living_together", date(2026, 4, 1), user)
+    assert (report.kind, report.starts_on, report.reported_by) == ("cohabiting", date(2026, 4, 1), user)
     event = Event.objects.get(action="change_report.submitted")
     assert (event.actor, event.household_id) == (user, benefit.household_id)
     html = client.get(reverse("portal:income")).content.decode()

@@ -146,3 +146,12 @@ def test_the_page_runs_the_same_queries_for_a_short_and_a_long_history(client):
     portal_login(client, large.client)
     many = _queries(client)
     assert few == many
+
+
+def test_an_ended_benefit_says_since_when_and_offers_no_change_report(client):
+    benefit = benefit_household(ended_on=date(2026, 2, 1))
+    portal_login(client, benefit.client)
+    html = page(client)
+    assert "Uw uitkering is gestopt op 1 februari 2026." in html
+    assert 'data-month="2026-01"' in html and 'data-month="2026-02"' not in html
+    assert reverse("portal:change_report") not in html.split("rk-portal__content", 1)[1]
