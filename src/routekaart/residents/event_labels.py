@@ -19,7 +19,7 @@ EVENT_LABELS = {
     "resident.registered": _("Inwoner ingeschreven"),
     "resident.updated": _("Gegevens van inwoner gewijzigd"),
     "resident.died": _("Overlijden vastgelegd"),
-    "resident.portal_account_linked": _("Eerste keer ingelogd in Mijn Routekaart"),
+    "resident.portal_account_linked": _("Voor het eerst ingelogd op Mijn Routekaart"),
     "relation.added": _("Relatie vastgelegd"),
     "involvement.started": _("Betrokkenheid begonnen"),
     "involvement.ended": _("Betrokkenheid beëindigd"),
@@ -48,10 +48,8 @@ EVENT_SENTENCES = {
     "resident.registered": (_("{person} ingeschreven"), _("Inwoner ingeschreven")),
     "resident.updated": (_("Gegevens van {person} gewijzigd"), _("Gegevens van inwoner gewijzigd")),
     "resident.died": (_("Overlijden van {person} vastgelegd"), _("Overlijden vastgelegd")),
-    "resident.portal_account_linked": (
-        _("{person} logde voor het eerst in op Mijn Routekaart (met DigiD)"),
-        _("Een inwoner logde voor het eerst in op Mijn Routekaart (met DigiD)"),
-    ),
+    # The actor is the resident's own account: the timeline adds "door <name>".
+    "resident.portal_account_linked": _("Voor het eerst ingelogd op Mijn Routekaart (met DigiD)"),
     "relation.added": _("Relatie tussen leden vastgelegd"),
     "involvement.started": (
         _("{organisation} betrokken als {involvement} sinds {valid_from}"),
