@@ -21,6 +21,7 @@ from ..core import limits
 from ..core.forms import Form, require, required_when, service_errors_to_form
 from ..income import selectors as income_selectors
 from ..income import services as income_services
+from ..organisations.roles import Domain
 from ..residents import selectors as residents_selectors
 from ..residents.represented import Ground
 from .reads import portal_read
@@ -59,11 +60,20 @@ def _finding(entitlement) -> Finding:
     return Finding(entitlement, income, [e for e in entitlement.explanations if e is not income])
 
 
+def _may_act(scope) -> bool:
+    """Oneself, or a parent for a child under 16; someone authorised (machtiging) only looks."""
+    return scope.ground in (Ground.SELF, Ground.PARENT)
+
+
 def _household_regulations(request: HttpRequest):
-    """The regulations check of the household the page shows, or None: no household, or a child's household the
-    parent does not live in (its figures are another adult's income)."""
+    """The regulations check of the household the page shows, or None: no household, a principal who did not
+    authorise the Participatiewet domain, or a child's household the parent does not live in (its figures are
+    another adult's income)."""
     scope = request.portal
     if scope.household_id is None:
+        return None
+    represented = next(r for r in scope.represented if r.id == scope.person.pk)
+    if not represented.sees(Domain.PARTICIPATION):
         return None
     if scope.ground == Ground.PARENT:
         own = residents_selectors.household_id_of(resident_id=scope.me.pk, on=scope.on)
@@ -78,7 +88,7 @@ def _household_regulations(request: HttpRequest):
 @require_GET
 def regulations(request: HttpRequest, **kwargs) -> HttpResponse:
     overview = _household_regulations(request)
-    context: dict = {"overview": overview}
+    context: dict = {"overview": overview, "may_act": _may_act(request.portal)}
     if overview is not None:
         context.update(
             missing=[_finding(e) for e in overview.missing],
@@ -151,6 +161,8 @@ class RegulationApplyForm(Form):
 @portal_view
 @require_http_methods(["GET", "POST"])
 def regulation_apply(request: HttpRequest, code: str, **kwargs) -> HttpResponse:
+    if not _may_act(request.portal):
+        raise Http404
     overview = _household_regulations(request)
     regulation = income_selectors.regulation_in_force(code=code, on=request.portal.on) if overview else None
     if regulation is None:

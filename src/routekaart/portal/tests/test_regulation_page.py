@@ -186,3 +186,33 @@ def test_the_page_runs_the_same_queries_for_a_short_and_a_long_history(client):
             assert client.get(URL).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+
+
+def test_someone_authorised_for_the_participatiewet_reads_the_regulations_but_cannot_apply(client):
+    from ...residents.authorisation_services import authorisation_record
+    from ...testing import database_fingerprint
+
+    mine = household(percent=125)
+    principal = household(percent=90)
+    authorisation_record(actor=None, principal=principal.resident, agent=mine.resident, domains="P", valid_from=TODAY)
+    portal_login(client, mine.resident)
+    client.post(reverse("portal:person_switch"), {"person": principal.resident.pk, "next": URL})
+    html = client.get(URL).content.decode()
+    assert missing_codes(html) == check_missing(principal.household_id)
+    assert reverse("portal:regulation_apply", args=["energy_allowance"]) not in html
+    before = database_fingerprint()
+    response = client.post(reverse("portal:regulation_apply", args=["energy_allowance"]), {"still_right": "yes"})
+    assert response.status_code == 404
+    assert database_fingerprint() == before
+
+
+def test_someone_authorised_for_another_domain_sees_no_regulations_of_the_principal(client):
+    from ...residents.authorisation_services import authorisation_record
+
+    mine = household(percent=125)
+    principal = household(percent=90)
+    authorisation_record(actor=None, principal=principal.resident, agent=mine.resident, domains="J", valid_from=TODAY)
+    portal_login(client, mine.resident)
+    client.post(reverse("portal:person_switch"), {"person": principal.resident.pk, "next": URL})
+    html = client.get(URL).content.decode()
+    assert "data-no-household" in html and "data-missing" not in html
