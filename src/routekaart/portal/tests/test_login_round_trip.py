@@ -174,3 +174,18 @@ def test_a_portal_login_cycles_the_session_key(client, oidc_server):
 
     assert client.session.session_key != before
     assert client.session[SESSION_KEY]["resident_id"] == resident.pk
+
+
+def test_after_the_digid_session_ended_a_staff_page_still_sends_the_resident_to_the_portal(client, oidc_server):
+    """Not to the staff's second-factor set-up: the Django session that DigiD opened stays the resident's."""
+    resident = MembershipFactory().resident
+    oidc_login(client, oidc_server, oidc_user(oidc_server, bsn=resident.bsn))
+    session = client.session
+    session[SESSION_KEY] = {**session[SESSION_KEY], "expires_at": 0}
+    session.save()
+    assert client.get(reverse("portal:home"))["Location"] == reverse("portal:login") + "?verlopen=1"
+
+    response = client.get(reverse("home"))
+
+    assert response["Location"] == reverse("portal:home")
+    assert client.get(response["Location"])["Location"] == reverse("portal:login")
