@@ -2,7 +2,9 @@
 
 The benefit is the household's, shown only to the persons it is for (the client and the client's partner:
 income.selectors_resident.benefit_of_resident). A child a parent looks at has no benefit of their own: the page says
-so and reads nothing. Every read is logged with channel portal; every write is one income service call.
+so and reads nothing. Someone authorised (machtiging) for the Participatiewet sees the principal's benefit and does
+not act; without that domain they see nothing of it. Every read is logged with channel portal; every write is one
+income service call, by the resident for themself.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from ..income import selectors as income_selectors
 from ..income import selectors_resident as resident_income
 from ..income import services as income_services
 from ..income.calculation import euro
+from ..organisations.roles import Domain
 from ..residents.represented import Ground
 from .income_forms import ChangeReportForm, IncomeReportForm
 from .income_text import calculation_in_words
@@ -30,10 +33,17 @@ from .session import portal_view
 ACTIVITY = "social-assistance"
 
 
-def _benefit(request: HttpRequest):
-    """The benefit of the person the page shows, if it is for them; None for a child or without one."""
+def _sees_income(scope) -> bool:
+    """Oneself, or a principal who authorised the Participatiewet domain (a child has no benefit of its own)."""
+    represented = next(r for r in scope.represented if r.id == scope.person.pk)
+    return scope.ground != Ground.PARENT and represented.sees(Domain.PARTICIPATION)
+
+
+def _benefit(request: HttpRequest, *, acting: bool = False):
+    """The benefit of the person the page shows, if it is for them and the portal user may see it (and, `acting`,
+    report for it: only for oneself); else None."""
     scope = request.portal
-    if scope.ground == Ground.PARENT or scope.household_id is None:
+    if scope.household_id is None or not _sees_income(scope) or (acting and scope.ground != Ground.SELF):
         return None
     return resident_income.benefit_of_resident(
         household_id=scope.household_id, resident_id=scope.person.pk, on=scope.on
@@ -50,7 +60,12 @@ def income(request: HttpRequest) -> HttpResponse:
     """Mijn inkomen: the benefit this month and the six before, how this month was computed, the settlements, the
     income reports and the changes reported."""
     scope = request.portal
-    context: dict = {"child": scope.ground == Ground.PARENT, "overview": None}
+    context: dict = {
+        "child": scope.ground == Ground.PARENT,
+        "not_authorised": scope.ground == Ground.AUTHORISED and not _sees_income(scope),
+        "may_act": scope.ground == Ground.SELF,
+        "overview": None,
+    }
     benefit = _benefit(request)
     if benefit is not None:
         overview = resident_income.resident_income_get(benefit=benefit, on=scope.on)
@@ -71,7 +86,7 @@ def income(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def income_report(request: HttpRequest) -> HttpResponse:
     """Inkomsten doorgeven: a month's earnings, pre-filled from the last report; the confirmation says the effect."""
-    benefit = _benefit(request)
+    benefit = _benefit(request, acting=True)
     if benefit is None:
         return redirect("portal:income")
     last = resident_income.last_income_report(benefit=benefit)
@@ -133,7 +148,7 @@ def _income_report_effect(*, benefit, month: date) -> str:
 def change_report(request: HttpRequest) -> HttpResponse:
     """Wijziging doorgeven: living together, going abroad, another address or another change; what we knew of the
     household last year is shown beside the form (seed 004: pre-filled from last year)."""
-    benefit = _benefit(request)
+    benefit = _benefit(request, acting=True)
     if benefit is None:
         return redirect("portal:income")
     scope = request.portal

@@ -15,6 +15,7 @@ from ...income.calculation import euro
 from ...income.models import ChangeKind, SurplusSettlement
 from ...residents.models import RelationKind
 from ...residents.tests.factories import MembershipFactory, RelationFactory, ResidentFactory
+from ...testing import database_fingerprint
 from ..income_text import calculation_in_words
 from ..session import VIEWING_KEY
 from .helpers import portal_login
@@ -155,3 +156,40 @@ def test_an_ended_benefit_says_since_when_and_offers_no_change_report(client):
     assert "Uw uitkering is gestopt op 1 februari 2026." in html
     assert 'data-month="2026-01"' in html and 'data-month="2026-02"' not in html
     assert reverse("portal:change_report") not in html.split("rk-portal__content", 1)[1]
+
+
+def _view_as_agent(client, principal, domains: str):
+    from ...residents.models import Authorisation
+
+    agent = MembershipFactory().resident
+    Authorisation.objects.create(principal=principal, agent=agent, domains=domains, valid_from=date(2025, 1, 1))
+    portal_login(client, agent)
+    session = client.session
+    session[VIEWING_KEY] = principal.pk
+    session.save()
+    return agent
+
+
+def test_someone_authorised_for_the_participatiewet_sees_the_benefit_and_reports_nothing(client):
+    benefit = benefit_household()
+    _view_as_agent(client, benefit.client, "P")
+    html = page(client)
+    assert "data-months" in html and "data-looks-only" in html
+    assert reverse("portal:income_report") not in html.split("rk-portal__content", 1)[1]
+    before = database_fingerprint()
+    response = client.post(reverse("portal:income_report"), {"month": "2026-02", "net_earnings": "10"})
+    assert response["Location"] == reverse("portal:income")
+    assert client.post(reverse("portal:change_report"), {"kind": "cohabiting", "starts_on": "2026-04-01"})[
+        "Location"
+    ] == reverse("portal:income")
+    assert database_fingerprint() == before
+
+
+def test_someone_authorised_for_youth_care_only_sees_nothing_of_the_benefit(client):
+    benefit = benefit_household()
+    reports(benefit, (MARCH, "600.00"))
+    _view_as_agent(client, benefit.client, "J")
+    html = page(client)
+    assert "heeft u daarvoor geen machtiging gegeven" in html
+    assert "data-months" not in html and "600,00" not in html
+    assert not ProcessingLogEntry.objects.filter(channel="portal", activity_id="social-assistance").exists()
