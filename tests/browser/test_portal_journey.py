@@ -37,10 +37,7 @@ CONSENT_ORGANISATION = "Wijkteam Zuid"
 
 # Steps whose page (another lane's) fails a check today: named here with the reason, the step's failure is noted
 # and the test ends as xfail naming it. Empty this when the lane has fixed it.
-KNOWN_BROKEN = {
-    "regeling aanvragen": "axe target-size (WCAG 2.5.8): de losse link 'Terug naar regelingen' is kleiner dan 24 px "
-    "(regulation lane)",
-}
+KNOWN_BROKEN: dict[str, str] = {}
 
 
 class Journey:
