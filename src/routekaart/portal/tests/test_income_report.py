@@ -11,9 +11,9 @@ from django.urls import reverse
 
 from ...audit.event_labels import event_sentence
 from ...audit.models import Event
-from ...income import selectors
+from ...income import selectors, services
 from ...income.calculation import euro
-from ...income.models import IncomeReport, ReportSource
+from ...income.models import IncomeReport, ReportSource, SurplusSettlement
 from ...residents.tests.factories import MembershipFactory
 from ...testing import database_fingerprint
 from .helpers import portal_login
@@ -100,3 +100,15 @@ def test_the_form_runs_the_same_queries_for_a_short_and_a_long_history(client):
         counts.append(len(queries))
         client.logout()
     assert counts[0] == counts[1], counts
+
+
+def test_in_the_surplus_scheme_the_confirmation_names_the_settlement_with_the_next_payment(client):
+    benefit = benefit_household(surplus_settlement=True)
+    services.income_report_submit(
+        actor=benefit.coordinator, benefit=benefit, month=date(2026, 1, 1), net_earnings=Decimal("600.00")
+    )
+    portal_login(client, benefit.client)
+    response = client.post(reverse(URL), {"month": "2026-02", "net_earnings": "800.00"}, follow=True)
+    settlement = SurplusSettlement.objects.get(benefit=benefit, month=date(2026, 2, 1))
+    assert settlement.settlement < 0  # more earned than the month before: part of the advance comes back
+    assert f"Wij houden {euro(-settlement.settlement)} in op de volgende betaling." in response.content.decode()
