@@ -3,9 +3,6 @@
 Kim logs in with DigiD through a local OIDC provider, sees her coordinator and plan, marks her agreement done,
 reports her income, applies for a regulation the check found, withdraws a consent, reads who processed her data
 and downloads the export; then her coordinator logs in and finds each of those on the household page.
-
-A page another lane has not built yet answers 404: its step is noted, the journey goes on with the next, and the
-test ends as xfail naming the missing steps (never a silent pass).
 """
 
 from __future__ import annotations
@@ -35,42 +32,15 @@ COORDINATOR = "Fatima el Amrani"
 CONSENT_ORGANISATION = "Wijkteam Zuid"
 
 
-# Steps whose page (another lane's) fails a check today: named here with the reason, the step's failure is noted
-# and the test ends as xfail naming it. Empty this when the lane has fixed it.
-KNOWN_BROKEN: dict[str, str] = {}
-
-
-class Journey:
-    """Visits portal pages: each one scanned by axe-core; a page not built yet (404) is noted, not failed."""
-
-    def __init__(self, page: Page) -> None:
-        self.page = page
-        self.missing: list[str] = []
-        self.broken: list[str] = []
-
-    def open(self, url: str, step: str) -> bool:
-        response = self.page.goto(url)
-        if response is not None and response.status == 404:
-            self.missing.append(step)
-            return False
-        assert response is None or response.status == 200, f"{url}: {response.status}"
-        self.scan(step)
-        return True
-
-    def scan(self, step: str) -> None:
-        try:
-            assert_accessible(self.page)
-        except AssertionError:
-            if step not in KNOWN_BROKEN:
-                raise
-            self.broken.append(f"{step}: {KNOWN_BROKEN[step]}")
-
-    def done(self, step: str) -> bool:
-        return step not in self.missing
+def visit(page: Page, url: str) -> None:
+    """Open a portal page: it answers 200 and passes axe-core."""
+    response = page.goto(url)
+    assert response is not None and response.status == 200, f"{url}: {response and response.status}"
+    assert_accessible(page)
 
 
 def test_resident_journey_from_digid_to_the_export_and_the_coordinator_sees_it(phone: Page, world):
-    page, journey = phone, Journey(phone)
+    page = phone
     regulation = income_selectors.regulations_not_used(household_id=world.household_id, on=timezone.localdate())
     assert regulation, "the world has a regulation Kim may be missing"
 
@@ -79,71 +49,65 @@ def test_resident_journey_from_digid_to_the_export_and_the_coordinator_sees_it(p
     expect(page.locator(".rk-whoami")).to_contain_text("Kim de Vries")
 
     # The overview: her coordinator and her plan.
-    if journey.open(reverse("portal:home"), "overzicht"):
-        main = page.locator("main")
-        expect(main).to_contain_text(COORDINATOR)
-        expect(main).to_contain_text("In uw plan staan 2 doelen")
-        expect(main).to_contain_text(OWN_OVERDUE)
+    visit(page, reverse("portal:home"))
+    main = page.locator("main")
+    expect(main).to_contain_text(COORDINATOR)
+    expect(main).to_contain_text("In uw plan staan 2 doelen")
+    expect(main).to_contain_text(OWN_OVERDUE)
 
     # Her plan: she marks her own overdue agreement done.
-    if journey.open(reverse("portal:plan"), "afspraak afvinken"):
-        expect(page.locator("main")).to_contain_text(GOAL)
-        agreement = page.locator("[data-agreement]").filter(has_text=OWN_OVERDUE)
-        agreement.get_by_role("button", name="Ik heb dit gedaan").click()
-        expect(page.locator("[data-agreement]").filter(has_text=OWN_OVERDUE)).to_contain_text("Gedaan op")
-        journey.scan("afspraak afvinken")
+    visit(page, reverse("portal:plan"))
+    expect(page.locator("main")).to_contain_text(GOAL)
+    agreement = page.locator("[data-agreement]").filter(has_text=OWN_OVERDUE)
+    agreement.get_by_role("button", name="Ik heb dit gedaan").click()
+    expect(page.locator("[data-agreement]").filter(has_text=OWN_OVERDUE)).to_contain_text("Gedaan op")
+    assert_accessible(page)
 
     # Her income: she reports last month's earnings.
-    if not journey.open(reverse("portal:income"), "inkomen"):
-        journey.missing.append("inkomsten doorgeven")
-    elif journey.open(reverse("portal:income_report"), "inkomsten doorgeven"):
-        page.get_by_label(re.compile("netto", re.I)).first.fill("275")
-        page.get_by_role("button", name="Inkomsten doorgeven").click()
-        page.wait_for_url("**/mijn/inkomen/")
-        journey.scan("inkomen")
+    visit(page, reverse("portal:income"))
+    visit(page, reverse("portal:income_report"))
+    page.get_by_label(re.compile("netto", re.I)).first.fill("275")
+    page.get_by_role("button", name="Inkomsten doorgeven").click()
+    page.wait_for_url("**/mijn/inkomen/")
+    assert_accessible(page)
 
     # Regulations she may be missing: she applies for the first one found, with last year's figures.
     code = regulation[0]
-    if journey.open(reverse("portal:regulations"), "regeling aanvragen"):
-        card = page.locator(f"[data-missing] [data-regulation='{code}']")
-        card.get_by_role("link", name=re.compile("aanvragen$")).click()
-        journey.scan("regeling aanvragen")
-        still_right = page.get_by_role("radio", name="Ja")
-        if still_right.count():
-            still_right.first.check()
-        page.get_by_role("button", name="Aanvraag versturen").click()
-        journey.scan("regeling aanvragen")
-        page.goto(reverse("portal:regulations"))
-        expect(page.locator(f"[data-applications] [data-application='{code}']")).to_have_attribute(
-            "data-status", "applied"
-        )
+    visit(page, reverse("portal:regulations"))
+    card = page.locator(f"[data-missing] [data-regulation='{code}']")
+    card.get_by_role("link", name=re.compile("aanvragen$")).click()
+    assert_accessible(page)
+    still_right = page.get_by_role("radio", name="Ja")
+    if still_right.count():
+        still_right.first.check()
+    page.get_by_role("button", name="Aanvraag versturen").click()
+    assert_accessible(page)
+    page.goto(reverse("portal:regulations"))
+    expect(page.locator(f"[data-applications] [data-application='{code}']")).to_have_attribute("data-status", "applied")
 
     # Her consents: she withdraws the one to Wijkteam Zuid; it takes effect at once.
-    if journey.open(reverse("portal:consents"), "toestemming intrekken"):
-        page.get_by_role("button", name=f"Toestemming aan {CONSENT_ORGANISATION} intrekken").click()
-        expect(page.locator("main")).to_contain_text(re.compile("ingetrokken", re.I))
-        journey.scan("toestemming intrekken")
+    visit(page, reverse("portal:consents"))
+    page.get_by_role("button", name=f"Toestemming aan {CONSENT_ORGANISATION} intrekken").click()
+    expect(page.locator("main")).to_contain_text(re.compile("ingetrokken", re.I))
+    assert_accessible(page)
 
     # Who processed her data: her coordinator's read is there, with the organisation's name.
-    if journey.open(reverse("portal:processing_log"), "wie zag mijn gegevens"):
-        expect(page.locator("main")).to_contain_text("Wijkteam Noord")
+    visit(page, reverse("portal:processing_log"))
+    expect(page.locator("main")).to_contain_text("Wijkteam Noord")
 
     # The export (AVG inzage): the JSON file downloads and is about her.
-    if journey.open(reverse("portal:export"), "gegevens downloaden"):
-        with page.expect_download() as download:
-            page.get_by_role("link", name=re.compile("JSON", re.I)).first.click()
-        with open(download.value.path(), encoding="utf-8") as file:
-            data = json.load(file)
-        assert "Kim" in json.dumps(data, ensure_ascii=False)
+    visit(page, reverse("portal:export"))
+    with page.expect_download() as download:
+        page.get_by_role("link", name=re.compile("JSON", re.I)).first.click()
+    with open(download.value.path(), encoding="utf-8") as file:
+        data = json.load(file)
+    assert "Kim" in json.dumps(data, ensure_ascii=False)
 
     # The other pages a resident visits: decisions and letters, route, authorisations; each accessible.
-    for name, step in (
-        ("portal:decisions", "besluiten"),
-        ("portal:route", "route"),
-        ("portal:authorisations", "machtigingen"),
-    ):
-        if journey.open(reverse(name), step) and step == "route":
-            expect(page.locator("[data-trajectory] [data-step]")).to_contain_text(re.compile(r"Stap \d+ van \d+"))
+    visit(page, reverse("portal:decisions"))
+    visit(page, reverse("portal:route"))
+    expect(page.locator("[data-trajectory] [data-step]")).to_contain_text(re.compile(r"Stap \d+ van \d+"))
+    visit(page, reverse("portal:authorisations"))
 
     # The coordinator sees each of her actions on the household page (its timeline).
     page.get_by_role("button", name="Uitloggen").click()
@@ -152,19 +116,13 @@ def test_resident_journey_from_digid_to_the_export_and_the_coordinator_sees_it(p
     assert_accessible(page)
     page.goto(reverse("residents:timeline", args=[world.household_id]))
     timeline = page.locator("main")
-    expected = {
-        "afspraak afvinken": "afgevinkt door de inwoner",
-        "inkomsten doorgeven": "doorgegeven door de inwoner (Mijn Routekaart)",
-        "regeling aanvragen": "Aanvraag voor",
-        "toestemming intrekken": f"aan {CONSENT_ORGANISATION} ingetrokken",
-    }
-    for step, sentence in expected.items():
-        if journey.done(step):
-            expect(timeline).to_contain_text(sentence)
-
-    reasons = [f"nog niet gebouwd (404): {step}" for step in journey.missing] + journey.broken
-    if reasons:
-        pytest.xfail("; ".join(reasons))
+    for sentence in (
+        "afgevinkt door de inwoner",
+        "doorgegeven door de inwoner (Mijn Routekaart)",
+        "Aanvraag voor",
+        f"aan {CONSENT_ORGANISATION} ingetrokken",
+    ):
+        expect(timeline).to_contain_text(sentence)
 
 
 def test_login_unknown_and_refused_pages_are_accessible(phone: Page, world):
