@@ -3,8 +3,11 @@ someone is not let in (not known yet, refused, DigiD not reachable)."""
 
 from __future__ import annotations
 
+import logging
+
 from django.conf import settings
 from django.contrib import auth
+from django.core.exceptions import SuspiciousOperation
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -16,6 +19,8 @@ from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthen
 from .login import REFUSAL_REASONS, REFUSED_FAILED, LoginRefused, ProviderUnavailable, ResidentUnknown, provider
 from .render import portal_render
 from .session import portal_login_of, portal_login_start, portal_logout
+
+logger = logging.getLogger(__name__)
 
 # The refused page's explanation per reason (login.REFUSAL_REASONS), in plain Dutch.
 REFUSAL_TEXTS = {
@@ -101,6 +106,9 @@ class DigiDCallback(OIDCAuthenticationCallbackView):
             return super().get(request)
         except LoginRefused as refusal:
             return redirect(f"{reverse('portal:refused')}?reden={refusal.reason}")
+        except SuspiciousOperation:  # a state this browser did not start, or a callback used twice
+            logger.warning("DigiD callback with an unknown state refused")
+            return self.login_failure()
         except ResidentUnknown:
             return redirect("portal:unknown")
         except ProviderUnavailable:

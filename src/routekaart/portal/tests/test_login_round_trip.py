@@ -2,7 +2,9 @@
 
 import logging
 from datetime import timedelta
+from urllib.parse import urlsplit
 
+import httpx
 import pytest
 from django.urls import reverse
 
@@ -189,3 +191,34 @@ def test_after_the_digid_session_ended_a_staff_page_still_sends_the_resident_to_
 
     assert response["Location"] == reverse("portal:home")
     assert client.get(response["Location"])["Location"] == reverse("portal:login")
+
+
+def test_cancelling_at_digid_says_the_login_did_not_finish(client, oidc_server):
+    start = client.get(reverse("portal:oidc_authentication_init"))
+    answer = httpx.post(start["Location"], data={"action": "deny"}, follow_redirects=False, timeout=5)
+    back = urlsplit(answer.headers["location"])
+
+    response = client.get(f"{back.path}?{back.query}")
+
+    assert refused_reason(response) == "mislukt"
+    assert SESSION_KEY not in client.session
+
+
+def test_a_callback_used_twice_or_from_another_browser_is_refused_not_an_error(client, oidc_server):
+    resident = MembershipFactory().resident
+    sub = oidc_user(oidc_server, bsn=resident.bsn)
+    start = client.get(reverse("portal:oidc_authentication_init"))
+    answer = httpx.post(start["Location"], data={"sub": sub}, follow_redirects=False, timeout=5)
+    back = urlsplit(answer.headers["location"])
+    callback = f"{back.path}?{back.query}"
+
+    assert client.get(callback)["Location"] == reverse("portal:home")
+    client.post(reverse("portal:logout"))
+    client.get(reverse("portal:oidc_authentication_init"))  # a new round trip started, another state kept
+    before = database_fingerprint()
+
+    replayed = client.get(callback)
+
+    assert refused_reason(replayed) == "mislukt"
+    assert SESSION_KEY not in client.session
+    assert database_fingerprint() == before
