@@ -56,6 +56,7 @@ PERSONAL_KINDS = frozenset(
         "check",
         "reminder",
         "membership",
+        "message",
     }
 )
 ROLE_LEVEL_KINDS = frozenset({"list", "body", "emergency"})
@@ -88,6 +89,10 @@ EXEMPT_PATHS: dict[str, str] = {
     "i18n/": "language switch, no data",
     "api/v1/schema/": "OpenAPI schema: describes the API, no data",
     "api/v1/docs/": "Swagger UI page, no data",
+    "mijn/": (
+        "Mijn Routekaart, the residents' portal: its own access model (a live DigiD login and the scope of whom "
+        "the resident represents), not the staff roles'; every portal route is asked by test_portal_matrix.py"
+    ),
 }
 EXEMPT_NAMES: dict[str, str] = {
     "login": "login form: before any role",
@@ -147,6 +152,8 @@ RULES: dict[str, Rule] = {
     "residents:search_break_glass": R("emergency", "break-the-glass", STAFF),
     "residents:consent_create": R("household", "consent", CASEWORK),
     "residents:consent_withdraw": R("consent", "consent", CASEWORK),
+    # a machtiging from the signed form: whoever may record a consent, for a household they are involved with
+    "residents:authorisation_create": R("household", "consent", CASEWORK),
     "residents:journal": R("household", "household-file"),  # staff and the resident (what is visible to them)
     "residents:note_create": R("household", "household-file", STAFF),
     "residents:document_upload": R("household", "household-file", STAFF),
@@ -179,6 +186,8 @@ RULES: dict[str, Rule] = {
     # the world's deadline is the Wmo application's: its law is W
     "access:deadline_change": R("deadline", "social-support", COORDINATOR),
     "access:deadline_meet": R("deadline", "social-support", COORDINATOR),
+    # the coordinator answers a resident's question sent from the portal (the household page's block)
+    "access:resident_message_answer": R("message", "household-file", COORDINATOR),
     # --- participation -----------------------------------------------------------------------------------------
     "participation:team": R("list", "participation", CASEWORK),
     "participation:profile": R("resident", "participation", CASEWORK),
@@ -210,6 +219,8 @@ RULES: dict[str, Rule] = {
     "income:income_report": R("household", "social-assistance", COORDINATOR),
     "income:surplus_month": R("household", "social-assistance"),
     "income:work_switch": R("household", "social-assistance", COORDINATOR),
+    # a change the resident reported from the portal, marked processed by the coordinator (report_id of that household)
+    "income:change_report_process": R("household", "social-assistance", COORDINATOR),
     # --- work (werkgeversdienstverlening) ----------------------------------------------------------------------
     "work:desk": R("list", "work-matching", ADVISER),
     "work:employer_list": R("none", BUSINESS, ADVISER),
@@ -344,3 +355,36 @@ RULES: dict[str, Rule] = {
     "work-placement-trial": R("placement", "work-placement", ADVISER, pk="placement"),
     "work-vacancy-service-list": R("none", BUSINESS, EVERYONE),
 }
+
+
+# The portal's id keywords, per route: which object of the world (a key of a side's ids, or of the shared objects)
+# fills each. Shared by the portal matrix (test_portal_matrix.py) and the page crawl (tests/pages/crawl.py); a
+# portal route with a URL keyword missing here fails the portal matrix, so none can be added unasked.
+PORTAL_OBJECTS: dict[str, dict[str, str]] = {
+    "portal:agreement_done": {"pk": "agreement_id"},  # the world's first agreement: the resident's own (party)
+    "portal:agreement_question": {"pk": "agreement_id"},
+    "portal:decision_letter": {"pk": "portal_decision_id"},  # a Wmo decision addressed to the head
+    "portal:objection": {"pk": "portal_decision_id"},
+    "portal:objection_received": {"pk": "portal_decision_id"},
+    "portal:consent_withdraw": {"pk": "consent_id"},  # the head's consent
+    "portal:authorisation_withdraw": {"pk": "authorisation_id"},  # an authorisation the head gave
+    # configuration, not a person: a regulation's code (the same in both households)
+    "portal:regulation_apply": {"code": "regulation_code"},
+    "portal:regulation_applied": {"code": "regulation_code"},
+}
+
+
+def portal_url_kwargs(world, name: str, keywords, cell: str) -> dict[str, object]:
+    """The URL keywords of portal route `name`, filled with the objects of H_in (`cell` "in") or H_out ("out");
+    raises LookupError naming what is missing (no entry in PORTAL_OBJECTS, or no such object in the world)."""
+    side = world.h_out if cell == "out" else world.h_in
+    kwargs = {}
+    for keyword in keywords:
+        key = PORTAL_OBJECTS.get(name, {}).get(keyword)
+        if key is None:
+            raise LookupError(f"{name}: URL keyword {keyword!r} has no entry in rules.PORTAL_OBJECTS")
+        value = side.ids.get(key, world.shared.get(key))
+        if value in (None, ""):
+            raise LookupError(f"{name}: the world has no {key!r} (could not build: {side.missing or 'nothing'})")
+        kwargs[keyword] = value
+    return kwargs

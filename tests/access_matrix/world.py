@@ -176,6 +176,45 @@ def _income_objects(side: Side, organisation, coordinator) -> None:
         message="Verrekening controleren",
     )
     side.ids["reminder_id"] = reminder.pk
+    # a change the resident reported (the household page's open list; the coordinator marks it processed)
+    from routekaart.income.models import ChangeKind
+
+    report = services.change_report_submit(
+        actor=coordinator,
+        benefit=benefit,
+        kind=ChangeKind.OTHER,
+        starts_on=timezone.localdate(),
+        details="Ik krijg een nieuwe baan.",
+    )
+    side.ids["report_id"] = report.pk
+
+
+def _portal_objects(side: Side, actor) -> None:
+    """What the portal's id keywords name: a question of the resident about their own agreement (the message the
+    coordinator answers), a Wmo decision addressed to the head (the portal shows a person their own decisions), and
+    an authorisation the head gave to an adult outside the matrix."""
+    from routekaart.access import services
+    from routekaart.access.models import Agreement, Case
+    from routekaart.access.tests import journey
+    from routekaart.residents.authorisation_services import authorisation_record
+
+    message = services.resident_message_send(
+        actor=actor,
+        household_id=side.household.pk,
+        resident=side.head,
+        kind="question",
+        text="Wanneer begint de begeleiding?",
+        agreement=Agreement.objects.get(pk=side.ids["agreement_id"]),
+    )
+    side.ids["message_id"] = message.pk
+    case = Case.objects.get(pk=side.ids["case_id"])
+    result = services.decision_record(actor=actor, case=case, addressee=side.head, provisions=[journey.guidance()])
+    side.ids["portal_decision_id"] = result.decision.pk
+    agent = ResidentFactory(given_names="Gemachtigde", birth_date=datetime.date(1970, 5, 1))
+    authorisation = authorisation_record(
+        actor=actor, principal=side.head, agent=agent, domains="alles", valid_from=datetime.date(2024, 1, 1)
+    )
+    side.ids["authorisation_id"] = authorisation.pk
 
 
 def _participation_objects(side: Side, actor, municipality) -> None:
@@ -276,6 +315,7 @@ def _side(mark: str, *, organisation, coordinator, municipality, consent_org) ->
     _try(side, "journal", lambda: _journal_objects(side, coordinator))
     _try(side, "access", lambda: _access_objects(side, coordinator))
     _try(side, "income", lambda: _income_objects(side, organisation, coordinator))
+    _try(side, "portal", lambda: _portal_objects(side, coordinator))
     _try(side, "participation", lambda: _participation_objects(side, coordinator, municipality))
     _try(side, "work", lambda: _work_objects(side, coordinator))
     school_user, organisations = _network(organisation)
