@@ -1,9 +1,12 @@
 """Forms of the bestaanszekerheid screens: they only shape input; the services decide what is valid."""
 
+from collections.abc import Callable
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..core.forms import Form
+from . import services
 from .models import (
     BenefitToWorkSwitch,
     ContactMode,
@@ -211,6 +214,25 @@ class IncomeReportForm(Form):
     )
     hours = forms.DecimalField(label=_("Gewerkte uren"), min_value=0, decimal_places=2, max_digits=6, required=False)
     note = forms.CharField(label=_("Toelichting"), max_length=300, required=False)
+
+
+def income_report_submitter(*, actor, benefit: SocialAssistance, source: str) -> Callable[[dict], IncomeReport]:
+    """The service call for IncomeReportForm's cleaned data: the coordinator's page and Mijn inkomen hand in the same
+    form the same way (no other income is 0); only who reports (`source`) differs."""
+
+    def submit(data: dict) -> IncomeReport:
+        return services.income_report_submit(
+            actor=actor,
+            benefit=benefit,
+            month=data["month"],
+            net_earnings=data["net_earnings"],
+            other_income=data["other_income"] or 0,
+            hours=data["hours"],
+            note=data["note"],
+            source=source,
+        )
+
+    return submit
 
 
 class WorkSwitchForm(Form):

@@ -37,6 +37,7 @@ from .forms import (
     FinancialFitnessForm,
     IncomeReportForm,
     WorkSwitchForm,
+    income_report_submitter,
 )
 from .models import AnnualReview, ChangeReport, Regulation, Reminder, ReportSource, ReviewStatus
 
@@ -353,16 +354,7 @@ def income_report(request: HttpRequest, household_id: int) -> HttpResponse:
     return service_form_submit(
         request,
         form,
-        lambda data: services.income_report_submit(
-            actor=request.user,
-            benefit=benefit,
-            month=data["month"],
-            net_earnings=data["net_earnings"],
-            other_income=data["other_income"] or 0,
-            hours=data["hours"],
-            note=data["note"],
-            source=ReportSource.STAFF,
-        ),
+        income_report_submitter(actor=request.user, benefit=benefit, source=ReportSource.STAFF),
         success=_("De inkomsten zijn doorgegeven."),
         then=after,
     ) or _form_page(

@@ -22,6 +22,7 @@ from ..income import selectors as income_selectors
 from ..income import selectors_resident as resident_income
 from ..income import services as income_services
 from ..income.calculation import euro
+from ..income.forms import income_report_submitter
 from ..organisations.roles import Domain
 from ..residents.represented import Ground
 from .income_forms import ChangeReportForm, IncomeReportForm
@@ -103,16 +104,7 @@ def income_report(request: HttpRequest) -> HttpResponse:
     response = service_form_submit(
         request,
         form,
-        lambda data: income_services.income_report_submit(
-            actor=request.user,
-            benefit=benefit,
-            month=data["month"],
-            net_earnings=data["net_earnings"],
-            other_income=data["other_income"] or 0,
-            hours=data["hours"],
-            note=data["note"],
-            source=resident_income.REPORTED_BY_RESIDENT,
-        ),
+        income_report_submitter(actor=request.user, benefit=benefit, source=resident_income.REPORTED_BY_RESIDENT),
         success=confirmation,
         then="portal:income",
     )
