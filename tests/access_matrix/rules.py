@@ -370,7 +370,8 @@ PORTAL_OBJECTS: dict[str, dict[str, str]] = {
     "portal:authorisation_withdraw": {"pk": "authorisation_id"},  # an authorisation the head gave
     # configuration, not a person: a regulation's code (the same in both households)
     "portal:regulation_apply": {"code": "regulation_code"},
-    "portal:regulation_applied": {"code": "regulation_code"},
+    # the confirmation of an application: a regulation the household applied for (configuration too)
+    "portal:regulation_applied": {"code": "applied_regulation_code"},
 }
 
 

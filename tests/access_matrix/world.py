@@ -187,6 +187,12 @@ def _income_objects(side: Side, organisation, coordinator) -> None:
         details="Ik krijg een nieuwe baan.",
     )
     side.ids["report_id"] = report.pk
+    # an application for a regulation (not the one the staff routes apply for): the portal's confirmation page
+    from routekaart.income.models import Regulation
+
+    applied = Regulation.objects.order_by("order")[1]
+    services.regulation_application_by_resident(actor=coordinator, household_id=side.household.pk, regulation=applied)
+    side.ids["applied_regulation_code"] = applied.code
 
 
 def _portal_objects(side: Side, actor) -> None:
