@@ -11,11 +11,13 @@ from django.utils.translation import gettext_lazy
 
 from ..residents.subject_export import ExportSection, export_row, export_section_register
 from .models import CandidateProfile, Placement
+from .services import PROFILE_FIELDS
 
 ORDER = 50
 
 
 def work_section(resident, on: date) -> ExportSection:
+    """The profile's fields are the ones its service writes (PROFILE_FIELDS): a field added there is exported too."""
     rows = []
     profiles = CandidateProfile.objects.filter(resident=resident).prefetch_related("competences", "desired_sectors")
     for profile in profiles:
@@ -23,18 +25,7 @@ def work_section(resident, on: date) -> ExportSection:
             export_row(
                 _("Werkprofiel"),
                 profile,
-                [
-                    "status",
-                    "experience",
-                    "education_level",
-                    "hours_min",
-                    "hours_max",
-                    "max_travel_km",
-                    "pc4",
-                    "available_from",
-                    "wishes",
-                    "updated_at",
-                ],
+                [*PROFILE_FIELDS, "updated_at"],
                 **{
                     _("competenties"): ", ".join(str(item) for item in profile.competences.all()),
                     _("gewenste sectoren"): ", ".join(str(item) for item in profile.desired_sectors.all()),
