@@ -102,6 +102,20 @@ def regulations(request: HttpRequest, **kwargs) -> HttpResponse:
     return portal_render(request, "portal/regulations.html", context)
 
 
+def _euro_field(label: str, help_text: str, *, max_digits: int, bounds: limits.Range) -> forms.DecimalField:
+    """An amount in euro as residents write it: a comma as the decimal sign, a keyboard with numbers on a phone."""
+    return forms.DecimalField(
+        label=label,
+        help_text=help_text,
+        max_digits=max_digits,
+        decimal_places=2,
+        min_value=bounds.low,
+        max_value=bounds.high,
+        localize=True,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+    )
+
+
 class RegulationApplyForm(Form):
     """Last year's figures, confirmed or corrected. Without figures on record the resident gives them."""
 
@@ -110,25 +124,17 @@ class RegulationApplyForm(Form):
         choices=[(STILL_RIGHT, _("Ja, dit klopt nog")), (CHANGED, _("Nee, ik geef nieuwe bedragen door"))],
         widget=forms.RadioSelect,
     )
-    monthly_income = forms.DecimalField(
-        label=_("Netto inkomen van uw huishouden per maand, in euro"),
-        help_text=_("Alles wat uw huishouden samen per maand krijgt, ook een uitkering. Bijvoorbeeld 1250,00."),
+    monthly_income = _euro_field(
+        _("Netto inkomen van uw huishouden per maand, in euro"),
+        _("Alles wat uw huishouden samen per maand krijgt, ook een uitkering. Bijvoorbeeld 1250,00."),
         max_digits=9,
-        decimal_places=2,
-        min_value=limits.MONTHLY_AMOUNT.low,
-        max_value=limits.MONTHLY_AMOUNT.high,
-        localize=True,  # a comma as the decimal sign, as residents write amounts
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+        bounds=limits.MONTHLY_AMOUNT,
     )
-    assets = forms.DecimalField(
-        label=_("Vermogen van uw huishouden, in euro"),
-        help_text=_("Uw spaargeld en wat u bezit, zoals een auto of huis, min uw schulden. Bijvoorbeeld 800,00."),
+    assets = _euro_field(
+        _("Vermogen van uw huishouden, in euro"),
+        _("Uw spaargeld en wat u bezit, zoals een auto of huis, min uw schulden. Bijvoorbeeld 800,00."),
         max_digits=11,
-        decimal_places=2,
-        min_value=limits.AMOUNT.low,
-        max_value=limits.AMOUNT.high,
-        localize=True,  # a comma as the decimal sign, as residents write amounts
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+        bounds=limits.AMOUNT,
     )
 
     def __init__(self, *args, situation=None, **kwargs) -> None:
