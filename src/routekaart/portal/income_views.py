@@ -17,7 +17,6 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from ..core.views import service_form_submit
 from ..income import selectors as income_selectors
 from ..income import selectors_resident as resident_income
 from ..income import services as income_services
@@ -28,7 +27,7 @@ from ..residents.represented import Ground
 from .income_forms import ChangeReportForm, IncomeReportForm
 from .income_text import calculation_in_words
 from .reads import portal_read
-from .render import portal_render
+from .render import portal_form_page, portal_render
 from .session import portal_view
 
 ACTIVITY = "social-assistance"
@@ -101,18 +100,14 @@ def income_report(request: HttpRequest) -> HttpResponse:
     def confirmation(report) -> str:
         return _income_report_effect(benefit=benefit, month=report.month)
 
-    response = service_form_submit(
+    return portal_form_page(
         request,
         form,
         income_report_submitter(actor=request.user, benefit=benefit, source=resident_income.REPORTED_BY_RESIDENT),
         success=confirmation,
         then="portal:income",
-    )
-    return response or portal_render(
-        request,
-        "portal/income_report.html",
-        {"form": form, "prefilled_from": last},
-        status=400 if form.errors else 200,
+        template="portal/income_report.html",
+        context={"prefilled_from": last},
     )
 
 
@@ -147,7 +142,7 @@ def change_report(request: HttpRequest) -> HttpResponse:
     situation = income_selectors.household_situation_latest(household_id=benefit.household_id, year=scope.on.year)
     form = ChangeReportForm(request.POST or None, initial={"starts_on": scope.on})
     portal_read(request, activity=ACTIVITY)
-    response = service_form_submit(
+    return portal_form_page(
         request,
         form,
         lambda data: income_services.change_report_submit(
@@ -161,10 +156,6 @@ def change_report(request: HttpRequest) -> HttpResponse:
         ),
         success=_("Dank u. Wij hebben uw wijziging ontvangen. Uw regisseur kijkt of uw uitkering verandert."),
         then="portal:income",
-    )
-    return response or portal_render(
-        request,
-        "portal/change_report.html",
-        {"form": form, "situation": situation, "abroad": resident_income.ABROAD},
-        status=400 if form.errors else 200,
+        template="portal/change_report.html",
+        context={"situation": situation, "abroad": resident_income.ABROAD},
     )

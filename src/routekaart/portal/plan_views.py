@@ -27,7 +27,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from ..access import selectors_household as access_plans
 from ..access import services as access_services
 from ..core import limits
-from ..core.forms import Form, service_errors_to_form
+from ..core.forms import Form
 from ..income import selectors as income_selectors
 from ..organisations.roles import Domain
 from ..participation import selectors as participation_selectors
@@ -36,7 +36,7 @@ from ..residents.access import HOUSEHOLD_FILE
 from ..residents.represented import Ground
 from ..routes import selectors as routes_selectors
 from .reads import portal_read
-from .render import portal_render
+from .render import portal_form_page, portal_render
 from .session import portal_view
 
 QUESTION_KIND = "question"  # access.models.ResidentMessageKind.QUESTION (the portal imports no models)
@@ -213,26 +213,21 @@ def agreement_question(request: HttpRequest, pk: int, **kwargs) -> HttpResponse:
     agreement = _own_agreement(request, pk)
     portal_read(request, activity=HOUSEHOLD_FILE)
     form = QuestionForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            access_services.resident_message_send(
-                actor=request.user,
-                household_id=scope.household_id,
-                resident=scope.person,
-                kind=QUESTION_KIND,
-                text=form.cleaned_data["text"],
-                agreement=agreement,
-            )
-        except ValidationError as error:
-            service_errors_to_form(form, error)
-        else:
-            messages.success(request, _now("Uw vraag is verstuurd. Uw regisseur geeft antwoord op deze pagina."))
-            return redirect("portal:plan")
-    return portal_render(
+    return portal_form_page(
         request,
-        "portal/plan_question.html",
-        {"agreement": agreement, "form": form},
-        status=400 if form.errors else 200,
+        form,
+        lambda data: access_services.resident_message_send(
+            actor=request.user,
+            household_id=scope.household_id,
+            resident=scope.person,
+            kind=QUESTION_KIND,
+            text=data["text"],
+            agreement=agreement,
+        ),
+        success=_now("Uw vraag is verstuurd. Uw regisseur geeft antwoord op deze pagina."),
+        then="portal:plan",
+        template="portal/plan_question.html",
+        context={"agreement": agreement},
     )
 
 
