@@ -3,7 +3,8 @@
 The dataset is the access matrix's world (tests/access_matrix/world.py: two households with every object a page
 shows — case, intake, assessment, plan, decision, benefit, participation assignment, route trajectory, work profile,
 employer, vacancy, placement, consent, reminder — built through the apps' factories and services), signed in as
-every role of `organisations.roles.Role` in the involved organisation, plus a superuser. Package scope: the page
+every role of `organisations.roles.Role` in the involved organisation, plus a superuser; the resident (H_in's head)
+logged in to Mijn Routekaart with DigiD, as residents are. Package scope: the page
 test and the form test share one dataset and one crawl (pytest tears it down before any other package's test).
 """
 
@@ -15,11 +16,22 @@ from dataclasses import dataclass
 import pytest
 from django.test import Client
 
+from routekaart.organisations.roles import Role
 from tests.access_matrix.conftest import signed_in_client, world_rolled_back
 
 from .crawl import Crawl, crawl_site
 
 SUPERUSER = "superuser"
+
+
+def portal_client(resident) -> Client:
+    """A resident as DigiD leaves them: logged in to Mijn Routekaart (a staff page sends them to the portal), so the
+    crawl from "/" walks the portal's pages by their links; a server error is answered, not raised."""
+    from routekaart.portal.tests.helpers import portal_login
+
+    client = Client(raise_request_exception=False)
+    portal_login(client, resident)
+    return client
 
 
 @dataclass
@@ -43,6 +55,7 @@ def site(django_db_setup, django_db_blocker) -> Site:
             superuser = UserFactory(username="pages-beheer", is_superuser=True, is_staff=True)
             device = TOTPDevice.objects.create(user=superuser, name="pages", confirmed=True)
             clients = {role: signed_in_client(user, world.devices[role]) for role, user in world.users.items()}
+            clients[Role.RESIDENT] = portal_client(world.h_in.head)
             clients[SUPERUSER] = signed_in_client(superuser, device)
             built = time.monotonic()
             crawl = crawl_site(clients, world, SUPERUSER)

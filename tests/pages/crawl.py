@@ -319,8 +319,9 @@ def visit(client: Client, role: str, url: str, found_by: str, into: Crawl) -> Pa
 
 def pattern_urls(world, into: Crawl) -> dict[str, str]:
     """Every page pattern of the project (GET, not skipped), filled with the ids of the dataset's involved
-    household (the access matrix's rules say which object each URL keyword names)."""
-    from tests.access_matrix.rules import RULES, R
+    household (the access matrix's rules say which object each URL keyword names; for the portal's routes its
+    PORTAL_OBJECTS)."""
+    from tests.access_matrix.rules import RULES, R, portal_url_kwargs
     from tests.access_matrix.test_access_matrix import _url, project_routes
 
     urls = {}
@@ -332,8 +333,11 @@ def pattern_urls(world, into: Crawl) -> dict[str, str]:
         into.patterns.append(route.name)
         rule = RULES.get(route.name, R("none", "none"))
         try:
-            url = _url(world, route, rule, "in") if route.kwargs else reverse(route.name)
-        except pytest.fail.Exception as error:
+            if route.name.startswith("portal:"):  # the portal's own keyword->object map (its matrix shares it)
+                url = reverse(route.name, kwargs=portal_url_kwargs(world, route.name, route.kwargs, "in"))
+            else:
+                url = _url(world, route, rule, "in") if route.kwargs else reverse(route.name)
+        except (pytest.fail.Exception, LookupError) as error:
             into.not_reached[route.name] = str(error)
             continue
         query = "&".join(f"{k}={v}" for k, v in rule.query.items() if v != "today")
