@@ -776,7 +776,8 @@ def resident_message_answer(request: HttpRequest, message_id: int) -> HttpRespon
     """The coordinator answers a resident's question or objection (from the household page's block)."""
     message = get_object_or_404(ResidentMessage.objects.select_related("agreement", "decision"), pk=message_id)
     household_access_check(user=request.user, household_id=message.household_id, purpose="household-file")
-    form = ResidentMessageAnswerForm(request.POST or None)
+    # the field's id as on the household page (answer-<message>), so a refusal's summary links the field answered
+    form = ResidentMessageAnswerForm(request.POST or None, auto_id=f"%s-{message.pk}")
     then = redirect("residents:household_detail", household_id=message.household_id)
     return service_form_submit(
         request,
