@@ -3,34 +3,20 @@ person's consent is a 404 and changes nothing; a principal's consents only in th
 
 import pytest
 from django.urls import reverse
-from freezegun import freeze_time
 
 from ...audit.models import Event, ProcessingLogEntry
 from ...audit.services import pseudonym
 from ...residents.models import Consent
 from ...testing import database_fingerprint
-from ..session import VIEWING_KEY
-from .helpers import portal_login
-from .test_authorisation_fixtures import TODAY, authorise, consent_make, family_make
+from .helpers import page_queries, portal_login, portal_view_as
+from .test_authorisation_fixtures import TODAY, authorisation_today, authorise, consent_make, family_make  # noqa: F401
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _today():
-    with freeze_time(TODAY):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("authorisation_today")]
 
 
 @pytest.fixture
 def family():
     return family_make()
-
-
-def view_as(client, person) -> None:
-    session = client.session
-    session[VIEWING_KEY] = person.pk
-    session.save()
 
 
 def test_my_consents_show_for_whom_which_data_in_plain_words_what_for_and_status(client, family):
@@ -100,7 +86,7 @@ def test_withdrawing_is_post_only(client, family):
 def test_a_parent_sees_and_withdraws_the_consent_of_a_child_under_16(client, family):
     consent = consent_make(family.household, family.young, organisation="Jeugdzorg Oost", domain="J")
     portal_login(client, family.mother)
-    view_as(client, family.young)
+    portal_view_as(client, family.young)
     page = client.get(reverse("portal:consents"))
     assert "Jeugdzorg Oost" in page.text
     assert client.post(reverse("portal:consent_withdraw", args=[consent.pk])).status_code == 302
@@ -111,7 +97,7 @@ def test_a_parent_sees_and_withdraws_the_consent_of_a_child_under_16(client, fam
 def test_a_parent_does_not_see_the_consent_of_a_child_of_16(client, family):
     consent_make(family.household, family.older, organisation="Jeugdzorg Oost", domain="J")
     portal_login(client, family.mother)
-    view_as(client, family.older)  # not represented: the page stays on the mother
+    portal_view_as(client, family.older)  # not represented: the page stays on the mother
     page = client.get(reverse("portal:consents"))
     assert "Jeugdzorg Oost" not in page.text
 
@@ -121,7 +107,7 @@ def test_an_agent_sees_a_principals_consents_only_in_the_authorised_domains_and_
     work = consent_make(family.household, family.older, organisation="Werkgeversservicepunt", domain="P")
     youth = consent_make(family.household, family.older, organisation="Jeugdzorg Oost", domain="J")
     portal_login(client, family.mother)
-    view_as(client, family.older)
+    portal_view_as(client, family.older)
     page = client.get(reverse("portal:consents"))
     assert "Werkgeversservicepunt" in page.text
     assert "Jeugdzorg Oost" not in page.text
@@ -133,8 +119,6 @@ def test_an_agent_sees_a_principals_consents_only_in_the_authorised_domains_and_
 
 
 def test_the_page_runs_the_same_queries_for_1_or_12_consents(client, family):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
 
     consent_make(family.household, family.mother)
     portal_login(client, family.mother)
@@ -143,8 +127,5 @@ def test_the_page_runs_the_same_queries_for_1_or_12_consents(client, family):
     for extra in (0, 11):
         for n in range(extra):
             consent_make(family.household, family.mother, organisation=f"Organisatie {n}", given_by=None)
-        client.get(url)
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(url).status_code == 200
-        counts.append(len(queries))
+        counts.append(page_queries(client, url))
     assert counts[0] == counts[1], counts

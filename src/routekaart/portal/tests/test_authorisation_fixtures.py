@@ -1,9 +1,13 @@
-"""Shared people for the authorisation lane's portal tests (imported, not collected: it holds no tests)."""
+"""Shared people for the authorisation lane's portal tests (imported, not collected: it holds no tests), and the
+fixture that fixes today (`authorisation_today`, through usefixtures)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+
+import pytest
+from freezegun import freeze_time
 
 from ...organisations.tests.factories import OrganisationFactory
 from ...residents.authorisation_services import authorisation_record
@@ -44,6 +48,13 @@ def family_make() -> Family:
     stranger = ResidentFactory(given_names="Pieter", family_name="Vreemd", birth_date=date(1975, 1, 1))
     MembershipFactory(household=other, resident=stranger, valid_from=date(2019, 1, 1))
     return Family(household, mother, partner, young, older, other, stranger)
+
+
+@pytest.fixture
+def authorisation_today():
+    """1 June 2026: the young child is 15 today and 16 tomorrow, the older one 16 today."""
+    with freeze_time(TODAY):
+        yield
 
 
 def consent_make(household, resident, *, organisation: str = "Wijkteam Noord", domain: str = "G", **kwargs):

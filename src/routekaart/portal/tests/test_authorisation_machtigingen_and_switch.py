@@ -5,11 +5,8 @@ any id outside the scope and goes back only to a local address; another person's
 from datetime import date
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from freezegun import freeze_time
 
 from ...audit.models import Event, ProcessingLogEntry
 from ...audit.services import pseudonym
@@ -17,16 +14,10 @@ from ...residents.models import Authorisation
 from ...residents.tests.factories import ResidentFactory
 from ...testing import database_fingerprint
 from ..session import VIEWING_KEY
-from .helpers import portal_login
-from .test_authorisation_fixtures import TODAY, authorise, family_make
+from .helpers import page_queries, portal_login
+from .test_authorisation_fixtures import authorisation_today, authorise, family_make  # noqa: F401
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _today():
-    with freeze_time(TODAY):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("authorisation_today")]
 
 
 @pytest.fixture
@@ -153,8 +144,5 @@ def test_the_page_runs_the_same_queries_for_1_or_10_authorisations(client, famil
         for _ in range(extra):
             authorise(family.mother, ResidentFactory(birth_date=date(1970, 1, 1)))
             authorise(ResidentFactory(birth_date=date(1970, 1, 1)), family.mother)
-        client.get(url)
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(url).status_code == 200
-        counts.append(len(queries))
+        counts.append(page_queries(client, url))
     assert counts[0] == counts[1], counts

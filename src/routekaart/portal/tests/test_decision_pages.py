@@ -5,8 +5,6 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from freezegun import freeze_time
 
@@ -18,9 +16,7 @@ from ...audit.models import ProcessingLogEntry
 from ...audit.services import pseudonym
 from ...organisations.roles import Domain, Role
 from ...organisations.tests.factories import UserFactory
-from ...residents.models import RelationKind
-from ...residents.tests.factories import HouseholdFactory, MembershipFactory, RelationFactory, ResidentFactory
-from .helpers import portal_login
+from .helpers import family_household, page_queries, portal_login
 
 pytestmark = pytest.mark.django_db
 
@@ -42,24 +38,7 @@ def coordinator(db):
 
 def family(name: str = "Hendriks") -> object:
     """A mother (41), her partner, her son of 12 and her daughter of 17, in one household."""
-    household = HouseholdFactory()
-    people = {
-        "mother": ResidentFactory(given_names="Noor", family_name=name, birth_date=datetime.date(1985, 3, 1)),
-        "partner": ResidentFactory(given_names="Bram", family_name=name, birth_date=datetime.date(1984, 1, 1)),
-        "son": ResidentFactory(given_names="Sem", family_name=name, birth_date=datetime.date(2014, 9, 1)),
-        "daughter": ResidentFactory(given_names="Lot", family_name=name, birth_date=datetime.date(2009, 2, 1)),
-    }
-    for role, resident in people.items():
-        MembershipFactory(
-            household=household,
-            resident=resident,
-            role={"mother": "head", "partner": "partner"}.get(role, "child"),
-            valid_from=datetime.date(2018, 1, 1),
-        )
-        setattr(household, role, resident)
-    for child in (household.son, household.daughter):
-        RelationFactory(resident=household.mother, related=child, kind=RelationKind.PARENT)
-    return household
+    return family_household(name, daughter=True)
 
 
 def provision(**overrides) -> services.ProvisionSpec:
@@ -217,11 +196,7 @@ def test_the_page_runs_the_same_queries_for_one_decision_and_for_many_with_many_
             decide(coordinator, case, household.mother, provisions=size)
             decide(coordinator, case, household.son, law=Domain.YOUTH, provisions=size)
         portal_login(client, household.mother)
-        url = reverse("portal:decisions")
-        client.get(url)  # warm the per-process caches
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(url).status_code == 200
-        counts.append(len(queries))
+        counts.append(page_queries(client, reverse("portal:decisions")))
     assert counts[0] == counts[1], counts
 
 

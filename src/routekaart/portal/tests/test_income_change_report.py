@@ -4,15 +4,13 @@ address; last year's situation shown beside the form; refusals in Dutch change n
 from datetime import date
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ...audit.models import Event
 from ...income.models import ChangeKind, ChangeReport, ChangeStatus
 from ...income.tests.factories import HouseholdSituationFactory
 from ...testing import database_fingerprint
-from .helpers import portal_login
+from .helpers import page_queries_as, portal_login
 from .income_builders import benefit_household, income_today  # noqa: F401
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("income_today")]
@@ -89,12 +87,5 @@ def test_the_form_runs_the_same_queries_for_a_short_and_a_long_history(client):
             details=str(number),
             reported_by=large.coordinator,
         )
-    counts = []
-    for benefit in (small, large):
-        portal_login(client, benefit.client)
-        client.get(reverse(URL))
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(reverse(URL)).status_code == 200
-        counts.append(len(queries))
-        client.logout()
+    counts = page_queries_as(client, reverse(URL), [small.client, large.client])
     assert counts[0] == counts[1], counts

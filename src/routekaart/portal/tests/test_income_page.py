@@ -5,8 +5,6 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ...audit.models import ProcessingLogEntry
@@ -17,8 +15,7 @@ from ...residents.models import RelationKind
 from ...residents.tests.factories import MembershipFactory, RelationFactory, ResidentFactory
 from ...testing import database_fingerprint
 from ..income_text import calculation_in_words
-from ..session import VIEWING_KEY
-from .helpers import portal_login
+from .helpers import page_queries, portal_login, portal_view_as
 from .income_builders import benefit_household, income_today, reports  # noqa: F401
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("income_today")]
@@ -111,9 +108,7 @@ def test_a_child_a_parent_looks_at_has_no_income_of_their_own(client):
     MembershipFactory(household=benefit.household, resident=child, role="child")
     RelationFactory(resident=benefit.client, related=child, kind=RelationKind.PARENT)
     portal_login(client, benefit.client)
-    session = client.session
-    session[VIEWING_KEY] = child.pk
-    session.save()
+    portal_view_as(client, child)
     html = page(client)
     assert "Sam heeft geen eigen uitkering." in html
     assert "data-months" not in html
@@ -122,11 +117,7 @@ def test_a_child_a_parent_looks_at_has_no_income_of_their_own(client):
 
 
 def _queries(client) -> int:
-    url = reverse("portal:income")
-    client.get(url)  # warm the per-process caches
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
+    return page_queries(client, reverse("portal:income"))
 
 
 def test_the_page_runs_the_same_queries_for_a_short_and_a_long_history(client):
@@ -164,9 +155,7 @@ def _view_as_agent(client, principal, domains: str):
     agent = MembershipFactory().resident
     Authorisation.objects.create(principal=principal, agent=agent, domains=domains, valid_from=date(2025, 1, 1))
     portal_login(client, agent)
-    session = client.session
-    session[VIEWING_KEY] = principal.pk
-    session.save()
+    portal_view_as(client, principal)
     return agent
 
 

@@ -5,8 +5,6 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ...audit.event_labels import event_sentence
@@ -16,7 +14,7 @@ from ...income.calculation import euro
 from ...income.models import IncomeReport, ReportSource, SurplusSettlement
 from ...residents.tests.factories import MembershipFactory
 from ...testing import database_fingerprint
-from .helpers import portal_login
+from .helpers import page_queries_as, portal_login
 from .income_builders import benefit_household, income_today, reports  # noqa: F401
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("income_today")]
@@ -91,14 +89,7 @@ def test_the_form_runs_the_same_queries_for_a_short_and_a_long_history(client):
     small = benefit_household()
     large = benefit_household()
     reports(large, *[(date(2024 + n // 12, n % 12 + 1, 1), str(100 + n)) for n in range(26)])
-    counts = []
-    for benefit in (small, large):
-        portal_login(client, benefit.client)
-        client.get(reverse(URL))
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(reverse(URL)).status_code == 200
-        counts.append(len(queries))
-        client.logout()
+    counts = page_queries_as(client, reverse(URL), [small.client, large.client])
     assert counts[0] == counts[1], counts
 
 

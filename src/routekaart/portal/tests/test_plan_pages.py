@@ -5,8 +5,6 @@ agreements; ticks off their own open agreement and asks a question about it; nev
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,10 +15,8 @@ from ...audit.models import Event, ProcessingLogEntry
 from ...audit.services import pseudonym
 from ...organisations.roles import Role
 from ...organisations.tests.factories import UserFactory
-from ...residents.models import RelationKind
-from ...residents.tests.factories import HouseholdFactory, MembershipFactory, RelationFactory, ResidentFactory
 from ...testing import database_fingerprint
-from .helpers import portal_login
+from .helpers import family_household, page_queries, portal_login
 
 pytestmark = pytest.mark.django_db
 
@@ -41,22 +37,7 @@ def coordinator(db):
 
 def family(name: str) -> object:
     """A mother, her partner and her son of 12 in one household."""
-    household = HouseholdFactory()
-    people = {
-        "mother": ResidentFactory(given_names="Noor", family_name=name, birth_date=datetime.date(1985, 3, 1)),
-        "partner": ResidentFactory(given_names="Bram", family_name=name, birth_date=datetime.date(1984, 1, 1)),
-        "son": ResidentFactory(given_names="Sem", family_name=name, birth_date=datetime.date(2014, 9, 1)),
-    }
-    for role, resident in people.items():
-        MembershipFactory(
-            household=household,
-            resident=resident,
-            role={"mother": "head", "partner": "partner"}.get(role, "child"),
-            valid_from=datetime.date(2018, 1, 1),
-        )
-        setattr(household, role, resident)
-    RelationFactory(resident=household.mother, related=household.son, kind=RelationKind.PARENT)
-    return household
+    return family_household(name)
 
 
 def _agreement(household, party=AgreementParty.RESIDENT) -> Agreement:
@@ -226,10 +207,7 @@ def _counts(client, names, grow):
         if step == "large":
             grow()
         for name in names:
-            client.get(reverse(name))  # warm the per-process caches
-            with CaptureQueriesContext(connection) as queries:
-                assert client.get(reverse(name)).status_code == 200
-            counts.setdefault(name, []).append(len(queries))
+            counts.setdefault(name, []).append(page_queries(client, reverse(name)))
     return counts
 
 

@@ -2,8 +2,6 @@
 holds regie; never a housemate's route; the read is logged under route guidance; a fixed number of queries."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ...audit.models import ProcessingLogEntry
@@ -11,7 +9,7 @@ from ...audit.services import pseudonym
 from ...residents.models import Membership
 from ...routes import services
 from ...routes.tests.conftest import exit_route, network, pupil, pupil_factory, route_maps  # noqa: F401 (fixtures)
-from .helpers import portal_login
+from .helpers import page_queries, portal_login
 
 pytestmark = pytest.mark.django_db
 
@@ -60,8 +58,5 @@ def test_the_route_page_runs_the_same_queries_with_or_without_routes(client, net
         if grow:
             trajectory = _start(network, pupil)
             services.step_transition(actor=network.school_user, trajectory=trajectory, number=1, transition="complete")
-        client.get(url)
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(url).status_code == 200
-        counts.append(len(queries))
+        counts.append(page_queries(client, url))
     assert counts[0] == counts[1], counts

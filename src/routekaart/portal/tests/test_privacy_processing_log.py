@@ -11,7 +11,7 @@ from ...audit.models import Operation, ProcessingLogEntry, Result
 from ...organisations.roles import Role
 from ...organisations.tests.factories import AffiliationFactory, OrganisationFactory
 from ...residents.tests.factories import MembershipFactory
-from .helpers import portal_login
+from .helpers import portal_login, portal_view_as
 
 pytestmark = pytest.mark.django_db
 
@@ -145,7 +145,6 @@ QUERIES = 16
 
 def test_a_parent_looking_at_a_child_sees_the_childs_log_not_their_own(client):
     from ...residents.tests.factories import RelationFactory
-    from ..session import VIEWING_KEY
 
     parent = MembershipFactory().resident
     child = MembershipFactory(household=parent.memberships.get().household, role="child").resident
@@ -156,9 +155,7 @@ def test_a_parent_looking_at_a_child_sees_the_childs_log_not_their_own(client):
     _read(staff, child)
     _read(staff, parent)
     portal_login(client, parent)
-    session = client.session
-    session[VIEWING_KEY] = child.pk
-    session.save()
+    portal_view_as(client, child)
     expected = list(audit_selectors.processing_log_of(audit.pseudonym(child.bsn)).values_list("id", flat=True))
     assert _entry_ids(client.get(reverse("portal:processing_log"), ALL)) == expected
     assert len(expected) == 1

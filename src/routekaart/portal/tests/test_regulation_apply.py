@@ -6,10 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from freezegun import freeze_time
 
 from ...audit.models import Event
 from ...income import selectors as income_selectors
@@ -17,23 +14,13 @@ from ...income.models import HouseholdSituation, RegulationUse, Reminder
 from ...income.tests.factories import HouseholdSituationFactory, RegulationUseFactory
 from ...residents.tests.factories import MembershipFactory, ResidentFactory
 from ...testing import database_fingerprint
-from .helpers import portal_login
+from .helpers import page_queries_as, portal_login
+from .income_builders import income_today  # noqa: F401
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("income_today")]  # Monday 2 March 2026, norms loaded
 
 TODAY = date(2026, 3, 2)
 DUPLICATE = "Dit huishouden heeft deze regeling al aangevraagd of ontvangt haar al."
-
-
-@pytest.fixture(autouse=True)
-def configuration(request):
-    """Monday 2 March 2026, with the regulations and norms of the income data files loaded."""
-    request.getfixturevalue("_django_db_helper")
-    from routekaart.income.configuration import income_configuration_load
-
-    with freeze_time("2026-03-02 10:00:00"):
-        income_configuration_load()
-        yield
 
 
 def household(*, income: str = "1000.00", year: int = 2025, **situation):
@@ -187,13 +174,7 @@ def test_the_application_page_runs_the_same_queries_for_a_short_and_a_long_histo
             RegulationUseFactory(
                 household=large.household, regulation=regulation, status="refused", applied_on=date(year, 3, 1)
             )
-    counts = []
-    for membership in (small, large):
-        portal_login(client, membership.resident)
-        client.get(apply_url("energy_allowance"))
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(apply_url("energy_allowance")).status_code == 200
-        counts.append(len(queries))
+    counts = page_queries_as(client, apply_url("energy_allowance"), [small.resident, large.resident])
     assert counts[0] == counts[1], counts
 
 

@@ -6,31 +6,18 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from freezegun import freeze_time
 
 from ...income import selectors as income_selectors
 from ...income.tests.factories import HouseholdSituationFactory, RegulationUseFactory
 from ...residents.tests.factories import MembershipFactory, RelationFactory, ResidentFactory
-from .helpers import portal_login
+from .helpers import page_queries_as, portal_login
+from .income_builders import income_today  # noqa: F401
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("income_today")]  # Monday 2 March 2026, norms loaded
 
 TODAY = date(2026, 3, 2)
 URL = reverse("portal:regulations")
-
-
-@pytest.fixture(autouse=True)
-def configuration(request):
-    """Monday 2 March 2026, with the regulations and norms of the income data files loaded."""
-    request.getfixturevalue("_django_db_helper")
-    from routekaart.income.configuration import income_configuration_load
-
-    with freeze_time("2026-03-02 10:00:00"):
-        income_configuration_load()
-        yield
 
 
 def income_at(percent: int) -> Decimal:
@@ -178,13 +165,7 @@ def test_the_page_runs_the_same_queries_for_a_short_and_a_long_history(client):
         MembershipFactory(
             household=large.household, role="child", resident=ResidentFactory(birth_date=date(2012 + extra, 1, 1))
         )
-    counts = []
-    for membership in (small, large):
-        portal_login(client, membership.resident)
-        client.get(URL)
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(URL).status_code == 200
-        counts.append(len(queries))
+    counts = page_queries_as(client, URL, [small.resident, large.resident])
     assert counts[0] == counts[1], counts
 
 
