@@ -18,6 +18,7 @@ from ..residents.subject_export import (
     ExportSection,
     during_membership,
     export_row,
+    export_rows,
     export_section_register,
     membership_periods,
 )
@@ -31,7 +32,7 @@ def access_section(resident, on: date) -> ExportSection:
     cases = list(
         Case.objects.filter(during_membership(periods, start="opened_on", end="closed_on")).order_by("opened_on", "id")
     )
-    rows = [export_row(_("Casus"), case, ["opened_on", "status", "closed_on", "closure_reason"]) for case in cases]
+    rows = export_rows(_("Casus"), cases, ["opened_on", "status", "closed_on", "closure_reason"])
     signals = Signal.objects.filter(
         Q(resident=resident) | Q(resident__isnull=True, case__in=[case.pk for case in cases])
     ).select_related("referrer_organisation")
@@ -44,8 +45,8 @@ def access_section(resident, on: date) -> ExportSection:
                 **{_("over"): _("u") if signal.resident_id == resident.pk else _("het hele huishouden")},
             )
         )
-    for intake in Intake.objects.filter(resident=resident).order_by("held_on", "id"):
-        rows.append(export_row(_("Intake"), intake, ["held_on", "question", "wishes", "talents", "possibilities"]))
+    intakes = Intake.objects.filter(resident=resident).order_by("held_on", "id")
+    rows += export_rows(_("Intake"), intakes, ["held_on", "question", "wishes", "talents", "possibilities"])
     plans = (
         Plan.objects.filter(case__in=[case.pk for case in cases])
         .prefetch_related(
@@ -62,24 +63,20 @@ def access_section(resident, on: date) -> ExportSection:
                 ["version", "status", "summary", "resident_agreement", "resident_agreement_note", "activated_on"],
             )
         )
-        rows += [export_row(_("Doel"), goal, ["life_domain", "description"]) for goal in plan.goals.all()]
-        rows += [
-            export_row(_("Afspraak"), agreement, ["description", "party", "provider", "due_on", "status", "done_on"])
-            for agreement in plan.agreements.all()
-        ]
+        rows += export_rows(_("Doel"), plan.goals.all(), ["life_domain", "description"])
+        rows += export_rows(
+            _("Afspraak"), plan.agreements.all(), ["description", "party", "provider", "due_on", "status", "done_on"]
+        )
     decisions = Decision.objects.filter(addressee=resident).prefetch_related("provisions__provider")
     for decision in decisions.order_by("decided_on", "id"):
         rows.append(
             export_row(_("Beschikking"), decision, ["reference", "decided_on", "law", "application_on", "urgent"])
         )
-        rows += [
-            export_row(
-                _("Voorziening"),
-                provision,
-                ["name", "outcome", "legal_basis", "starts_on", "ends_on", "volume", "unit", "provider", "reasoning"],
-            )
-            for provision in decision.provisions.all()
-        ]
+        rows += export_rows(
+            _("Voorziening"),
+            decision.provisions.all(),
+            ["name", "outcome", "legal_basis", "starts_on", "ends_on", "volume", "unit", "provider", "reasoning"],
+        )
     rows += _message_rows(resident)
     return ExportSection(title=gettext_lazy("Hulp en ondersteuning: casus, plan en besluiten"), rows=rows)
 
@@ -91,7 +88,7 @@ def _message_rows(resident) -> list[dict]:
     except LookupError:
         return []
     found = message.objects.filter(resident=resident).order_by("sent_at", "id")
-    return [export_row(_("Bericht"), item, ["sent_at", "kind", "text", "answered_at", "answer"]) for item in found]
+    return export_rows(_("Bericht"), found, ["sent_at", "kind", "text", "answered_at", "answer"])
 
 
 def register() -> None:

@@ -18,6 +18,7 @@ from ..residents.subject_export import (
     ExportSection,
     during_membership,
     export_row,
+    export_rows,
     export_section_register,
     membership_periods,
 )
@@ -50,35 +51,32 @@ def income_section(resident, on: date) -> ExportSection:
                 ["organisation", "started_on", "ended_on", "end_reason", "work_obligation", "surplus_settlement"],
             )
         )
-        rows += [
-            export_row(
-                _("Inkomstenopgave"), report, ["month", "net_earnings", "other_income", "hours", "note", "source"]
-            )
-            for report in benefit.income_reports.all()
-        ]
-        rows += [
-            export_row(
-                _("Verrekening"),
-                settlement,
-                ["month", "norm", "earnings", "disregard", "due", "advance", "settlement", "income"],
-            )
-            for settlement in benefit.surplus_settlements.all()
-        ]
-        rows += [
-            export_row(
-                _("Doorgegeven wijziging"),
-                change,
-                ["kind", "starts_on", "ends_on", "details", "reported_at", "status", "processed_at"],
-            )
-            for change in benefit.change_reports.all()
-        ]
-        rows += [
-            export_row(_("Heronderzoek"), review, ["year", "planned_on", "status", "held_on", "contact", "note"])
-            for review in benefit.annual_reviews.all()
-        ]
+        rows += export_rows(
+            _("Inkomstenopgave"),
+            benefit.income_reports.all(),
+            ["month", "net_earnings", "other_income", "hours", "note", "source"],
+        )
+        rows += export_rows(
+            _("Verrekening"),
+            benefit.surplus_settlements.all(),
+            ["month", "norm", "earnings", "disregard", "due", "advance", "settlement", "income"],
+        )
+        rows += export_rows(
+            _("Doorgegeven wijziging"),
+            benefit.change_reports.all(),
+            ["kind", "starts_on", "ends_on", "details", "reported_at", "status", "processed_at"],
+        )
+        rows += export_rows(
+            _("Heronderzoek"),
+            benefit.annual_reviews.all(),
+            ["year", "planned_on", "status", "held_on", "contact", "note"],
+        )
     uses = RegulationUse.objects.filter(during_membership(periods, start="applied_on")).select_related("regulation")
-    for use in uses.order_by("applied_on", "id"):
-        rows.append(export_row(_("Regeling"), use, ["regulation", "status", "applied_on", "valid_from", "valid_to"]))
+    rows += export_rows(
+        _("Regeling"),
+        uses.order_by("applied_on", "id"),
+        ["regulation", "status", "applied_on", "valid_from", "valid_to"],
+    )
     return ExportSection(title=gettext_lazy("Inkomen: uitkering, opgaven en regelingen"), rows=rows)
 
 

@@ -9,56 +9,54 @@ from datetime import date
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ..residents.subject_export import ExportSection, export_row, export_section_register
+from ..residents.subject_export import ExportSection, export_rows, export_section_register
 from .models import Assignment, DistanceAssessment, Exemption, TargetGroupRegistration, WageValueDetermination
 
 ORDER = 40
 
 
 def participation_section(resident, on: date) -> ExportSection:
-    rows = []
     assignments = Assignment.objects.filter(resident=resident).select_related("instrument", "provider", "municipality")
-    for assignment in assignments.order_by("planned_start", "id"):
-        rows.append(
-            export_row(
-                _("Inzet van een instrument"),
-                assignment,
-                [
-                    "instrument",
-                    "municipality",
-                    "provider",
-                    "status",
-                    "goal",
-                    "planned_start",
-                    "planned_end",
-                    "started_on",
-                    "ended_on",
-                    "hours_per_week",
-                    "decision_on",
-                    "decision_granted",
-                    "decision_reference",
-                ],
-            )
-        )
+    rows = export_rows(
+        _("Inzet van een instrument"),
+        assignments.order_by("planned_start", "id"),
+        [
+            "instrument",
+            "municipality",
+            "provider",
+            "status",
+            "goal",
+            "planned_start",
+            "planned_end",
+            "started_on",
+            "ended_on",
+            "hours_per_week",
+            "decision_on",
+            "decision_granted",
+            "decision_reference",
+        ],
+    )
     assessments = DistanceAssessment.objects.filter(resident=resident).select_related("tier", "municipality")
-    for assessment in assessments.order_by("assessed_on", "id"):
-        rows.append(
-            export_row(
-                _("Afstand tot werk"),
-                assessment,
-                ["assessed_on", "municipality", "tier", "change", "next_assessment_on", "note"],
-            )
-        )
-    for wage_value in WageValueDetermination.objects.filter(resident=resident).order_by("determined_on", "id"):
-        rows.append(
-            export_row(
-                _("Loonwaarde"), wage_value, ["determined_on", "method", "percentage", "job_title", "valid_until"]
-            )
-        )
-    for entry in TargetGroupRegistration.objects.filter(resident=resident).order_by("as_of", "id"):
-        rows.append(export_row(_("Doelgroepregister"), entry, ["as_of", "status", "ground", "reference"]))
-    for exemption in Exemption.objects.filter(resident=resident).select_related("instrument").order_by("valid_from"):
-        rows.append(export_row(_("Ontheffing"), exemption, ["instrument", "ground", "valid_from", "valid_to"]))
+    rows += export_rows(
+        _("Afstand tot werk"),
+        assessments.order_by("assessed_on", "id"),
+        ["assessed_on", "municipality", "tier", "change", "next_assessment_on", "note"],
+    )
+    rows += export_rows(
+        _("Loonwaarde"),
+        WageValueDetermination.objects.filter(resident=resident).order_by("determined_on", "id"),
+        ["determined_on", "method", "percentage", "job_title", "valid_until"],
+    )
+    rows += export_rows(
+        _("Doelgroepregister"),
+        TargetGroupRegistration.objects.filter(resident=resident).order_by("as_of", "id"),
+        ["as_of", "status", "ground", "reference"],
+    )
+    rows += export_rows(
+        _("Ontheffing"),
+        Exemption.objects.filter(resident=resident).select_related("instrument").order_by("valid_from"),
+        ["instrument", "ground", "valid_from", "valid_to"],
+    )
     return ExportSection(title=gettext_lazy("Meedoen en werken naar vermogen"), rows=rows)
 
 

@@ -87,6 +87,12 @@ def export_row(kind: str | Promise, obj: Model, fields: Iterable[str], **extra) 
     return row
 
 
+def export_rows(kind: str | Promise, objects: Iterable[Model], fields: Iterable[str]) -> list[dict]:
+    """`export_row` for each object, in their order: most of a section is lists of one kind of thing."""
+    fields = list(fields)
+    return [export_row(kind, obj, fields) for obj in objects]
+
+
 @dataclass(frozen=True)
 class MembershipPeriod:
     household_id: int
@@ -138,35 +144,30 @@ def residents_section(resident: Resident, on: date) -> ExportSection:
         rows.append(
             export_row(_("Adres"), address, ["street", "house_number", "house_number_addition", "postcode", "city"])
         )
-    for membership in Membership.objects.filter(resident=resident).order_by("valid_from", "id"):
-        rows.append(export_row(_("Huishouden"), membership, ["household", "role", "valid_from", "valid_to"]))
+    memberships = Membership.objects.filter(resident=resident).order_by("valid_from", "id")
+    rows += export_rows(_("Huishouden"), memberships, ["household", "role", "valid_from", "valid_to"])
     relations = Relation.objects.filter(Q(resident=resident) | Q(related=resident)).order_by("valid_from", "id")
     for relation in relations:
         rows.append(_relation_row(relation, resident))
     consents = Consent.objects.filter(resident=resident).select_related("organisation").order_by("valid_from", "id")
-    for consent in consents:
-        rows.append(
-            export_row(
-                _("Toestemming"),
-                consent,
-                ["organisation", "domain", "scope", "valid_from", "valid_to", "recorded_at", "withdrawn_at"],
-            )
-        )
+    rows += export_rows(
+        _("Toestemming"),
+        consents,
+        ["organisation", "domain", "scope", "valid_from", "valid_to", "recorded_at", "withdrawn_at"],
+    )
     rows += _authorisation_rows(resident)
     notes = Note.objects.filter(resident=resident, visibility=Visibility.INVOLVED).select_related("organisation")
-    for note in notes.order_by("created_at", "id"):
-        rows.append(export_row(_("Notitie"), note, ["created_at", "domain", "organisation", "text"]))
+    rows += export_rows(
+        _("Notitie"), notes.order_by("created_at", "id"), ["created_at", "domain", "organisation", "text"]
+    )
     documents = Document.objects.filter(resident=resident, visibility=Visibility.INVOLVED).select_related(
         "organisation"
     )
-    for document in documents.order_by("uploaded_at", "id"):
-        rows.append(
-            export_row(
-                _("Document"),
-                document,
-                ["uploaded_at", "domain", "organisation", "title", "original_name", "content_type", "size"],
-            )
-        )
+    rows += export_rows(
+        _("Document"),
+        documents.order_by("uploaded_at", "id"),
+        ["uploaded_at", "domain", "organisation", "title", "original_name", "content_type", "size"],
+    )
     return ExportSection(title=_("Uw persoonsgegevens en huishouden"), rows=rows)
 
 

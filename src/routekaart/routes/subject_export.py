@@ -9,7 +9,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ..residents.subject_export import ExportSection, export_row, export_section_register
+from ..residents.subject_export import ExportSection, export_row, export_rows, export_section_register
 from .models import StepProgress, Trajectory
 
 ORDER = 30
@@ -45,14 +45,11 @@ def routes_section(resident, on: date) -> ExportSection:
                 ],
             )
         )
-        rows += [
-            export_row(
-                _("Stap"),
-                progress,
-                ["step", "state", "due_on", "started_on", "finished_on", "outcome", "blocked_reason", "skipped_reason"],
-            )
-            for progress in trajectory.progress.all()
-        ]
+        rows += export_rows(
+            _("Stap"),
+            trajectory.progress.all(),
+            ["step", "state", "due_on", "started_on", "finished_on", "outcome", "blocked_reason", "skipped_reason"],
+        )
     return ExportSection(title=gettext_lazy("Uw route: trajecten en stappen"), rows=rows)
 
 

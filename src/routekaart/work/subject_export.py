@@ -9,7 +9,7 @@ from datetime import date
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ..residents.subject_export import ExportSection, export_row, export_section_register
+from ..residents.subject_export import ExportSection, export_row, export_rows, export_section_register
 from .models import CandidateProfile, Placement
 from .services import PROFILE_FIELDS
 
@@ -61,10 +61,9 @@ def work_section(resident, on: date) -> ExportSection:
                 ],
             )
         )
-        rows += [
-            export_row(_("Controle"), check, ["months", "due_on", "checked_on", "still_working", "note"])
-            for check in placement.checks.all()
-        ]
+        rows += export_rows(
+            _("Controle"), placement.checks.all(), ["months", "due_on", "checked_on", "still_working", "note"]
+        )
     return ExportSection(title=gettext_lazy("Werk: uw werkprofiel en plaatsingen"), rows=rows)
 
 
