@@ -31,7 +31,7 @@ class ObjectionForm(Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
 
-    def __init__(self, *args, late: bool, **kwargs) -> None:
+    def __init__(self, *args, late: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         if not late:
             del self.fields["late_reason"]
