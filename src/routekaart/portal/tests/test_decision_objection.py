@@ -17,7 +17,7 @@ from .helpers import portal_login
 pytestmark = pytest.mark.django_db
 
 # The fixtures of the decisions pages: the Hendriks family with a decision each, and another household.
-rules, coordinator, home, other = pages.rules, pages.coordinator, pages.home, pages.other
+home, other = pages.home, pages.other  # rules and coordinator come from the portal's conftest
 
 
 def test_an_objection_is_one_message_to_the_coordinator_and_one_event(client, home):

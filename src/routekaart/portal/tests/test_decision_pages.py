@@ -14,26 +14,10 @@ from ...access.models import Decision
 from ...access.tests import journey
 from ...audit.models import ProcessingLogEntry
 from ...audit.services import pseudonym
-from ...organisations.roles import Domain, Role
-from ...organisations.tests.factories import UserFactory
+from ...organisations.roles import Domain
 from .helpers import family_household, page_queries, portal_login
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def rules(db):
-    """The toegang's rules and the catalog, as `make demo` loads them."""
-    from ...access.configuration import access_configuration_load
-    from ...catalog import services as catalog_services
-
-    access_configuration_load()
-    catalog_services.catalog_load()
-
-
-@pytest.fixture
-def coordinator(db):
-    return UserFactory(first_name="Rana", last_name="Regisseur", role=Role.COORDINATOR)
 
 
 def family(name: str = "Hendriks") -> object:

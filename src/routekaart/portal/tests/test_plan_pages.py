@@ -13,26 +13,10 @@ from ...access.models import Agreement, AgreementParty, AgreementStatus, Residen
 from ...access.tests import journey
 from ...audit.models import Event, ProcessingLogEntry
 from ...audit.services import pseudonym
-from ...organisations.roles import Role
-from ...organisations.tests.factories import UserFactory
 from ...testing import database_fingerprint
 from .helpers import family_household, page_queries, portal_login
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def rules(db):
-    from ...access.configuration import access_configuration_load
-    from ...catalog import services as catalog_services
-
-    access_configuration_load()
-    catalog_services.catalog_load()
-
-
-@pytest.fixture
-def coordinator(db):
-    return UserFactory(first_name="Rana", last_name="Regisseur", role=Role.COORDINATOR, email="rana@weidebeek.nl")
 
 
 def family(name: str) -> object:
