@@ -388,10 +388,11 @@ def _measure() -> dict:
     return result
 
 
-def private_town(env: dict) -> dict:
-    """A copy of the shared town for this bench (made once), so its cases never touch the others' benchmarks."""
+def private_town(env: dict, name: str = "access") -> dict:
+    """A copy of the shared town for this bench (made once), so its cases never touch the others' benchmarks; another
+    bench passes its own `name` to build on a copy of its own."""
     shared = Path(env["DATABASE_URL"].removeprefix("sqlite:///"))
-    private = shared.with_name(f"{shared.stem}-access.sqlite3")
+    private = shared.with_name(f"{shared.stem}-{name}.sqlite3")
     if not private.exists():
         source, target = sqlite3.connect(shared), sqlite3.connect(private)
         with target:
