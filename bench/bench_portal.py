@@ -280,6 +280,7 @@ def _ms(wall: float, cpu: float) -> str:
 def run() -> list[tuple[str, str]]:
     load = "{:.2f} / {:.2f} / {:.2f}".format(*os.getloadavg())
     env = _town()
+    load_after = "{:.2f} / {:.2f} / {:.2f}".format(*os.getloadavg())  # now with the town's check and migration
     done = subprocess.run(
         [sys.executable, __file__, "--measure"], cwd=ROOT, env=env, capture_output=True, text=True, check=True
     )
@@ -291,6 +292,7 @@ def run() -> list[tuple[str, str]]:
     rows = [
         ("residents in the database", f"{result['residents']:,}"),
         ("machine load before the run (load average 1 / 5 / 15 min, 2 cores)", load),
+        ("machine load before measuring (after the town's check and migration)", load_after),
         ("building the household's benefit and plan (first run only)", f"{result['build_seconds']:.0f} s"),
         (
             "the head's processing log before the run: all entries; listed by default (12 months, not own visits)",
