@@ -17,6 +17,7 @@ from django.db import connection
 from playwright.sync_api import Page
 
 from routekaart.organisations.roles import Role
+from routekaart.portal.tests.helpers import portal_client
 from tests.access_matrix.conftest import signed_in_client
 from tests.access_matrix.world import world_build
 from tests.pages.crawl import Crawl, Form, crawl_role, unique_forms
@@ -25,7 +26,7 @@ from .conftest import axe_violations
 
 pytestmark = [pytest.mark.django_db(transaction=True)]
 
-ROLES = (Role.COORDINATOR, Role.EMPLOYER_ADVISER, Role.POLICY, Role.PRIVACY_OFFICER)
+ROLES = (Role.COORDINATOR, Role.EMPLOYER_ADVISER, Role.POLICY, Role.PRIVACY_OFFICER, Role.RESIDENT)
 SKIPPED_ROUTES = frozenset({"logout", "set_language", "switch_role", "two_factor_setup"})
 
 # Empty every field a person fills in (a select goes to its empty choice, if it has one), then send the form as its
@@ -82,8 +83,11 @@ def test_every_form_sent_empty_shows_the_error_summary_with_focus_and_no_axe_vio
     started = time.monotonic()
     world = world_build()
     clients = {role: signed_in_client(world.users[role], world.devices[role]) for role in ROLES}
+    clients[Role.RESIDENT] = portal_client(world.h_in.head)  # residents log in with DigiD: Mijn Routekaart's forms
     forms = _forms_to_ask(clients)
     assert len(forms) >= 25, f"the crawler found only {len(forms)} forms to ask"
+    portal_forms = {form.route for form in forms if form.role == Role.RESIDENT}
+    assert {"portal:income_report", "portal:change_report"} <= portal_forms, portal_forms
     page.goto("/accounts/login/")
     problems, signed_in_as = [], None
     for form in forms:

@@ -17,21 +17,12 @@ import pytest
 from django.test import Client
 
 from routekaart.organisations.roles import Role
+from routekaart.portal.tests.helpers import portal_client
 from tests.access_matrix.conftest import signed_in_client, world_rolled_back
 
 from .crawl import Crawl, crawl_site
 
 SUPERUSER = "superuser"
-
-
-def portal_client(resident) -> Client:
-    """A resident as DigiD leaves them: logged in to Mijn Routekaart (a staff page sends them to the portal), so the
-    crawl from "/" walks the portal's pages by their links; a server error is answered, not raised."""
-    from routekaart.portal.tests.helpers import portal_login
-
-    client = Client(raise_request_exception=False)
-    portal_login(client, resident)
-    return client
 
 
 @dataclass
@@ -55,6 +46,7 @@ def site(django_db_setup, django_db_blocker) -> Site:
             superuser = UserFactory(username="pages-beheer", is_superuser=True, is_staff=True)
             device = TOTPDevice.objects.create(user=superuser, name="pages", confirmed=True)
             clients = {role: signed_in_client(user, world.devices[role]) for role, user in world.users.items()}
+            # The resident as DigiD leaves them: the crawl from "/" walks the portal's pages by their links.
             clients[Role.RESIDENT] = portal_client(world.h_in.head)
             clients[SUPERUSER] = signed_in_client(superuser, device)
             built = time.monotonic()

@@ -80,3 +80,13 @@ def family_household(name: str = "Hendriks", *, daughter: bool = False):
         if role in people:
             RelationFactory(resident=household.mother, related=people[role], kind=RelationKind.PARENT)
     return household
+
+
+def portal_client(resident):
+    """A Django test client logged in to the portal as `resident`, as DigiD leaves them; a server error is answered,
+    not raised (for the crawls)."""
+    from django.test import Client
+
+    client = Client(raise_request_exception=False)
+    portal_login(client, resident)
+    return client
