@@ -50,7 +50,6 @@ LAW_ABOUT = {
     "P": _("hulp bij werk en inkomen"),
 }
 RECEIVED_KEY = "portal_objection_received"  # session: decision id -> the date the objection was received
-OBJECTION_KIND = "objection"  # access.models.ResidentMessageKind.OBJECTION (the portal imports no models)
 
 
 @dataclass(frozen=True)
@@ -136,7 +135,7 @@ def objection(request: HttpRequest, pk: int, **kwargs) -> HttpResponse:
                 actor=request.user,
                 household_id=decision.household_id,
                 resident=scope.person,
-                kind=OBJECTION_KIND,
+                kind=access_services.ResidentMessageKind.OBJECTION,
                 text=form.message_text(),
                 decision=decision,
             )

@@ -39,8 +39,6 @@ from .reads import portal_read
 from .render import portal_form_page, portal_render
 from .session import portal_view
 
-QUESTION_KIND = "question"  # access.models.ResidentMessageKind.QUESTION (the portal imports no models)
-RESIDENT_PARTY = "resident"  # access.models.AgreementParty.RESIDENT
 ROUTE_GUIDANCE = "route-guidance"
 SOCIAL_ASSISTANCE = "social-assistance"
 PARTICIPATION = "participation"
@@ -161,7 +159,7 @@ def plan(request: HttpRequest, **kwargs) -> HttpResponse:
             "loose": by_goal.get(None, []),
             "sent": sent,
             "may_act": _may_act(scope),
-            "resident_party": RESIDENT_PARTY,
+            "resident_party": access_plans.AgreementParty.RESIDENT,
         },
     )
 
@@ -220,7 +218,7 @@ def agreement_question(request: HttpRequest, pk: int, **kwargs) -> HttpResponse:
             actor=request.user,
             household_id=scope.household_id,
             resident=scope.person,
-            kind=QUESTION_KIND,
+            kind=access_services.ResidentMessageKind.QUESTION,
             text=data["text"],
             agreement=agreement,
         ),

@@ -14,6 +14,7 @@ agreements), `decisions` (beschikkingen and their provisions; the letter is `acc
 re-exported here under their old names.
 """
 
+from ..models import ResidentMessageKind  # the kinds a caller names (the portal imports no models)
 from ..selectors import (
     clusters_in_force,
     general_provisions_queryset,
@@ -48,6 +49,7 @@ __all__ = [
     "DecisionResult",
     "GoalSpec",
     "ProvisionSpec",
+    "ResidentMessageKind",
     "_scores_check",
     "_term_end",
     "agreement_add",
