@@ -6,12 +6,20 @@ which the CI installs). It is imported when a letter is made, so the rest of the
 
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from ..core.outage import PartUnavailable
 from .models import Decision
 
 
-class LetterUnavailable(RuntimeError):
-    """WeasyPrint or its system libraries are missing on this machine."""
+class LetterUnavailable(PartUnavailable):
+    """WeasyPrint or its system libraries are missing on this machine: a page and the API answer a Dutch 503."""
+
+    @property
+    def message(self) -> str:
+        return _(
+            "De brief kan nu niet als PDF worden gemaakt. Probeer het later opnieuw of meld het aan functioneel beheer."
+        )
 
 
 def pango_missing() -> str:
@@ -46,9 +54,15 @@ def decision_letter_html(decision: Decision) -> str:
     )
 
 
+def _weasyprint_html():
+    from weasyprint import HTML
+
+    return HTML
+
+
 def decision_letter_pdf(decision: Decision) -> bytes:
     try:
-        from weasyprint import HTML
+        html = _weasyprint_html()
     except (ImportError, OSError) as error:
         raise LetterUnavailable(str(error)) from error
-    return HTML(string=decision_letter_html(decision)).write_pdf()
+    return html(string=decision_letter_html(decision)).write_pdf()

@@ -29,6 +29,20 @@ RETRY_AFTER_SECONDS = 15
 MACHINE_PREFIXES = ("/api/", "/healthz", "/metrics")
 
 
+class PartUnavailable(RuntimeError):
+    """A part of the product that needs something of the machine which is missing (a system library, say): a 503
+    with the part's own Dutch `message`, never a 500 with the technical reason (that goes to the log only)."""
+
+    message = ""
+
+
+def part_unavailable_response(request: HttpRequest, exception: PartUnavailable) -> HttpResponse:
+    if request.path.startswith(MACHINE_PREFIXES):
+        return problem_response(503, exception.message, code="part_unavailable")
+    body = loader.get_template("503.html").render({"message": exception.message, "part": True})
+    return HttpResponse(body, status=503)
+
+
 def is_database_outage(exception: BaseException | None) -> bool:
     return isinstance(exception, DATABASE_ERRORS)
 
@@ -82,4 +96,6 @@ class DatabaseOutageMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if is_database_outage(exception):
             return outage_response(request)
+        if isinstance(exception, PartUnavailable):
+            return part_unavailable_response(request, exception)
         return None

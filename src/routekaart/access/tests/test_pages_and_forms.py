@@ -206,3 +206,27 @@ def test_the_participation_advance_is_recorded_as_met(client_as, coordinator, ho
     client.post(reverse("access:deadline_meet", args=[decision_deadline.pk]), {"met_by": "advance_granted"})
     decision_deadline.refresh_from_db()
     assert decision_deadline.is_open
+
+
+def test_the_decision_letter_without_the_pdf_libraries_is_a_dutch_503_on_the_page_and_in_the_api(
+    client_as, planned_case, coordinator, household, monkeypatch
+):
+    """WeasyPrint needs the system's Pango: where it is missing, the letter says so in Dutch, never a 500."""
+    from routekaart.access import letters, services
+
+    def no_pango():
+        raise OSError("cannot load library 'libpango-1.0-0'")
+
+    monkeypatch.setattr(letters, "_weasyprint_html", no_pango)
+    services.decision_record(
+        actor=coordinator, case=planned_case, addressee=household.mother, provisions=[journey.guidance()]
+    )
+    decision = Decision.objects.get()
+    client = client_as(coordinator)
+    page = client.get(reverse("access:decision_letter", args=[decision.pk]))
+    api = client.get(f"/api/v1/decisions/{decision.pk}/letter/")
+    assert page.status_code == 503
+    assert "De brief kan nu niet als PDF worden gemaakt" in page.text
+    assert "libpango" not in page.text
+    assert api.status_code == 503
+    assert "De brief kan nu niet als PDF worden gemaakt" in api.json()["detail"]
