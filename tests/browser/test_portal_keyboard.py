@@ -38,7 +38,8 @@ def test_keyboard_only_login_menu_mark_done_and_report_income(phone: Page, world
     tab_to(page, text_is("Inloggen met DigiD"))
     page.keyboard.press("Enter")
     # The provider's form puts the focus in its field (autofocus): type the sub, Enter submits it.
-    page.locator("input[name=sub]").wait_for()
+    # Wait until autofocus has placed the focus there: keys typed before it would go nowhere.
+    page.wait_for_function("document.activeElement && document.activeElement.name === 'sub'")
     page.keyboard.type(world.sub)
     page.keyboard.press("Enter")
     page.wait_for_url("**/mijn/")
