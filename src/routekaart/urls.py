@@ -14,6 +14,7 @@ api_v1 = [
     path("", include("routekaart.income.api.urls")),
     path("", include("routekaart.participation.api.urls")),
     path("", include("routekaart.work.api.urls")),
+    path("", include("routekaart.providers.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
 ]
@@ -41,6 +42,8 @@ urlpatterns = [
     path("participatie/", include("routekaart.participation.urls")),
     path("bestaanszekerheid/", include("routekaart.income.urls")),
     path("werk/", include("routekaart.work.urls")),
+    path("markt/", include("routekaart.providers.market_urls")),
+    path("aanbieder/", include("routekaart.providers.desk_urls")),
     path("achtergrondtaken/", include("routekaart.jobs.urls")),
     path("mijn/", include("routekaart.portal.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "routekaart.work",
     "routekaart.participation",
     "routekaart.income",
+    "routekaart.providers",
     "routekaart.jobs",
     "routekaart.portal",
     "routekaart.web",

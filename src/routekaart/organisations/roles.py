@@ -11,6 +11,7 @@ class Role(models.TextChoices):
     SCHOOL = "school", _("School (PRO/VSO)")
     PROVIDER = "provider", _("Aanbieder")
     POLICY = "policy", _("Beleid en management")
+    MARKET_MANAGER = "market_manager", _("Beheer markt (inkoop, contracten en klachten)")
     FUNCTIONAL_ADMIN = "functional_admin", _("Functioneel beheer")
     PRIVACY_OFFICER = "privacy_officer", _("Privacy officer")
     RESIDENT = "resident", _("Inwoner")
@@ -33,6 +34,7 @@ ROLE_DOMAINS: dict[str, frozenset[str]] = {
     Role.SCHOOL: frozenset({"G"}),
     Role.PROVIDER: frozenset({"G"}),
     Role.POLICY: frozenset(),  # aggregates only, never a person
+    Role.MARKET_MANAGER: frozenset(),  # contracts and aggregates; a complaint's own record, never the file
     Role.FUNCTIONAL_ADMIN: frozenset(),
     Role.PRIVACY_OFFICER: frozenset(),  # the log, not the file
     Role.RESIDENT: frozenset({"J", "W", "P", "G"}),  # own household only
