@@ -7,7 +7,14 @@ from importlib import import_module
 
 
 def register() -> None:
-    for name in ("event_labels", "household_block", "subject_export"):
+    for name in (
+        "labels_market",
+        "labels_flow",
+        "labels_desk",
+        "labels_complaints",
+        "household_block",
+        "subject_export",
+    ):
         try:
             module = import_module(f"{__package__}.{name}")
         except ModuleNotFoundError as error:
