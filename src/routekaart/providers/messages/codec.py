@@ -54,9 +54,10 @@ def record_key(assignment_number: str, starts_on: date) -> str:
 
 
 def _split_key(reference: str) -> tuple[str, str]:
+    """ToewijzingNummer and Begindatum of a `record_key`; a reference of another form is the number alone."""
     number, _, starts_on = reference.rpartition(":")
     if not number or not _is_iso_date(starts_on):
-        raise ValueError("A 306/308 record is known by record_key(ToewijzingNummer, Begindatum).")
+        return reference, ""
     return number, starts_on
 
 
@@ -356,7 +357,8 @@ def _build_retour(w: _Writer, m: f.Retour) -> None:
         if w.kind in {"306", "308"}:
             number, starts_on = _split_key(reference)
             w.add(element, key, number)
-            w.add(element, "Begindatum", starts_on)
+            if starts_on:
+                w.add(element, "Begindatum", starts_on)
         else:
             w.add(element, key, reference)
         w.codes(element, codes)
@@ -688,7 +690,7 @@ def _parse_retour(r: _Reader, head: f.Header) -> f.Retour:
     records = {}
     for element in r.all(r.root, f"{container}/{record}"):
         reference = r.text(element, key)
-        if head.kind in {"306", "308"}:
+        if head.kind in {"306", "308"} and r.text(element, "Begindatum"):
             reference = record_key(reference, r.date(element, "Begindatum"))
         records[reference] = r.codes(element)
     return f.Retour(

@@ -145,7 +145,7 @@ def _retour(kind: str) -> list[Element]:
     container, record, key = RETOUR_RECORDS[kind]
     key_elements: list[Element] = [(key, "LDT_Nummer" if key == "ToewijzingNummer" else "LDT_Referentie", "")]
     if kind in {"306", "308"}:  # a start or stop is known by Bsn, ToewijzingNummer and Begindatum
-        key_elements.append(("Begindatum", "LDT_Datum", ""))
+        key_elements.append(("Begindatum", "LDT_Datum", "?"))
     return [
         ("Header", RETOUR_HEADER, ""),
         (container, [(record, [*key_elements, RETOUR_CODES], "+")], "?"),

@@ -174,7 +174,7 @@ def declared_lines():
 
 def retour_records(kind: str):
     if kind in {"306", "308"}:
-        keys = st.builds(codec.record_key, identifications, days)
+        keys = st.one_of(st.builds(codec.record_key, identifications, days), identifications)
     elif kind == "302":
         keys = identifications
     else:
