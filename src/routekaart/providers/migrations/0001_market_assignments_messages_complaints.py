@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('catalog', '0003_field_limits'),
-        ('organisations', '0004_market_assignments_messages_complaints'),
+        ('organisations', '0004_market_manager_role'),
         ('residents', '0009_authorisation'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
