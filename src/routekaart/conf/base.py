@@ -324,6 +324,7 @@ SPECTACULAR_SETTINGS = {
         "OpeningStatusEnum": "routekaart.work.models.openings.OpeningStatus",
         "TrajectoryStatusEnum": "routekaart.routes.workflow.TrajectoryStatus",
         "PartyKindEnum": "routekaart.routes.models.templates.PARTY_KINDS",
+        "ProviderAssignmentStatusEnum": "routekaart.providers.models.assignments.AssignmentStatus",
     },
 }
 

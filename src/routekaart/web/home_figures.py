@@ -23,6 +23,7 @@ from ..catalog import selectors as catalog_selectors
 from ..income import selectors as income_selectors
 from ..organisations.roles import Role
 from ..participation import selectors as participation_selectors
+from ..providers import selectors_desk as desk_selectors
 from ..residents import selectors as residents_selectors
 from ..routes import selectors as routes_selectors
 from ..work.selectors import placements as work_placements
@@ -229,9 +230,30 @@ def employer_adviser(user) -> list[Section]:
 
 
 def provider(user) -> list[Section]:
-    """The participation assignments given to the provider's organisations: 2 queries."""
+    """The toewijzingen and declarations of the provider's desk (2 queries) and the participation assignments given
+    to the provider's organisations (1 query)."""
+    desk = desk_selectors.desk_counts(user=user)
     counts = participation_selectors.provider_assignment_counts(organisation_ids=_organisation_ids(user))
     return [
+        Section(
+            "desk",
+            _("Toewijzingen (Wmo en Jeugd)"),
+            figures=[
+                Figure(
+                    _("Toegewezen, zorg nog te starten"),
+                    desk.to_start,
+                    _url("desk:assignment_list", status="te-starten"),
+                ),
+                Figure(_("Zorg loopt"), desk.running, _url("desk:assignment_list", status="lopend")),
+                Figure(
+                    _("Declaraties dit jaar met afgekeurde regels"),
+                    desk.declarations_refused,
+                    reverse("desk:contract"),
+                    warning=desk.declarations_refused > 0,
+                ),
+            ],
+            text=_("Meld de start en het einde van de zorg en de voortgang op de doelen bij de toewijzing."),
+        ),
         Section(
             "assignments",
             _("Opdrachten aan uw organisatie"),
@@ -246,7 +268,7 @@ def provider(user) -> list[Section]:
                 Link(_("Trajecten van uw inwoners"), reverse("routes:trajectory_list")),
                 Link(_("Huishoudens"), reverse("residents:household_list")),
             ],
-        )
+        ),
     ]
 
 

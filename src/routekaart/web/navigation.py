@@ -68,6 +68,8 @@ CASELOAD = NavItem(_("Caseload"), "income:caseload")
 NON_TAKE_UP = NavItem(_("Niet-gebruik regelingen"), "income:non_take_up_report")
 NORMS = NavItem(_("Normen en regelingen"), "income:norm_list")
 JOBS = NavItem(_("Achtergrondtaken"), "jobs:job_list")
+DESK_ASSIGNMENTS = NavItem(_("Toewijzingen"), "desk:assignment_list")
+DESK_CONTRACT = NavItem(_("Contract en declaraties"), "desk:contract")
 
 
 def _group(key: str, label: str | Promise, *items: NavItem) -> NavGroup:
@@ -103,9 +105,9 @@ NAVIGATION: dict[str, list[NavGroup]] = {
         _group("reference", REFERENCE_GROUP, ROUTES),
     ],
     Role.PROVIDER: [
-        _group("work", WORK_GROUP, HOME, TRAJECTORIES),
+        _group("work", WORK_GROUP, HOME, DESK_ASSIGNMENTS, DESK_CONTRACT, TRAJECTORIES),
         _group("residents", RESIDENTS_GROUP, HOUSEHOLDS),
-        _group("reference", REFERENCE_GROUP, ROUTES),
+        _group("reference", REFERENCE_GROUP, ROUTES, API_DOCS),
     ],
     Role.POLICY: [
         _group(

@@ -23,7 +23,7 @@ FIGURE_QUERIES = {
     Role.JOB_COACH: 6,
     Role.SCHOOL: 4,
     Role.EMPLOYER_ADVISER: 3,
-    Role.PROVIDER: 1,
+    Role.PROVIDER: 3,
     Role.POLICY: 4,
     Role.PRIVACY_OFFICER: 2,
     Role.FUNCTIONAL_ADMIN: 3,

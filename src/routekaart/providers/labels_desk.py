@@ -1,0 +1,18 @@
+"""The Dutch label and sentence of the provider desk's own action: a progress report on an assignment."""
+
+from django.utils.translation import gettext_lazy as _
+
+from ..audit.event_labels import labels_register, sentences_register
+
+EVENT_LABELS = {"progress.reported": _("Voortgang gemeld door de aanbieder")}
+EVENT_SENTENCES = {
+    "progress.reported": (
+        _("Voortgang van toewijzing {assignment} gemeld door de aanbieder"),
+        _("Voortgang van de zorg gemeld door de aanbieder"),
+    )
+}
+
+
+def register() -> None:
+    labels_register(EVENT_LABELS)
+    sentences_register(EVENT_SENTENCES)
