@@ -12,9 +12,9 @@ UNITS = {
     "04": _("uur"),
     "14": _("etmaal"),
     "16": _("dagdeel (4 uur)"),
-    "82": _("stuks (inspanning)"),
+    "82": _("stuks (output)"),
     "83": _("euro's"),
-    "84": _("stuks (output)"),
+    "84": _("stuks (inspanning)"),
 }
 
 # WJ757 Frequentie
