@@ -232,12 +232,13 @@ def assignment_change(
     reason: str = "",
     channel=None,
     provision_unit: str = "",
+    provider_reference: str = "",
 ) -> Assignment | None:
     """A changed decision: change the assignment and send a new 301 (RedenWijziging); None if there is none.
 
     `volume` is in the decision's unit: pass `provision_unit` when that is not the assignment's own (days per week
     are assigned as two dagdelen each). `reason` is a RedenWijziging code (WJ759) or free text for the event; without
-    a code the 301 says extension or shortening.
+    a code the 301 says extension or shortening. `provider_reference`: the provider's 317 this change grants.
     """
     assignment = _current(provision_id)
     if assignment is None:
@@ -260,7 +261,7 @@ def assignment_change(
     assignment.full_clean(exclude=["municipality", "provider", "contract_product", "product", "resident"])
     assignment.save(update_fields=["volume", "ends_on", "version"])
     change_reason = _change_reason(reason, longer=longer)
-    _send_301(assignment, change_reason=change_reason)
+    _send_301(assignment, change_reason=change_reason, provider_reference=provider_reference)
     audit.action_record(
         actor=actor,
         action="assignment.changed",
@@ -373,7 +374,7 @@ def assignment_start(*, actor, assignment: Assignment, started_on: date, channel
     message_facts = f.Start305(
         header=_as_provider(assignment, "305"),
         client=messaging.client_of(assignment.resident),
-        reference=f"S{assignment.number}",
+        reference=messaging.record_key(assignment.number, started_on),
         assignment_number=assignment.number,
         category=assignment.product.category_code,
         code=assignment.product.code,
@@ -393,7 +394,7 @@ def assignment_stop(*, actor, assignment: Assignment, stopped_on: date, reason: 
     message_facts = f.Stop307(
         header=_as_provider(assignment, "307"),
         client=messaging.client_of(assignment.resident),
-        reference=f"S{assignment.number}",
+        reference=messaging.record_key(assignment.number, assignment.started_on or assignment.starts_on),
         assignment_number=assignment.number,
         category=assignment.product.category_code,
         code=assignment.product.code,

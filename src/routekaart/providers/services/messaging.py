@@ -124,6 +124,11 @@ def _wire_send(message: Message) -> None:
     wire().send(message)
 
 
+def record_key(number: str, starts_on: date) -> str:
+    """How a 305/307 record is known (ToewijzingNummer with Begindatum, TR074), as the codec keys it."""
+    return f"{number}:{starts_on.isoformat()}"
+
+
 def now() -> datetime:
     return timezone.now()
 
@@ -150,6 +155,7 @@ class Code:
     CHANGE_NOT_CURRENT = "9351"  # TeWijzigenProduct is niet gerelateerd aan een actuele toewijzing (TR351)
     REQUEST_OPEN = "9374"  # Er is al een verzoek onderhanden (TR374)
     UNSUPPORTED = "0001"  # Bericht is afgekeurd om technische redenen
+    CLIENT = "8187"  # De prestatie hoort niet bij deze client (TR304)
 
 
 class ChangeReason:

@@ -73,3 +73,76 @@ def world_make() -> World:
 def world_fixture(db, settings, tmp_path) -> World:
     settings.PROVIDERS_EXCHANGE_DIR = str(tmp_path / "exchange")
     return world_make()
+
+
+def sent_assignment(world: World, **changes):
+    """An assignment as a decision makes it: through assignment_send, so its 301 went out."""
+    from ..services.assignments import assignment_send
+
+    return assignment_send(actor=world.actor, provision=world.provision(**changes))
+
+
+def provider_header(world: World, kind: str, identification: str = "000000000101", agb: str | None = None):
+    from ..messages import facts as f
+    from ..services import messaging
+
+    return f.Header(
+        kind=kind,
+        law="W",
+        sender=agb or world.profile.agb_code,
+        receiver=messaging.municipality_code(world.municipality),
+        identification=identification,
+        dated_on=datetime.date(2026, 12, 1),
+    )
+
+
+def start_xml(world: World, assignment, *, starts_on=None, identification="000000000101", **changes) -> bytes:
+    """The 305 a provider's system sends for this assignment."""
+    from ..messages import codec
+    from ..messages import facts as f
+    from ..services import messaging
+
+    starts_on = starts_on or assignment.starts_on
+    values = {
+        "header": provider_header(world, "305", identification),
+        "client": messaging.client_of(assignment.resident),
+        "reference": messaging.record_key(assignment.number, starts_on),
+        "assignment_number": assignment.number,
+        "category": assignment.product.category_code,
+        "code": assignment.product.code,
+        "starts_on": starts_on,
+    }
+    values.update(changes)
+    return codec.build(f.Start305(**values))
+
+
+def stop_xml(world: World, assignment, *, ends_on, starts_on=None, identification="000000000102", **changes) -> bytes:
+    """The 307 a provider's system sends for this assignment (reason 02: client is verhuisd, any two digits)."""
+    from ..messages import codec
+    from ..messages import facts as f
+    from ..services import messaging
+
+    starts_on = starts_on or assignment.started_on or assignment.starts_on
+    values = {
+        "header": provider_header(world, "307", identification),
+        "client": messaging.client_of(assignment.resident),
+        "reference": messaging.record_key(assignment.number, starts_on),
+        "assignment_number": assignment.number,
+        "category": assignment.product.category_code,
+        "code": assignment.product.code,
+        "starts_on": starts_on,
+        "ends_on": ends_on,
+        "reason": "02",
+    }
+    values.update(changes)
+    return codec.build(f.Stop307(**values))
+
+
+MESSAGE_TABLES = frozenset({"providers_message"})
+
+
+def fingerprint_but_messages() -> dict:
+    """Every table except the processing log and the stored messages: a refused message may add only those."""
+    from ...testing import FINGERPRINT_IGNORES, database_fingerprint
+
+    return database_fingerprint(FINGERPRINT_IGNORES | MESSAGE_TABLES)
