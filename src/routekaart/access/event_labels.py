@@ -31,6 +31,8 @@ EVENT_LABELS = {
     "agreement.added": _("Afspraak toegevoegd"),
     "agreement.status_changed": _("Status van een afspraak gewijzigd"),
     "decision.recorded": _("Beschikking genomen"),
+    "provision.ended": _("Voorziening beëindigd"),
+    "provision.changed": _("Voorziening gewijzigd"),
     "coordinator.transferred": _("Warme overdracht naar een nieuwe regisseur"),
     "process_coordinator.appointed": _("Procesregisseur aangewezen"),
     "review.recorded": _("Evaluatie gehouden"),
@@ -113,6 +115,16 @@ EVENT_SENTENCES = {
     "agreement.added": (_("Afspraak toegevoegd aan het plan van aanpak, klaar op {due_on}"), _("Afspraak toegevoegd")),
     "agreement.status_changed": (_agreement_status, _("Status van een afspraak gewijzigd")),
     "decision.recorded": (_("Beschikking {provisions}"), _("Beschikking {name} genomen"), _("Beschikking genomen")),
+    "provision.ended": (
+        _("Voorziening {name} beëindigd per {ends_on}"),
+        _("Voorziening beëindigd per {ends_on}"),
+        _("Voorziening beëindigd"),
+    ),
+    "provision.changed": (
+        _("Voorziening {name} gewijzigd: {volume}, tot en met {ends_on}"),
+        _("Voorziening gewijzigd: {volume}, tot en met {ends_on}"),
+        _("Voorziening gewijzigd"),
+    ),
     "coordinator.transferred": (_("Warme overdracht naar {name}"), _("Warme overdracht naar een nieuwe regisseur")),
     "process_coordinator.appointed": _("Procesregisseur aangewezen"),
     "review.recorded": (_("Evaluatie van het plan van aanpak versie {plan} gehouden"), _("Evaluatie gehouden")),
@@ -140,6 +152,7 @@ CASE_PAGE_SUBJECTS = (
     "plan",
     "agreement",
     "review",
+    "tailoredprovision",
 )
 
 
@@ -174,6 +187,17 @@ def describe_decisions(ids, access) -> dict[str, Described]:
         )
         for i in ids
     }
+
+
+def describe_provisions(ids, access) -> dict[str, Described]:
+    """Each provision's name ("Begeleiding individueel"), for the sentences of its end or change: one query per
+    page."""
+    from .models import TailoredProvision
+
+    rows = TailoredProvision.objects.filter(pk__in=_numbers(ids), decision__household_id=access.household_id)
+    names = dict(rows.values_list("pk", "name"))
+    url = _case_page(access)
+    return {str(i): Described(name=names.get(int(i), "") if str(i).isdigit() else "", url=url) for i in ids}
 
 
 def describe_deadlines(ids, access) -> dict[str, Described]:
@@ -242,12 +266,13 @@ kinds_register(
 action_kinds_register("case", EVENT_LABELS)
 action_kinds_register("plan", ["plan.drafted", "plan.activated", "agreement.added", "agreement.status_changed"])
 action_kinds_register("plan", ["review.recorded"])
-action_kinds_register("decisions", ["decision.recorded"])
+action_kinds_register("decisions", ["decision.recorded", "provision.ended", "provision.changed"])
 action_kinds_register("plan", ["resident_message.sent", "resident_message.answered", "agreement.done_by_resident"])
 describers_register(dict.fromkeys(CASE_PAGE_SUBJECTS, describe_on_the_case_page))
 describers_register(
     {
         "decision": describe_decisions,
+        "tailoredprovision": describe_provisions,
         "deadline": describe_deadlines,
         "warmhandover": describe_handovers,
         "agreement": describe_agreements,

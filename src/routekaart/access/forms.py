@@ -3,8 +3,12 @@
 A form that fails keeps what was typed (Django re-renders the bound form), and every message names its field.
 """
 
+from datetime import date
+
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..core.forms import Form, require, required_when
@@ -422,6 +426,61 @@ class AgreementStatusForm(Form):
 WHEN_GRANTED = _("bij toekennen")
 
 
+class ContractedProviders:
+    """The providers contracted for a building block in the household's municipality and wijk on a day
+    (providers.selectors.contracted_offers), one provider once per block, read once per block and day for all the
+    decision's provisions."""
+
+    def __init__(self, *, municipality_id: int | None, wijk: str = "") -> None:
+        self.municipality_id, self.wijk = municipality_id, wijk
+        self._read: dict[tuple[int, date], list] = {}
+
+    def __call__(self, block_id: int, on: date) -> list:
+        if self.municipality_id is None:
+            return []
+        key = (block_id, on)
+        if key not in self._read:
+            from ..providers import selectors as market
+
+            offers = {}
+            for offer in market.contracted_offers(
+                building_block_id=block_id, municipality_id=self.municipality_id, wijk=self.wijk, on=on
+            ):
+                offers.setdefault(offer.provider_id, offer)
+            self._read[key] = list(offers.values())
+        return self._read[key]
+
+
+def waiting_phrase(offer) -> str:
+    """The waiting time as the caseworker weighs it: the provider's own report and, when known, what was measured."""
+    reported, measured = offer.wait_weeks_reported, offer.wait_days_measured
+    if reported is None and measured is None:
+        return gettext("wachttijd onbekend")
+    parts = []
+    if reported is not None:
+        parts.append(gettext("wachttijd %(weeks)s weken (gemeld)") % {"weeks": reported})
+    if measured is not None:
+        parts.append(gettext("gemeten %(days)s dagen") % {"days": measured})
+    return ", ".join(parts)
+
+
+def provider_choices(blocks, offers: ContractedProviders, on: date | None = None) -> list:
+    """The contracted providers per building block (an <optgroup> each, only blocks with a contract), each with its
+    waiting time; first the choice of no provider (the municipality delivers it itself)."""
+    on = on or timezone.localdate()
+    groups = []
+    for block in blocks:
+        found = offers(block.pk, on)
+        if found:
+            groups.append(
+                (
+                    _block_label(block),
+                    [(offer.provider_id, f"{offer.provider_name} · {waiting_phrase(offer)}") for offer in found],
+                )
+            )
+    return [("", _("Geen aanbieder (de gemeente levert zelf)")), *groups]
+
+
 class ProvisionForm(Form):
     limits_model = TailoredProvision
     building_block = forms.TypedChoiceField(label=_("Maatwerkvoorziening"), coerce=int)
@@ -440,29 +499,58 @@ class ProvisionForm(Form):
     unit = required_when(
         forms.ChoiceField(label=_("Eenheid"), choices=[("", _("Kies")), *list(ProvisionUnit.choices)]), WHEN_GRANTED
     )
-    provider = forms.ModelChoiceField(label=_("Aanbieder"), queryset=Organisation.objects.none(), required=False)
+    provider = forms.TypedChoiceField(
+        label=_("Aanbieder"),
+        coerce=int,
+        empty_value=None,
+        required=False,
+        help_text=_(
+            "Alleen aanbieders met een contract voor deze voorziening in de gemeente en wijk van het huishouden, "
+            "per voorziening, met hun wachttijd. Leeg: de gemeente levert de voorziening zelf."
+        ),
+    )
     reasoning = _text(_("Motivering"), help_text=_("Waarom dit besluit, in gewone taal: dit komt in de brief."))
 
-    def __init__(self, *args, blocks=(), **kwargs):
+    def __init__(self, *args, blocks=(), offers: ContractedProviders | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["building_block"].choices = grouped_block_choices(blocks)
-        self.fields["provider"].queryset = Organisation.objects.filter(kind=OrganisationKind.PROVIDER).order_by("name")
+        self.offers = offers or ContractedProviders(municipality_id=None)
+        self.blocks = {block.pk: block for block in blocks}
+        self.fields["provider"].choices = provider_choices(blocks, self.offers)
 
     def clean(self):
         data = super().clean()
         if data.get("outcome") == ProvisionOutcome.GRANTED:
             for name in ("starts_on", "ends_on", "volume", "unit"):
                 require(self, name)
+        provider_id, block_id = data.get("provider"), data.get("building_block")
+        if provider_id is not None and block_id is not None:
+            on = data.get("starts_on") or timezone.localdate()
+            offered = {offer.provider_id: offer for offer in self.offers(block_id, on)}
+            if provider_id not in offered:
+                self.add_error(
+                    "provider",
+                    _(
+                        "Deze aanbieder heeft op %(on)s geen contract voor deze voorziening in de gemeente en wijk "
+                        "van het huishouden. Kies een aanbieder uit de lijst bij de voorziening, of geen."
+                    )
+                    % {"on": date_format(on, "j F Y")},
+                )
+            else:
+                data["provider"] = Organisation.objects.filter(pk=provider_id).first()
+        elif provider_id is not None:
+            data["provider"] = Organisation.objects.filter(pk=provider_id).first()
         return data
 
 
 class BaseProvisionFormSet(forms.BaseFormSet):
-    def __init__(self, *args, blocks=(), **kwargs):
+    def __init__(self, *args, blocks=(), offers: ContractedProviders | None = None, **kwargs):
         self.blocks = list(blocks)
+        self.offers = offers or ContractedProviders(municipality_id=None)
         super().__init__(*args, **kwargs)
 
     def get_form_kwargs(self, index):
-        return {**super().get_form_kwargs(index), "blocks": self.blocks}
+        return {**super().get_form_kwargs(index), "blocks": self.blocks, "offers": self.offers}
 
     @property
     def empty_form(self):
@@ -472,12 +560,39 @@ class BaseProvisionFormSet(forms.BaseFormSet):
             empty_permitted=True,
             use_required_attribute=False,
             blocks=self.blocks,
+            offers=self.offers,
         )
         self.add_fields(form, None)
         return form
 
 
 ProvisionFormSet = forms.formset_factory(ProvisionForm, formset=BaseProvisionFormSet, extra=2, max_num=10)
+
+
+class ProvisionEndForm(Form):
+    """Ending a granted provision early; the rules are the service's (access.services.provisions)."""
+
+    limits_model = TailoredProvision
+    ends_on = _date(
+        _("Einddatum"),
+        help_text=_("Vandaag of later, binnen de periode van de voorziening. De aanbieder krijgt bericht."),
+    )
+    reasoning = _text(_("Motivering"), help_text=_("Waarom de voorziening eerder stopt, in gewone taal."))
+
+
+class ProvisionChangeForm(Form):
+    """Changing a granted provision's volume or end date; the rules are the service's (access.services.provisions)."""
+
+    limits_model = TailoredProvision
+    volume = forms.DecimalField(label=_("Omvang"), min_value=0, max_digits=8, decimal_places=2)
+    ends_on = _date(
+        _("Einddatum"),
+        help_text=_(
+            "Vandaag of later, binnen de periode van de voorziening; langer vraagt een nieuwe beschikking. "
+            "De aanbieder krijgt de gewijzigde toewijzing."
+        ),
+    )
+    reasoning = _text(_("Motivering"), help_text=_("Waarom de voorziening verandert, in gewone taal."))
 
 
 class DecisionForm(Form):

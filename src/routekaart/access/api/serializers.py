@@ -452,6 +452,19 @@ class DecisionCreateSerializer(ModelLimitsMixin, serializers.Serializer):
     provisions = ProvisionInSerializer(many=True)
 
 
+class ProvisionEndSerializer(ModelLimitsMixin, serializers.Serializer):
+    limits_model = TailoredProvision
+    ends_on = serializers.DateField()
+    reasoning = serializers.CharField()
+
+
+class ProvisionChangeSerializer(ModelLimitsMixin, serializers.Serializer):
+    limits_model = TailoredProvision
+    volume = serializers.DecimalField(max_digits=8, decimal_places=2)
+    ends_on = serializers.DateField()
+    reasoning = serializers.CharField()
+
+
 class TransferSerializer(ModelLimitsMixin, serializers.Serializer):
     limits_model = WarmHandover
     to_user = object_id_field()

@@ -9,5 +9,6 @@ router.register("intakes", views.IntakeViewSet, basename="intake")
 router.register("plans", views.PlanViewSet, basename="plan")
 router.register("agreements", views.AgreementViewSet, basename="agreement")
 router.register("decisions", views.DecisionViewSet, basename="decision")
+router.register("provisions", views.ProvisionViewSet, basename="provision")
 
 urlpatterns = router.urls

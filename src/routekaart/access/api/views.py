@@ -24,7 +24,7 @@ from ...residents.api.views import AccessCheckedViewSet
 from ...residents.models import Household, Membership
 from .. import selectors, services
 from ..letters import decision_letter_pdf
-from ..models import Agreement, Case, Decision, Plan
+from ..models import Agreement, Case, Decision, Plan, TailoredProvision
 from . import serializers as s
 
 
@@ -347,3 +347,35 @@ class DecisionViewSet(ToegangViewSet):
         response = HttpResponse(decision_letter_pdf(letter), content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="beschikking-{letter.reference}.pdf"'
         return response
+
+
+class ProvisionViewSet(ToegangViewSet):
+    """A granted provision after its decision: end it early or change it (its provider's assignment follows)."""
+
+    serializer_class = s.ProvisionSerializer
+
+    def _provision(self, pk: int) -> TailoredProvision:
+        self.require("access.decide")
+        provision = get_object_or_404(TailoredProvision.objects.select_related("decision"), pk=pk)
+        self.case_checked(provision.decision.case_id, domain=provision.law)
+        return provision
+
+    @extend_schema(request=s.ProvisionEndSerializer, responses={200: s.ProvisionSerializer})
+    @action(detail=True, methods=["post"])
+    def end(self, request: Request, pk: int) -> Response:
+        """Beëindigen: the provision ends early on `ends_on`."""
+        provision = self._provision(pk)
+        data = self.data(s.ProvisionEndSerializer)
+        with django_validation_as_400():
+            provision = services.provision_end(actor=request.user, provision=provision, channel="api", **data)
+        return Response(s.ProvisionSerializer(provision).data)
+
+    @extend_schema(request=s.ProvisionChangeSerializer, responses={200: s.ProvisionSerializer})
+    @action(detail=True, methods=["post"])
+    def change(self, request: Request, pk: int) -> Response:
+        """Wijzigen: the provision's volume or end date changes."""
+        provision = self._provision(pk)
+        data = self.data(s.ProvisionChangeSerializer)
+        with django_validation_as_400():
+            provision = services.provision_change(actor=request.user, provision=provision, channel="api", **data)
+        return Response(s.ProvisionSerializer(provision).data)

@@ -38,6 +38,7 @@ from .plans import (
     plan_activate,
     plan_draft,
 )
+from .provisions import Place, household_place, provision_change, provision_end
 from .reviews import review_record
 
 __all__ = [
@@ -48,6 +49,7 @@ __all__ = [
     "AgreementSpec",
     "DecisionResult",
     "GoalSpec",
+    "Place",
     "ProvisionSpec",
     "ResidentMessageKind",
     "_scores_check",
@@ -64,11 +66,14 @@ __all__ = [
     "decision_record",
     "gatekeeping_record",
     "general_provisions_queryset",
+    "household_place",
     "intake_record",
     "plan_activate",
     "plan_draft",
     "policy_get",
     "process_coordinator_appoint",
+    "provision_change",
+    "provision_end",
     "resident_message_answer",
     "resident_message_send",
     "review_record",

@@ -16,6 +16,7 @@ from ...catalog.models import BuildingBlock
 from ...core import limits
 from ...core.dates import not_before
 from ...organisations.models import Organisation
+from ...providers.services import assignments as provider_assignments
 from ...residents.access import DOMAIN_ACTIVITY, HOUSEHOLD_FILE
 from ...residents.models import Resident
 from .. import selectors, workflow
@@ -23,6 +24,7 @@ from ..models import Case, Decision, LegalBasis, Plan, PlanStatus, ProvisionOutc
 from ..urgency import urgency_refresh
 from ._shared import _case_opened, _lock_case, _today
 from .deadlines import _meet_deadlines
+from .provisions import ASSIGNED_LAWS, household_place
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,62 @@ class DecisionResult:
     decision: Decision
     clusters: list[str] = field(default_factory=list)
     needs_process_coordinator: bool = False
+
+
+def _assignments_send(
+    *, actor, decision: Decision, plan: Plan | None, provisions: list[TailoredProvision], channel: str | None
+) -> None:
+    """Each granted Wmo or Jeugdwet provision with a provider becomes that provider's assignment (and its 301), in
+    the decision's transaction: a provider without a contract for it is refused on the provision's provider field
+    (`provisions-<i>-provider`) and nothing of the decision is saved. A provision without a provider is delivered by
+    the municipality itself: no assignment."""
+    wanted = [
+        (index, provision)
+        for index, provision in enumerate(provisions)
+        if provision.outcome == ProvisionOutcome.GRANTED
+        and provision.law in ASSIGNED_LAWS
+        and provision.provider_id is not None
+    ]
+    if not wanted:
+        return
+    goals = tuple({"id": goal.pk, "text": goal.description} for goal in plan.goals.order_by("pk")) if plan else ()
+    members = sorted(selectors.household_member_ids(household_id=decision.household_id, on=decision.decided_on))
+    place = household_place(resident_ids=members, prefer=decision.addressee_id)
+    errors: dict[str, list[str]] = {}
+    for index, provision in wanted:
+        field_name = f"provisions-{index}-provider"
+        if place.municipality_id is None:
+            errors[field_name] = [
+                _(
+                    "Het adres van het huishouden ligt in geen bekende wijk van een gemeente; zonder gemeente is er "
+                    "geen contract met een aanbieder. Leg de voorziening vast zonder aanbieder of pas het adres aan."
+                )
+            ]
+            continue
+        try:
+            provider_assignments.assignment_send(
+                actor=actor,
+                provision=provider_assignments.ProvisionToAssign(
+                    provision_id=provision.pk,
+                    decision_reference=decision.reference,
+                    municipality_id=place.municipality_id,
+                    provider_id=provision.provider_id,
+                    building_block_id=provision.building_block_id,
+                    law=provision.law,
+                    resident_id=decision.addressee_id,
+                    household_id=decision.household_id,
+                    volume=provision.volume,
+                    provision_unit=provision.unit,
+                    starts_on=provision.starts_on,
+                    ends_on=provision.ends_on,
+                    goals=goals,
+                ),
+                channel=channel,
+            )
+        except ValidationError as error:
+            errors[field_name] = error.messages
+    if errors:
+        raise ValidationError(errors)
 
 
 @transaction.atomic
@@ -158,7 +216,7 @@ def decision_record(
         objection_basis=basis.objection_basis,
     )
     legal_basis = basis.urgent_basis if urgent else basis.decision_basis
-    TailoredProvision.objects.bulk_create(
+    created = TailoredProvision.objects.bulk_create(
         limits.checked(
             TailoredProvision(
                 decision=decision,
@@ -178,6 +236,7 @@ def decision_record(
             for spec, version, law in rows
         )
     )
+    _assignments_send(actor=actor, decision=decision, plan=plan, provisions=created, channel=channel)
     _meet_deadlines(case=case, met_by="decision_issued", on=decided_on, laws=[law])
     clusters = selectors.clusters_in_force(case=case, on=decided_on)
     audit.action_record(
