@@ -127,6 +127,12 @@ class XMLBodyParser(parsers.BaseParser):
         return raw
 
 
+def _refused(codes) -> exceptions.ValidationError:
+    return exceptions.ValidationError(
+        {"bericht": [_("Het bericht is afgekeurd (retourcode %(codes)s).") % {"codes": ", ".join(codes) or "-"}]}
+    )
+
+
 def _sender(xml: bytes) -> str | None:
     """The Afzender in the message's header, or None when the message cannot be read (the codec answers that)."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
@@ -166,14 +172,8 @@ class MessageView(APIView):
         try:
             message = message_receive(xml, actor=request.user)
         except MessageRefused as refused:
-            raise exceptions.ValidationError(
-                {
-                    "bericht": [
-                        _("Het bericht is afgekeurd (retourcode %(codes)s).") % {"codes": ", ".join(refused.codes)}
-                    ]
-                }
-            ) from refused
-        retour = selectors_desk.retour_of(message)
-        if retour is None:
-            raise exceptions.ValidationError({"bericht": [_("Op dit bericht is geen retourbericht gemaakt.")]})
+            raise _refused(refused.codes) from refused
+        retour = selectors_desk.retour_of(message) if message.pk else None
+        if retour is None:  # unreadable, or from a sender or to a receiver unknown here: nothing stored to answer
+            raise _refused(message.retour_codes)
         return HttpResponse(retour.xml, content_type=XML)
