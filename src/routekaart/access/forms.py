@@ -3,6 +3,8 @@
 A form that fails keeps what was typed (Django re-renders the bound form), and every message names its field.
 """
 
+from __future__ import annotations
+
 from datetime import date
 
 from django import forms
@@ -434,6 +436,15 @@ class ContractedProviders:
     def __init__(self, *, municipality_id: int | None, wijk: str = "") -> None:
         self.municipality_id, self.wijk = municipality_id, wijk
         self._read: dict[tuple[int, date], list] = {}
+
+    @classmethod
+    def where_they_live(cls, members, addressee: str = "") -> ContractedProviders:
+        """For the household of these members, where the addressee (as posted) lives, else the first member."""
+        from .services import household_place
+
+        prefer = int(addressee) if str(addressee).isdigit() else None
+        place = household_place(resident_ids=[r.pk for r in members], prefer=prefer)
+        return cls(municipality_id=place.municipality_id, wijk=place.wijk)
 
     def __call__(self, block_id: int, on: date) -> list:
         if self.municipality_id is None:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import team_views, views
+from . import provision_views, team_views, views
 
 app_name = "access"
 urlpatterns = [
@@ -20,8 +20,8 @@ urlpatterns = [
     path("afspraken/<int:agreement_id>/status/", views.agreement_status, name="agreement_status"),
     path("casussen/<int:case_id>/beschikking/", views.decision, name="decision"),
     path("beschikkingen/<int:decision_id>/brief.pdf", views.decision_letter, name="decision_letter"),
-    path("voorzieningen/<int:provision_id>/beeindigen/", views.provision_end, name="provision_end"),
-    path("voorzieningen/<int:provision_id>/wijzigen/", views.provision_change, name="provision_change"),
+    path("voorzieningen/<int:provision_id>/beeindigen/", provision_views.provision_end, name="provision_end"),
+    path("voorzieningen/<int:provision_id>/wijzigen/", provision_views.provision_change, name="provision_change"),
     path("casussen/<int:case_id>/overdracht/", views.transfer, name="transfer"),
     path("casussen/<int:case_id>/procesregisseur/", views.process_coordinator, name="process_coordinator"),
     path("casussen/<int:case_id>/evaluatie/", views.review, name="review"),

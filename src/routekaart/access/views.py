@@ -41,8 +41,6 @@ from .forms import (
     PlanActivateForm,
     PlanForm,
     ProcessCoordinatorForm,
-    ProvisionChangeForm,
-    ProvisionEndForm,
     ProvisionFormSet,
     ReviewForm,
     SignalForm,
@@ -63,7 +61,6 @@ from .models import (
     ResidentMessage,
     ScaleStep,
     SpecialistAdvice,
-    TailoredProvision,
 )
 
 PAGE_SIZE = 25
@@ -546,11 +543,7 @@ def decision(request: HttpRequest, case_id: int) -> HttpResponse:
     members = _members(access)
     blocks = list(selectors.tailored_provisions_queryset().prefetch_related("versions"))
     form = DecisionForm(request.POST or None, members=members)
-    addressee = request.POST.get("addressee", "")
-    place = services.household_place(
-        resident_ids=[r.pk for r in members], prefer=int(addressee) if addressee.isdigit() else None
-    )
-    offers = ContractedProviders(municipality_id=place.municipality_id, wijk=place.wijk)
+    offers = ContractedProviders.where_they_live(members, addressee=request.POST.get("addressee", ""))
     formset = ProvisionFormSet(request.POST or None, prefix="provisions", blocks=blocks, offers=offers)
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         by_pk = {b.pk: b for b in blocks}
@@ -617,56 +610,6 @@ def decision_letter(request: HttpRequest, decision_id: int) -> HttpResponse:
     response = HttpResponse(decision_letter_pdf(letter), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="beschikking-{letter.reference}.pdf"'
     return response
-
-
-def _provision_access(request: HttpRequest, provision_id: int):
-    """A granted provision and its case, after the household's access check for the provision's law."""
-    provision = get_object_or_404(TailoredProvision.objects.select_related("decision"), pk=provision_id)
-    case, _access = _case_access(request, provision.decision.case_id, domain=provision.law)
-    return provision, case
-
-
-def _provision_intro(provision: TailoredProvision) -> str:
-    return _("%(name)s, beschikking %(reference)s: %(starts_on)s tot en met %(ends_on)s, %(volume)s %(unit)s.") % {
-        "name": provision.name,
-        "reference": provision.decision.reference,
-        "starts_on": provision.starts_on.strftime("%d-%m-%Y") if provision.starts_on else "—",
-        "ends_on": provision.ends_on.strftime("%d-%m-%Y") if provision.ends_on else "—",
-        "volume": provision.volume if provision.volume is not None else "—",
-        "unit": provision.get_unit_display(),
-    }
-
-
-@permission_required("access.decide", raise_exception=True)
-@access_denied_as_403
-@require_http_methods(["GET", "POST"])
-def provision_end(request: HttpRequest, provision_id: int) -> HttpResponse:
-    """Beëindigen: a granted provision ends early; its provider's assignment ends with it."""
-    provision, case = _provision_access(request, provision_id)
-    form = ProvisionEndForm(request.POST or None)
-    return service_form_submit(
-        request,
-        form,
-        lambda data: services.provision_end(actor=request.user, provision=provision, **data),
-        success=_("De voorziening is beëindigd."),
-        then=_back(case),
-    ) or _form_page(request, form=form, case=case, title=_("Voorziening beëindigen"), intro=_provision_intro(provision))
-
-
-@permission_required("access.decide", raise_exception=True)
-@access_denied_as_403
-@require_http_methods(["GET", "POST"])
-def provision_change(request: HttpRequest, provision_id: int) -> HttpResponse:
-    """Wijzigen: a granted provision's volume or end date changes; its provider gets the changed assignment."""
-    provision, case = _provision_access(request, provision_id)
-    form = ProvisionChangeForm(request.POST or None, initial={"volume": provision.volume, "ends_on": provision.ends_on})
-    return service_form_submit(
-        request,
-        form,
-        lambda data: services.provision_change(actor=request.user, provision=provision, **data),
-        success=_("De voorziening is gewijzigd."),
-        then=_back(case),
-    ) or _form_page(request, form=form, case=case, title=_("Voorziening wijzigen"), intro=_provision_intro(provision))
 
 
 def case_hand_over_submit(request: HttpRequest, form: TransferForm, case, *, then: str) -> HttpResponse | None:

@@ -26,7 +26,7 @@ from .assessment import assessment_record, specialist_advice_receive, specialist
 from .cases import case_close, signal_receive
 from .coordination import MIN_HANDOVER_NOTE, coordinator_transfer, process_coordinator_appoint
 from .deadlines import MANUAL_MET_BY, PLAN_REVIEW, YOUTH_SEARCH_PERIOD, _term_end, deadline_change, deadline_meet
-from .decisions import DecisionResult, ProvisionSpec, decision_record
+from .decisions import DecisionResult, Place, ProvisionSpec, decision_record, household_place
 from .intake import gatekeeping_record, intake_record
 from .messages import resident_message_answer, resident_message_send
 from .plans import (
@@ -38,7 +38,7 @@ from .plans import (
     plan_activate,
     plan_draft,
 )
-from .provisions import Place, household_place, provision_change, provision_end
+from .provisions import provision_change, provision_end
 from .reviews import review_record
 
 __all__ = [

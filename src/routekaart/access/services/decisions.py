@@ -24,7 +24,34 @@ from ..models import Case, Decision, LegalBasis, Plan, PlanStatus, ProvisionOutc
 from ..urgency import urgency_refresh
 from ._shared import _case_opened, _lock_case, _today
 from .deadlines import _meet_deadlines
-from .provisions import ASSIGNED_LAWS, household_place
+
+# The laws whose provisions a provider delivers under an assignment (iWmo, iJw); "P" has no assignment.
+ASSIGNED_LAWS = ("W", "J")
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a household lives, as the market's contracts name it: the municipality and the wijk (CBS code)."""
+
+    municipality_id: int | None
+    wijk: str
+
+
+def household_place(*, resident_ids: list[int], prefer: int | None = None) -> Place:
+    """The municipality and wijk of `prefer` (the decision's addressee), else of the first member with a known
+    wijk: one query. Contracts are per municipality and wijk, so the providers offered depend on it."""
+    rows = {
+        pk: (municipality_id, code)
+        for pk, municipality_id, code in Resident.objects.filter(
+            pk__in=resident_ids, address__district__isnull=False
+        ).values_list("pk", "address__district__municipality_id", "address__district__code")
+    }
+    if not rows:
+        return Place(None, "")
+    found = rows.get(prefer) or next(iter(rows[pk] for pk in resident_ids if pk in rows), None)
+    if found is None:
+        return Place(None, "")
+    return Place(found[0], found[1] or "")
 
 
 @dataclass(frozen=True)

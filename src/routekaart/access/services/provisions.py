@@ -11,7 +11,6 @@ gets no free-text reason either, its 301 says shortened or extended).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -22,37 +21,9 @@ from django.utils.translation import gettext as _
 from ...audit import services as audit
 from ...providers.services import assignments as provider_assignments
 from ...residents.access import DOMAIN_ACTIVITY, HOUSEHOLD_FILE
-from ...residents.models import Resident
 from ..models import ProvisionOutcome, TailoredProvision
 from ._shared import _d, _today
-
-# The laws whose provisions a provider delivers under an assignment (iWmo, iJw); "P" has no assignment.
-ASSIGNED_LAWS = ("W", "J")
-
-
-@dataclass(frozen=True)
-class Place:
-    """Where a household lives, as the market's contracts name it: the municipality and the wijk (CBS code)."""
-
-    municipality_id: int | None
-    wijk: str
-
-
-def household_place(*, resident_ids: list[int], prefer: int | None = None) -> Place:
-    """The municipality and wijk of `prefer` (the decision's addressee), else of the first member with a known
-    wijk: one query. Contracts are per municipality and wijk, so the providers offered depend on it."""
-    rows = {
-        pk: (municipality_id, code)
-        for pk, municipality_id, code in Resident.objects.filter(
-            pk__in=resident_ids, address__district__isnull=False
-        ).values_list("pk", "address__district__municipality_id", "address__district__code")
-    }
-    if not rows:
-        return Place(None, "")
-    found = rows.get(prefer) or next(iter(rows[pk] for pk in resident_ids if pk in rows), None)
-    if found is None:
-        return Place(None, "")
-    return Place(found[0], found[1] or "")
+from .decisions import ASSIGNED_LAWS
 
 
 def _lock(provision: TailoredProvision) -> TailoredProvision:

@@ -112,9 +112,10 @@ def test_the_api_refuses_a_provider_without_a_contract_with_400_on_its_field(
 ):
     uncontracted = ProviderProfileFactory().organisation
     today = timezone.localdate()
+    client = client_as(coordinator)
     before = database_fingerprint()
 
-    response = client_as(coordinator).post(
+    response = client.post(
         "/api/v1/decisions/",
         {
             "case": planned_case.pk,
