@@ -43,6 +43,11 @@ class ComplaintTerm:
     def is_overdue(self) -> bool:
         return self.days_left < 0
 
+    @property
+    def days_late(self) -> int:
+        """Days past the last day (0 while in time)."""
+        return max(0, -self.days_left)
+
 
 def complaint_term(*, received_on: date, committee: bool, extended: bool, on: date) -> ComplaintTerm:
     """The decision term of a complaint received on `received_on`, as it stands on `on` (today)."""

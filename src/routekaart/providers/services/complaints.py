@@ -33,11 +33,11 @@ def _raise(errors: dict[str, str]) -> None:
         raise ValidationError(errors)
 
 
-def _record(actor, complaint: Complaint, step: str, after: dict, reason: str = "") -> None:
+def _record(*, actor, complaint: Complaint, action: str, after: dict, reason: str = "") -> None:
     """The step's event and its processing-log entry: the resident's household when one is linked."""
     audit.action_record(
         actor=actor,
-        action=f"complaint.{step}",
+        action=action,
         subject=complaint,
         household_id=complaint.assignment.household_id if complaint.assignment_id else None,
         after={"reference": complaint.reference, "status": complaint.status, **after},
@@ -131,10 +131,10 @@ def complaint_register(
     complaint.reference = f"KL-{received_on.year}-{complaint.pk:06d}"
     complaint.save(update_fields=["reference"])
     _record(
-        actor,
-        complaint,
-        "registered",
-        {
+        actor=actor,
+        complaint=complaint,
+        action="complaint.registered",
+        after={
             "provider_id": provider.pk,
             "contract_id": complaint.contract_id,
             "assignment_id": complaint.assignment_id,
@@ -156,7 +156,9 @@ def complaint_acknowledge(*, actor, complaint: Complaint, acknowledged_on: date)
     complaint.acknowledged_on = acknowledged_on
     complaint.status = ComplaintStatus.ACKNOWLEDGED
     complaint.save(update_fields=["acknowledged_on", "status"])
-    _record(actor, complaint, "acknowledged", {"acknowledged_on": acknowledged_on})
+    _record(
+        actor=actor, complaint=complaint, action="complaint.acknowledged", after={"acknowledged_on": acknowledged_on}
+    )
     return complaint
 
 
@@ -187,12 +189,18 @@ def complaint_hear(
     complaint.hearing_waived = waived
     complaint.status = ComplaintStatus.HEARD
     complaint.save(update_fields=["heard_on", "hearing_waived", "status"])
-    _record(actor, complaint, "heard", {"heard_on": heard_on, "waived": waived}, reason=waiver_reason)
+    _record(
+        actor=actor,
+        complaint=complaint,
+        action="complaint.heard",
+        after={"heard_on": heard_on, "waived": waived},
+        reason=waiver_reason,
+    )
     return complaint
 
 
 @transaction.atomic
-def complaint_extend(*, actor, complaint: Complaint, extended_on: date, reason: str) -> Complaint:
+def complaint_extend(*, actor, complaint: Complaint, extended_on: date, extension_reason: str) -> Complaint:
     """The decision postponed once, by four weeks, with written notice to the complainant and the provider
     (Awb 9:11 lid 2); only while the term still runs."""
     complaint = _locked(complaint)
@@ -206,7 +214,7 @@ def complaint_extend(*, actor, complaint: Complaint, extended_on: date, reason: 
         errors["extended_on"] = _(
             "De termijn is op %(date)s verstreken; verdagen kan alleen binnen de termijn (Awb 9:11 lid 2)."
         ) % {"date": formats.date_format(term_end, "j F Y")}
-    reason = (reason or "").strip()
+    reason = (extension_reason or "").strip()
     if not reason:
         errors["extension_reason"] = _("Vul de reden van de verdaging in; de klager krijgt die schriftelijk.")
     complaint.extension_reason = reason
@@ -218,7 +226,7 @@ def complaint_extend(*, actor, complaint: Complaint, extended_on: date, reason: 
     _raise(errors)
     complaint.extended_on = extended_on
     complaint.save(update_fields=["extended_on", "extension_reason"])
-    _record(actor, complaint, "extended", {"extended_on": extended_on})
+    _record(actor=actor, complaint=complaint, action="complaint.extended", after={"extended_on": extended_on})
     return complaint
 
 
@@ -258,7 +266,12 @@ def complaint_decide(*, actor, complaint: Complaint, decided_on: date, outcome: 
     if complaint.handled_by_id is None and Role.MARKET_MANAGER in set(getattr(actor, "roles", ()) or ()):
         complaint.handled_by = actor
     complaint.save(update_fields=["decided_on", "outcome", "conclusions", "status", "handled_by"])
-    _record(actor, complaint, "decided", {"decided_on": decided_on, "outcome": outcome})
+    _record(
+        actor=actor,
+        complaint=complaint,
+        action="complaint.decided",
+        after={"decided_on": decided_on, "outcome": outcome},
+    )
     return complaint
 
 
@@ -270,5 +283,5 @@ def complaint_withdraw(*, actor, complaint: Complaint, reason: str = "") -> Comp
         _raise({"reason": _("Deze klacht is al afgehandeld of ingetrokken.")})
     complaint.status = ComplaintStatus.WITHDRAWN
     complaint.save(update_fields=["status"])
-    _record(actor, complaint, "withdrawn", {}, reason=(reason or "").strip())
+    _record(actor=actor, complaint=complaint, action="complaint.withdrawn", after={}, reason=(reason or "").strip())
     return complaint

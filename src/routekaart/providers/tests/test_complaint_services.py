@@ -129,7 +129,9 @@ def test_the_whole_procedure_acknowledge_hear_extend_decide(manager, provider):
     complaint = _register(manager, provider)
     complaint = service.complaint_acknowledge(actor=manager, complaint=complaint, acknowledged_on=date(2026, 9, 8))
     complaint = service.complaint_hear(actor=manager, complaint=complaint, heard_on=date(2026, 9, 21))
-    complaint = service.complaint_extend(actor=manager, complaint=complaint, extended_on=SIX_WEEKS, reason="Advies")
+    complaint = service.complaint_extend(
+        actor=manager, complaint=complaint, extended_on=SIX_WEEKS, extension_reason="Advies"
+    )
     complaint = service.complaint_decide(
         actor=manager,
         complaint=complaint,
@@ -221,9 +223,11 @@ def test_a_waived_hearing_keeps_its_reason_on_the_event(manager, provider):
 
 def test_a_second_extension_is_refused(manager, provider):
     complaint = _register(manager, provider)
-    service.complaint_extend(actor=manager, complaint=complaint, extended_on=RECEIVED, reason="Advies nodig")
+    service.complaint_extend(actor=manager, complaint=complaint, extended_on=RECEIVED, extension_reason="Advies nodig")
     _refused(
-        lambda: service.complaint_extend(actor=manager, complaint=complaint, extended_on=SIX_WEEKS, reason="Nog eens"),
+        lambda: service.complaint_extend(
+            actor=manager, complaint=complaint, extended_on=SIX_WEEKS, extension_reason="Nog eens"
+        ),
         "extended_on",
         "De afhandeling is al eens verdaagd; dat kan maar één keer (Awb 9:11 lid 2).",
     )
@@ -232,7 +236,9 @@ def test_a_second_extension_is_refused(manager, provider):
 def test_an_extension_needs_its_reason(manager, provider):
     complaint = _register(manager, provider)
     _refused(
-        lambda: service.complaint_extend(actor=manager, complaint=complaint, extended_on=RECEIVED, reason=" "),
+        lambda: service.complaint_extend(
+            actor=manager, complaint=complaint, extended_on=RECEIVED, extension_reason=" "
+        ),
         "extension_reason",
         "Vul de reden van de verdaging in; de klager krijgt die schriftelijk.",
     )
@@ -246,7 +252,9 @@ def test_an_extension_on_the_last_day_of_the_term_is_in_time(manager, provider, 
         complaint.extended_on = None
         complaint.save()
         assert (
-            service.complaint_extend(actor=manager, complaint=complaint, extended_on=day, reason="Advies").extended_on
+            service.complaint_extend(
+                actor=manager, complaint=complaint, extended_on=day, extension_reason="Advies"
+            ).extended_on
             == day
         )
 
@@ -256,7 +264,7 @@ def test_an_extension_the_day_after_the_term_is_refused(manager, provider, commi
     complaint = _register(manager, provider, committee=committee)
     _refused(
         lambda: service.complaint_extend(
-            actor=manager, complaint=complaint, extended_on=last_day + timedelta(days=1), reason="Advies"
+            actor=manager, complaint=complaint, extended_on=last_day + timedelta(days=1), extension_reason="Advies"
         ),
         "extended_on",
         f"De termijn is op {last_day.day} {'oktober' if last_day.month == 10 else 'november'} 2026 verstreken; "
