@@ -379,6 +379,7 @@ ROUTEKAART_CONFIGURATION_LOADERS: list[str] = [
     "routekaart.catalog.services.catalog_configuration_load",  # before routes: routes check catalog codes
     "routekaart.routes.configuration.route_maps_load",
     "routekaart.work.configuration.work_configuration_load",
+    "routekaart.providers.configuration.products_load",  # after the catalog: products name its blocks
     "routekaart.access.configuration.access_configuration_load",
     "routekaart.income.configuration.income_configuration_load",
     "routekaart.participation.configuration.participation_configuration_load",
@@ -390,6 +391,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Demo data generators run by `manage.py setup_demo`, after the demo network exists.
 ROUTEKAART_DEMO_GENERATORS: list[str] = [
     "routekaart.residents.generator.demo_municipality_generate",  # first: every other generator needs residents
+    "routekaart.providers.demo.demo_market_ensure",  # before access: the demo decisions find contracts
     "routekaart.work.demo.work_demo_ensure",  # after the residents generator: it makes profiles for consenters
     "routekaart.participation.demo.demo_participation_generate",  # after the residents generator: benefit clients
     "routekaart.routes.demo.demo_trajectories_ensure",  # after the residents generator: schools need pupils

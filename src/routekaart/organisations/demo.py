@@ -32,6 +32,7 @@ DEMO_ACCOUNTS = [
     DemoAccount("school", "Mark Jansen", Role.SCHOOL, "praktijkschool-de-brug"),
     DemoAccount("aanbieder", "Ilse Bakker", Role.PROVIDER, "de-linde"),
     DemoAccount("beleid", "Peter Smit", Role.POLICY, "gemeente-weidebeek"),
+    DemoAccount("markt", "Ruben Smit", Role.MARKET_MANAGER, "gemeente-weidebeek"),  # the central municipality buys in
     DemoAccount("beheer", "Anouk Mulder", Role.FUNCTIONAL_ADMIN, "dienst-weidebeek"),
     DemoAccount("privacy", "Rachid Bouali", Role.PRIVACY_OFFICER, "gemeente-weidebeek"),
     DemoAccount("inwoner", "Kim de Vries", Role.RESIDENT, "gemeente-weidebeek"),

@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from urllib.parse import urlencode
 
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -23,6 +23,7 @@ from ..catalog import selectors as catalog_selectors
 from ..income import selectors as income_selectors
 from ..organisations.roles import Role
 from ..participation import selectors as participation_selectors
+from ..providers import selectors as providers_selectors
 from ..providers import selectors_desk as desk_selectors
 from ..residents import selectors as residents_selectors
 from ..routes import selectors as routes_selectors
@@ -272,6 +273,36 @@ def provider(user) -> list[Section]:
     ]
 
 
+def market_manager(user) -> list[Section]:
+    """Beheer markt: contracts running, assignments sent this month, complaints open: 3 queries."""
+    counts = providers_selectors.market_home_counts()
+    complaints = _optional_url("market:complaint_list")
+    review = _optional_url("market:review")
+    return [
+        Section(
+            "market",
+            _("De markt"),
+            figures=[
+                Figure(_("Lopende contracten"), counts.contracts_running, reverse("market:contract_list")),
+                Figure(_("Toewijzingen verstuurd deze maand"), counts.assignments_this_month, review),
+                Figure(_("Klachten in behandeling"), counts.complaints_open, complaints),
+            ],
+            links=[
+                Link(_("Gecontracteerd aanbod"), reverse("market:offers")),
+                Link(_("Aanbieders"), reverse("market:provider_list")),
+            ],
+        )
+    ]
+
+
+def _optional_url(name: str) -> str:
+    """The page of a figure that another part of the product is adding: no link until it exists."""
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return ""
+
+
 def _euros(amount: Decimal) -> str:
     return f"€ {amount:,.0f}".replace(",", ".")
 
@@ -417,6 +448,7 @@ HOME_FIGURES = {
     Role.EMPLOYER_ADVISER: employer_adviser,
     Role.PROVIDER: provider,
     Role.POLICY: policy,
+    Role.MARKET_MANAGER: market_manager,
     Role.PRIVACY_OFFICER: privacy_officer,
     Role.FUNCTIONAL_ADMIN: functional_admin,
     Role.RESIDENT: resident,

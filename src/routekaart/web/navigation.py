@@ -68,6 +68,11 @@ CASELOAD = NavItem(_("Caseload"), "income:caseload")
 NON_TAKE_UP = NavItem(_("Niet-gebruik regelingen"), "income:non_take_up_report")
 NORMS = NavItem(_("Normen en regelingen"), "income:norm_list")
 JOBS = NavItem(_("Achtergrondtaken"), "jobs:job_list")
+CONTRACTS = NavItem(_("Contracten"), "market:contract_list")
+MARKET_PROVIDERS = NavItem(_("Aanbieders"), "market:provider_list")
+OFFERS = NavItem(_("Gecontracteerd aanbod"), "market:offers")
+COMPLAINTS = NavItem(_("Klachten"), "market:complaint_list", optional=True)
+CONTRACT_REVIEW = NavItem(_("Contractevaluatie"), "market:review", optional=True)
 DESK_ASSIGNMENTS = NavItem(_("Toewijzingen"), "desk:assignment_list")
 DESK_CONTRACT = NavItem(_("Contract en declaraties"), "desk:contract")
 
@@ -87,7 +92,7 @@ NAVIGATION: dict[str, list[NavGroup]] = {
         _group("work", WORK_GROUP, HOME, WORKLIST, INCOME, PARTICIPATION, TRAJECTORIES, YOUTH),
         _group("residents", RESIDENTS_GROUP, HOUSEHOLDS, SEARCH, REGISTER, WORK_PROFILES),
         _group("steering", STEERING_GROUP, CASELOAD, NON_TAKE_UP),
-        _group("reference", REFERENCE_GROUP, BLUEPRINT, ROUTES),
+        _group("reference", REFERENCE_GROUP, BLUEPRINT, ROUTES, OFFERS, CONTRACTS),
     ],
     Role.JOB_COACH: [
         _group("work", WORK_GROUP, HOME, PARTICIPATION, TRAJECTORIES, YOUTH),
@@ -137,6 +142,10 @@ NAVIGATION: dict[str, list[NavGroup]] = {
             JOBS,
         ),
         _group("reference", REFERENCE_GROUP, NETWORK, API_DOCS),
+    ],
+    Role.MARKET_MANAGER: [
+        _group("market", _("Beheer markt"), HOME, CONTRACTS, OFFERS, MARKET_PROVIDERS, COMPLAINTS, CONTRACT_REVIEW),
+        _group("reference", REFERENCE_GROUP, NETWORK, BLUEPRINT, STEERING),
     ],
     Role.PRIVACY_OFFICER: [_group("privacy", _("Privacy"), HOME, PROCESSING_LOG, BREAK_GLASS)],
     Role.RESIDENT: [_group("mine", _("Mijn zaken"), HOME)],

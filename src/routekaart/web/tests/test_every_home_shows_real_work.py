@@ -25,6 +25,7 @@ FIGURE_QUERIES = {
     Role.EMPLOYER_ADVISER: 3,
     Role.PROVIDER: 3,
     Role.POLICY: 4,
+    Role.MARKET_MANAGER: 3,
     Role.PRIVACY_OFFICER: 2,
     Role.FUNCTIONAL_ADMIN: 3,
     Role.RESIDENT: 2,
