@@ -48,7 +48,7 @@ def _record(*, actor, complaint: Complaint, action: str, after: dict, reason: st
 
 
 def _locked(complaint: Complaint) -> Complaint:
-    return Complaint.objects.select_for_update().select_related("assignment").get(pk=complaint.pk)
+    return Complaint.objects.select_for_update(of=("self",)).select_related("assignment").get(pk=complaint.pk)
 
 
 def _day_errors(field: str, day: date | None, complaint: Complaint, *bounds: After) -> dict[str, str]:
