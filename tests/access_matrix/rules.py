@@ -15,6 +15,13 @@ Subject kinds (what the URL, or for `body` the request body, points at):
   allowed iff the role is in the activity's roles (and the entry's). Its content is checked by the name check.
 - `body`: a write whose subject is named in the body; the empty-body probe checks the role gate only.
 - `emergency`: break the glass, meant for households one is NOT involved with: role gate only, both cells.
+- `provider_assignment`: an assignment (toewijzing) on the provider's desk. Its ground is NOT an involvement but
+  the provider organisation: a provider user sees an assignment iff the assignment's provider is an organisation
+  it works for in the role aanbieder. Asked for the world's provider's assignment ("in") and another provider's
+  ("out"), both of the involved household H_in, so an involvement opens nothing: allowed iff the role passes the
+  gate AND the cell is the own provider's; another provider's is not found (`hides`, 404).
+- `complaint`: a complaint's own record (the complainant's name and contact, Awb chapter 9), handled by beheer
+  markt for the whole region whatever the household: asked once with the world's complaint, role gate only.
 - `none`: no personal data. `activity` is then one of CONFIGURATION, AGGREGATE, LOG, BUSINESS, ACCOUNT and
   `roles` says who may use the route.
 """
@@ -37,6 +44,9 @@ STAFF = frozenset(r for r in Role.values if r != Role.RESIDENT)
 COORDINATOR = frozenset({Role.COORDINATOR})
 CASEWORK = frozenset({Role.COORDINATOR, Role.JOB_COACH})
 ADVISER = frozenset({Role.EMPLOYER_ADVISER})
+MARKET = frozenset({Role.MARKET_MANAGER})  # providers.manage_market, handle_complaints, view_contract_review
+CONTRACT_READERS = frozenset({Role.MARKET_MANAGER, Role.COORDINATOR, Role.POLICY})  # providers.view_contracts
+PROVIDER = frozenset({Role.PROVIDER})  # providers.use_desk
 TRAJECTORY_ROLES = frozenset({Role.COORDINATOR, Role.JOB_COACH, Role.SCHOOL, Role.PROVIDER})
 PERSONAL_KINDS = frozenset(
     {
@@ -57,9 +67,12 @@ PERSONAL_KINDS = frozenset(
         "reminder",
         "membership",
         "message",
+        "provision",
     }
 )
-ROLE_LEVEL_KINDS = frozenset({"list", "body", "emergency"})
+# Personal, but opened by the user's own organisation's part in it rather than by an involvement with a household.
+ORGANISATION_SCOPED_KINDS = frozenset({"provider_assignment"})
+ROLE_LEVEL_KINDS = frozenset({"list", "body", "emergency", "complaint"})
 
 
 @dataclass(frozen=True)
@@ -76,6 +89,7 @@ class Rule:
     extra: dict[str, object] = field(default_factory=dict)  # fixed URL keywords (a step slug, a kind)
     query: dict[str, str] = field(default_factory=dict)  # required query parameters ("today" is today's date)
     htmx: bool = False  # a fragment answered to htmx only (others are redirected to the full page)
+    content_type: str = ""  # the body's media type of an API write, when not JSON (an iWmo/iJw message is XML)
 
 
 def R(subject: str, activity: str, roles=None, **kw) -> Rule:
@@ -188,6 +202,61 @@ RULES: dict[str, Rule] = {
     "access:deadline_meet": R("deadline", "social-support", COORDINATOR),
     # the coordinator answers a resident's question sent from the portal (the household page's block)
     "access:resident_message_answer": R("message", "household-file", COORDINATOR),
+    # a granted provision ended or changed after its decision (the world's is the son's Jeugdwet provision: J)
+    "access:provision_end": R("provision", "youth-care", COORDINATOR),
+    "access:provision_change": R("provision", "youth-care", COORDINATOR),
+    # --- providers: beheer markt (/markt/) ---------------------------------------------------------------------
+    # contracts, products, tariffs and provider profiles: organisations, never a person
+    "market:contract_list": R("none", BUSINESS, CONTRACT_READERS),
+    "market:contract_detail": R("none", BUSINESS, CONTRACT_READERS),
+    "market:contract_create": R("none", BUSINESS, MARKET),
+    "market:contract_product_add": R("none", BUSINESS, MARKET),
+    "market:tariff_add": R("none", BUSINESS, MARKET),
+    "market:provider_list": R("none", BUSINESS, CONTRACT_READERS),
+    "market:provider_register": R("none", BUSINESS, MARKET),
+    "market:location_add": R("none", BUSINESS, MARKET),
+    # the contracted offers per building block, wijk and day: what a coordinator chooses from when deciding
+    "market:offers": R("none", CONFIGURATION, {Role.MARKET_MANAGER, Role.COORDINATOR}),
+    # complaints (Awb chapter 9): the complainant's personal data, handled by beheer markt; a coordinator files one
+    # on a resident's behalf (the service checks that household), without seeing the list or a complaint's page
+    "market:complaint_list": R("list", "complaint-handling", MARKET),
+    "market:complaint_create": R("list", "complaint-handling", {Role.MARKET_MANAGER, Role.COORDINATOR}),
+    "market:complaint_detail": R("complaint", "complaint-handling", MARKET),
+    "market:complaint_step": R("complaint", "complaint-handling", MARKET, extra={"step": "acknowledge"}),
+    # the contract review: counts, medians and sums per provider and product, never a person
+    "market:review": R("none", AGGREGATE, MARKET),
+    # --- providers: the provider's desk (/aanbieder/) ----------------------------------------------------------
+    "desk:assignment_list": R("list", "provision-delivery", PROVIDER),
+    "desk:assignment_detail": R(
+        "provider_assignment",
+        "provision-delivery",
+        PROVIDER,
+        hides=True,
+        extra={"assignment_id": "provider_assignment"},
+    ),
+    "desk:assignment_start": R(
+        "provider_assignment",
+        "provision-delivery",
+        PROVIDER,
+        hides=True,
+        extra={"assignment_id": "provider_assignment"},
+    ),
+    "desk:assignment_stop": R(
+        "provider_assignment",
+        "provision-delivery",
+        PROVIDER,
+        hides=True,
+        extra={"assignment_id": "provider_assignment"},
+    ),
+    "desk:progress_create": R(
+        "provider_assignment",
+        "provision-delivery",
+        PROVIDER,
+        hides=True,
+        extra={"assignment_id": "provider_assignment"},
+    ),
+    # its own organisation's contracts, tariffs, volumes and declarations: business, no resident
+    "desk:contract": R("none", BUSINESS, PROVIDER),
     # --- participation -----------------------------------------------------------------------------------------
     "participation:team": R("list", "participation", CASEWORK),
     "participation:profile": R("resident", "participation", CASEWORK),
@@ -328,6 +397,24 @@ RULES: dict[str, Rule] = {
     "agreement-status": R("agreement", "household-file", COORDINATOR, pk="agreement_id"),
     "decision-list": R("body", "household-file", COORDINATOR),
     "decision-letter": R("decision", "youth-care", CASEWORK, pk="decision_id"),
+    "provision-end": R("provision", "youth-care", COORDINATOR, pk="provision_id"),
+    "provision-change": R("provision", "youth-care", COORDINATOR, pk="provision_id"),
+    # --- API: the provider's desk (/api/v1/aanbieder/) ---------------------------------------------------------
+    "desk-assignment-list": R("list", "provision-delivery", PROVIDER),
+    "desk-assignment-detail": R(
+        "provider_assignment", "provision-delivery", PROVIDER, pk="provider_assignment", hides=True
+    ),
+    "desk-assignment-start": R(
+        "provider_assignment", "provision-delivery", PROVIDER, pk="provider_assignment", hides=True
+    ),
+    "desk-assignment-stop": R(
+        "provider_assignment", "provision-delivery", PROVIDER, pk="provider_assignment", hides=True
+    ),
+    "desk-assignment-progress": R(
+        "provider_assignment", "provision-delivery", PROVIDER, pk="provider_assignment", hides=True
+    ),
+    # an iWmo/iJw message of the provider's own organisation (its AGB code as sender), answered with its retour
+    "desk-message": R("body", "provision-delivery", PROVIDER, content_type="application/xml"),
     # --- API: income -------------------------------------------------------------------------------------------
     "income-household-calculation": R("household", "social-assistance", COORDINATOR, pk="household_id"),
     "income-household-entitlements": R("household", "entitlement-check", COORDINATOR, pk="household_id"),

@@ -21,7 +21,16 @@ from routekaart.audit.models import Event
 from routekaart.organisations.roles import ROLE_DOMAINS, Role
 
 from . import register
-from .rules import EXEMPT_NAMES, EXEMPT_PATHS, NON_PERSONAL, PERSONAL_KINDS, RULES, Rule
+from .rules import (
+    EXEMPT_NAMES,
+    EXEMPT_PATHS,
+    NON_PERSONAL,
+    ORGANISATION_SCOPED_KINDS,
+    PERSONAL_KINDS,
+    ROLE_LEVEL_KINDS,
+    RULES,
+    Rule,
+)
 from .world import MARK_IN, MARK_OUT
 
 UNSAFE = ("post", "put", "patch", "delete")
@@ -119,8 +128,10 @@ def expected_allowed(subject: str, activity: str, roles: frozenset[str] | None, 
     """THE rule: derived from the route's entry, the register and ROLE_DOMAINS, never written per cell."""
     if not _role_gate(activity, roles, role):
         return False
-    if subject == "none" or activity in NON_PERSONAL or subject in ("list", "body", "emergency"):
+    if subject == "none" or activity in NON_PERSONAL or subject in ROLE_LEVEL_KINDS:
         return True
+    if subject in ORGANISATION_SCOPED_KINDS:
+        return cell == "in"  # the own organisation's (the world's provider's), never another's, whatever involvement
     if register.domain_of(activity) not in ROLE_DOMAINS[role]:
         return False
     return cell == "in"  # involved; for the resident: their own household
@@ -129,6 +140,8 @@ def expected_allowed(subject: str, activity: str, roles: frozenset[str] | None, 
 def _cell_label(subject: str, activity: str, role: str, cell: str) -> str:
     if cell == "none":
         return "no-subject"
+    if subject in ORGANISATION_SCOPED_KINDS:
+        return "own-organisation" if cell == "in" else "other-organisation"
     if role == Role.RESIDENT:
         return "own-household" if cell == "in" else "other-household"
     if cell == "out":
@@ -146,7 +159,8 @@ def _cases():
         rule = RULES[route.name]
         for method in _methods(route):
             subject, activity, roles = _subject(rule, method)
-            cells = ("in", "out") if subject in PERSONAL_KINDS or subject == "emergency" else ("none",)
+            two_cells = subject in PERSONAL_KINDS or subject in ORGANISATION_SCOPED_KINDS or subject == "emergency"
+            cells = ("in", "out") if two_cells else ("none",)
             for role in Role.values:
                 for cell in cells:
                     if cell == "out" and subject != "emergency" and not _role_gate(activity, roles, role):
@@ -237,6 +251,8 @@ def test_access_matrix(world, clients, in_savepoint, route, method, role, cell):
     headers = {"HX-Request": "true"} if rule.htmx else {}
     if method == "get":
         response = client.get(url, query, headers=headers)
+    elif route.api and rule.content_type:  # an empty body of the media type the route reads
+        response = getattr(client, method)(url, data=b"", content_type=rule.content_type, headers=headers)
     elif route.api:
         response = getattr(client, method)(url, data="{}", content_type="application/json", headers=headers)
     else:

@@ -143,6 +143,7 @@ def _access_objects(side: Side, actor) -> None:
         ],
     )
     side.ids["decision_id"] = result.decision.pk
+    side.ids["provision_id"] = result.decision.provisions.order_by("pk").first().pk  # ended or changed afterwards
     if "deadline_id" not in side.ids:
         deadline = Deadline.objects.filter(case=case).order_by("pk").first()
         if deadline is not None:
@@ -392,6 +393,85 @@ def _shared(world_shared: dict, org_in, actor) -> None:
     world_shared["entry_id"] = ProcessingLogEntry.objects.filter(result=Result.BREAK_GLASS).order_by("-pk").first().pk
 
 
+def _provider_objects(world: World, municipality) -> None:
+    """The market and the provider's desk: the world's provider (a provider organisation with its AGB profile, for
+    which the provider user of ORG_IN also works), a contract for the municipality with a product and its tariff,
+    an assignment of H_in to the world's provider and one of H_in to another provider (the desk's scope is the
+    provider organisation, not an involvement: the other provider's is not found), a complaint about the world's
+    provider's assignment and a declaration with its line."""
+    from routekaart.providers.models import AssignmentStatus, DeclarationStatus
+    from routekaart.providers.services.complaints import complaint_register
+    from routekaart.providers.tests.desk_helpers import DeclarationFactory, DeclarationLineFactory
+    from routekaart.providers.tests.factories import (
+        AssignmentFactory,
+        ContractFactory,
+        ContractProductFactory,
+        ProductFactory,
+        ProviderFactory,
+        ProviderProfileFactory,
+        TariffFactory,
+    )
+
+    today = timezone.localdate()
+    goals = [{"id": 1, "text": "Noor redt het huishouden weer zelf"}]
+
+    def contracted(name: str):
+        organisation = ProviderFactory(name=name)
+        ProviderProfileFactory(organisation=organisation)
+        contract = ContractFactory(
+            provider=organisation,
+            region=world.org_in.region,
+            municipalities=[municipality],
+            starts_on=today.replace(month=1, day=1),
+            ends_on=today.replace(year=today.year + 2, month=12, day=31),
+        )
+        product = ProductFactory(name=f"Begeleiding individueel {name}")
+        contract_product = ContractProductFactory(contract=contract, product=product)
+        TariffFactory(contract_product=contract_product, valid_from=contract.starts_on, valid_to=contract.ends_on)
+        assignment = AssignmentFactory(
+            contract_product=contract_product,
+            municipality=municipality,
+            resident=world.h_in.head,
+            household_id=world.h_in.household.pk,
+            starts_on=today,
+            ends_on=today + datetime.timedelta(days=180),
+            status=AssignmentStatus.SENT,
+            goals=goals,
+        )
+        return organisation, contract, assignment
+
+    own, contract, assignment = contracted("Zorg binnen")
+    AffiliationFactory(user=world.users[Role.PROVIDER], organisation=own, role=Role.PROVIDER)
+    _other, _contract, other = contracted("Zorg elders")
+    world.h_in.ids["provider_assignment"] = assignment.pk
+    world.h_out.ids["provider_assignment"] = other.pk
+    complaint = complaint_register(
+        actor=world.users[Role.MARKET_MANAGER],
+        provider=own,
+        complainant_name="J. de Klager",
+        received_on=today,
+        subject="De begeleider kwam twee keer niet.",
+        assignment=assignment,
+    )
+    declaration = DeclarationFactory(
+        provider=own,
+        municipality=municipality,
+        period_start=today.replace(day=1),
+        period_end=today.replace(day=1) + datetime.timedelta(days=27),
+        status=DeclarationStatus.APPROVED,
+    )
+    DeclarationLineFactory(
+        declaration=declaration,
+        assignment=assignment,
+        product=assignment.product,
+        starts_on=declaration.period_start,
+        ends_on=declaration.period_end,
+    )
+    world.shared.update(
+        contract_id=contract.pk, organisation_id=own.pk, complaint_id=complaint.pk, declaration_id=declaration.pk
+    )
+
+
 def world_build() -> World:
     """Everything the matrix requests, in one go (called inside a transaction the module rolls back)."""
     _configuration()
@@ -432,4 +512,6 @@ def world_build() -> World:
     }
     shared: dict[str, object] = {}
     _shared(shared, org_in, users[Role.COORDINATOR])
-    return World(org_in=org_in, users=users, devices=devices, h_in=h_in, h_out=h_out, shared=shared)
+    world = World(org_in=org_in, users=users, devices=devices, h_in=h_in, h_out=h_out, shared=shared)
+    _try(h_in, "providers", lambda: _provider_objects(world, municipality))
+    return world
