@@ -23,6 +23,7 @@ from ...core.api import HasRulesPermission, django_validation_as_400
 from .. import selectors_desk
 from ..messages.errors import MessageRefused
 from ..services import assignments as assignment_services
+from ..services.inbound import message_receive
 from ..services.progress import progress_report
 from . import serializers as s
 
@@ -161,8 +162,6 @@ class MessageView(APIView):
         },
     )
     def post(self, request: Request) -> HttpResponse:
-        from ..services.inbound import message_receive
-
         xml = request.data if isinstance(request.data, bytes) else b""
         if not xml.strip():
             raise exceptions.ValidationError({"bericht": [_("Stuur een iWmo- of iJw-bericht als XML.")]})
