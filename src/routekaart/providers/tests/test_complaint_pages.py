@@ -133,3 +133,35 @@ def test_the_complaints_page_runs_the_same_queries_whatever_the_complaint(manage
         ComplaintFactory(provider=linked.provider)
     counts = [_count(manager_client, reverse("market:complaint_detail", args=[c.pk])) for c in (plain, linked)]
     assert counts[0] == counts[1]
+
+
+def test_opening_a_complaint_logs_the_read_for_complaint_handling(manager_client):
+    from routekaart.audit.models import ProcessingLogEntry
+
+    complaint = ComplaintFactory()
+    manager_client.get(reverse("market:complaint_list"))
+    assert not ProcessingLogEntry.objects.filter(activity_id="complaint-handling").exists()  # the list names no one
+    manager_client.get(reverse("market:complaint_detail", args=[complaint.pk]))
+    assert ProcessingLogEntry.objects.filter(activity_id="complaint-handling", operation="read").count() == 1
+
+
+def test_a_coordinator_who_filed_a_complaint_goes_back_home(staff_client):
+    from routekaart.providers.tests.factories import AssignmentFactory
+    from routekaart.residents.tests.factories import InvolvementFactory, MembershipFactory
+
+    client, coordinator = staff_client(Role.COORDINATOR)
+    membership = MembershipFactory()
+    InvolvementFactory(household=membership.household, organisation=coordinator.affiliations.get().organisation)
+    assignment = AssignmentFactory(resident=membership.resident, household_id=membership.household_id)
+    response = client.post(
+        reverse("market:complaint_create"),
+        {
+            "provider": assignment.provider_id,
+            "assignment": assignment.number,
+            "complainant_name": "N. Hendriks",
+            "received_on": "2026-11-30",
+            "subject": "De begeleiding stopte zonder bericht.",
+        },
+    )
+    assert response.status_code == 302 and response.url == reverse("home")
+    assert Complaint.objects.get().resident_id == membership.resident_id
