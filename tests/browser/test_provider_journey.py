@@ -187,7 +187,7 @@ def test_a_decision_assigns_the_provider_who_starts_reports_and_stops_and_the_co
     block = household_page(page, household_id)
     report = block.locator(f'[data-assignment="{number}"] [data-assignment-report]')
     expect(report).to_contain_text("Noor plant haar dagen weer zelf")
-    expect(timeline(page)).to_contain_text("gemeld door de aanbieder")
+    expect(timeline(page)).to_contain_text(f"Voortgang van toewijzing {number} gemeld door de aanbieder")
 
     # ... and stops it, with the standard's reason (307).
     provider.get_by_role("link", name="Zorg gestopt").click()
@@ -212,7 +212,7 @@ def test_a_decision_assigns_the_provider_who_starts_reports_and_stops_and_the_co
     entries = timeline(page)
     expect(entries).to_contain_text(f"Toewijzing {number} verstuurd aan de aanbieder")
     expect(entries).to_contain_text(f"Zorg van toewijzing {number} gestart op")
-    expect(entries).to_contain_text("gemeld door de aanbieder")
+    expect(entries).to_contain_text(f"Voortgang van toewijzing {number} gemeld door de aanbieder")
     expect(entries).to_contain_text(f"Zorg van toewijzing {number} gestopt op")
 
     assignment.refresh_from_db()
