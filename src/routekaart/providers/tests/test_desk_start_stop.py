@@ -7,7 +7,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from routekaart.testing import database_fingerprint
+from routekaart.testing import FINGERPRINT_IGNORES, database_fingerprint
 
 from ...organisations.roles import Role
 from ...organisations.tests.factories import AffiliationFactory, UserFactory
@@ -18,6 +18,7 @@ from .flow_world import sent_assignment, start_xml, world_fixture  # noqa: F401 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_login")]
 
 NOV_3 = datetime.date(2026, 11, 3)
+TOKEN_BOOKKEEPING = FINGERPRINT_IGNORES | {"audit_event", "knox_authtoken"}  # a token's use is an event of its own
 
 
 @pytest.fixture
@@ -125,3 +126,22 @@ def test_a_message_that_is_no_xml_is_a_400_with_its_retour_code(world, desk_user
     )
     assert response.status_code == 400
     assert "0001" in response.json()["invalidParams"][0]["reason"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"\x00\xff\xfe",
+        b"<a/>",
+        b"niet eens xml",
+        b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><x>&b;</x>',
+        b"<Bericht><Header><Afzender></Afzender></Header></Bericht>",
+        b"<x>" * 5000,
+    ],
+)
+def test_whatever_body_a_system_sends_is_answered_as_a_400_never_a_server_error(world, desk_user, body):
+    before = database_fingerprint(TOKEN_BOOKKEEPING)
+    response = api_for(desk_user).post("/api/v1/aanbieder/berichten/", body, content_type="application/xml")
+    assert response.status_code in (400, 403), response.content
+    assert response["Content-Type"] == "application/problem+json"
+    assert database_fingerprint(TOKEN_BOOKKEEPING) == before
