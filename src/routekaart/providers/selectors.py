@@ -46,7 +46,7 @@ class ContractedOffer:
     tariff: Decimal | None
     unit_label: str
     wait_weeks_reported: int | None
-    wait_days_measured: float | None
+    wait_days_measured: int | None  # whole days: the median rounded
     contract_product_id: int = 0
     wijken: tuple[str, ...] = ()
 
@@ -56,7 +56,7 @@ def _in_wijk(wijken: list, wijk: str) -> bool:
     return not wijk or not wijken or wijk.strip().upper() in {str(w).upper() for w in wijken}
 
 
-def measured_waits(*, contract_product_ids, on: date | None = None) -> dict[int, float]:
+def measured_waits(*, contract_product_ids, on: date | None = None) -> dict[int, int]:
     """Median days from sending to start of the assignments started in the MEASURED_WAIT_DAYS before `on`, per
     contract product: one query."""
     on = on or timezone.localdate()
@@ -70,7 +70,7 @@ def measured_waits(*, contract_product_ids, on: date | None = None) -> dict[int,
     for contract_product_id, sent_at, started_on in rows:
         sent_on = timezone.localtime(sent_at).date() if timezone.is_aware(sent_at) else sent_at.date()
         days.setdefault(contract_product_id, []).append(max((started_on - sent_on).days, 0))
-    return {key: float(statistics.median(values)) for key, values in days.items()}
+    return {key: round(statistics.median(values)) for key, values in days.items()}
 
 
 def _offered_products(*, on: date, municipality_id: int | None) -> QuerySet[ContractProduct]:

@@ -108,7 +108,7 @@ def test_the_measured_waiting_time_is_the_median_of_the_last_180_days(market):
     type(old).objects.filter(pk=old.pk).update(sent_at=timezone.now() - datetime.timedelta(days=400))
     AssignmentFactory(contract_product=market["item"])  # sent, not started: no waiting time yet
     (offer,) = contracted_offers(building_block_id=market["block"].pk, municipality_id=None, on=D(2026, 3, 1))
-    assert offer.wait_days_measured == 10.0
+    assert offer.wait_days_measured == 10
 
 
 def test_the_offers_run_the_same_queries_for_one_or_many_contracts(market, django_assert_num_queries):
