@@ -68,6 +68,32 @@ def _person_data(resident, *, user, municipality, route, household) -> None:
     PlacementFactory(profile=CandidateProfileFactory(resident=resident))
     ConsentFactory(household=household, resident=resident, organisation=municipality, domain=Domain.PARTICIPATION)
     audit.processing_record(actor=user, activity="household-file", data_subjects=[audit.pseudonym(resident.bsn)])
+    _provider_data(resident, household=household, user=user)
+
+
+def _provider_data(resident, *, household, user) -> None:
+    """An assignment to a provider with a progress report and a message, and a complaint the person filed."""
+    from ...providers.models import Message, ProgressReport
+    from ...providers.tests.factories import AssignmentFactory, ComplaintFactory
+
+    assignment = AssignmentFactory(resident=resident, household_id=household.pk, status="started")
+    ProgressReport.objects.create(
+        assignment=assignment, reported_on=timezone.localdate(), reported_by=user, summary="Gaat goed."
+    )
+    Message.objects.create(
+        kind="301",
+        direction="out",
+        sender="0001",
+        receiver="98000001",
+        identification=f"T{assignment.pk}",
+        dated_on=timezone.localdate(),
+        provider=assignment.provider,
+        municipality=assignment.municipality,
+        assignment=assignment,
+        xml="<Bericht/>",
+        status="sent",
+    )
+    ComplaintFactory(resident=resident, provider=assignment.provider)
 
 
 def _household_with_everything():
@@ -105,7 +131,14 @@ def _household_with_everything():
     )
     IncomeReportFactory(benefit=benefit, reported_by=user)
     ChangeReport.objects.create(benefit=benefit, kind="address", starts_on=timezone.localdate(), reported_by=user)
-    noor.history = {"user": user, "case": case, "benefit": benefit, "municipality": municipality, "route": route}
+    noor.history = {
+        "user": user,
+        "case": case,
+        "benefit": benefit,
+        "municipality": municipality,
+        "route": route,
+        "household": household,
+    }
     return noor, karim
 
 
@@ -133,6 +166,7 @@ def _more_history(person, times: int = 4) -> None:
         )
         staff = AffiliationFactory(role=Role.JOB_COACH).user
         audit.processing_record(actor=staff, activity="participation", data_subjects=[audit.pseudonym(person.bsn)])
+        _provider_data(person, household=history["household"], user=history["user"])
 
 
 def _export(client) -> dict:
@@ -162,6 +196,7 @@ def test_export_has_a_section_for_every_provider_each_with_the_persons_rows(clie
         "participation",
         "work",
         "income",
+        "providers",
         "processing_log",
     }
     assert document["persoon"] == {"naam": "Noor Hendriks", "bsn": noor.bsn, "geboortedatum": "1982-03-01"}
@@ -173,6 +208,12 @@ def test_export_has_a_section_for_every_provider_each_with_the_persons_rows(clie
         _kinds(document, "access")
     )
     assert {"Traject", "Stap"} <= set(_kinds(document, "routes"))
+    assert {
+        "Toewijzing aan een aanbieder",
+        "Voortgangsverslag van de aanbieder",
+        "Bericht met de aanbieder",
+        "Klacht",
+    } <= set(_kinds(document, "providers"))
     assert _kinds(document, "participation") == ["Afstand tot werk"]
     assert _kinds(document, "work") == ["Werkprofiel", "Plaatsing"]
     assert {"Bijstandsuitkering", "Inkomstenopgave", "Doorgegeven wijziging"} <= set(_kinds(document, "income"))
