@@ -7,6 +7,8 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -247,3 +249,29 @@ def test_the_api_ends_and_changes_a_provision_and_refuses_with_400(client_as, pl
     )
     assert response.status_code == 200, response.content
     assert response.json()["ends_on"] == (provision.ends_on - DAY).isoformat()
+
+
+def test_the_end_and_change_pages_run_the_same_queries_with_one_decision_or_several(
+    client_as, planned_case, coordinator, household
+):
+    provision = granted(planned_case, household, coordinator)
+    client = client_as(coordinator)
+    urls = [reverse(f"access:provision_{step}", args=[provision.pk]) for step in ("end", "change")]
+
+    def counts() -> list[int]:
+        found = []
+        for url in urls:
+            client.get(url)  # warm the per-process caches
+            with CaptureQueriesContext(connection) as captured:
+                assert client.get(url).status_code == 200
+            found.append(len([q for q in captured.captured_queries if not _session_write(q["sql"])]))
+        return found
+
+    few = counts()
+    for _ in range(3):
+        granted(planned_case, household, coordinator, days=50)
+    assert counts() == few
+
+
+def _session_write(sql: str) -> bool:
+    return sql.startswith(("SAVEPOINT", "RELEASE SAVEPOINT")) or sql.startswith('UPDATE "django_session"')
