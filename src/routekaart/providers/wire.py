@@ -1,8 +1,8 @@
 """The wire between the municipality and its providers: an adapter, so the exchange can change without the services.
 
 `FileDropWire` is the local implementation (demo, operators, tests): outgoing messages are written to `out/`,
-incoming ones are read from `in/` and moved to `done/` once processed. The GGK / VECOZO exchange would be another
-adapter with the same two methods, chosen by the setting `PROVIDERS_WIRE` (a dotted path).
+incoming ones are read from `in/` and moved to `done/` once processed (`acknowledge`). The GGK / VECOZO exchange
+would be another adapter with the same methods, chosen by the setting `PROVIDERS_WIRE` (a dotted path).
 """
 
 from __future__ import annotations
@@ -22,7 +22,11 @@ class Wire(Protocol):
         """Deliver one stored outgoing Message (its XML) to the receiver."""
 
     def receive(self) -> Iterator[bytes]:
-        """The messages waiting for us, one XML document each; each counts as processed once the next is asked."""
+        """The messages waiting for us, one XML document each."""
+
+    def acknowledge(self) -> None:
+        """The messages received so far are processed: the exchange may forget them (idempotent processing makes
+        a message received twice after a crash harmless)."""
 
 
 def exchange_dir() -> Path:
@@ -36,6 +40,7 @@ class FileDropWire:
 
     def __init__(self, root: Path | str | None = None) -> None:
         self.root = Path(root) if root else exchange_dir()
+        self._received: list[Path] = []
 
     @property
     def outbox(self) -> Path:
@@ -62,9 +67,15 @@ class FileDropWire:
     def receive(self) -> Iterator[bytes]:
         if not self.inbox.is_dir():
             return
-        self.done.mkdir(parents=True, exist_ok=True)
         for path in sorted(p for p in self.inbox.iterdir() if p.is_file() and not p.name.startswith(".")):
+            self._received.append(path)
             yield path.read_bytes()
+
+    def acknowledge(self) -> None:
+        """Move the files received so far to `done/`: they stay in the inbox until their messages are processed."""
+        self.done.mkdir(parents=True, exist_ok=True)
+        while self._received:
+            path = self._received.pop(0)
             os.replace(path, self.done / path.name)
 
     @staticmethod

@@ -16,6 +16,7 @@ from django.utils import timezone
 from ..messages import facts as f
 from ..models import Assignment, Direction, Message, MessageStatus
 
+POSTCODE = re.compile(r"[1-9][0-9]{3}[A-Z]{2}")
 GENDER_CODES = {"male": "1", "female": "2", "unspecified": "9", "unknown": "0"}
 
 
@@ -64,15 +65,17 @@ def new_identification() -> str:
 def client_of(resident) -> f.Client:
     """The Client block: only what the provider needs to deliver (BSN, birth date, gender, name, postcode)."""
     address = resident.address
-    initials = "".join(part[0] for part in resident.given_names.split() if part)
+    initials = "".join(part[0] for part in resident.given_names.split() if part).upper()[:6]
+    postcode = address.postcode.replace(" ", "").upper() if address else ""
+    house_number = address.house_number if address else None
     return f.Client(
         bsn=resident.bsn,
         birth_date=resident.birth_date,
         gender=GENDER_CODES.get(resident.gender, "0"),
         surname=resident.family_name,
-        initials=initials.upper(),
-        postcode=(address.postcode.replace(" ", "") if address else ""),
-        house_number=(address.house_number if address else None),
+        initials=initials,
+        postcode=postcode if POSTCODE.fullmatch(postcode) else "",
+        house_number=house_number if house_number and 1 <= house_number <= 99_999 else None,
     )
 
 

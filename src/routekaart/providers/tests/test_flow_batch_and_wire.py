@@ -90,4 +90,7 @@ def test_a_file_on_the_wire_appears_whole_or_not_at_all(tmp_path):
 
     assert [p.name for p in wire.inbox.iterdir()] == ["a.xml"]  # no temporary file left beside it
     assert list(wire.receive()) == [b"<Bericht/>"]
+    assert [p.name for p in wire.inbox.iterdir()] == ["a.xml"]  # until its message is processed
+    wire.acknowledge()
     assert [p.name for p in wire.done.iterdir()] == ["a.xml"]
+    assert list(wire.receive()) == []

@@ -10,7 +10,9 @@ class Command(BaseCommand):
     help = "Verwerk de berichten van aanbieders die klaarstaan (305, 307, 315, 317, 323) en stuur de retourberichten."
 
     def handle(self, *args, **options) -> None:
-        summary = messages_receive_batch(wire().receive())
+        exchange = wire()
+        summary = messages_receive_batch(exchange.receive())
+        exchange.acknowledge()
         self.stdout.write(
             f"{summary.received} ontvangen: {summary.accepted} verwerkt, {summary.rejected} afgekeurd, "
             f"{summary.duplicates} eerder ontvangen, {summary.unanswerable} zonder bekende afzender"
