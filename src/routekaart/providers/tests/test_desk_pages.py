@@ -166,3 +166,27 @@ def test_the_contract_page_runs_the_same_queries_for_1_or_10_declarations(client
         DeclarationLineFactory(declaration=DeclarationFactory(provider=linde.organisation), approved=False)
     TariffFactory(contract_product=linde.contract_product)
     assert _queries(client, url) == one
+
+
+def test_the_detail_runs_the_same_queries_for_1_or_10_progress_reports(client, linde):
+    from ..models import ProgressReport
+
+    assignment = assignment_make(linde, AssignmentStatus.STARTED)
+    client = signed_in(client, linde)
+    url = reverse("desk:assignment_detail", args=[assignment.pk])
+
+    def report():
+        ProgressReport.objects.create(
+            assignment=assignment,
+            reported_on=assignment.started_on,
+            reported_by=linde.user,
+            goal_ratings=[{"goal": 11, "rating": "on_track", "text": ""}],
+            summary="Verslag",
+        )
+
+    report()
+    client.get(url)
+    one = _queries(client, url)
+    for _ in range(9):
+        report()
+    assert _queries(client, url) == one
