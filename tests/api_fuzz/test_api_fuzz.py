@@ -5,7 +5,8 @@ Schemathesis loads /api/v1/schema/ from the WSGI application in-process and gene
 for each operation (Hypothesis examples; in the long run also the coverage phase's boundary values), with a fixed
 seed. The requests carry a
 real, second-factor-verified session cookie and a CSRF token, so they reach the views as a signed-in person's
-browser would: a superuser, a coordinator involved with a household, and an employer adviser. Path parameters are
+browser would: a superuser, a coordinator involved with a household, an employer adviser, and a provider with its
+assignments. Path parameters are
 drawn half from the generated values and half from the ids of a small realistic dataset, so the fuzzer also works
 on households, residents, cases and placements that exist.
 
@@ -161,17 +162,33 @@ def dataset(db) -> dict[str, Any]:
     # boundary test needs an object to reach their validation.
     plan = journey.to_active_plan(coordinator, households[1]).plans.get()
     benefit = SocialAssistanceFactory(household=households[0], client=households[0].mother, membership=False)
+    # A granted provision (end, change) and a provider with its assignments of that household, sent and started
+    # (the desk's start, stop and progress): the provider's scope is its organisation, not an involvement.
+    from routekaart.access import services as access_services
+    from routekaart.providers.models import AssignmentStatus
+    from routekaart.providers.tests.desk_helpers import assignment_make, provider_make
+
+    plan_case = plan.case
+    provision = access_services.decision_record(
+        actor=coordinator, case=plan_case, addressee=households[1].mother, provisions=[journey.guidance()]
+    ).decision.provisions.get()
+    provider = provider_make("Zorg Fuzz")
+    assignments = [
+        assignment_make(provider, status=status, resident=households[1].mother, household_id=households[1].pk)
+        for status in (AssignmentStatus.SENT, AssignmentStatus.STARTED)
+    ]
 
     ids = [h.pk for h in households] + [r.pk for r in residents] + [c.pk for c in cases]
     ids += [employer.pk, vacancy.pk, arrangement.pk, profile.pk, placement.pk, plan.pk, benefit.pk]
     ids += [plan.agreements.values_list("pk", flat=True).first()]
+    ids += [provision.pk, *(a.pk for a in assignments)]
     _REAL_VALUES.clear()
     _REAL_VALUES.update(
         id=sorted(set(ids)),
         membership_id=[m.pk for m in memberships],
         code=[team.code, employer.organisation.code],
     )
-    return {"superuser": superuser, "coordinator": coordinator, "employer_adviser": adviser}
+    return {"superuser": superuser, "coordinator": coordinator, "employer_adviser": adviser, "provider": provider.user}
 
 
 def _session_for(user) -> dict[str, str]:
@@ -195,7 +212,7 @@ def _report_figures():
         pathlib.Path(path).write_text(json.dumps(figures, indent=2) + "\n")
 
 
-@pytest.fixture(params=["superuser", "coordinator", "employer_adviser"])
+@pytest.fixture(params=["superuser", "coordinator", "employer_adviser", "provider"])
 def caller(request, dataset) -> dict[str, Any]:
     # Schemathesis' pytest wrapper renames the item per operation through `_nodeid`, which pytest 9.2 no longer has.
     if not hasattr(request.node, "_nodeid"):

@@ -135,7 +135,7 @@ def _send(client: Client, method: str, url: str, body: Any):
 def _context(callers: dict, path: str, method: str, operation: dict, fields: set[str]):
     """The first caller and path values for which a wrong body reaches validation (400 naming a body field)."""
     probe = {field: ["geen", "waarde"] for field in fields}
-    for caller in ("superuser", "coordinator", "employer_adviser"):
+    for caller in ("superuser", "coordinator", "employer_adviser", "provider"):  # the desk: the provider's own only
         client = _client(callers[caller])
         for values in _path_candidates(path, operation):
             url = path.format(**values)
