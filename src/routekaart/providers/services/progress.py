@@ -88,7 +88,7 @@ def progress_report(
         subject=report,
         household_id=assignment.household_id,
         after={
-            "assignment": assignment.number,
+            "number": assignment.number,
             "reported_on": reported_on,
             "ratings": {rating: sum(r["rating"] == rating for r in ratings) for rating in ProgressRating.values},
         },

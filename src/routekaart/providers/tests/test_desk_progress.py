@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from routekaart.testing import database_fingerprint
 
+from ...audit.event_labels import event_kind, event_sentence
 from ...audit.models import Event, ProcessingLogEntry
 from ..models import AssignmentStatus, ProgressReport
 from ..services.progress import progress_report
@@ -40,6 +41,10 @@ def test_a_progress_report_is_stored_per_goal_with_one_event_for_the_household(c
     event = Event.objects.get(action="progress.reported")
     assert event.household_id == assignment.household_id and event.subject_id == str(report.pk)
     assert "post" not in str(event.after) and assignment.resident.family_name not in str(event.after)
+    assert event_sentence(event, with_actor=False) == (
+        f"Voortgang van toewijzing {assignment.number} gemeld door de aanbieder"
+    )
+    assert event_kind("progress.reported") == "provision_delivery"
     entry = ProcessingLogEntry.objects.filter(activity_id="provision-delivery", operation="write").get()
     assert entry.actor == linde.user
     page = client.get(reverse("desk:assignment_detail", args=[assignment.pk])).text
