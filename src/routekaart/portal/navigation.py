@@ -8,6 +8,7 @@ MENU = (
     ("portal:plan", _("Mijn plan")),
     ("portal:route", _("Mijn route")),
     ("portal:decisions", _("Besluiten en brieven")),
+    ("portal:care", _("Mijn zorg")),
     ("portal:income", _("Mijn inkomen")),
     ("portal:regulations", _("Regelingen")),
     ("portal:consents", _("Toestemmingen")),

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("routekaart.portal.login_urls")),
     path("", include("routekaart.portal.plan_urls")),
     path("", include("routekaart.portal.decision_urls")),
+    path("", include("routekaart.portal.care_urls")),
     path("", include("routekaart.portal.income_urls")),
     path("", include("routekaart.portal.regulation_urls")),
     path("", include("routekaart.portal.privacy_urls")),
