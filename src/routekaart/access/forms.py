@@ -429,13 +429,13 @@ WHEN_GRANTED = _("bij toekennen")
 
 
 class ContractedProviders:
-    """The providers contracted for a building block in the household's municipality and wijk on a day
-    (providers.selectors.contracted_offers), one provider once per block, read once per block and day for all the
-    decision's provisions."""
+    """The providers contracted for a building block in the household's municipality and wijk on a day (the same
+    offers as providers.selectors.contracted_offers, read for every block at once: four queries per day, not three
+    per building block of the catalogue), one provider once per block."""
 
     def __init__(self, *, municipality_id: int | None, wijk: str = "") -> None:
         self.municipality_id, self.wijk = municipality_id, wijk
-        self._read: dict[tuple[int, date], list] = {}
+        self._days: dict[date, dict[int, dict[int, object]]] = {}
 
     @classmethod
     def where_they_live(cls, members, addressee: str = "") -> ContractedProviders:
@@ -446,20 +446,21 @@ class ContractedProviders:
         place = household_place(resident_ids=[r.pk for r in members], prefer=prefer)
         return cls(municipality_id=place.municipality_id, wijk=place.wijk)
 
+    def _on(self, on: date) -> dict[int, dict[int, object]]:
+        if on not in self._days:
+            from ..providers import selectors as market
+
+            block_of = dict(market.product_list().values_list("pk", "building_block_id"))
+            grouped: dict[int, dict[int, object]] = {}
+            for offer in market.offer_list(on=on, municipality_id=self.municipality_id, wijk=self.wijk):
+                grouped.setdefault(block_of.get(offer.product_id), {}).setdefault(offer.provider_id, offer)
+            self._days[on] = grouped
+        return self._days[on]
+
     def __call__(self, block_id: int, on: date) -> list:
         if self.municipality_id is None:
             return []
-        key = (block_id, on)
-        if key not in self._read:
-            from ..providers import selectors as market
-
-            offers = {}
-            for offer in market.contracted_offers(
-                building_block_id=block_id, municipality_id=self.municipality_id, wijk=self.wijk, on=on
-            ):
-                offers.setdefault(offer.provider_id, offer)
-            self._read[key] = list(offers.values())
-        return self._read[key]
+        return list(self._on(on).get(block_id, {}).values())
 
 
 def waiting_phrase(offer) -> str:
@@ -527,7 +528,14 @@ class ProvisionForm(Form):
         self.fields["building_block"].choices = grouped_block_choices(blocks)
         self.offers = offers or ContractedProviders(municipality_id=None)
         self.blocks = {block.pk: block for block in blocks}
-        self.fields["provider"].choices = provider_choices(blocks, self.offers)
+        self.fields["provider"].choices = provider_choices(blocks, self.offers, self._posted_start())
+
+    def _posted_start(self) -> date | None:
+        """The start date as posted (a form shown again offers the providers of that day), else None: today."""
+        try:
+            return date.fromisoformat(str(self.data.get(self.add_prefix("starts_on"), ""))) if self.is_bound else None
+        except ValueError:
+            return None
 
     def clean(self):
         data = super().clean()

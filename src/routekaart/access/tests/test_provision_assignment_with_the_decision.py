@@ -6,6 +6,8 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -253,3 +255,28 @@ def test_the_form_with_a_contracted_provider_makes_the_assignment(client_as, pla
     provision = Decision.objects.get(case=planned_case).provisions.get()
     assert provision.provider == market.provider
     assert Assignment.objects.get(provision_id=provision.pk).provider == market.provider
+
+
+def test_the_decision_page_runs_the_same_queries_for_one_contract_or_many(
+    client_as, planned_case, coordinator, household
+):
+    guidance = journey.block("care_and_support.guidance")
+    municipality = household.mother.address.district.municipality
+    client = client_as(coordinator)
+    url = reverse("access:decision", args=[planned_case.pk])
+
+    def counted() -> int:
+        client.get(url)  # warm the per-process caches
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(
+            [q for q in captured.captured_queries if not q["sql"].startswith(("SAVEPOINT", "RELEASE", "UPDATE"))]
+        )
+
+    contract(guidance, municipality, name="Zorg Een")
+    one = counted()
+    for index in range(4):
+        contract(guidance, municipality, name=f"Zorg {index}")
+        contract(journey.block("care_and_support.short_stay"), municipality, name=f"Kortverblijf {index}")
+
+    assert counted() == one
