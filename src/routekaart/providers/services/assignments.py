@@ -209,7 +209,7 @@ def assignment_send(*, actor, provision: ProvisionToAssign, channel: str | None 
 
 def _current(provision_id: int) -> Assignment | None:
     return (
-        Assignment.objects.select_for_update()
+        Assignment.objects.select_for_update(of=("self",))
         .select_related("product", "provider__provider_profile", "municipality", "resident__address")
         .filter(provision_id=provision_id)
         .first()

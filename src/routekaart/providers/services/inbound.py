@@ -264,7 +264,7 @@ def _store_and_answer(head: f.Header, xml: bytes, outcome: Outcome, *, provider,
         provider=provider,
         municipality=municipality,
         assignment=outcome.assignment,
-        xml=xml.decode("utf-8") if isinstance(xml, bytes) else xml,
+        xml=xml.decode("utf-8", errors="replace") if isinstance(xml, bytes) else xml,
         status=MessageStatus.REJECTED if outcome.refused else MessageStatus.ACCEPTED,
         retour_codes=list(dict.fromkeys(codes)) or [Code.OK],
     )

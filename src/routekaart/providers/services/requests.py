@@ -155,7 +155,7 @@ def request_answer(
 ) -> AssignmentRequest:
     """The municipality answers a provider's request: a 319, and for a granted 317 the changed assignment (301)."""
     request = (
-        AssignmentRequest.objects.select_for_update()
+        AssignmentRequest.objects.select_for_update(of=("self",))
         .select_related("provider__provider_profile", "municipality", "resident__address", "product", "assignment")
         .get(pk=request.pk)
     )
