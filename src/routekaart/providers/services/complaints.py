@@ -21,6 +21,7 @@ from ...audit import services as audit
 from ...core.dates import After, not_before
 from ...organisations.roles import Role
 from ...residents.access import households_visible
+from ...residents.represented import persons_represented
 from ..complaint_terms import decision_term_end
 from ..models import Assignment, Complaint, ComplaintOutcome, ComplaintStatus, Contract, Product
 
@@ -72,7 +73,17 @@ def _may_file(actor, assignment: Assignment | None) -> dict[str, str]:
         if households_visible(user=actor).filter(pk=assignment.household_id).exists():
             return {}
         return {"assignment": _("U bent niet betrokken bij het huishouden van deze toewijzing.")}
+    if assignment is not None and _represents(actor, assignment.resident_id):
+        return {}
     return {"assignment": _("Alleen beheer markt of de regisseur van de inwoner legt een klacht vast.")}
+
+
+def _represents(actor, resident_id: int) -> bool:
+    """A resident logged in to the portal files about their own care, or that of a person they represent."""
+    me = getattr(actor, "resident", None)
+    if me is None:
+        return False
+    return any(r.id == resident_id for r in persons_represented(resident=me, on=timezone.localdate()))
 
 
 @transaction.atomic
@@ -144,6 +155,21 @@ def complaint_register(
         },
     )
     return complaint
+
+
+def complaint_register_by_resident(*, actor, assignment: Assignment, subject: str, contact: str = "") -> Complaint:
+    """A complaint the resident files in Mijn Routekaart about an assignment of theirs (or of whom they represent):
+    received today, the complainant the resident logged in; the register's rules and event as any complaint."""
+    me = getattr(actor, "resident", None)
+    return complaint_register(
+        actor=actor,
+        provider=assignment.provider,
+        complainant_name=me.full_name if me is not None else "",
+        received_on=timezone.localdate(),
+        subject=subject,
+        complainant_contact=contact,
+        assignment=assignment,
+    )
 
 
 @transaction.atomic
