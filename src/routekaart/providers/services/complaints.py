@@ -157,6 +157,7 @@ def complaint_register(
     return complaint
 
 
+@transaction.atomic
 def complaint_register_by_resident(*, actor, assignment: Assignment, subject: str, contact: str = "") -> Complaint:
     """A complaint the resident files in Mijn Routekaart about an assignment of theirs (or of whom they represent):
     received today, the complainant the resident logged in; the register's rules and event as any complaint."""
