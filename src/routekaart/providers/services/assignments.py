@@ -59,8 +59,8 @@ UNITS: dict[str, UnitMapping] = {
     "nights_per_month": UnitMapping("14", "4", Decimal(1)),  # etmaal per maand
     "hours_total": UnitMapping("04", "6", Decimal(1)),  # uur, totaal binnen de geldigheidsduur
     "euros": UnitMapping("83", "6", Decimal(1)),  # euro's, totaal
-    "pieces": UnitMapping("82", "6", Decimal(1)),  # stuks (inspanning), totaal
-    "trajectory": UnitMapping("84", "6", Decimal(1)),  # stuks (output), totaal: one trajectory
+    "pieces": UnitMapping("82", "6", Decimal(1)),  # stuks (output), totaal: an aid or an adaptation
+    "trajectory": UnitMapping("82", "6", Decimal(1)),  # stuks (output), totaal: one trajectory is one result
 }
 
 LAWS_WITH_MESSAGES = {"W", "J"}
