@@ -1,5 +1,5 @@
 #!/bin/sh
-# The container's roles (docs/deployment.md): web (default), migrate, worker, manage <command>, or any command.
+# The container's roles (docs/deployment.md): web (default), migrate, worker, exchange, manage <command>, or any command.
 set -eu
 cd /app
 case "${1:-web}" in
@@ -13,6 +13,10 @@ case "${1:-web}" in
   worker)
     shift
     exec python manage.py jobs_worker "$@" ;;
+  exchange)
+    # The iWmo/iJw message exchange with providers: one process (docs/deployment.md).
+    shift
+    exec python manage.py providers_exchange --watch 60 "$@" ;;
   manage)
     shift
     exec python manage.py "$@" ;;

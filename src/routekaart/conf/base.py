@@ -246,6 +246,10 @@ STORAGES = {
 # Documents of the household journal: a private store outside STATIC_ROOT and any folder a web server serves; only
 # the download view (residents.journal_views) reads a file, after the access check. Random names, never a person's.
 DOCUMENTS_ROOT = env.path("DOCUMENTS_ROOT", default=BASE_DIR / "var" / "documents")
+# The iWmo/iJw message exchange with providers (providers.wire): the file-drop folders (in/, out/, done/), or
+# another adapter named by PROVIDERS_WIRE (a dotted path) for the GGK/VECOZO exchange.
+PROVIDERS_EXCHANGE_DIR = env.path("PROVIDERS_EXCHANGE_DIR", default=BASE_DIR / "var" / "exchange")
+PROVIDERS_WIRE = env.str("PROVIDERS_WIRE", default="routekaart.providers.wire.FileDropWire")
 
 # --- Security headers ------------------------------------------------------------------------------
 CONTENT_SECURITY_POLICY = {
