@@ -7,6 +7,8 @@ import calendar
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.db import transaction
+
 from ...audit import services as audit
 from ..messages import facts as f
 from ..models import AssignmentStatus, Declaration, DeclarationLine, DeclarationStatus, Tariff
@@ -95,6 +97,7 @@ def _answer(message: f.Declaration323, lines: list[tuple[f.DeclaredLine, tuple[s
     )
 
 
+@transaction.atomic(savepoint=False)  # joins the caller's transaction: one per received message
 def declaration_receive(message: f.Declaration323, *, actor, provider, lookup) -> Outcome:
     """Check each line; store the declaration with its approved and rejected lines; answer with a 325.
 

@@ -231,6 +231,7 @@ def _receive_xml(xml: bytes, *, actor, lookup: Lookup, message_facts=None) -> Me
     return facts_receive(message_facts, xml=xml, actor=actor, lookup=lookup)
 
 
+@transaction.atomic(savepoint=False)  # joins the caller's transaction: one per received message
 def facts_receive(message_facts, *, xml: bytes | None = None, actor=None, lookup: Lookup | None = None) -> Message:
     """Process a received message by its facts (the provider's screen builds them; the wire parses them)."""
     lookup = lookup or Lookup()

@@ -90,6 +90,7 @@ def header(*, kind: str, law: str, sender: str, receiver: str, on: date | None =
     )
 
 
+@transaction.atomic(savepoint=False)  # joins the caller's transaction: the message lands with its cause
 def message_send(
     message_facts,
     *,

@@ -52,6 +52,7 @@ def _product_codes(request: f.RequestedProduct, message, provider, municipality,
     return ()
 
 
+@transaction.atomic(savepoint=False)  # joins the caller's transaction: one per received message
 def request_receive(message: f.Request315 | f.Request317, *, actor, provider, lookup) -> Outcome:
     """Record each requested product as an open request; refused products write nothing."""
     head = message.header
