@@ -455,6 +455,8 @@ PORTAL_OBJECTS: dict[str, dict[str, str]] = {
     "portal:objection_received": {"pk": "portal_decision_id"},
     "portal:consent_withdraw": {"pk": "consent_id"},  # the head's consent
     "portal:authorisation_withdraw": {"pk": "authorisation_id"},  # an authorisation the head gave
+    # "Mijn zorg": a complaint about one of the person's own assignments (H_out's head's for the other cell)
+    "portal:care_complaint": {"pk": "portal_assignment_id"},
     # configuration, not a person: a regulation's code (the same in both households)
     "portal:regulation_apply": {"code": "regulation_code"},
     # the confirmation of an application: a regulation the household applied for (configuration too)

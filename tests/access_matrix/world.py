@@ -396,9 +396,9 @@ def _shared(world_shared: dict, org_in, actor) -> None:
 def _provider_objects(world: World, municipality) -> None:
     """The market and the provider's desk: the world's provider (a provider organisation with its AGB profile, for
     which the provider user of ORG_IN also works), a contract for the municipality with a product and its tariff,
-    an assignment of H_in to the world's provider and one of H_in to another provider (the desk's scope is the
-    provider organisation, not an involvement: the other provider's is not found), a complaint about the world's
-    provider's assignment and a declaration with its line."""
+    assignments of H_in to the world's provider (one sent, one started) and one of H_in to another provider (the
+    desk's scope is the provider organisation, not an involvement: the other provider's is not found), a complaint
+    about the world's provider's assignment and a declaration with its line."""
     from routekaart.providers.models import AssignmentStatus, DeclarationStatus
     from routekaart.providers.services.complaints import complaint_register
     from routekaart.providers.tests.desk_helpers import DeclarationFactory, DeclarationLineFactory
@@ -415,6 +415,19 @@ def _provider_objects(world: World, municipality) -> None:
     today = timezone.localdate()
     goals = [{"id": 1, "text": "Noor redt het huishouden weer zelf"}]
 
+    def assigned(contract_product, side: Side, status: str = AssignmentStatus.SENT):
+        return AssignmentFactory(
+            contract_product=contract_product,
+            municipality=municipality,
+            resident=side.head,
+            household_id=side.household.pk,
+            starts_on=today,
+            ends_on=today + datetime.timedelta(days=180),
+            status=status,
+            started_on=today if status == AssignmentStatus.STARTED else None,
+            goals=goals,
+        )
+
     def contracted(name: str):
         organisation = ProviderFactory(name=name)
         ProviderProfileFactory(organisation=organisation)
@@ -428,23 +441,19 @@ def _provider_objects(world: World, municipality) -> None:
         product = ProductFactory(name=f"Begeleiding individueel {name}")
         contract_product = ContractProductFactory(contract=contract, product=product)
         TariffFactory(contract_product=contract_product, valid_from=contract.starts_on, valid_to=contract.ends_on)
-        assignment = AssignmentFactory(
-            contract_product=contract_product,
-            municipality=municipality,
-            resident=world.h_in.head,
-            household_id=world.h_in.household.pk,
-            starts_on=today,
-            ends_on=today + datetime.timedelta(days=180),
-            status=AssignmentStatus.SENT,
-            goals=goals,
-        )
-        return organisation, contract, assignment
+        return organisation, contract, contract_product
 
-    own, contract, assignment = contracted("Zorg binnen")
+    own, contract, own_product = contracted("Zorg binnen")
     AffiliationFactory(user=world.users[Role.PROVIDER], organisation=own, role=Role.PROVIDER)
-    _other, _contract, other = contracted("Zorg elders")
+    _other, _contract, other_product = contracted("Zorg elders")
+    assignment = assigned(own_product, world.h_in)
+    assigned(own_product, world.h_in, AssignmentStatus.STARTED)  # care runs: the desk's stop and progress
     world.h_in.ids["provider_assignment"] = assignment.pk
-    world.h_out.ids["provider_assignment"] = other.pk
+    world.h_out.ids["provider_assignment"] = assigned(other_product, world.h_in).pk
+    # the portal's "Mijn zorg": each head's own assignment (H_out's with the other provider, so the world's provider
+    # never holds a resident of H_out)
+    world.h_in.ids["portal_assignment_id"] = assignment.pk
+    world.h_out.ids["portal_assignment_id"] = assigned(other_product, world.h_out).pk
     complaint = complaint_register(
         actor=world.users[Role.MARKET_MANAGER],
         provider=own,

@@ -361,7 +361,11 @@ def crawl_site(clients: dict[str, Client], world, superuser: str) -> Crawl:
         if name not in found.reached_by_link and name not in opened:
             for role, client in clients.items():
                 if role != superuser:
-                    visit(client, role, url, "pattern", found)
+                    page = visit(client, role, url, "pattern", found)
+                    if page.status == 200 and page.is_html:  # its forms are asked too (a link may show only later)
+                        for form in parse("http://testserver" + url, page.html).forms:
+                            form.role = role
+                            found.forms.append(form)
     return found
 
 

@@ -196,7 +196,31 @@ def check(site, form: Form, probe: Probe, before, *, filled_accepted: bool) -> l
 
 def test_the_crawl_found_the_forms_of_every_app(site):
     apps = {form.route.split(":")[0] for form in input_forms(site)}
-    assert {"access", "income", "residents", "routes", "work", "participation", "audit"} <= apps, apps
+    assert {"access", "income", "residents", "routes", "work", "participation", "audit", "market", "desk"} <= apps, apps
+
+
+# The forms of beheer markt, the provider's desk and a provision after its decision: each found and probed.
+PROVIDER_FORMS = frozenset(
+    {
+        "access:provision_end",
+        "access:provision_change",
+        "market:contract_create",
+        "market:contract_product_add",
+        "market:tariff_add",
+        "market:provider_register",
+        "market:location_add",
+        "market:complaint_create",
+        "market:complaint_step",
+        "desk:assignment_start",
+        "desk:assignment_stop",
+        "desk:progress_create",
+    }
+)
+
+
+def test_the_crawl_found_the_forms_of_the_market_and_the_providers_desk(site):
+    found = {form.route for form in input_forms(site)}
+    assert found >= PROVIDER_FORMS, sorted(PROVIDER_FORMS - found)
 
 
 def test_every_form_refuses_empty_and_beyond_boundary_input_cleanly(site, django_db_blocker):

@@ -3,9 +3,11 @@ Dutch sentences only — no event codes, no file or command names, no English de
 
 from __future__ import annotations
 
+from .conftest import SUPERUSER
 from .crawl import developer_text, visible_text
 
 ANSWERS = frozenset({200, 302, 403, 404})
+NEW_PAGES = ("market:", "desk:", "access:provision_", "portal:care")
 
 
 def test_the_crawl_reaches_every_page_pattern(site):
@@ -14,6 +16,19 @@ def test_the_crawl_reaches_every_page_pattern(site):
     assert not crawl.not_reached, crawl.summary()
     assert crawl.reached_by_link | crawl.reached_by_pattern >= set(crawl.patterns), crawl.summary()
     assert len(crawl.reached_by_link) >= len(crawl.patterns) // 2, "most pages are reached by a link"
+
+
+def test_every_page_of_the_market_and_the_providers_desk_opens_for_its_role(site):
+    """Reached is not enough: each GET page of beheer markt, the provider's desk and a provision after its decision
+    opens (200) for a signed-in person of its role with the dataset's objects, never only a refusal."""
+    opened = {p.route for p in site.crawl.pages if p.status == 200 and p.role != SUPERUSER}
+    new = {name for name in site.crawl.patterns if name.startswith(NEW_PAGES)}
+    assert len(new) >= 15, sorted(new)
+    never = sorted(new - opened)
+    assert not never, "\n".join(
+        f"{name}: " + ", ".join(sorted({f"{p.status} as {p.role}" for p in site.crawl.pages if p.route == name}))
+        for name in never
+    )
 
 
 def test_every_page_answers_and_never_fails(site):
