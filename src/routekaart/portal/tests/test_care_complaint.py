@@ -124,3 +124,15 @@ def test_the_coordinator_sees_the_complaint_in_the_households_timeline(client, r
     timeline = client.get(reverse("residents:timeline", args=[household.pk])).content.decode()
     assert "Klacht over een aanbieder ontvangen" in timeline
     assert SUBJECT not in timeline
+
+
+def test_a_complaint_beyond_its_limits_is_refused_in_dutch_beside_each_field_and_nothing_changes(client, home):
+    portal_login(client, home.mother)
+    before = database_fingerprint()
+    response = client.post(
+        reverse("portal:care_complaint", args=[home.care.pk]), {"subject": "x" * 5001, "contact": "0" * 201}
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "5000" in page.replace(".", "") and "200" in page
+    assert database_fingerprint() == before
