@@ -550,36 +550,30 @@ def _only(r: _Reader, client: etree._Element, path: str) -> etree._Element:
     return records[0]
 
 
-def _parse_305(r: _Reader, head: f.Header) -> f.Start305:
+def _start_stop_fields(r: _Reader, head: f.Header, path: str) -> tuple[etree._Element, dict]:
+    """The fields a 305 and a 307 share: one product record of the client, keyed by number and start date."""
     client = r.find(r.root, "Client")
-    item = _only(r, client, "StartProducten/StartProduct")
+    item = _only(r, client, path)
     number, starts_on = r.text(item, "ToewijzingNummer"), r.date(item, "Begindatum")
-    return f.Start305(
-        header=head,
-        client=r.client(client),
-        reference=record_key(number, starts_on),
-        assignment_number=number,
-        category=r.text(item, "Product/b:Categorie"),
-        code=r.text(item, "Product/b:Code"),
-        starts_on=starts_on,
-    )
+    return item, {
+        "header": head,
+        "client": r.client(client),
+        "reference": record_key(number, starts_on),
+        "assignment_number": number,
+        "category": r.text(item, "Product/b:Categorie"),
+        "code": r.text(item, "Product/b:Code"),
+        "starts_on": starts_on,
+    }
+
+
+def _parse_305(r: _Reader, head: f.Header) -> f.Start305:
+    _, fields = _start_stop_fields(r, head, "StartProducten/StartProduct")
+    return f.Start305(**fields)
 
 
 def _parse_307(r: _Reader, head: f.Header) -> f.Stop307:
-    client = r.find(r.root, "Client")
-    item = _only(r, client, "StopProducten/StopProduct")
-    number, starts_on = r.text(item, "ToewijzingNummer"), r.date(item, "Begindatum")
-    return f.Stop307(
-        header=head,
-        client=r.client(client),
-        reference=record_key(number, starts_on),
-        assignment_number=number,
-        category=r.text(item, "Product/b:Categorie"),
-        code=r.text(item, "Product/b:Code"),
-        starts_on=starts_on,
-        ends_on=r.date(item, "Einddatum"),
-        reason=r.text(item, "RedenBeeindiging"),
-    )
+    item, fields = _start_stop_fields(r, head, "StopProducten/StopProduct")
+    return f.Stop307(**fields, ends_on=r.date(item, "Einddatum"), reason=r.text(item, "RedenBeeindiging"))
 
 
 def _parse_315(r: _Reader, head: f.Header) -> f.Request315:
