@@ -140,12 +140,15 @@ def _send_301(assignment: Assignment, *, change_reason: str = "", provider_refer
     )
 
 
-def _record(actor, action: str, assignment: Assignment, after: dict, reason: str = "") -> None:
+def _record(
+    actor, action: str, assignment: Assignment, after: dict, reason: str = "", before: dict | None = None
+) -> None:
     audit.action_record(
         actor=actor,
         action=action,
         subject=assignment,
         household_id=assignment.household_id,
+        before=before,
         after={"number": assignment.number, "version": assignment.version, **after},
         domain=assignment.law,
         reason=reason,
@@ -262,23 +265,13 @@ def assignment_change(
     assignment.save(update_fields=["volume", "ends_on", "version"])
     change_reason = _change_reason(reason, longer=longer)
     _send_301(assignment, change_reason=change_reason, provider_reference=provider_reference)
-    audit.action_record(
-        actor=actor,
-        action="assignment.changed",
-        subject=assignment,
-        household_id=assignment.household_id,
-        before=before,
-        after={
-            "number": assignment.number,
-            "version": assignment.version,
-            "volume": str(assignment.volume),
-            "ends_on": assignment.ends_on,
-            "change_reason": change_reason,
-        },
-        domain=assignment.law,
+    _record(
+        actor,
+        "assignment.changed",
+        assignment,
+        {"volume": str(assignment.volume), "ends_on": assignment.ends_on, "change_reason": change_reason},
         reason="" if reason in messaging.ChangeReason.ALL else reason,
-        purpose=PURPOSE,
-        residents=[assignment.resident],
+        before=before,
     )
     return assignment
 
@@ -311,23 +304,13 @@ def assignment_end(*, actor, provision_id: int, ends_on: date, reason: str = "",
     assignment.save(update_fields=["status", "ends_on", "version"])
     change_reason = reason if reason in messaging.ChangeReason.ALL else messaging.ChangeReason.SHORTENED
     _send_301(assignment, change_reason=change_reason)
-    audit.action_record(
-        actor=actor,
-        action="assignment.ended",
-        subject=assignment,
-        household_id=assignment.household_id,
-        before=before,
-        after={
-            "number": assignment.number,
-            "version": assignment.version,
-            "status": assignment.status,
-            "ends_on": assignment.ends_on,
-            "change_reason": change_reason,
-        },
-        domain=assignment.law,
+    _record(
+        actor,
+        "assignment.ended",
+        assignment,
+        {"status": assignment.status, "ends_on": assignment.ends_on, "change_reason": change_reason},
         reason="" if reason in messaging.ChangeReason.ALL else reason,
-        purpose=PURPOSE,
-        residents=[assignment.resident],
+        before=before,
     )
     return assignment
 
