@@ -30,6 +30,8 @@ from routekaart.organisations.models import User
 from routekaart.participation import selectors as participation_selectors
 from routekaart.participation.models import Assignment, AssignmentStatus
 from routekaart.portal.tests.oidc import oidc_login, settings_for
+from routekaart.providers.models import Assignment as Toewijzing
+from routekaart.providers.models import Complaint, ProgressReport
 from routekaart.residents.generator import municipality_generate
 from routekaart.residents.life_phase import age_on
 from routekaart.residents.models import Relation, RelationKind
@@ -120,6 +122,10 @@ def _the_other_staff_accounts_open_on_their_own_work():
     assert Assignment.objects.filter(
         provider__code="de-linde", status__in=[AssignmentStatus.PROPOSED, AssignmentStatus.GRANTED]
     ).exists(), "new assignments for the demo provider"
+    desk = {a.status for a in Toewijzing.objects.filter(provider__code="de-linde")}
+    assert {"sent", "started"} <= desk, "care to start and care running on the provider's desk"
+    assert ProgressReport.objects.filter(assignment__provider__code="de-linde").exists(), "a progress report"
+    assert Complaint.objects.filter(status="acknowledged").exists(), "a complaint for beheer markt to handle"
 
     assert participation_selectors.distance_distribution().total > 0, "beleid's figures"
     assert income_selectors.non_take_up_report().rows, "non-take-up found"

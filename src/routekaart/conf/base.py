@@ -401,5 +401,6 @@ ROUTEKAART_DEMO_GENERATORS: list[str] = [
     "routekaart.routes.demo.demo_trajectories_ensure",  # after the residents generator: schools need pupils
     "routekaart.income.demo.demo_income_generate",  # after the residents generator: benefit households
     "routekaart.access.demo.demo_access_ensure",  # after the residents generator: the regisseur's households
+    "routekaart.providers.demo_delivery.demo_delivery_ensure",  # after access: De Linde starts what it was sent
     "routekaart.portal.demo.demo_portal_resident_ensure",  # last: the portal resident's case, benefit, route
 ]
