@@ -64,7 +64,15 @@ class TextLengthValidator(MaxLengthValidator):
             raise ValidationError(
                 self.message,
                 code=self.code,
-                params={"limit": _number(self.limit_value), "length": _number(length), "value": value},
+                # Django's own names too: a field's message for code max_length may say %(limit_value)d and
+                # %(show_value)d (core.forms.instructive_messages), and must format whichever validator raised.
+                params={
+                    "limit": _number(self.limit_value),
+                    "length": _number(length),
+                    "value": value,
+                    "limit_value": self.limit_value,
+                    "show_value": length,
+                },
             )
 
 
@@ -77,7 +85,9 @@ class MinimumValidator(MinValueValidator):
     def __call__(self, value: Any) -> None:
         if value is not None and self.compare(value, self.limit_value):
             raise ValidationError(
-                self.message, code=self.code, params={"limit": _number(self.limit_value), "value": value}
+                self.message,
+                code=self.code,
+                params={"limit": _number(self.limit_value), "value": value, "limit_value": _number(self.limit_value)},
             )
 
 
@@ -90,7 +100,9 @@ class MaximumValidator(MaxValueValidator):
     def __call__(self, value: Any) -> None:
         if value is not None and self.compare(value, self.limit_value):
             raise ValidationError(
-                self.message, code=self.code, params={"limit": _number(self.limit_value), "value": value}
+                self.message,
+                code=self.code,
+                params={"limit": _number(self.limit_value), "value": value, "limit_value": _number(self.limit_value)},
             )
 
 
