@@ -61,6 +61,20 @@ def _day_errors(field: str, day: date | None, complaint: Complaint, *bounds: Aft
     return not_before(day, field, After(complaint.received_on, _("de ontvangst van de klacht")), *bounds)
 
 
+def _text_set(complaint: Complaint, field: str, value: str | None, missing: str, errors: dict[str, str]) -> None:
+    """A step's required text, stripped, on the complaint; when the step has no other error the model checks it
+    (its length), so a refusal names the field instead of failing on save."""
+    text = (value or "").strip()
+    if not text:
+        errors[field] = missing
+    setattr(complaint, field, text)
+    if not errors:
+        try:
+            complaint.clean_fields(exclude=[f.name for f in Complaint._meta.fields if f.name != field])
+        except ValidationError as error:
+            errors.update({name: messages[0] for name, messages in error.message_dict.items()})
+
+
 def _may_file(actor, assignment: Assignment | None) -> dict[str, str]:
     """Beheer markt registers any complaint; a coordinator only one about an assignment of a household they work
     with (filed on the resident's behalf)."""
@@ -241,15 +255,13 @@ def complaint_extend(*, actor, complaint: Complaint, extended_on: date, extensio
         errors["extended_on"] = _(
             "De termijn is op %(date)s verstreken; verdagen kan alleen binnen de termijn (Awb 9:11 lid 2)."
         ) % {"date": formats.date_format(term_end, "j F Y")}
-    reason = (extension_reason or "").strip()
-    if not reason:
-        errors["extension_reason"] = _("Vul de reden van de verdaging in; de klager krijgt die schriftelijk.")
-    complaint.extension_reason = reason
-    if not errors:
-        try:
-            complaint.clean_fields(exclude=[f.name for f in Complaint._meta.fields if f.name != "extension_reason"])
-        except ValidationError as error:
-            errors.update({field: messages[0] for field, messages in error.message_dict.items()})
+    _text_set(
+        complaint,
+        "extension_reason",
+        extension_reason,
+        _("Vul de reden van de verdaging in; de klager krijgt die schriftelijk."),
+        errors,
+    )
     _raise(errors)
     complaint.extended_on = extended_on
     complaint.save(update_fields=["extended_on", "extension_reason"])
@@ -277,15 +289,7 @@ def complaint_decide(*, actor, complaint: Complaint, decided_on: date, outcome: 
     )
     if outcome not in ComplaintOutcome.values:
         errors["outcome"] = _("Kies of de klacht gegrond, deels gegrond of ongegrond is.")
-    conclusions = (conclusions or "").strip()
-    if not conclusions:
-        errors["conclusions"] = _("Vul de bevindingen en de conclusies in (Awb 9:12).")
-    complaint.conclusions = conclusions
-    if not errors:
-        try:
-            complaint.clean_fields(exclude=[f.name for f in Complaint._meta.fields if f.name != "conclusions"])
-        except ValidationError as error:
-            errors.update({field: messages[0] for field, messages in error.message_dict.items()})
+    _text_set(complaint, "conclusions", conclusions, _("Vul de bevindingen en de conclusies in (Awb 9:12)."), errors)
     _raise(errors)
     complaint.decided_on = decided_on
     complaint.outcome = outcome
