@@ -35,7 +35,13 @@ def _detail_url(assignment) -> str:
     return reverse("desk:assignment_detail", args=[assignment.pk])
 
 
-def _form_page(request, form, *, assignment, title: str, intro: str, submit: str) -> HttpResponse:
+def _assignment_form(
+    request, form, action, *, assignment, success: str, title: str, intro: str, submit: str
+) -> HttpResponse:
+    """A report on one assignment: a valid form goes to its service and back to the assignment, else the form page."""
+    response = service_form_submit(request, form, action, success=success, then=_detail_url(assignment))
+    if response:
+        return response
     status = 400 if form.errors else 200
     context = {"form": form, "assignment": assignment, "title": title, "intro": intro, "submit": submit}
     return render(request, "providers/desk/form.html", context, status=status)
@@ -100,18 +106,14 @@ def assignment_start(request: HttpRequest, assignment_id: int) -> HttpResponse:
     """ "Zorg gestart": the start date goes to the assignment service, which sends the 305."""
     assignment = selectors_desk.assignment_read(user=request.user, assignment_id=assignment_id)
     form = desk_forms.StartForm(request.POST or None)
-    return service_form_submit(
+    return _assignment_form(
         request,
         form,
         lambda data: assignment_services.assignment_start(
             actor=request.user, assignment=assignment, started_on=data["started_on"]
         ),
-        success=_("De start van de zorg is gemeld."),
-        then=_detail_url(assignment),
-    ) or _form_page(
-        request,
-        form,
         assignment=assignment,
+        success=_("De start van de zorg is gemeld."),
         title=_("Zorg gestart: toewijzing %(number)s") % {"number": assignment.number},
         intro=_("Meld de datum waarop u met de zorg bent begonnen. De gemeente krijgt hiervan bericht (start zorg)."),
         submit=_("Start van de zorg melden"),
@@ -124,18 +126,14 @@ def assignment_stop(request: HttpRequest, assignment_id: int) -> HttpResponse:
     """ "Zorg gestopt": the stop date and the standard's reason go to the assignment service (the 307)."""
     assignment = selectors_desk.assignment_read(user=request.user, assignment_id=assignment_id)
     form = desk_forms.StopForm(request.POST or None)
-    return service_form_submit(
+    return _assignment_form(
         request,
         form,
         lambda data: assignment_services.assignment_stop(
             actor=request.user, assignment=assignment, stopped_on=data["stopped_on"], reason=data["reason"]
         ),
-        success=_("Het einde van de zorg is gemeld."),
-        then=_detail_url(assignment),
-    ) or _form_page(
-        request,
-        form,
         assignment=assignment,
+        success=_("Het einde van de zorg is gemeld."),
         title=_("Zorg gestopt: toewijzing %(number)s") % {"number": assignment.number},
         intro=_("Meld de datum waarop de zorg is gestopt en de reden. De gemeente krijgt hiervan bericht (stop zorg)."),
         submit=_("Einde van de zorg melden"),
@@ -148,7 +146,7 @@ def progress_create(request: HttpRequest, assignment_id: int) -> HttpResponse:
     """ "Voortgang melden": per goal given with the assignment a rating and a short text, and a summary."""
     assignment = selectors_desk.assignment_read(user=request.user, assignment_id=assignment_id)
     form = desk_forms.ProgressForm(request.POST or None, goals=assignment.goals or [])
-    return service_form_submit(
+    return _assignment_form(
         request,
         form,
         lambda data: progress_report(
@@ -158,12 +156,8 @@ def progress_create(request: HttpRequest, assignment_id: int) -> HttpResponse:
             summary=data["summary"],
             goal_ratings=form.goal_ratings(),
         ),
-        success=_("Uw voortgangsverslag is vastgelegd."),
-        then=_detail_url(assignment),
-    ) or _form_page(
-        request,
-        form,
         assignment=assignment,
+        success=_("Uw voortgangsverslag is vastgelegd."),
         title=_("Voortgang melden: toewijzing %(number)s") % {"number": assignment.number},
         intro=_("Geef per doel uit het plan aan hoe het gaat, met een korte toelichting, en vat de voortgang samen."),
         submit=_("Verslag vastleggen"),

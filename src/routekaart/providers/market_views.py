@@ -20,7 +20,13 @@ VIEW = "providers.view_contracts"
 MANAGE = "providers.manage_market"
 
 
-def _form_page(request, form, *, title: str, intro: str = "", submit: str, back: str) -> HttpResponse:
+def _submit_or_page(
+    request, form, action, *, success: str, then, title: str, intro: str = "", submit: str, back: str
+) -> HttpResponse:
+    """A valid form goes to its service and on to `then`; otherwise the form page (400 with its errors)."""
+    response = service_form_submit(request, form, action, success=success, then=then)
+    if response:
+        return response
     context = {"form": form, "title": title, "intro": intro, "submit": submit, "back": back}
     return render(request, "providers/market/form.html", context, status=400 if form.errors else 200)
 
@@ -55,15 +61,12 @@ def contract_create(request: HttpRequest) -> HttpResponse:
     def create(data: dict):
         return services.contract_create(actor=request.user, **data)
 
-    return service_form_submit(
+    return _submit_or_page(
         request,
         form,
         create,
         success=_("Het contract is vastgelegd."),
         then=lambda contract: redirect("market:contract_detail", contract_id=contract.pk),
-    ) or _form_page(
-        request,
-        form,
         title=_("Nieuw contract"),
         intro=_("Een contract van de regio met een aanbieder, voor de gemeenten en de looptijd die het noemt."),
         submit=_("Contract vastleggen"),
@@ -81,11 +84,12 @@ def contract_product_add(request: HttpRequest, contract_id: int) -> HttpResponse
     def add(data: dict):
         return services.contract_product_add(actor=request.user, contract=contract, **data)
 
-    return service_form_submit(
-        request, form, add, success=_("Het product is aan het contract toegevoegd."), then=back
-    ) or _form_page(
+    return _submit_or_page(
         request,
         form,
+        add,
+        success=_("Het product is aan het contract toegevoegd."),
+        then=back,
         title=_("Product toevoegen aan contract %(reference)s") % {"reference": contract.reference},
         submit=_("Product toevoegen"),
         back=back,
@@ -102,9 +106,12 @@ def tariff_add(request: HttpRequest, contract_id: int) -> HttpResponse:
     def add(data: dict):
         return services.tariff_add(actor=request.user, **data)
 
-    return service_form_submit(request, form, add, success=_("Het tarief is vastgelegd."), then=back) or _form_page(
+    return _submit_or_page(
         request,
         form,
+        add,
+        success=_("Het tarief is vastgelegd."),
+        then=back,
         title=_("Tarief vastleggen in contract %(reference)s") % {"reference": contract.reference},
         intro=_("Een prijs per eenheid voor een periode binnen de looptijd; perioden van één product overlappen niet."),
         submit=_("Tarief vastleggen"),
@@ -131,11 +138,12 @@ def provider_register(request: HttpRequest) -> HttpResponse:
     def register(data: dict):
         return services.provider_profile_register(actor=request.user, **data)
 
-    return service_form_submit(
-        request, form, register, success=_("De aanbiedergegevens zijn vastgelegd."), then=back
-    ) or _form_page(
+    return _submit_or_page(
         request,
         form,
+        register,
+        success=_("De aanbiedergegevens zijn vastgelegd."),
+        then=back,
         title=_("Aanbiedergegevens vastleggen"),
         intro=_("De AGB-code en het KvK-nummer waarmee de aanbieder in de berichten en contracten staat."),
         submit=_("Vastleggen"),
@@ -153,9 +161,12 @@ def location_add(request: HttpRequest, organisation_id: int) -> HttpResponse:
     def add(data: dict):
         return services.location_add(actor=request.user, profile=profile, **data)
 
-    return service_form_submit(request, form, add, success=_("De locatie is toegevoegd."), then=back) or _form_page(
+    return _submit_or_page(
         request,
         form,
+        add,
+        success=_("De locatie is toegevoegd."),
+        then=back,
         title=_("Locatie toevoegen voor %(name)s") % {"name": profile.organisation.name},
         submit=_("Locatie toevoegen"),
         back=back,
