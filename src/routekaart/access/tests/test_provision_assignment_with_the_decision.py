@@ -18,28 +18,36 @@ from routekaart.providers.tests.factories import ProviderProfileFactory
 from routekaart.residents.tests.factories import DistrictFactory, MunicipalityFactory
 from routekaart.testing import database_fingerprint
 
-from . import journey
+from . import journey, provision_fixtures
 from .provision_market import contract, market_for
 
 pytestmark = pytest.mark.django_db
 
+exchange, client_as = provision_fixtures.exchange, provision_fixtures.client_as
+
 NO_CONTRACT = "Deze aanbieder heeft geen contract voor deze voorziening in deze gemeente."
 
 
-@pytest.fixture(autouse=True)
-def exchange(settings, tmp_path):
-    settings.PROVIDERS_EXCHANGE_DIR = str(tmp_path / "exchange")
-
-
-@pytest.fixture
-def client_as(client, demo_login):
-    def login(user):
-        user.is_demo = True
-        user.save()
-        client.force_login(user)
-        return client
-
-    return login
+def api_decision(case, household, *, provider) -> dict:
+    """The API's body for a decision granting a year of guidance from today with `provider` (an organisation pk)."""
+    today = timezone.localdate()
+    return {
+        "case": case.pk,
+        "addressee": household.mother.pk,
+        "provisions": [
+            {
+                "building_block": "care_and_support.guidance",
+                "outcome": "granted",
+                "law": "W",
+                "starts_on": today.isoformat(),
+                "ends_on": (today + datetime.timedelta(days=365)).isoformat(),
+                "volume": "4",
+                "unit": "day_parts_per_week",
+                "provider": provider,
+                "reasoning": "Noor heeft hulp nodig bij de dagstructuur.",
+            }
+        ],
+    }
 
 
 def decide(case, household, coordinator, *provisions):
@@ -113,29 +121,12 @@ def test_the_api_refuses_a_provider_without_a_contract_with_400_on_its_field(
     client_as, planned_case, coordinator, household
 ):
     uncontracted = ProviderProfileFactory().organisation
-    today = timezone.localdate()
     client = client_as(coordinator)
     before = database_fingerprint()
 
     response = client.post(
         "/api/v1/decisions/",
-        {
-            "case": planned_case.pk,
-            "addressee": household.mother.pk,
-            "provisions": [
-                {
-                    "building_block": "care_and_support.guidance",
-                    "outcome": "granted",
-                    "law": "W",
-                    "starts_on": today.isoformat(),
-                    "ends_on": (today + datetime.timedelta(days=365)).isoformat(),
-                    "volume": "4",
-                    "unit": "day_parts_per_week",
-                    "provider": uncontracted.pk,
-                    "reasoning": "Noor heeft hulp nodig bij de dagstructuur.",
-                }
-            ],
-        },
+        api_decision(planned_case, household, provider=uncontracted.pk),
         content_type="application/json",
     )
 
@@ -150,27 +141,10 @@ def test_the_api_decision_with_a_contracted_provider_makes_the_assignment(
     client_as, planned_case, coordinator, household
 ):
     market = market_for(household)
-    today = timezone.localdate()
 
     response = client_as(coordinator).post(
         "/api/v1/decisions/",
-        {
-            "case": planned_case.pk,
-            "addressee": household.mother.pk,
-            "provisions": [
-                {
-                    "building_block": "care_and_support.guidance",
-                    "outcome": "granted",
-                    "law": "W",
-                    "starts_on": today.isoformat(),
-                    "ends_on": (today + datetime.timedelta(days=365)).isoformat(),
-                    "volume": "4",
-                    "unit": "day_parts_per_week",
-                    "provider": market.provider.pk,
-                    "reasoning": "Noor heeft hulp nodig bij de dagstructuur.",
-                }
-            ],
-        },
+        api_decision(planned_case, household, provider=market.provider.pk),
         content_type="application/json",
     )
 

@@ -18,28 +18,14 @@ from routekaart.audit.models import Event
 from routekaart.providers.models import Assignment, AssignmentStatus, Message
 from routekaart.testing import database_fingerprint
 
-from . import journey
+from . import journey, provision_fixtures
 from .provision_market import market_for
 
 pytestmark = pytest.mark.django_db
 
+exchange, client_as = provision_fixtures.exchange, provision_fixtures.client_as
+
 DAY = datetime.timedelta(days=1)
-
-
-@pytest.fixture(autouse=True)
-def exchange(settings, tmp_path):
-    settings.PROVIDERS_EXCHANGE_DIR = str(tmp_path / "exchange")
-
-
-@pytest.fixture
-def client_as(client, demo_login):
-    def login(user):
-        user.is_demo = True
-        user.save()
-        client.force_login(user)
-        return client
-
-    return login
 
 
 def granted(case, household, coordinator, *, provider=None, starts_in=0, days=100):
