@@ -177,26 +177,25 @@ def test_an_acknowledgement_in_the_future_is_refused(manager, provider):
     )
 
 
-def test_no_decision_before_the_acknowledgement(manager, provider):
+@pytest.mark.parametrize(
+    ("acknowledged", "message"),
+    [
+        pytest.param(False, "Bevestig eerst de ontvangst van de klacht (Awb 9:6).", id="before_the_acknowledgement"),
+        pytest.param(
+            True, "Hoor eerst de klager, of leg vast waarom u daarvan afziet (Awb 9:10).", id="before_the_hearing"
+        ),
+    ],
+)
+def test_no_decision_before_the_acknowledgement_and_the_hearing(manager, provider, acknowledged, message):
     complaint = _register(manager, provider)
+    if acknowledged:
+        service.complaint_acknowledge(actor=manager, complaint=complaint, acknowledged_on=RECEIVED)
     _refused(
         lambda: service.complaint_decide(
             actor=manager, complaint=complaint, decided_on=TODAY, outcome="founded", conclusions="Klopt."
         ),
         "decided_on",
-        "Bevestig eerst de ontvangst van de klacht (Awb 9:6).",
-    )
-
-
-def test_no_decision_before_the_hearing(manager, provider):
-    complaint = _register(manager, provider)
-    service.complaint_acknowledge(actor=manager, complaint=complaint, acknowledged_on=RECEIVED)
-    _refused(
-        lambda: service.complaint_decide(
-            actor=manager, complaint=complaint, decided_on=TODAY, outcome="founded", conclusions="Klopt."
-        ),
-        "decided_on",
-        "Hoor eerst de klager, of leg vast waarom u daarvan afziet (Awb 9:10).",
+        message,
     )
 
 
