@@ -4,7 +4,6 @@ of order, or with a date before the receipt or in the future, refused in Dutch o
 from datetime import date, timedelta
 
 import pytest
-from django.core.exceptions import ValidationError
 from freezegun import freeze_time
 
 from routekaart.audit.models import Event, ProcessingLogEntry
@@ -14,7 +13,8 @@ from routekaart.providers.models import ComplaintOutcome, ComplaintStatus
 from routekaart.providers.services import complaints as service
 from routekaart.providers.tests.factories import AssignmentFactory, ContractFactory, ProviderFactory
 from routekaart.residents.tests.factories import InvolvementFactory, MembershipFactory
-from routekaart.testing import database_fingerprint
+
+from .refusals import refused
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 
@@ -52,11 +52,7 @@ def _register(actor, provider, **changes):
 
 
 def _refused(call, field: str, message: str) -> None:
-    before = database_fingerprint()
-    with pytest.raises(ValidationError) as refused:
-        call()
-    assert refused.value.message_dict[field] == [message]
-    assert database_fingerprint() == before
+    assert refused(call, field) == [message]
 
 
 def test_a_registered_complaint_gets_a_reference_and_one_event_without_the_name(manager, provider):
