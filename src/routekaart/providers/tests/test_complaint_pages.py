@@ -8,7 +8,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from freezegun import freeze_time
 
 from routekaart.organisations.roles import Role
 from routekaart.providers.models import Complaint, ComplaintOutcome, ComplaintStatus
@@ -16,18 +15,6 @@ from routekaart.providers.tests.factories import ComplaintFactory, ProviderFacto
 from routekaart.testing import database_fingerprint
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
-
-
-@pytest.fixture
-def frozen():
-    with freeze_time("2026-12-01 10:00:00"):
-        yield
-
-
-@pytest.fixture
-def manager_client(staff_client):
-    client, _user = staff_client(Role.MARKET_MANAGER)
-    return client
 
 
 def test_the_list_shows_open_complaints_first_by_their_last_day_and_marks_the_overdue(manager_client):

@@ -4,7 +4,6 @@ of order, or with a date before the receipt or in the future, refused in Dutch o
 from datetime import date, timedelta
 
 import pytest
-from freezegun import freeze_time
 
 from routekaart.audit.models import Event, ProcessingLogEntry
 from routekaart.organisations.roles import Role
@@ -22,12 +21,6 @@ TODAY = date(2026, 12, 1)
 RECEIVED = date(2026, 9, 7)  # a Monday: six weeks end on Monday 19 October, ten weeks on Monday 16 November
 SIX_WEEKS = date(2026, 10, 19)
 TEN_WEEKS = date(2026, 11, 16)
-
-
-@pytest.fixture
-def frozen():
-    with freeze_time("2026-12-01 10:00:00"):
-        yield
 
 
 @pytest.fixture

@@ -7,27 +7,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from freezegun import freeze_time
-
-from routekaart.organisations.roles import Role
 
 from .test_review_figures import market
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 
 QUERY = {"starts_on": "2026-01-01", "ends_on": "2026-06-30"}
-
-
-@pytest.fixture
-def frozen():
-    with freeze_time("2026-12-01 10:00:00"):
-        yield
-
-
-@pytest.fixture
-def manager_client(staff_client):
-    client, _user = staff_client(Role.MARKET_MANAGER)
-    return client
 
 
 def test_the_review_page_shows_the_figures_of_the_period(manager_client):
