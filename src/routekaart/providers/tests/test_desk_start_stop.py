@@ -47,39 +47,36 @@ def test_the_desk_starts_and_stops_care_and_the_detail_shows_it(client, world, d
     assert kinds == ["301", "305", "306", "307", "308"]
 
 
+def _refused_post(client, view: str, assignment, data: dict) -> str:
+    """Post the desk's form for `assignment`: a 400 that changed nothing; the page's text."""
+    before = database_fingerprint()
+    response = client.post(reverse(view, args=[assignment.pk]), data)
+    assert response.status_code == 400
+    assert database_fingerprint() == before
+    return response.text
+
+
 def test_the_desk_cannot_stop_care_that_did_not_start_and_nothing_changes(client, world, desk_user):
     assignment = sent_assignment(world)
     client.force_login(desk_user)
-    before = database_fingerprint()
-    response = client.post(
-        reverse("desk:assignment_stop", args=[assignment.pk]), {"stopped_on": "2026-11-20", "reason": "19"}
-    )
-    assert response.status_code == 400
-    assert "De zorg is nog niet gestart; stoppen kan pas na de start." in response.text
-    assert database_fingerprint() == before
+    page = _refused_post(client, "desk:assignment_stop", assignment, {"stopped_on": "2026-11-20", "reason": "19"})
+    assert "De zorg is nog niet gestart; stoppen kan pas na de start." in page
 
 
 def test_the_desk_cannot_start_twice_and_nothing_changes(client, world, desk_user):
     assignment = sent_assignment(world)
     client.force_login(desk_user)
     client.post(reverse("desk:assignment_start", args=[assignment.pk]), {"started_on": "2026-11-03"})
-    before = database_fingerprint()
-    response = client.post(reverse("desk:assignment_start", args=[assignment.pk]), {"started_on": "2026-11-04"})
-    assert response.status_code == 400
-    assert "Deze toewijzing is al gestart." in response.text
-    assert database_fingerprint() == before
+    page = _refused_post(client, "desk:assignment_start", assignment, {"started_on": "2026-11-04"})
+    assert "Deze toewijzing is al gestart." in page
 
 
 def test_a_stop_without_a_reason_of_the_standard_is_refused_on_the_form(client, world, desk_user):
     assignment = sent_assignment(world)
     client.force_login(desk_user)
     client.post(reverse("desk:assignment_start", args=[assignment.pk]), {"started_on": "2026-11-03"})
-    before = database_fingerprint()
-    response = client.post(
-        reverse("desk:assignment_stop", args=[assignment.pk]), {"stopped_on": "2026-11-20", "reason": "99"}
-    )
-    assert response.status_code == 400 and "Reden van beëindiging" in response.text
-    assert database_fingerprint() == before
+    page = _refused_post(client, "desk:assignment_stop", assignment, {"stopped_on": "2026-11-20", "reason": "99"})
+    assert "Reden van beëindiging" in page
 
 
 def test_the_api_starts_and_stops_care(world, desk_user):
