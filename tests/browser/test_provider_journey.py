@@ -20,7 +20,7 @@ from routekaart.access.tests import journey
 from routekaart.providers.models import Assignment, AssignmentStatus
 from routekaart.testing import PASSWORD
 
-from .conftest import assert_accessible, axe_violations
+from .conftest import assert_accessible
 from .provider_world import PRODUCT, PROVIDER, PROVIDER_OPTION, provider_world_make
 
 pytestmark = [pytest.mark.django_db(transaction=True)]
@@ -69,24 +69,6 @@ def household_page(page: Page, household_id: int):
     return block
 
 
-# The desk's form pages (providers/desk/form.html) end in a lone link "Terug naar de toewijzing" under the submit
-# button, smaller than 24 by 24 pixels and too close to it: axe-core's target-size (WCAG 2.2 AA, 2.5.8). Until the
-# desk fixes it, the journey goes on and is marked xfail at its end.
-DESK_BACK_LINK = 'a[href="/aanbieder/toewijzingen/'
-
-
-def desk_form_accessible(page: Page, known: list[str]) -> None:
-    """As assert_accessible, except that the desk's back link's target size is noted in `known`."""
-    violations = axe_violations(page)
-    back_link = [
-        v for v in violations if v["id"] == "target-size" and all(DESK_BACK_LINK in node[0] for node in v["nodes"])
-    ]
-    others = [v for v in violations if v not in back_link]
-    assert not others, f"axe-core vond WCAG 2.2 AA-fouten op {page.url}: {others}"
-    if back_link:
-        known.append(page.url)
-
-
 def timeline(page: Page):
     return page.locator('[data-block="timeline"] [data-timeline]')
 
@@ -96,7 +78,6 @@ def test_a_decision_assigns_the_provider_who_starts_reports_and_stops_and_the_co
 ):
     today = timezone.localdate()
     household_id = world.household.pk
-    desk_form_issues: list[str] = []
 
     # 1. The coordinator's decision for begeleiding chooses the contracted provider, shown with its waiting time.
     log_in(page, world.coordinator.username)
@@ -157,7 +138,7 @@ def test_a_decision_assigns_the_provider_who_starts_reports_and_stops_and_the_co
 
     # ... starts the care (305) ...
     provider.get_by_role("link", name="Zorg gestart").click()
-    desk_form_accessible(provider, desk_form_issues)
+    assert_accessible(provider)
     provider.get_by_label("Datum waarop de zorg is gestart").fill(today.isoformat())
     provider.get_by_role("button", name="Start van de zorg melden").click()
     expect(provider.get_by_role("status").filter(has_text="De start van de zorg is gemeld.")).to_be_visible()
@@ -178,7 +159,7 @@ def test_a_decision_assigns_the_provider_who_starts_reports_and_stops_and_the_co
         group.get_by_label(rating, exact=True).check()
     provider.get_by_label("Toelichting bij dit doel").first.fill("Samen elke maandag de dag plannen.")
     provider.get_by_label("Verslag", exact=True).fill("Noor plant haar dagen weer zelf; het huishouden loopt.")
-    desk_form_accessible(provider, desk_form_issues)
+    assert_accessible(provider)
     provider.get_by_role("button", name="Verslag vastleggen").click()
     expect(provider.get_by_role("status").filter(has_text="Uw voortgangsverslag is vastgelegd.")).to_be_visible()
     expect(provider.locator("[data-report]")).to_contain_text(f"{world.goals[0]}: Op weg")
@@ -191,7 +172,7 @@ def test_a_decision_assigns_the_provider_who_starts_reports_and_stops_and_the_co
 
     # ... and stops it, with the standard's reason (307).
     provider.get_by_role("link", name="Zorg gestopt").click()
-    desk_form_accessible(provider, desk_form_issues)
+    assert_accessible(provider)
     provider.get_by_label("Datum waarop de zorg is gestopt").fill(today.isoformat())
     provider.get_by_label("Reden van beëindiging").select_option(label=STOP_REASON)
     provider.get_by_role("button", name="Einde van de zorg melden").click()
@@ -221,11 +202,6 @@ def test_a_decision_assigns_the_provider_who_starts_reports_and_stops_and_the_co
         today,
         today,
     )
-    if desk_form_issues:
-        pytest.xfail(
-            "axe-core target-size (WCAG 2.5.8) on the desk's form pages: the link 'Terug naar de toewijzing' "
-            f"under the submit button of providers/desk/form.html is too small and too close ({desk_form_issues})"
-        )
 
 
 FOCUSED_ID = "() => document.activeElement && document.activeElement.id"
