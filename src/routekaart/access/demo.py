@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from ..audit import selectors as audit_selectors
 from ..organisations import selectors as organisation_selectors
+from ..providers import selectors as market
 from ..residents import selectors as residents_selectors
 from ..residents import services as residents_services
 from . import selectors, services
@@ -211,6 +212,20 @@ class _Walk:
         )
         return plan
 
+    def _contracted(self, block, case: Case, addressee, on: date):
+        """De Linde when the region contracted it for this block where the household lives (the market's demo ran),
+        else no provider: a decision names only a contracted provider."""
+        if self.provider is None:
+            return None
+        members = selectors.household_member_ids(household_id=case.household_id, on=on)
+        place = services.household_place(resident_ids=sorted(members), prefer=addressee.pk)
+        if place.municipality_id is None:
+            return None
+        offers = market.contracted_offers(
+            building_block_id=block.pk, municipality_id=place.municipality_id, wijk=place.wijk, on=on
+        )
+        return self.provider if any(offer.provider_id == self.provider.pk for offer in offers) else None
+
     def decision(self, case: Case, decided_on: date) -> None:
         addressee = _eldest(case.household, decided_on)
         block = (
@@ -233,7 +248,7 @@ class _Walk:
                     volume=Decimal("2"),
                     unit=ProvisionUnit.DAY_PARTS_PER_WEEK,
                     reasoning="Zonder begeleiding lukt het huishouden niet; het netwerk helpt al op woensdag.",
-                    provider=self.provider,
+                    provider=self._contracted(block, case, addressee, decided_on),
                 )
             ],
         )
