@@ -224,7 +224,7 @@ RULES: dict[str, Rule] = {
     "market:complaint_detail": R("complaint", "complaint-handling", MARKET),
     "market:complaint_step": R("complaint", "complaint-handling", MARKET, extra={"step": "acknowledge"}),
     # the contract review: counts, medians and sums per provider and product, never a person
-    "market:review": R("none", AGGREGATE, MARKET),
+    "market:review": R("none", AGGREGATE, MARKET | {Role.POLICY}),
     # --- providers: the provider's desk (/aanbieder/) ----------------------------------------------------------
     "desk:assignment_list": R("list", "provision-delivery", PROVIDER),
     "desk:assignment_detail": R(

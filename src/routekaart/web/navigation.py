@@ -124,6 +124,7 @@ NAVIGATION: dict[str, list[NavGroup]] = {
             PARTICIPATION_BUDGET,
             NON_TAKE_UP,
             SOCIAL_RETURN,
+            CONTRACT_REVIEW,
         ),
         _group("reference", REFERENCE_GROUP, NETWORK, BLUEPRINT, STEERING, ROUTES),
     ],
