@@ -14,25 +14,10 @@ from .services.progress import GOAL_TEXT_LENGTH
 
 DATE = {"widget": forms.DateInput(attrs={"type": "date"})}
 
-# WJ588 RedenBeeindiging (iWmo/iJw release 3.2), until the messages lane's code list (standard.STOP_REASONS) lands.
-LOCAL_STOP_REASONS = {
-    "02": _("Overlijden"),
-    "19": _("Levering volgens plan beëindigd"),
-    "20": _("Levering is tijdelijk beëindigd"),
-    "21": _("Levering is eenzijdig door de cliënt beëindigd"),
-    "22": _("Levering is eenzijdig door de aanbieder beëindigd"),
-    "23": _("Levering is in overeenstemming voortijdig beëindigd"),
-    "31": _("Verhuizing naar een andere gemeente"),
-    "36": _("Geïnitieerd door de gemeente"),
-    "37": _("In verband met een wijzigingsverzoek"),
-    "38": _("Overstap naar een andere aanbieder"),
-    "39": _("Uitstroom naar een ander domein"),
-}
-
 
 def stop_reasons() -> dict[str, str]:
     """The standard's reasons to end care, code -> Dutch description."""
-    return dict(getattr(standard, "STOP_REASONS", None) or LOCAL_STOP_REASONS)
+    return dict(standard.STOP_REASONS)
 
 
 def stop_reason_choices() -> list[tuple[str, str]]:

@@ -39,18 +39,6 @@ MESSAGE_NAMES = {
 }
 
 
-def _stop_reasons() -> dict:
-    """WJ588 RedenBeeindiging by code: the standard's list, or the desk's until the standard carries it."""
-    found = getattr(standard, "STOP_REASONS", None)
-    if found:
-        return dict(found)
-    try:
-        from .desk_forms import stop_reasons
-    except ImportError:
-        return {}
-    return stop_reasons()
-
-
 @dataclass(frozen=True)
 class MessageRow:
     kind: str
@@ -94,7 +82,7 @@ class AssignmentRow:
     def stop_reason(self) -> str:
         """The WJ588 reason the provider gave for stopping, named (the code when the list does not know it)."""
         code = self.assignment.stop_reason
-        return str(_stop_reasons().get(code, code)) if code else ""
+        return str(standard.STOP_REASONS.get(code, code)) if code else ""
 
 
 def _ratings(assignment: Assignment, report: ProgressReport | None) -> list[GoalRating]:

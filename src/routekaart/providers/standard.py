@@ -25,6 +25,21 @@ FREQUENCIES = {
     "6": _("totaal binnen geldigheidsduur"),
 }
 
+# WJ588 RedenBeeindiging: why care ended (a 307's reason)
+STOP_REASONS = {
+    "02": _("Overlijden"),
+    "19": _("Levering volgens plan beëindigd"),
+    "20": _("Levering is tijdelijk beëindigd"),
+    "21": _("Levering is eenzijdig door de cliënt beëindigd"),
+    "22": _("Levering is eenzijdig door de aanbieder beëindigd"),
+    "23": _("Levering is in overeenstemming voortijdig beëindigd"),
+    "31": _("Verhuizing naar een andere gemeente"),
+    "36": _("Geïnitieerd door de gemeente"),
+    "37": _("In verband met een wijzigingsverzoek"),
+    "38": _("Overstap naar een andere aanbieder"),
+    "39": _("Uitstroom naar een ander domein"),
+}
+
 
 def validate_unit(value: str) -> None:
     if value not in UNITS:
