@@ -24,8 +24,10 @@ from .factories import ResidentFactory, bsn_for
 pytestmark = [pytest.mark.django_db]
 
 # Fixed, public test keys (Fernet keys are url-safe base64 of 32 bytes).
-KEY_1 = "cm90YXRpb24tdGVzdC1rZXktb25lLW5vdC1zZWNyZXQ="  # "rotation-test-key-one-not-secret"
-KEY_2 = "cm90YXRpb24tdGVzdC1rZXktdHdvLW5vdC1zZWNyZXQ="  # "rotation-test-key-two-not-secret"
+# The two keys differ in their first 16 bytes too (Fernet's signing half): keys that shared it let a token of one
+# pass the other's signature check and decrypt to garbage now and then, instead of being refused.
+KEY_1 = "b25lLXJvdGF0aW9uLXRlc3Qta2V5LW5vdC1zZWNyZXQ="  # "one-rotation-test-key-not-secret"
+KEY_2 = "dHdvLXJvdGF0aW9uLXRlc3Qta2V5LW5vdC1zZWNyZXQ="  # "two-rotation-test-key-not-secret"
 SRC = Path(__file__).resolve().parents[3]
 
 
