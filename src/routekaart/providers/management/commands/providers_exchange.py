@@ -10,7 +10,7 @@ import logging
 import time
 
 from django.core.management.base import BaseCommand
-from django.db import DatabaseError, close_old_connections
+from django.db import DatabaseError, close_old_connections, connection
 
 from ...services.inbound import messages_receive_batch
 from ...wire import wire
@@ -38,7 +38,8 @@ class Command(BaseCommand):
                     "Berichtenuitwisseling mislukt (%s); volgende poging over %s s.", type(error).__name__, watch
                 )
             finally:
-                close_old_connections()
+                if not connection.in_atomic_block:  # a broken or old connection is dropped; the next round opens one
+                    close_old_connections()
             if not watch:
                 return
             time.sleep(watch)
