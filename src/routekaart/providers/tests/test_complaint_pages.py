@@ -81,9 +81,18 @@ def test_a_decision_before_the_acknowledgement_is_refused_on_the_page(manager_cl
     assert database_fingerprint() == before
 
 
-@pytest.mark.parametrize("name", ["market:complaint_list", "market:review"])
-@pytest.mark.parametrize("role", [Role.COORDINATOR, Role.PROVIDER, Role.POLICY])
+@pytest.mark.parametrize(
+    ("name", "role"),
+    [
+        ("market:complaint_list", Role.COORDINATOR),
+        ("market:complaint_list", Role.PROVIDER),
+        ("market:complaint_list", Role.POLICY),
+        ("market:review", Role.COORDINATOR),
+        ("market:review", Role.PROVIDER),
+    ],
+)
 def test_other_roles_do_not_see_the_complaints_or_the_review(staff_client, name, role):
+    """Beleid reads the review (aggregates, test_review_for_policy) but not the complaints."""
     client, _user = staff_client(role)
     assert client.get(reverse(name)).status_code == 403
 
