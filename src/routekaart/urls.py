@@ -15,6 +15,7 @@ api_v1 = [
     path("", include("routekaart.participation.api.urls")),
     path("", include("routekaart.work.api.urls")),
     path("", include("routekaart.providers.api.urls")),
+    path("", include("routekaart.legal.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
 ]
@@ -44,6 +45,9 @@ urlpatterns = [
     path("werk/", include("routekaart.work.urls")),
     path("markt/", include("routekaart.providers.market_urls")),
     path("aanbieder/", include("routekaart.providers.desk_urls")),
+    path("klantbeheer/", include("routekaart.legal.urls")),
+    path("betalingen/", include("routekaart.income.payment_urls")),
+    path("vorderingen/", include("routekaart.income.recovery_urls")),
     path("achtergrondtaken/", include("routekaart.jobs.urls")),
     path("mijn/", include("routekaart.portal.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "routekaart.participation",
     "routekaart.income",
     "routekaart.providers",
+    "routekaart.legal",
     "routekaart.jobs",
     "routekaart.portal",
     "routekaart.web",
@@ -402,5 +403,10 @@ ROUTEKAART_DEMO_GENERATORS: list[str] = [
     "routekaart.income.demo.demo_income_generate",  # after the residents generator: benefit households
     "routekaart.access.demo.demo_access_ensure",  # after the residents generator: the regisseur's households
     "routekaart.providers.demo_delivery.demo_delivery_ensure",  # after access: De Linde starts what it was sent
+    "routekaart.income.demo_payments.demo_payments_ensure",  # after income: a prepared payment run to approve
+    "routekaart.income.demo_recovery.demo_recovery_ensure",  # after income: a claim settled against a benefit
+    "routekaart.legal.demo_objections.demo_objections_ensure",  # after access: objections against its decisions
+    "routekaart.legal.demo_complaints.demo_complaints_ensure",  # after access: complaints and answered surveys
+    "routekaart.legal.demo_enforcement.demo_enforcement_ensure",  # after income: signals and an investigation
     "routekaart.portal.demo.demo_portal_resident_ensure",  # last: the portal resident's case, benefit, route
 ]

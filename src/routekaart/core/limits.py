@@ -190,6 +190,7 @@ HOURS_PER_MONTH = Range(Decimal("0"), Decimal("260"))  # 60 hours a week over a 
 HOURLY_WAGE = Range(Decimal("0"), Decimal("500"))  # euros per hour
 MONTHLY_AMOUNT = Range(Decimal("0"), Decimal("100000"))  # euros per month: a norm, earnings, a cost
 SIGNED_MONTHLY_AMOUNT = Range(Decimal("-100000"), Decimal("100000"))  # a settlement may go either way
+SIGNED_AMOUNT = Range(Decimal("-1000000000"), Decimal("1000000000"))  # a movement on a balance: a claim, a payment
 AMOUNT = Range(Decimal("0"), Decimal("1000000000"))  # a budget, a contract's value, an asset
 SCORE = Range(Decimal("0"), Decimal("100"))  # a match score
 HOUSE_NUMBER = Range(1, 99_999)  # the BAG's house numbers

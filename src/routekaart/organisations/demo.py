@@ -33,6 +33,9 @@ DEMO_ACCOUNTS = [
     DemoAccount("aanbieder", "Ilse Bakker", Role.PROVIDER, "de-linde"),
     DemoAccount("beleid", "Peter Smit", Role.POLICY, "gemeente-weidebeek"),
     DemoAccount("markt", "Ruben Smit", Role.MARKET_MANAGER, "gemeente-weidebeek"),  # the central municipality buys in
+    DemoAccount("jurist", "Lotte van Dijk", Role.LEGAL, "dienst-weidebeek"),  # klantbeheer: bezwaar en klachten
+    DemoAccount("handhaving", "Bram Hendriks", Role.CLIENT_ADMIN, "dienst-weidebeek"),  # rechtmatigheid, betaalrun
+    DemoAccount("administratie", "Noor Yilmaz", Role.CLIENT_ADMIN, "dienst-weidebeek"),  # fiatteert: vier ogen
     DemoAccount("beheer", "Anouk Mulder", Role.FUNCTIONAL_ADMIN, "dienst-weidebeek"),
     DemoAccount("privacy", "Rachid Bouali", Role.PRIVACY_OFFICER, "gemeente-weidebeek"),
     DemoAccount("inwoner", "Kim de Vries", Role.RESIDENT, "gemeente-weidebeek"),

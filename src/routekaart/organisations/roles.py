@@ -12,6 +12,8 @@ class Role(models.TextChoices):
     PROVIDER = "provider", _("Aanbieder")
     POLICY = "policy", _("Beleid en management")
     MARKET_MANAGER = "market_manager", _("Beheer markt (inkoop, contracten en klachten)")
+    LEGAL = "legal", _("Klantbeheer: bezwaar, beroep en klachten")
+    CLIENT_ADMIN = "client_admin", _("Klantbeheer: rechtmatigheid, terugvordering en betalingen")
     FUNCTIONAL_ADMIN = "functional_admin", _("Functioneel beheer")
     PRIVACY_OFFICER = "privacy_officer", _("Privacy officer")
     RESIDENT = "resident", _("Inwoner")
@@ -35,6 +37,9 @@ ROLE_DOMAINS: dict[str, frozenset[str]] = {
     Role.PROVIDER: frozenset({"G"}),
     Role.POLICY: frozenset(),  # aggregates only, never a person
     Role.MARKET_MANAGER: frozenset(),  # contracts and aggregates; a complaint's own record, never the file
+    # Klantbeheer sees a household only through the involvement its matter opens (an objection, an investigation).
+    Role.LEGAL: frozenset({"J", "W", "P", "G"}),  # the decision objected to may be under any law
+    Role.CLIENT_ADMIN: frozenset({"P", "G"}),  # the Participatiewet file: benefit, payments, claims
     Role.FUNCTIONAL_ADMIN: frozenset(),
     Role.PRIVACY_OFFICER: frozenset(),  # the log, not the file
     Role.RESIDENT: frozenset({"J", "W", "P", "G"}),  # own household only

@@ -21,6 +21,9 @@ from ..access import selectors as access_selectors
 from ..audit import selectors as audit_selectors
 from ..catalog import selectors as catalog_selectors
 from ..income import selectors as income_selectors
+from ..income import selectors_payments, selectors_recovery
+from ..legal import selectors_enforcement
+from ..legal import selectors_home as legal_home
 from ..organisations.roles import Role
 from ..participation import selectors as participation_selectors
 from ..providers import selectors as providers_selectors
@@ -295,6 +298,56 @@ def market_manager(user) -> list[Section]:
     ]
 
 
+def legal(user) -> list[Section]:
+    """Klantbeheer, bezwaar en klachten: objections open, decision terms ending this week or passed, complaints."""
+    counts = legal_home.legal_home_counts(user)
+    deadlines = _optional_url("legal:deadline_dashboard")
+    return [
+        Section(
+            "legal",
+            _("Bezwaar en klachten"),
+            figures=[
+                Figure(_("Bezwaren in behandeling"), counts["objections_open"], _optional_url("legal:objection_list")),
+                Figure(_("Beslistermijn eindigt binnen 7 dagen"), counts["due_this_week"], deadlines),
+                Figure(_("Termijn verstreken"), counts["overdue"], deadlines),
+                Figure(_("Klachten over bejegening"), counts["complaints_open"], _optional_url("legal:complaint_list")),
+            ],
+            links=[Link(_("Bezwaar registreren"), url)] if (url := _optional_url("legal:objection_register")) else [],
+        )
+    ]
+
+
+def client_admin(user) -> list[Section]:
+    """Klantbeheer, rechtmatigheid en betalingen: signals to assess, investigations, runs to approve, claims."""
+    enforcement = selectors_enforcement.enforcement_home_counts(user)
+    payments = selectors_payments.payment_home_counts(user)
+    recovery = selectors_recovery.recovery_home_counts(user)
+    return [
+        Section(
+            "client_admin",
+            _("Rechtmatigheid en betalingen"),
+            figures=[
+                Figure(
+                    _("Signalen te beoordelen"),
+                    enforcement["signals_new"],
+                    _optional_url("legal:enforcement_signal_list"),
+                ),
+                Figure(
+                    _("Onderzoeken lopend"),
+                    enforcement["investigations_open"],
+                    _optional_url("legal:investigation_list"),
+                ),
+                Figure(
+                    _("Betaalruns wachten op fiattering"),
+                    payments["runs_awaiting_approval"],
+                    _optional_url("payments:run_list"),
+                ),
+                Figure(_("Openstaande vorderingen"), recovery["claims_open"], _optional_url("recovery:claim_list")),
+            ],
+        )
+    ]
+
+
 def _optional_url(name: str) -> str:
     """The page of a figure that another part of the product is adding: no link until it exists."""
     try:
@@ -449,6 +502,8 @@ HOME_FIGURES = {
     Role.PROVIDER: provider,
     Role.POLICY: policy,
     Role.MARKET_MANAGER: market_manager,
+    Role.LEGAL: legal,
+    Role.CLIENT_ADMIN: client_admin,
     Role.PRIVACY_OFFICER: privacy_officer,
     Role.FUNCTIONAL_ADMIN: functional_admin,
     Role.RESIDENT: resident,

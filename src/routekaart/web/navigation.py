@@ -73,6 +73,15 @@ MARKET_PROVIDERS = NavItem(_("Aanbieders"), "market:provider_list")
 OFFERS = NavItem(_("Gecontracteerd aanbod"), "market:offers")
 COMPLAINTS = NavItem(_("Klachten"), "market:complaint_list", optional=True)
 CONTRACT_REVIEW = NavItem(_("Contractevaluatie"), "market:review", optional=True)
+LEGAL_DEADLINES = NavItem(_("Termijnen"), "legal:deadline_dashboard", optional=True)
+OBJECTIONS = NavItem(_("Bezwaren"), "legal:objection_list", optional=True)
+OBJECTION_REGISTER = NavItem(_("Bezwaar registreren"), "legal:objection_register", optional=True)
+CONDUCT_COMPLAINTS = NavItem(_("Klachten over bejegening"), "legal:complaint_list", optional=True)
+QUALITY = NavItem(_("Kwaliteit en tevredenheid"), "legal:quality", optional=True)
+ENFORCEMENT = NavItem(_("Handhavingssignalen"), "legal:enforcement_signal_list", optional=True)
+INVESTIGATIONS = NavItem(_("Onderzoeken"), "legal:investigation_list", optional=True)
+PAYMENT_RUNS = NavItem(_("Betaalruns"), "payments:run_list", optional=True)
+CLAIMS = NavItem(_("Vorderingen"), "recovery:claim_list", optional=True)
 DESK_ASSIGNMENTS = NavItem(_("Toewijzingen"), "desk:assignment_list")
 DESK_CONTRACT = NavItem(_("Contract en declaraties"), "desk:contract")
 
@@ -91,7 +100,7 @@ NAVIGATION: dict[str, list[NavGroup]] = {
     Role.COORDINATOR: [
         _group("work", WORK_GROUP, HOME, WORKLIST, INCOME, PARTICIPATION, TRAJECTORIES, YOUTH),
         _group("residents", RESIDENTS_GROUP, HOUSEHOLDS, SEARCH, REGISTER, WORK_PROFILES),
-        _group("steering", STEERING_GROUP, CASELOAD, NON_TAKE_UP),
+        _group("steering", STEERING_GROUP, CASELOAD, NON_TAKE_UP, LEGAL_DEADLINES),
         _group("reference", REFERENCE_GROUP, BLUEPRINT, ROUTES, OFFERS, CONTRACTS),
     ],
     Role.JOB_COACH: [
@@ -125,6 +134,7 @@ NAVIGATION: dict[str, list[NavGroup]] = {
             NON_TAKE_UP,
             SOCIAL_RETURN,
             CONTRACT_REVIEW,
+            QUALITY,
         ),
         _group("reference", REFERENCE_GROUP, NETWORK, BLUEPRINT, STEERING, ROUTES),
     ],
@@ -147,6 +157,23 @@ NAVIGATION: dict[str, list[NavGroup]] = {
     Role.MARKET_MANAGER: [
         _group("market", _("Beheer markt"), HOME, CONTRACTS, OFFERS, MARKET_PROVIDERS, COMPLAINTS, CONTRACT_REVIEW),
         _group("reference", REFERENCE_GROUP, NETWORK, BLUEPRINT, STEERING),
+    ],
+    Role.LEGAL: [
+        _group(
+            "legal",
+            _("Bezwaar en klachten"),
+            HOME,
+            LEGAL_DEADLINES,
+            OBJECTIONS,
+            OBJECTION_REGISTER,
+            CONDUCT_COMPLAINTS,
+            QUALITY,
+        ),
+        _group("reference", REFERENCE_GROUP, NETWORK, BLUEPRINT),
+    ],
+    Role.CLIENT_ADMIN: [
+        _group("admin", _("Rechtmatigheid en betalingen"), HOME, ENFORCEMENT, INVESTIGATIONS, CLAIMS, PAYMENT_RUNS),
+        _group("reference", REFERENCE_GROUP, NETWORK, NORMS),
     ],
     Role.PRIVACY_OFFICER: [_group("privacy", _("Privacy"), HOME, PROCESSING_LOG, BREAK_GLASS)],
     Role.RESIDENT: [_group("mine", _("Mijn zaken"), HOME)],

@@ -1,3 +1,4 @@
+from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
 from . import views
@@ -5,4 +6,8 @@ from . import views
 router = SimpleRouter(use_regex_path=False)
 router.register("income/households", views.IncomeHouseholdViewSet, basename="income-household")
 
-urlpatterns = router.urls
+urlpatterns = [
+    *router.urls,
+    path("", include("routekaart.income.api.payments_urls")),
+    path("", include("routekaart.income.api.recovery_urls")),
+]

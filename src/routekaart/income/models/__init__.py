@@ -9,6 +9,17 @@ from .benefits import (
 from .changes import ChangeKind, ChangeReport, ChangeStatus
 from .configuration import NormVersion, PracticeConfiguration, Regulation
 from .earnings import BenefitToWorkSwitch, IncomeReport, ReportSource, SurplusSettlement
+from .payments import PaymentLine, PaymentLineKind, PaymentRun, PaymentRunKind, PaymentRunStatus
+from .recovery import (
+    ArrangementKind,
+    Claim,
+    ClaimArrangement,
+    ClaimKind,
+    ClaimMovement,
+    ClaimReason,
+    ClaimStatus,
+    MovementKind,
+)
 from .regulations import EntitlementCheckRun, NonTakeUp, RegulationUse, UseStatus
 from .reviews import (
     AnnualReview,
@@ -25,11 +36,18 @@ from .reviews import (
 
 __all__ = [
     "AnnualReview",
+    "ArrangementKind",
     "Audience",
     "BenefitToWorkSwitch",
     "ChangeKind",
     "ChangeReport",
     "ChangeStatus",
+    "Claim",
+    "ClaimArrangement",
+    "ClaimKind",
+    "ClaimMovement",
+    "ClaimReason",
+    "ClaimStatus",
     "ContactMode",
     "CoordinatorHandover",
     "CostSharerExclusion",
@@ -41,8 +59,14 @@ __all__ = [
     "HouseholdSituation",
     "IncomeReport",
     "MakesEndsMeet",
+    "MovementKind",
     "NonTakeUp",
     "NormVersion",
+    "PaymentLine",
+    "PaymentLineKind",
+    "PaymentRun",
+    "PaymentRunKind",
+    "PaymentRunStatus",
     "PracticeConfiguration",
     "Regulation",
     "RegulationUse",

@@ -63,6 +63,10 @@ class SocialAssistance(models.Model):
         help_text=_("De eerste maand met inkomstenvrijlating."),
         validators=limits.planned(),
     )
+    iban = models.CharField(
+        _("IBAN"), max_length=34, blank=True, help_text=_("Het rekeningnummer waarop de uitkering wordt betaald.")
+    )
+    account_holder = models.CharField(_("tenaamstelling rekening"), max_length=70, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, validators=limits.happened())
 
     class Meta:

@@ -16,6 +16,7 @@ class InvolvementKind(models.TextChoices):
     PROVIDER_ASSIGNMENT = "provider_assignment", _("Aanbieder met opdracht")
     SCHOOL_PUPIL = "school_pupil", _("School van de leerling")
     EMPLOYER_CANDIDATE = "employer_candidate", _("Werkgeversadviseur voor kandidaat (met toestemming)")
+    LEGAL_MATTER = "legal_matter", _("Klantbeheer: bezwaar, klacht of handhaving")
     OTHER = "other", _("Overig")
 
 

@@ -1,0 +1,5 @@
+"""Filled in by its lane (betaalrun)."""
+
+app_name = "payments"
+
+urlpatterns: list = []

@@ -1,0 +1,5 @@
+"""Filled in by its lane (terugvordering)."""
+
+app_name = "recovery"
+
+urlpatterns: list = []
