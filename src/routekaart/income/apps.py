@@ -39,3 +39,14 @@ class IncomeConfig(AppConfig):
         from . import subject_export
 
         subject_export.register()  # its section of the AVG inzage (residents.subject_export)
+        # The payment run's and recovery's event labels and blocks (each part registers its own).
+        from importlib import import_module
+
+        for name in ("labels_payments", "labels_recovery"):
+            try:
+                module = import_module(f"{__package__}.{name}")
+            except ModuleNotFoundError as error:
+                if error.name != f"{__package__}.{name}":
+                    raise
+                continue
+            module.register()

@@ -13,4 +13,8 @@ urlpatterns = [
     path("", include("routekaart.portal.regulation_urls")),
     path("", include("routekaart.portal.privacy_urls")),
     path("", include("routekaart.portal.authorisation_urls")),
+    path("", include("routekaart.portal.objection_urls")),
+    path("", include("routekaart.portal.complaint_urls")),
+    path("", include("routekaart.portal.enforcement_urls")),
+    path("", include("routekaart.portal.claim_urls")),
 ]
