@@ -26,6 +26,8 @@ FIGURE_QUERIES = {
     Role.PROVIDER: 3,
     Role.POLICY: 4,
     Role.MARKET_MANAGER: 3,
+    Role.LEGAL: 4,
+    Role.CLIENT_ADMIN: 5,
     Role.PRIVACY_OFFICER: 2,
     Role.FUNCTIONAL_ADMIN: 3,
     Role.RESIDENT: 2,
