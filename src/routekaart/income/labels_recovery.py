@@ -1,0 +1,26 @@
+"""The Dutch labels and sentences of recovery's events (terugvordering and collection), their kind for the
+timeline's filter, and the recovery pages' permissions; registered at start-up by `income.apps`."""
+
+from django.utils.translation import gettext_lazy as _
+
+from ..audit.event_labels import action_kinds_register, kinds_register, labels_register, sentences_register
+
+EVENT_LABELS = {
+    "claim.established": _("Vordering vastgesteld (terugvordering of boete)"),
+    "claim.payment_recorded": _("Betaling op een vordering ontvangen"),
+    "claim.corrected": _("Saldo van een vordering gecorrigeerd"),
+    "claim.written_off": _("Vordering buiten invordering gesteld"),
+    "claim.settlements_booked": _("Verrekeningen met de uitkering geboekt"),
+    "claim_arrangement.agreed": _("Aflossingsafspraak gemaakt"),
+    "claim_arrangement.ended": _("Aflossingsafspraak beëindigd"),
+}
+
+
+def register() -> None:
+    """Register the labels, sentences and kinds of the recovery events, and the recovery pages' permissions."""
+    from . import recovery_permissions  # noqa: F401  (declares its permissions on import)
+
+    labels_register(EVENT_LABELS)
+    sentences_register(EVENT_LABELS)
+    kinds_register({"claim": (81, _("Vorderingen"))})
+    action_kinds_register("claim", EVENT_LABELS)
