@@ -1,3 +1,9 @@
-"""Filled in by its lane."""
+"""Kwaliteitszorg under /klantbeheer/kwaliteit/: the survey results and the quality figures (aggregates only)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import quality_views
+
+urlpatterns = [
+    path("", quality_views.quality, name="quality"),
+]

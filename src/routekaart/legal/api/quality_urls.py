@@ -1,3 +1,9 @@
-"""Filled in by its lane."""
+"""The quality figures' API (aggregates only)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from .quality import QualityView
+
+urlpatterns = [
+    path("kwaliteit/", QualityView.as_view(), name="legal-quality"),
+]

@@ -30,6 +30,7 @@ class StaffComplaintFactory(factory.django.DjangoModelFactory):
     received_on = datetime.date(2026, 9, 7)
     subject = "De medewerker was onbeleefd aan de balie."
     status = StaffComplaintStatus.RECEIVED
+    committee = False
     decision_due_on = factory.LazyAttribute(
         lambda o: decision_term_end(received_on=o.received_on, committee=o.committee, extended=False)
     )
