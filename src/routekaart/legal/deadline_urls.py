@@ -1,3 +1,9 @@
-"""Filled in by its lane."""
+"""The deadline dashboard: /klantbeheer/ itself (namespace `legal`)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import deadline_views as views
+
+urlpatterns = [
+    path("", views.deadline_dashboard, name="deadline_dashboard"),
+]

@@ -16,7 +16,6 @@ A decision id from the URL outside this rule answers 404, never 403: the page do
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -26,10 +25,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ..access import selectors as access_selectors
-from ..access import services as access_services
 from ..access.letters import LetterUnavailable, decision_letter_pdf
 from ..access.objection_term import ObjectionTerm, objection_term
 from ..core.forms import service_errors_to_form
+from ..legal import selectors as legal_selectors
+from ..legal import terms as legal_terms
+from ..legal.services import objections as legal_services
 from ..residents.access import DOMAIN_ACTIVITY, HOUSEHOLD_FILE
 from ..residents.represented import Ground
 from .decision_forms import ObjectionForm
@@ -49,7 +50,7 @@ LAW_ABOUT = {
     "W": _("hulp om zelfstandig te wonen en mee te doen"),
     "P": _("hulp bij werk en inkomen"),
 }
-RECEIVED_KEY = "portal_objection_received"  # session: decision id -> the date the objection was received
+RECEIVED_KEY = "portal_objection_received"  # session: decision id -> the id of the objection registered
 
 
 @dataclass(frozen=True)
@@ -122,8 +123,8 @@ def decision_letter(request: HttpRequest, pk: int, **kwargs) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @portal_view
 def objection(request: HttpRequest, pk: int, **kwargs) -> HttpResponse:
-    """Bezwaar maken: the objection goes to the coordinator as a message of the resident, until the legal app
-    exists. After the term the form still takes it, and asks why it is late (Awb art. 6:11)."""
+    """Bezwaar maken: the objection is registered in klantbeheer (legal.services, channel portal), with its decision
+    term. After the term the form still takes it, and asks why it is late (Awb art. 6:11)."""
     scope = request.portal
     decision = _decision_get(request, pk)
     portal_read(request, activity=DOMAIN_ACTIVITY[decision.law], residents=[decision.addressee])
@@ -131,19 +132,21 @@ def objection(request: HttpRequest, pk: int, **kwargs) -> HttpResponse:
     form = ObjectionForm(request.POST if request.method == "POST" else None, late=term.is_late)
     if request.method == "POST" and form.is_valid():
         try:
-            message = access_services.resident_message_send(
+            registered = legal_services.objection_register(
                 actor=request.user,
-                household_id=decision.household_id,
-                resident=scope.person,
-                kind=access_services.ResidentMessageKind.OBJECTION,
-                text=form.message_text(),
-                decision=decision,
+                decision_kind="access",
+                decision_id=decision.pk,
+                objector_id=decision.addressee_id,
+                channel="portal",
+                received_on=timezone.localdate(),
+                grounds=form.cleaned_data["grounds"].strip(),
+                late_reason=(form.cleaned_data.get("late_reason") or "").strip(),
             )
         except ValidationError as error:
             service_errors_to_form(form, error)
         else:
             received = request.session.get(RECEIVED_KEY, {})
-            received[str(decision.pk)] = timezone.localdate(message.sent_at).isoformat()
+            received[str(decision.pk)] = registered.pk
             request.session[RECEIVED_KEY] = received
             return redirect("portal:objection_received", pk=decision.pk)
     context = {"decision": decision, "law": LAW_PLAIN[decision.law], "term": term, "form": form}
@@ -153,11 +156,17 @@ def objection(request: HttpRequest, pk: int, **kwargs) -> HttpResponse:
 @require_GET
 @portal_view
 def objection_received(request: HttpRequest, pk: int, **kwargs) -> HttpResponse:
-    """The confirmation: when the objection was received, and that the coordinator will be in touch."""
+    """The confirmation: the objection's reference, when it was received, and the day we decide at the latest."""
     decision = _decision_get(request, pk)
-    received_on = request.session.get(RECEIVED_KEY, {}).get(str(decision.pk))
-    if received_on is None:
+    registered = request.session.get(RECEIVED_KEY, {}).get(str(decision.pk))
+    if not isinstance(registered, int):
         return redirect("portal:objection", pk=decision.pk)
-    portal_read(request, activity=DOMAIN_ACTIVITY[decision.law], residents=[decision.addressee])
-    context = {"decision": decision, "received_on": date.fromisoformat(received_on)}
+    allowed = decision_scope(request.portal)
+    try:
+        objection = legal_selectors.resident_objection_get(resident_ids=allowed.resident_ids, objection_id=registered)
+    except Http404:
+        return redirect("portal:objection", pk=decision.pk)
+    portal_read(request, activity=legal_selectors.PURPOSE, residents=[objection.objector])
+    term = legal_terms.decision_term(decision_due_on=objection.decision_due_on, on=request.portal.on)
+    context = {"decision": decision, "objection": objection, "received_on": objection.received_on, "term": term}
     return portal_render(request, "portal/objection_received.html", context)
