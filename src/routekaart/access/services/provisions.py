@@ -23,7 +23,7 @@ from ...providers.services import assignments as provider_assignments
 from ...residents.access import DOMAIN_ACTIVITY, HOUSEHOLD_FILE
 from ..models import ProvisionOutcome, TailoredProvision
 from ._shared import _d, _today
-from .decisions import ASSIGNED_LAWS
+from .decisions import ASSIGNED_LAWS, _assignments_send
 
 
 def _lock(provision: TailoredProvision) -> TailoredProvision:
@@ -154,6 +154,84 @@ def provision_change(
             "volume": str(volume),
             "ends_on": ends_on.isoformat(),
             "assignment": getattr(assignment, "number", None),
+        },
+        purpose=DOMAIN_ACTIVITY.get(provision.law, HOUSEHOLD_FILE),
+        channel=channel,
+    )
+    return provision
+
+
+@transaction.atomic
+def provision_grant(
+    *,
+    actor,
+    provision: TailoredProvision,
+    starts_on: date,
+    ends_on: date,
+    volume: Decimal,
+    unit: str = "",
+    reasoning: str,
+    channel: str | None = None,
+) -> TailoredProvision:
+    """Grant a refused provision after all (an upheld objection against the refusal, Awb 7:11): it gets its
+    period and volume, and a provision the decision names a provider for goes to that provider (the 301) in the
+    same transaction, as any granted provision does."""
+    provision = _lock(provision)
+    errors: dict[str, str] = {}
+    today = _today()
+    if provision.outcome != ProvisionOutcome.REFUSED:
+        errors["provision"] = _("Alleen een afgewezen voorziening kan alsnog worden toegekend.")
+        raise ValidationError(errors)
+    if starts_on is None:
+        errors["starts_on"] = _("Geef de ingangsdatum.")
+    if ends_on is None:
+        errors["ends_on"] = _("Geef de einddatum.")
+    elif starts_on is not None and ends_on < starts_on:
+        errors["ends_on"] = _("De einddatum ligt vóór de ingangsdatum.")
+    elif ends_on < today:
+        errors["ends_on"] = _("De einddatum ligt in het verleden; kies vandaag of later.")
+    if volume is None or volume <= 0:
+        errors["volume"] = _("Geef de omvang: een getal groter dan nul.")
+    unit = unit or provision.unit
+    if not unit:
+        errors["unit"] = _("Kies de eenheid van de omvang.")
+    if not (reasoning or "").strip():
+        errors["reasoning"] = _("Motiveer het besluit in gewone taal.")
+    if errors:
+        raise ValidationError(errors)
+    provision.outcome = ProvisionOutcome.GRANTED
+    provision.starts_on, provision.ends_on, provision.volume, provision.unit = starts_on, ends_on, volume, unit
+    provision.reasoning = _reasoning_append(
+        provision, _("Alsnog toegekend per %(starts_on)s") % {"starts_on": _d(starts_on)}, reasoning
+    )
+    try:
+        provision.full_clean(exclude=["decision", "building_block", "provider"])
+    except ValidationError as error:
+        raise ValidationError({name: messages[0] for name, messages in error.message_dict.items()}) from error
+    provision.save(update_fields=["outcome", "starts_on", "ends_on", "volume", "unit", "reasoning"])
+    try:
+        _assignments_send(
+            actor=actor,
+            decision=provision.decision,
+            plan=provision.decision.plan,
+            provisions=[provision],
+            channel=channel,
+        )
+    except ValidationError as error:
+        raise ValidationError({"provider": error.messages[0]}) from error
+    audit.action_record(
+        actor=actor,
+        action="provision.granted",
+        subject=provision,
+        household_id=provision.decision.household_id,
+        before={"outcome": ProvisionOutcome.REFUSED},
+        after={
+            "decision": provision.decision.reference,
+            "outcome": ProvisionOutcome.GRANTED,
+            "starts_on": starts_on.isoformat(),
+            "ends_on": ends_on.isoformat(),
+            "volume": str(volume),
+            "unit": unit,
         },
         purpose=DOMAIN_ACTIVITY.get(provision.law, HOUSEHOLD_FILE),
         channel=channel,
