@@ -312,6 +312,9 @@ def investigation_open(
         benefit = income_selectors.benefit_for_household(household_id=household_id, on=timezone.localdate())
         organisation_id = benefit.organisation_id if benefit and benefit.organisation_id in own else min(own)
         errors.update(_day_errors("opened_on", opened_on))
+    if resident_id is None:  # by default the benefit's client, who holds the duty to inform
+        benefit = income_selectors.benefit_for_household(household_id=household_id, on=timezone.localdate())
+        resident_id = benefit.client_id if benefit is not None else None
     errors.update(_member_errors(household_id, resident_id, "resident_id", required=True))
     errors.update(_investigator_errors(investigator, organisation_id))
     investigation = Investigation(
