@@ -1,3 +1,10 @@
-"""Filled in by its lane."""
+"""Conduct complaints' API, for klantbeheer."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from .complaints import ConductComplaintDetail, ConductComplaintList
+
+urlpatterns = [
+    path("klachten-bejegening/", ConductComplaintList.as_view(), name="legal-conduct-complaints"),
+    path("klachten-bejegening/<id:pk>/", ConductComplaintDetail.as_view(), name="legal-conduct-complaint"),
+]
