@@ -40,7 +40,7 @@ class ClaimFactory(factory.django.DjangoModelFactory):
     household = factory.SelfAttribute("benefit.household")
     debtor = factory.SelfAttribute("benefit.client")
     organisation = factory.SelfAttribute("benefit.organisation")
-    reference = factory.Sequence(lambda n: f"VO-2026-{n:06d}")
+    reference = factory.Sequence(lambda n: f"VO-F-{n:06d}")
     kind = ClaimKind.RECOVERY
     reason = ClaimReason.INCOME_REPORT
     explanation = "Inkomsten uit werk te laat doorgegeven."
