@@ -22,6 +22,22 @@ Subject kinds (what the URL, or for `body` the request body, points at):
   gate AND the cell is the own provider's; another provider's is not found (`hides`, 404).
 - `complaint`: a complaint's own record (the complainant's name and contact, Awb chapter 9), handled by beheer
   markt for the whole region whatever the household: asked once with the world's complaint, role gate only.
+- `objection`: an objection (bezwaar) of the household, with the objector's grounds. Personal, asked like a
+  household: the legal team sees its own organisation's objections through the legal_matter involvement the
+  objection's registration opens (H_out's objection is the other Dienst's, registered by its own legal team), a
+  coordinator those of the households they coordinate. One not seen is not found (404).
+- `claim`: a claim (vordering) on the household's benefit: personal, asked like a household (the access check for
+  benefit-recovery in the P domain; the uninvolved cell is refused, 403).
+- `enforcement_signal`, `investigation`: klantbeheer's enforcement. Their ground is NOT an involvement but the
+  organisation that runs the benefit: a client_admin sees the signals and investigations of the Dienst where they
+  are klantbeheer. Asked for ORG_IN's ("in", in H_in) and the other Dienst's ("out", in H_out): another
+  organisation's is not found (404).
+- `payment_run`: a payment run of a Dienst. Business of the Dienst (the run's month, totals and status), but its
+  lines name payees and their accounts, so it is scoped like the desk: ORG_IN's run ("in") and the other Dienst's
+  ("out", not found, 404); the role gate is klantbeheer's (payment-administration).
+- `conduct_complaint`: a complaint about a staff member's conduct (Awb chapter 9, the complainant's name and
+  text), handled by the legal team like `complaint` by beheer markt: asked once with the world's conduct
+  complaint, role gate only.
 - `none`: no personal data. `activity` is then one of CONFIGURATION, AGGREGATE, LOG, BUSINESS, ACCOUNT and
   `roles` says who may use the route.
 """
@@ -47,6 +63,10 @@ ADVISER = frozenset({Role.EMPLOYER_ADVISER})
 MARKET = frozenset({Role.MARKET_MANAGER})  # providers.manage_market, handle_complaints, view_contract_review
 CONTRACT_READERS = frozenset({Role.MARKET_MANAGER, Role.COORDINATOR, Role.POLICY})  # providers.view_contracts
 PROVIDER = frozenset({Role.PROVIDER})  # providers.use_desk
+LEGAL = frozenset({Role.LEGAL})  # klantbeheer: bezwaar, beroep en klachten (legal.handle_*)
+OBJECTION_READERS = frozenset({Role.LEGAL, Role.COORDINATOR})  # legal.view_objections, register_objection
+CLIENT_ADMIN = frozenset({Role.CLIENT_ADMIN})  # klantbeheer: handhaving, betalingen (legal.handle_enforcement)
+CLAIM_HANDLERS = frozenset({Role.CLIENT_ADMIN, Role.COORDINATOR})  # income.view_claims, manage_claims
 TRAJECTORY_ROLES = frozenset({Role.COORDINATOR, Role.JOB_COACH, Role.SCHOOL, Role.PROVIDER})
 PERSONAL_KINDS = frozenset(
     {
@@ -68,11 +88,13 @@ PERSONAL_KINDS = frozenset(
         "membership",
         "message",
         "provision",
+        "objection",
+        "claim",
     }
 )
 # Personal, but opened by the user's own organisation's part in it rather than by an involvement with a household.
-ORGANISATION_SCOPED_KINDS = frozenset({"provider_assignment"})
-ROLE_LEVEL_KINDS = frozenset({"list", "body", "emergency", "complaint"})
+ORGANISATION_SCOPED_KINDS = frozenset({"provider_assignment", "enforcement_signal", "investigation", "payment_run"})
+ROLE_LEVEL_KINDS = frozenset({"list", "body", "emergency", "complaint", "conduct_complaint"})
 
 
 @dataclass(frozen=True)
@@ -441,6 +463,67 @@ RULES: dict[str, Rule] = {
     "work-placement-introduce": R("placement", "work-placement", ADVISER, pk="placement"),
     "work-placement-trial": R("placement", "work-placement", ADVISER, pk="placement"),
     "work-vacancy-service-list": R("none", BUSINESS, EVERYONE),
+    # --- legal: klantbeheer (/klantbeheer/) --------------------------------------------------------------------
+    # the deadline dashboard and the objection list: what the user may see (the legal team its organisation's,
+    # a coordinator their households'); registering a letter names the decision in the body
+    "legal:deadline_dashboard": R("list", "objection-handling", OBJECTION_READERS),
+    "legal:objection_list": R("list", "objection-handling", OBJECTION_READERS),
+    "legal:objection_register": R("list", "objection-handling", OBJECTION_READERS, write_subject="body"),
+    "legal:objection_detail": R("objection", "objection-handling", OBJECTION_READERS, hides=True),
+    # the steps and the letters are the legal team's (the receipt letter exists from the registration on)
+    "legal:objection_step": R("objection", "objection-handling", LEGAL, hides=True, extra={"step": "acknowledge"}),
+    "legal:objection_letter": R("objection", "objection-handling", LEGAL, hides=True, extra={"kind": "receipt"}),
+    "legal:complaint_list": R("list", "conduct-complaint-handling", LEGAL),
+    "legal:complaint_register": R("list", "conduct-complaint-handling", LEGAL, write_subject="body"),
+    "legal:complaint_detail": R(
+        "conduct_complaint", "conduct-complaint-handling", LEGAL, extra={"complaint_id": "conduct_complaint_id"}
+    ),
+    "legal:complaint_step": R(
+        "conduct_complaint",
+        "conduct-complaint-handling",
+        LEGAL,
+        extra={"complaint_id": "conduct_complaint_id", "step": "acknowledge"},
+    ),
+    # enforcement: klantbeheer's lists of its Dienst; a coordinator records a signal about a household they work with
+    "legal:enforcement_signal_list": R("list", "enforcement", CLIENT_ADMIN),
+    "legal:enforcement_signal_record": R("list", "enforcement", CLIENT_ADMIN | COORDINATOR, write_subject="body"),
+    "legal:enforcement_signal_detail": R(
+        "enforcement_signal", "enforcement", CLIENT_ADMIN, hides=True, extra={"signal_id": "enforcement_signal_id"}
+    ),
+    "legal:investigation_list": R("list", "enforcement", CLIENT_ADMIN),
+    "legal:investigation_detail": R("investigation", "enforcement", CLIENT_ADMIN, hides=True),
+    "legal:investigation_step": R("investigation", "enforcement", CLIENT_ADMIN, hides=True, extra={"step": "findings"}),
+    # the quality figures: surveys per team and provision only for groups of ten or more, never a person
+    "legal:quality": R("none", AGGREGATE, {Role.LEGAL, Role.POLICY}),
+    # --- income: the payment run (/betalingen/) and recovery (/vorderingen/) -----------------------------------
+    "payments:run_list": R("list", "payment-administration", CLIENT_ADMIN),
+    "payments:run_prepare": R("list", "payment-administration", CLIENT_ADMIN, write_subject="body"),
+    "payments:run_detail": R("payment_run", "payment-administration", CLIENT_ADMIN, hides=True),
+    "payments:run_approve": R("payment_run", "payment-administration", CLIENT_ADMIN, hides=True),
+    "payments:run_cancel": R("payment_run", "payment-administration", CLIENT_ADMIN, hides=True),
+    # the SEPA file exists once the run is approved
+    "payments:run_file": R(
+        "payment_run", "payment-administration", CLIENT_ADMIN, hides=True, extra={"run_id": "approved_run_id"}
+    ),
+    "recovery:claim_list": R("list", "benefit-recovery", CLAIM_HANDLERS),
+    "recovery:claim_establish": R("household", "benefit-recovery", CLAIM_HANDLERS),
+    "recovery:claim_detail": R("claim", "benefit-recovery", CLAIM_HANDLERS),
+    "recovery:claim_action": R("claim", "benefit-recovery", CLAIM_HANDLERS, extra={"action": "payment"}),
+    "recovery:claim_letter": R("claim", "benefit-recovery", CLAIM_HANDLERS, extra={"letter": "besluit"}),
+    # --- API: legal and income's payments ----------------------------------------------------------------------
+    "legal-objections": R("list", "objection-handling", OBJECTION_READERS, write_subject="body"),
+    "legal-objection": R("objection", "objection-handling", OBJECTION_READERS, pk="objection_id", hides=True),
+    "legal-objection-acknowledge": R("objection", "objection-handling", LEGAL, pk="objection_id", hides=True),
+    "legal-objection-hearing": R("objection", "objection-handling", LEGAL, pk="objection_id", hides=True),
+    "legal-objection-decide": R("objection", "objection-handling", LEGAL, pk="objection_id", hides=True),
+    "legal-objection-withdraw": R("objection", "objection-handling", LEGAL, pk="objection_id", hides=True),
+    "legal-conduct-complaints": R("list", "conduct-complaint-handling", LEGAL, write_subject="body"),
+    "legal-conduct-complaint": R("conduct_complaint", "conduct-complaint-handling", LEGAL, pk="conduct_complaint_id"),
+    "legal-quality": R("none", AGGREGATE, {Role.LEGAL, Role.POLICY}),
+    "income-payment-run-list": R("list", "payment-administration", CLIENT_ADMIN),
+    "income-payment-run-prepare": R("body", "payment-administration", CLIENT_ADMIN),
+    "income-payment-run-detail": R("payment_run", "payment-administration", CLIENT_ADMIN, pk="run_id", hides=True),
+    "income-payment-run-approve": R("payment_run", "payment-administration", CLIENT_ADMIN, pk="run_id", hides=True),
 }
 
 

@@ -481,6 +481,99 @@ def _provider_objects(world: World, municipality) -> None:
     )
 
 
+def _klantbeheer_objects(world: World, side: Side, organisation, legal, client_admin, approver) -> None:
+    """Klantbeheer's objects of one side, made by that side's Dienst: an objection against the head's Wmo decision
+    (its registration opens the legal_matter involvement the legal team reads it through), an enforcement signal and
+    an investigation, a claim on the benefit, and two payment runs of the Dienst (one prepared, one approved by a
+    second colleague: the four eyes), so ORG_IN's staff meet the other Dienst's only in the "out" cell."""
+    from routekaart.income.models import ClaimKind, ClaimReason, PaymentRunKind
+    from routekaart.income.services import payments, recovery
+    from routekaart.legal.models import ObjectionChannel, SignalSource
+    from routekaart.legal.services import enforcement
+    from routekaart.legal.services import objections as objection_services
+
+    today = timezone.localdate()
+    objection = objection_services.objection_register(
+        actor=legal,
+        decision_kind="access",
+        decision_id=side.ids["portal_decision_id"],
+        objector_id=side.head.pk,
+        channel=ObjectionChannel.LETTER,
+        received_on=today,
+        grounds="Ik heb meer hulp nodig.",
+    )
+    side.ids["objection_id"] = objection.pk
+    signal = enforcement.signal_record(
+        actor=client_admin,
+        household_id=side.household.pk,
+        source=SignalSource.TIP,
+        received_on=today,
+        description="Een melding over de woonsituatie.",
+        resident_id=side.head.pk,
+    )
+    side.ids["enforcement_signal_id"] = signal.pk
+    investigation = enforcement.investigation_open(
+        actor=client_admin,
+        household_id=side.household.pk,
+        question="Woont er iemand bij?",
+        investigator=client_admin,
+        opened_on=today,
+        resident_id=side.head.pk,
+    )
+    side.ids["investigation_id"] = investigation.pk
+    claim = recovery.claim_establish(
+        actor=client_admin,
+        household_id=side.household.pk,
+        debtor_id=side.head.pk,
+        benefit_id=side.ids["benefit"],
+        kind=ClaimKind.RECOVERY,
+        reason=ClaimReason.INCOME_REPORT,
+        explanation="Inkomsten te laat gemeld.",
+        period_from=today.replace(day=1) - datetime.timedelta(days=40),
+        period_to=today.replace(day=1) - datetime.timedelta(days=1),
+        principal=Decimal("400.00"),
+        established_on=today,
+    )
+    side.ids["claim_id"] = claim.pk
+    from routekaart.income.models import SocialAssistance
+
+    # the account the run pays to (the factory leaves it empty: a benefit without one is skipped, not paid)
+    SocialAssistance.objects.filter(pk=side.ids["benefit"]).update(
+        iban="NL91ABNA0417164300", account_holder=f"N. {side.head.family_name}"
+    )
+    month = today.replace(day=1)
+    execution_on = today + datetime.timedelta(days=3)
+    approved = payments.payment_run_prepare(
+        actor=client_admin, organisation=organisation, month=month, execution_on=execution_on
+    )
+    payments.payment_run_approve(actor=approver, run=approved)
+    side.ids["approved_run_id"] = approved.pk
+    next_month = (month + datetime.timedelta(days=32)).replace(day=1)
+    prepared = payments.payment_run_prepare(
+        actor=client_admin,
+        organisation=organisation,
+        month=next_month,
+        kind=PaymentRunKind.MONTHLY,
+        execution_on=execution_on,
+    )
+    side.ids["run_id"] = prepared.pk
+
+
+def _conduct_complaint(world: World) -> None:
+    """A complaint about a colleague's conduct (Awb chapter 9), registered by ORG_IN's legal team."""
+    from routekaart.legal.services.complaints import conduct_complaint_register
+
+    complaint = conduct_complaint_register(
+        actor=world.users[Role.LEGAL],
+        complainant_name="J. de Klager",
+        received_on=timezone.localdate(),
+        subject="De medewerker was onbeleefd aan de balie.",
+        about_user=world.users[Role.COORDINATOR],
+        resident=world.h_in.head,
+    )
+    world.shared["conduct_complaint_id"] = complaint.pk
+
+
 def world_build() -> World:
     """Everything the matrix requests, in one go (called inside a transaction the module rolls back)."""
     _configuration()
@@ -523,4 +616,14 @@ def world_build() -> World:
     _shared(shared, org_in, users[Role.COORDINATOR])
     world = World(org_in=org_in, users=users, devices=devices, h_in=h_in, h_out=h_out, shared=shared)
     _try(h_in, "providers", lambda: _provider_objects(world, municipality))
+    # klantbeheer: each side's objects made by its own Dienst (ORG_IN's by the matrix's legal and client_admin)
+    legal_out, admin_out = _user(Role.LEGAL, org_out), _user(Role.CLIENT_ADMIN, org_out)
+    approver_in, approver_out = _user(Role.CLIENT_ADMIN, org_in), _user(Role.CLIENT_ADMIN, org_out)
+    _try(
+        h_in,
+        "klantbeheer",
+        lambda: _klantbeheer_objects(world, h_in, org_in, users[Role.LEGAL], users[Role.CLIENT_ADMIN], approver_in),
+    )
+    _try(h_out, "klantbeheer", lambda: _klantbeheer_objects(world, h_out, org_out, legal_out, admin_out, approver_out))
+    _try(h_in, "conduct_complaint", lambda: _conduct_complaint(world))
     return world
