@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from ..income.calculation import euro
 from .models import Culpability
 
 DATA = Path(__file__).resolve().parent / "data" / "fines.yaml"
@@ -90,12 +91,12 @@ class FineCalculation:
             return "Geen verwijtbaarheid: geen boete (Awb art. 5:41)."
         if self.sanction == Sanction.WARNING:
             return (
-                f"Benadelingsbedrag € {self.harm} en geen recidive: een schriftelijke waarschuwing in plaats van een "
-                f"boete ({self.source})."
+                f"Benadelingsbedrag {euro(self.harm)} en geen recidive: een schriftelijke waarschuwing "
+                f"in plaats van een boete ({self.source})."
             )
         if self.harm == 0:
-            return f"Geen benadeling: boete {self.percentage}% van het maximum, € {self.amount} ({self.source})."
-        return f"{self.percentage}% van het benadelingsbedrag € {self.harm} = € {self.amount} ({self.source})."
+            return f"Geen benadeling: boete {self.percentage}% van het maximum, {euro(self.amount)} ({self.source})."
+        return f"{self.percentage}% van het benadelingsbedrag {euro(self.harm)} = {euro(self.amount)} ({self.source})."
 
 
 def fine_calculate(*, harm: Decimal | None, culpability: str, repeat_offence: bool, on: date) -> FineCalculation:

@@ -60,24 +60,37 @@ def _first(status: str) -> Case:
     return Case(When(status=status, then=Value(0)), default=Value(1), output_field=IntegerField())
 
 
-def signal_page(*, user, status: str = "", page_number: int | str | None = 1) -> Page:
-    """One page of the organisation's signals, new ones first then newest: two queries (count and page)."""
+def signals_visible(*, user, status: str = "") -> QuerySet[EnforcementSignal]:
+    """The signals of the user's klantbeheer organisations, new ones first then the newest."""
     signals = EnforcementSignal.objects.filter(organisation_id__in=client_admin_organisations(user))
     if status in EnforcementSignalStatus.values:
         signals = signals.filter(status=status)
-    signals = signals.select_related("resident").order_by(_first(EnforcementSignalStatus.NEW), "-received_on", "-id")
-    return _page(user, signals, page_number)
+    return signals.select_related("resident").order_by(_first(EnforcementSignalStatus.NEW), "-received_on", "-id")
 
 
-def investigation_page(*, user, status: str = "", page_number: int | str | None = 1) -> Page:
-    """One page of the organisation's investigations, open ones first: two queries (count and page)."""
+def investigations_visible(*, user, status: str = "") -> QuerySet[Investigation]:
+    """The investigations of the user's klantbeheer organisations, open ones first then the newest."""
     investigations = Investigation.objects.filter(organisation_id__in=client_admin_organisations(user))
     if status in InvestigationStatus.values:
         investigations = investigations.filter(status=status)
-    investigations = investigations.select_related("resident", "investigator").order_by(
+    return investigations.select_related("resident", "investigator").order_by(
         _first(InvestigationStatus.OPEN), "-opened_on", "-id"
     )
-    return _page(user, investigations, page_number)
+
+
+def enforcement_read_log(*, user, rows) -> None:
+    """Log the read of a page of signals or investigations: its people as the data subjects."""
+    _log_read(user, [row.resident for row in rows])
+
+
+def signal_page(*, user, status: str = "", page_number: int | str | None = 1) -> Page:
+    """One page of the organisation's signals: two queries (count and page)."""
+    return _page(user, signals_visible(user=user, status=status), page_number)
+
+
+def investigation_page(*, user, status: str = "", page_number: int | str | None = 1) -> Page:
+    """One page of the organisation's investigations: two queries (count and page)."""
+    return _page(user, investigations_visible(user=user, status=status), page_number)
 
 
 def signal_get(*, user, signal_id: int) -> EnforcementSignal:
@@ -145,17 +158,13 @@ class ResidentInvestigation:
         return self.closed_on is None
 
 
-def investigations_of_resident(*, user, resident_ids) -> list[ResidentInvestigation]:
-    """The investigations of these persons (the resident and whom they represent) they were informed of; one query
-    and one logged read. Nothing before the resident is informed."""
-    rows = (
-        Investigation.objects.filter(resident_id__in=list(resident_ids), resident_informed_on__isnull=False)
-        .select_related("resident")
-        .order_by("-resident_informed_on", "-id")
-    )
+def investigations_of_resident(*, resident_ids) -> list[ResidentInvestigation]:
+    """The investigations of these persons that they were informed of, newest first: one query. Nothing before the
+    resident is informed. A pure read: the portal page logs it (channel portal)."""
+    rows = Investigation.objects.filter(
+        resident_id__in=list(resident_ids), resident_informed_on__isnull=False
+    ).order_by("-resident_informed_on", "-id")
     investigations = list(rows)
-    if investigations:
-        _log_read(user, {i.resident_id: i.resident for i in investigations}.values())
     return [
         ResidentInvestigation(
             reference=i.reference,

@@ -1,3 +1,9 @@
-"""Filled in by its lane."""
+"""Onderzoek naar uw uitkering: the investigations the person shown has been informed of."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import enforcement_views as views
+
+urlpatterns = [
+    path("onderzoek/", views.investigations, name="investigations"),
+]

@@ -19,6 +19,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from ...income import selectors_signals as income_signals
+from ...income.calculation import euro
 from ...residents import selectors_signals as residents_signals
 from ..models import EnforcementSignal, SignalSource
 from .enforcement import signal_detected
@@ -70,8 +71,8 @@ def _income_signals(on: date) -> int:
             origin_kind=INCOME_ORIGIN,
             origin_id=finding.report_id,
             description=(
-                f"Inkomstenopgave {finding.month:%m-%Y}: netto € {finding.net_earnings} uit werk, terwijl het dossier "
-                "geen werk kent (geen surplusregeling, geen overstap naar werk)."
+                f"Inkomstenopgave {finding.month:%m-%Y}: netto {euro(finding.net_earnings)} uit werk, "
+                "terwijl het dossier geen werk kent (geen surplusregeling, geen overstap naar werk)."
             ),
             on=on,
         )

@@ -130,7 +130,7 @@ def test_findings_show_the_fine_calculation(handler_client, world):
     )
     assert response.status_code == 302
     page = handler_client.get(reverse("legal:investigation_detail", args=[investigation.pk]))
-    assert "50% van het benadelingsbedrag € 1000.00 = € 500.00" in page.content.decode()
+    assert "50% van het benadelingsbedrag € 1.000,00 = € 500,00" in page.content.decode()
     investigation.refresh_from_db()
     assert investigation.harm_amount == Decimal("1000.00")
 

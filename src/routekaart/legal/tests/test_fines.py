@@ -70,7 +70,7 @@ def test_every_number_has_a_source_in_the_data():
 
 def test_the_explanation_names_the_percentage_and_the_amount():
     assert (
-        "75% van het benadelingsbedrag € 1000.00 = € 750.00"
+        "75% van het benadelingsbedrag € 1.000,00 = € 750,00"
         in _fine("1000.00", Culpability.GROSS_NEGLIGENCE).explanation
     )
 
