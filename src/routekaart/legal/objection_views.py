@@ -63,7 +63,7 @@ STEP_SUCCESS = {
     "default_notice": gettext_lazy("De ingebrekestelling is geregistreerd."),
     "settle_penalty": gettext_lazy("De dwangsom is vastgesteld."),
 }
-EARLY = (ObjectionStatus.RECEIVED, ObjectionStatus.ACKNOWLEDGED)
+AFTER_RECEIPT = (ObjectionStatus.ACKNOWLEDGED, ObjectionStatus.INFORMAL)
 BEFORE_HEARING = (ObjectionStatus.RECEIVED, ObjectionStatus.ACKNOWLEDGED, ObjectionStatus.INFORMAL)
 
 
@@ -78,10 +78,12 @@ def steps_open(objection, hearings, appeals, notices) -> list[str]:
             steps.append("complete")
         if objection.late and objection.late_excusable is None:
             steps.append("judge_late")
-        if objection.status in EARLY:
+        if objection.status == ObjectionStatus.ACKNOWLEDGED:
             steps.append("informal")
+        if objection.status in AFTER_RECEIPT:
+            steps.append("plan_hearing")
         if objection.status in BEFORE_HEARING:
-            steps += ["plan_hearing", "waive_hearing"]
+            steps.append("waive_hearing")
         if any(h.held_on is None and not h.waived_reason for h in hearings):
             steps.append("record_hearing")
         if objection.committee and objection.status == ObjectionStatus.HEARD:
