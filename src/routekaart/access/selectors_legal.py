@@ -96,3 +96,8 @@ def decision_for_objection_by_reference(*, reference: str) -> DecisionForObjecti
 def provision_for_objection(*, provision_id: int) -> TailoredProvision | None:
     """The provision object the access services take (change, end, grant); legal passes it on, never reads it."""
     return TailoredProvision.objects.select_related("decision").filter(pk=provision_id).first()
+
+
+def decisions_for_objection(*, limit: int = 50) -> list[DecisionForObjection]:
+    """The latest decisions, newest first (the legal demo objects to a few of them): three queries."""
+    return [_as_value(decision) for decision in _decisions().order_by("-decided_on", "-id")[:limit]]
