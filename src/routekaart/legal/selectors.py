@@ -78,13 +78,19 @@ def _legal_organisations(user) -> set[int]:
     return {a.organisation_id for a in user.affiliations_held() if a.role == Role.LEGAL}
 
 
-def objections_visible(*, user, on: date | None = None) -> QuerySet[Objection]:
-    """The objections `user` may see (see the module's rule), as one queryset: two IN semi-joins."""
+def objections_visible(*, user, on: date | None = None, personal: bool = True) -> QuerySet[Objection]:
+    """The objections `user` may see (see the module's rule), as one queryset: two IN semi-joins.
+
+    `personal=False` is for the pages that show no personal data (the list, the deadline dashboard, the home
+    figures: reference, dates, status, handler): there the legal team sees all of its organisation's objections,
+    also those a colleague handles (whose involvement opens the household to that colleague only)."""
     if not getattr(user, "is_authenticated", False):
         return Objection.objects.none()
     legal = _legal_organisations(user)
     condition = Q(pk__in=[])
-    if legal:
+    if legal and not personal:
+        condition |= Q(organisation_id__in=legal)
+    elif legal:
         visible = households_visible(user=user, purpose=PURPOSE).values("pk")
         condition |= Q(organisation_id__in=legal, household_id__in=visible)
     if Role.COORDINATOR in user.roles:
@@ -155,7 +161,7 @@ def objection_page(
 ) -> tuple[Page, list[ObjectionRow]]:
     """One page of the visible objections, open ones first by their decision term: five queries (count, page,
     and the hearings, appeals and notices of the page), however many objections."""
-    objections = objections_visible(user=user, on=on)
+    objections = objections_visible(user=user, on=on, personal=False)
     if status == "open":
         objections = objections.filter(status__in=OPEN_OBJECTION_STATUSES)
     elif status:
@@ -172,7 +178,7 @@ def objection_page(
 def objection_handlers(*, user, on: date | None = None) -> list[tuple[int, str]]:
     """The handlers of the visible objections, for the filters: one query."""
     rows = (
-        objections_visible(user=user, on=on)
+        objections_visible(user=user, on=on, personal=False)
         .filter(handler__isnull=False)
         .values_list("handler_id", "handler__first_name", "handler__last_name", "handler__username")
         .distinct()

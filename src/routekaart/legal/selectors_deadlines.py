@@ -56,7 +56,7 @@ def _objections(*, user, on: date, handler_id: int | None) -> list[Objection]:
         | Q(appeals__isnull=False, appeals__judgment_on__isnull=True)
         | Q(default_notices__isnull=False, default_notices__penalty_decided_on__isnull=True)
     )
-    objections = objections_visible(user=user, on=on).filter(running)
+    objections = objections_visible(user=user, on=on, personal=False).filter(running)
     if handler_id:
         objections = objections.filter(handler_id=handler_id)
     ids = objections.values("pk")

@@ -18,7 +18,7 @@ def legal_home_counts(user) -> dict[str, int]:
     """Objections open, decision terms ending within 7 days, terms passed, conduct complaints open."""
     on = timezone.localdate()
     figures = (
-        objections_visible(user=user, on=on)
+        objections_visible(user=user, on=on, personal=False)
         .filter(status__in=OPEN_OBJECTION_STATUSES)
         .aggregate(
             objections_open=Count("pk"),
