@@ -1,9 +1,10 @@
-"""The household page's bestaanszekerheid block: the social-assistance benefit and its next yearly conversation.
+"""The household page's bestaanszekerheid block: the social-assistance benefit and its next yearly conversation. Shown
+to the roles the social-assistance activity allows (the coordinator, the resident), in domain P; a school or a job
+coach sees no benefit. It links to the client page and offers the conversation and the warm handover of the fixed
+coordinator to who may manage benefits, and establishing a claim to who may handle claims. The changes the resident
+reported in Mijn Routekaart wait here, each with its "verwerkt" button, until the coordinator has processed them.
 
-Shown to the roles the social-assistance activity allows (the coordinator, the resident), in domain P; a school or
-a job coach sees no benefit. It links to the client page and offers the conversation and the warm handover of the
-fixed coordinator to who may manage benefits. The changes the resident reported in Mijn Routekaart wait here, each
-with its "verwerkt" button, until the coordinator has processed them.
+The claims block beside it lists the household's open claims with their balances (benefit recovery).
 """
 
 from __future__ import annotations
@@ -11,12 +12,14 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ..audit import services as audit
 from ..organisations.roles import Domain
 from ..residents.household_blocks import HouseholdAction, HouseholdBlock, access_for
 from ..residents.selectors import HouseholdFile
 from .selectors_household import ACTIVITY, household_benefit_summary
 
 ORDER = 50
+RECOVERY_PURPOSE = "benefit-recovery"
 
 
 def benefit_block(file: HouseholdFile) -> HouseholdBlock | None:
@@ -37,6 +40,10 @@ def benefit_block(file: HouseholdFile) -> HouseholdBlock | None:
         actions.append(
             HouseholdAction(_("Regiehouder overdragen"), reverse("income:coordinator_reassign", args=[household_id]))
         )
+    if access.user.has_perm("income.manage_claims"):
+        actions.append(
+            HouseholdAction(_("Vordering vaststellen"), reverse("recovery:claim_establish", args=[household_id]))
+        )
     return HouseholdBlock(
         key="benefit",
         title=_("Bijstand"),
@@ -49,4 +56,36 @@ def benefit_block(file: HouseholdFile) -> HouseholdBlock | None:
         url=reverse("income:client_detail", args=[household_id]),
         domain=Domain.PARTICIPATION,
         actions=tuple(actions),
+    )
+
+
+CLAIMS_ORDER = ORDER + 1
+
+
+def claims_block(file: HouseholdFile) -> HouseholdBlock | None:
+    """The household's open claims (terugvordering, boete) with their balances, for klantbeheer and the coordinator
+    (benefit recovery, P); None without open claims. One query, and the read logged only when claims are shown."""
+    from .selectors_recovery import household_claims_open
+
+    access = access_for(file, RECOVERY_PURPOSE, Domain.PARTICIPATION)
+    if not access.permits(Domain.PARTICIPATION) or not access.user.has_perm("income.view_claims"):
+        return None
+    claims = [c for c in household_claims_open(household_id=file.household.pk) if access.covers(c.debtor_id)]
+    if not claims:
+        return None
+    audit.processing_record(
+        actor=access.user,
+        activity=RECOVERY_PURPOSE,
+        data_subjects=[audit.pseudonym(c.debtor.bsn) for c in claims],
+        channel=access.channel,
+        result=access.result,
+        reason=access.reason,
+    )
+    return HouseholdBlock(
+        key="claims",
+        title=_("Vorderingen"),
+        template="income/components/household_claims.html",
+        context={"claims": claims},
+        url=reverse("recovery:claim_list"),
+        domain=Domain.PARTICIPATION,
     )

@@ -1,5 +1,6 @@
 """The Dutch labels and sentences of recovery's events (terugvordering and collection), their kind for the
-timeline's filter, and the recovery pages' permissions; registered at start-up by `income.apps`."""
+timeline's filter, the recovery pages' permissions and the household page's claims block; registered at start-up
+by `income.apps`."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -18,7 +19,11 @@ EVENT_LABELS = {
 
 def register() -> None:
     """Register the labels, sentences and kinds of the recovery events, and the recovery pages' permissions."""
+    from ..residents.household_blocks import block_register
     from . import recovery_permissions  # noqa: F401  (declares its permissions on import)
+    from .household_block import CLAIMS_ORDER, claims_block
+
+    block_register("claims", claims_block, CLAIMS_ORDER)
 
     labels_register(EVENT_LABELS)
     sentences_register(EVENT_LABELS)

@@ -146,6 +146,7 @@ def household_claims_open(*, household_id: int) -> list[Claim]:
     """The household's open claims with their balances (one query); the caller's access check logs the read."""
     return list(
         Claim.objects.filter(household_id=household_id, status=ClaimStatus.OPEN)
+        .select_related("debtor")
         .annotate(balance=balance_expression())
         .order_by("established_on", "id")
     )

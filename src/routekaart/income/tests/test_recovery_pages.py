@@ -177,3 +177,9 @@ def test_a_closed_claim_offers_no_actions(world, client):
     response = client.get(reverse("recovery:claim_detail", args=[claim.pk]))
     assert response.context["actions"] == []
     assert Claim.objects.get(pk=claim.pk).status == ClaimStatus.WRITTEN_OFF
+
+
+def test_the_household_page_shows_the_open_claims_with_their_balance(world, client):
+    benefit, _admin, claim = world
+    html = client.get(reverse("residents:household_detail", args=[benefit.household_id])).content.decode()
+    assert f'data-claim="{claim.pk}"' in html and "Saldo € 2.400,00 van € 2.400,00." in html
