@@ -9,6 +9,18 @@ import rules
 from ..organisations.roles import Role
 from ..organisations.rules import has_role
 
+PURPOSE = "enforcement"  # the processing activity of every enforcement step and read
+
+
+def client_admin_organisations(actor) -> set[int]:
+    """The organisations where `actor` works in klantbeheer (client_admin): the scope of every enforcement list,
+    record and step."""
+    held = getattr(actor, "affiliations_held", None)
+    if held is None:
+        return set()
+    return {a.organisation_id for a in held() if a.role == Role.CLIENT_ADMIN}
+
+
 PERMISSIONS = {
     "legal.handle_enforcement": has_role(Role.CLIENT_ADMIN),
     "legal.record_enforcement_signal": has_role(Role.CLIENT_ADMIN, Role.COORDINATOR),

@@ -18,6 +18,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from ..audit import services as audit
+from .enforcement_rules import PURPOSE, client_admin_organisations
 from .fines import FineCalculation, fine_calculate
 from .models import (
     EnforcementSignal,
@@ -26,7 +27,6 @@ from .models import (
     InvestigationOutcome,
     InvestigationStatus,
 )
-from .services.enforcement import PURPOSE, client_admin_organisations
 
 PAGE_SIZE = 50
 

@@ -29,6 +29,7 @@ from ...residents import selectors as residents_selectors
 from ...residents import selectors_signals as residents_signals
 from ...residents import services as residents_services
 from ...residents.access import households_visible
+from ..enforcement_rules import PURPOSE, client_admin_organisations
 from ..fines import Sanction, fine_calculate
 from ..models import (
     Culpability,
@@ -40,7 +41,6 @@ from ..models import (
 )
 from ..workflow_enforcement import INVESTIGATION_MACHINE, SIGNAL_MACHINE
 
-PURPOSE = "enforcement"
 LEGAL_MATTER = "legal_matter"  # residents' InvolvementKind.LEGAL_MATTER (its models are not legal's to import)
 SCAN_SOURCES = (SignalSource.INCOME_REPORT, SignalSource.ADDRESS)
 INFORMED_BEFORE = (InvestigationOutcome.WARNING, InvestigationOutcome.RECOVERY, InvestigationOutcome.FINE)
@@ -59,14 +59,6 @@ def _step(machine: StateMachine, current: str, step: str, field: str) -> str:
         return machine.check(current, step)
     except ValidationError as error:
         raise ValidationError({field: error.messages[0]}) from None
-
-
-def client_admin_organisations(actor) -> set[int]:
-    """The organisations where `actor` works in klantbeheer (client_admin)."""
-    held = getattr(actor, "affiliations_held", None)
-    if held is None:
-        return set()
-    return {a.organisation_id for a in held() if a.role == Role.CLIENT_ADMIN}
 
 
 def _may_handle(actor, organisation_id: int, field: str) -> None:
@@ -194,6 +186,7 @@ def signal_record(
     return signal
 
 
+@transaction.atomic
 def signal_detected(
     *,
     household_id: int,

@@ -1,7 +1,7 @@
 """The enforcement scan: signals found in the file, once per origin.
 
 Two rules, each a set-based read of another app's selector (a fixed number of queries for any number of
-households), then one small transaction per new signal (the signal and its event):
+households), then one savepoint per new signal (the signal and its event) inside the scan's transaction:
 1. income: an income report with earnings from work for a benefit whose file knows of no work
    (`income.selectors_signals.earnings_the_file_does_not_know`); origin: the report.
 2. residents: more adults registered at the address of a benefit household's members than the household counts
@@ -47,7 +47,7 @@ def _known(origin_kind: str, source: str, origin_ids) -> set[int]:
 
 
 def _create(**values) -> bool:
-    """One signal in its own transaction; a signal another run inserted meanwhile is skipped, not an error."""
+    """One signal in its own savepoint; a signal another run inserted meanwhile is skipped, not an error."""
     try:
         with transaction.atomic():
             signal_detected(**values)
@@ -105,7 +105,9 @@ def _address_signals(on: date) -> int:
     return created
 
 
+@transaction.atomic
 def enforcement_scan(*, on: date | None = None) -> ScanResult:
-    """Run both rules on `on` (today by default); returns how many new signals each added."""
+    """Run both rules on `on` (today by default), as one transaction (each signal in its own savepoint); returns how
+    many new signals each added."""
     on = on or timezone.localdate()
     return ScanResult(income_report=_income_signals(on), address=_address_signals(on))
