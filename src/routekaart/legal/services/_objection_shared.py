@@ -22,20 +22,20 @@ PURPOSE = "objection-handling"
 INVOLVEMENT_KIND = "legal_matter"
 
 
-def raise_if(errors: dict[str, str]) -> None:
+def _raise_if(errors: dict[str, str]) -> None:
     if errors:
         raise ValidationError(errors)
 
 
-def today() -> date:
+def _today() -> date:
     return timezone.localdate()
 
 
-def roles_of(actor) -> set[str]:
+def _roles_of(actor) -> set[str]:
     return set(getattr(actor, "roles", ()) or ())
 
 
-def legal_organisation_ids(user) -> list[int]:
+def _legal_organisation_ids(user) -> list[int]:
     """The organisations where `user` holds the legal role (bezwaar en beroep)."""
     if user is None or not getattr(user, "is_authenticated", False):
         return []
@@ -43,19 +43,19 @@ def legal_organisation_ids(user) -> list[int]:
     return sorted({a.organisation_id for a in held if a.role == Role.LEGAL})
 
 
-def may_handle(actor, objection: Objection, field: str = "objection") -> None:
+def _may_handle(actor, objection: Objection, field: str = "objection") -> None:
     """Only staff with the legal role at the objection's organisation take its steps."""
-    if objection.organisation_id not in legal_organisation_ids(actor):
+    if objection.organisation_id not in _legal_organisation_ids(actor):
         raise ValidationError(
             {field: _("Alleen een jurist van de afdeling bezwaar van deze organisatie behandelt dit bezwaar.")}
         )
 
 
-def locked(objection: Objection) -> Objection:
+def _locked(objection: Objection) -> Objection:
     return Objection.objects.select_for_update(of=("self",)).get(pk=objection.pk)
 
 
-def record(*, actor, objection: Objection, action: str, after: dict | None = None, reason: str = "") -> None:
+def _record(*, actor, objection: Objection, action: str, after: dict | None = None, reason: str = "") -> None:
     """The step's event and its processing-log entry: reference, status, dates and codes, never the grounds."""
     audit.action_record(
         actor=actor,
@@ -69,16 +69,16 @@ def record(*, actor, objection: Objection, action: str, after: dict | None = Non
     )
 
 
-def day_errors(field: str, day: date | None, objection: Objection, *bounds: After) -> dict[str, str]:
+def _day_errors(field: str, day: date | None, objection: Objection, *bounds: After) -> dict[str, str]:
     """A step's date is filled in, not in the future and not before the receipt (nor the earlier steps)."""
     if day is None:
         return {field: _("Vul de datum in.")}
-    if day > today():
+    if day > _today():
         return {field: _("Vul een datum in die niet na vandaag ligt; dit is nog niet gebeurd.")}
     return not_before(day, field, After(objection.received_on, _("de ontvangst van het bezwaar")), *bounds)
 
 
-def text_set(objection: Objection, field: str, value: str | None, missing: str | None, errors: dict) -> None:
+def _text_set(objection: Objection, field: str, value: str | None, missing: str | None, errors: dict) -> None:
     """A step's text, stripped, on the objection; required unless `missing` is None; its length is the model's."""
     text = (value or "").strip()
     if not text and missing is not None:
@@ -91,14 +91,14 @@ def text_set(objection: Objection, field: str, value: str | None, missing: str |
             errors.update({name: messages[0] for name, messages in error.message_dict.items()})
 
 
-def involvement_reason(objection: Objection) -> str:
+def _involvement_reason(objection: Objection) -> str:
     return f"Bezwaar {objection.reference}"
 
 
-def involvement_start(*, actor, objection: Objection, user=None) -> None:
+def _involvement_start(*, actor, objection: Objection, user=None) -> None:
     """The legal staff see the household only through this involvement: the handler's (or the legal organisation's,
     without a handler). One per person and objection."""
-    reason = involvement_reason(objection)
+    reason = _involvement_reason(objection)
     running = residents_legal.legal_involvements(household_id=objection.household_id, reason=reason)
     if any(i.user_id == (user.pk if user is not None else None) for i in running):
         return
@@ -113,10 +113,10 @@ def involvement_start(*, actor, objection: Objection, user=None) -> None:
     )
 
 
-def involvements_end(*, actor, objection: Objection) -> int:
+def _involvements_end(*, actor, objection: Objection) -> int:
     """End the objection's involvements (withdrawn, or the appeal term passed without appeal)."""
     running = residents_legal.legal_involvements(
-        household_id=objection.household_id, reason=involvement_reason(objection)
+        household_id=objection.household_id, reason=_involvement_reason(objection)
     )
     for involvement in running:
         residents_services.involvement_end(actor=actor, involvement=involvement)

@@ -17,7 +17,7 @@ from ...audit import services as audit
 from ...core.dates import After, not_before
 from .. import terms
 from ..models import Appeal, AppealLevel, AppealOutcome, Objection, ObjectionStatus
-from ._objection_shared import PURPOSE, involvements_end, locked, may_handle, raise_if, today
+from ._objection_shared import PURPOSE, _involvements_end, _locked, _may_handle, _raise_if, _today
 
 __all__ = ["appeal_judgment", "appeal_register", "appeal_update", "objection_involvements_close"]
 
@@ -51,16 +51,16 @@ def appeal_register(
     *, actor, objection: Objection, court: str, lodged_on: date, case_number: str = "", level: str = "court"
 ) -> Appeal:
     """An appeal lodged with the court (or a higher appeal) against the decision on the objection."""
-    objection = locked(objection)
-    may_handle(actor, objection, "lodged_on")
+    objection = _locked(objection)
+    _may_handle(actor, objection, "lodged_on")
     if objection.status != ObjectionStatus.DECIDED:
-        raise_if({"lodged_on": _("Beroep kan alleen tegen een beslissing op bezwaar.")})
+        _raise_if({"lodged_on": _("Beroep kan alleen tegen een beslissing op bezwaar.")})
     errors: dict[str, str] = {}
     if level not in AppealLevel.values:
         errors["level"] = _("Kies beroep bij de rechtbank of hoger beroep.")
     if lodged_on is None:
         errors["lodged_on"] = _("Vul de datum in waarop het beroep is ingesteld.")
-    elif lodged_on > today():
+    elif lodged_on > _today():
         errors["lodged_on"] = _("Vul een datum in die niet na vandaag ligt; dit is nog niet gebeurd.")
     else:
         errors.update(not_before(lodged_on, "lodged_on", After(objection.decided_on, _("de beslissing op bezwaar"))))
@@ -75,7 +75,7 @@ def appeal_register(
     if not appeal.court:
         errors["court"] = _("Vul de rechtbank in.")
     _clean(appeal, errors)
-    raise_if(errors)
+    _raise_if(errors)
     appeal.save()
     _record(
         actor=actor,
@@ -93,7 +93,7 @@ def appeal_register(
 def appeal_update(*, actor, appeal: Appeal, **fields) -> Appeal:
     """The appeal's course: case number, the defence due and sent, the session, notes."""
     appeal = Appeal.objects.select_for_update(of=("self",)).select_related("objection").get(pk=appeal.pk)
-    may_handle(actor, appeal.objection, "notes")
+    _may_handle(actor, appeal.objection, "notes")
     errors: dict[str, str] = {}
     unknown = set(fields) - set(UPDATABLE)
     if unknown:
@@ -102,11 +102,11 @@ def appeal_update(*, actor, appeal: Appeal, **fields) -> Appeal:
         }
     if appeal.judgment_on is not None:
         errors["__all__"] = _("Er is al uitspraak gedaan; het beroep is afgesloten.")
-    raise_if(errors)
+    _raise_if(errors)
     for name, value in fields.items():
         setattr(appeal, name, (value or "").strip() if isinstance(value, str) else value)
     if appeal.defence_sent_on is not None:
-        if appeal.defence_sent_on > today():
+        if appeal.defence_sent_on > _today():
             errors["defence_sent_on"] = _("Vul een datum in die niet na vandaag ligt; dit is nog niet gebeurd.")
         else:
             errors.update(
@@ -117,7 +117,7 @@ def appeal_update(*, actor, appeal: Appeal, **fields) -> Appeal:
     if not appeal.court:
         errors["court"] = _("Vul de rechtbank in.")
     _clean(appeal, errors)
-    raise_if(errors)
+    _raise_if(errors)
     appeal.save(update_fields=list(fields))
     changed = {name: getattr(appeal, name) for name in fields if name != "notes"}
     _record(actor=actor, appeal=appeal, action="appeal.updated", after=changed)
@@ -128,13 +128,13 @@ def appeal_update(*, actor, appeal: Appeal, **fields) -> Appeal:
 def appeal_judgment(*, actor, appeal: Appeal, judgment_on: date, outcome: str, notes: str = "") -> Appeal:
     """The court's judgment, with its date and outcome."""
     appeal = Appeal.objects.select_for_update(of=("self",)).select_related("objection").get(pk=appeal.pk)
-    may_handle(actor, appeal.objection, "judgment_on")
+    _may_handle(actor, appeal.objection, "judgment_on")
     if appeal.judgment_on is not None:
-        raise_if({"judgment_on": _("De uitspraak is al vastgelegd.")})
+        _raise_if({"judgment_on": _("De uitspraak is al vastgelegd.")})
     errors: dict[str, str] = {}
     if judgment_on is None:
         errors["judgment_on"] = _("Vul de datum van de uitspraak in.")
-    elif judgment_on > today():
+    elif judgment_on > _today():
         errors["judgment_on"] = _("Vul een datum in die niet na vandaag ligt; dit is nog niet gebeurd.")
     else:
         errors.update(not_before(judgment_on, "judgment_on", After(appeal.lodged_on, _("het beroep"))))
@@ -144,7 +144,7 @@ def appeal_judgment(*, actor, appeal: Appeal, judgment_on: date, outcome: str, n
     if notes:
         appeal.notes = f"{appeal.notes}\n{notes.strip()}".strip()
     _clean(appeal, errors)
-    raise_if(errors)
+    _raise_if(errors)
     appeal.save(update_fields=["judgment_on", "outcome", "notes"])
     _record(actor=actor, appeal=appeal, action="appeal.judged", after={"judgment_on": judgment_on, "outcome": outcome})
     return appeal
@@ -154,7 +154,7 @@ def objection_involvements_close(*, actor=None, on: date | None = None) -> int:
     """End the legal involvements of decided objections whose appeal term passed without an appeal: the legal team
     no longer sees the household. Meant for a daily job (the jobs registry); idempotent, one transaction per
     objection. Objections with an appeal keep the involvement until the judgment's matter is closed by hand."""
-    on = on or today()
+    on = on or _today()
     ended = 0
     decided = Objection.objects.filter(status=ObjectionStatus.DECIDED, appeals__isnull=True).select_related(
         "household", "organisation", "objector"
@@ -163,5 +163,5 @@ def objection_involvements_close(*, actor=None, on: date | None = None) -> int:
         if terms.appeal_term_end(objection.decided_on) >= on:
             continue
         with transaction.atomic():
-            ended += involvements_end(actor=actor, objection=objection)
+            ended += _involvements_end(actor=actor, objection=objection)
     return ended

@@ -13,7 +13,7 @@ from ...core.dates import After
 from .. import terms
 from ..models import DefaultNotice, Objection
 from ..workflow_objections import OBJECTION
-from ._objection_shared import day_errors, locked, may_handle, raise_if, record
+from ._objection_shared import _day_errors, _locked, _may_handle, _raise_if, _record
 
 __all__ = ["default_notice_register", "default_penalty_settle"]
 
@@ -23,8 +23,8 @@ def _long(day: date) -> str:
 
 
 def _open_step(actor, objection: Objection, field: str) -> Objection:
-    objection = locked(objection)
-    may_handle(actor, objection, field)
+    objection = _locked(objection)
+    _may_handle(actor, objection, field)
     OBJECTION.check(objection.status, "keep")
     return objection
 
@@ -34,7 +34,7 @@ def default_notice_register(*, actor, objection: Objection, received_on: date) -
     """A notice of default (ingebrekestelling, Awb 4:17): counted only once the decision term has passed; the
     penalty runs from the day after the two weeks that follow its receipt."""
     objection = _open_step(actor, objection, "received_on")
-    errors = day_errors("received_on", received_on, objection)
+    errors = _day_errors("received_on", received_on, objection)
     if not errors and not terms.notice_counts(
         notice_received_on=received_on, decision_due_on=objection.decision_due_on
     ):
@@ -43,14 +43,14 @@ def default_notice_register(*, actor, objection: Objection, received_on: date) -
         ) % {"date": _long(objection.decision_due_on)}
     if not errors and objection.default_notices.filter(penalty_decided_on__isnull=True).exists():
         errors["received_on"] = _("Er loopt al een ingebrekestelling voor dit bezwaar.")
-    raise_if(errors)
+    _raise_if(errors)
     notice = DefaultNotice.objects.create(
         objection=objection,
         received_on=received_on,
         penalty_from=terms.penalty_from(received_on),
         recorded_by=actor,
     )
-    record(
+    _record(
         actor=actor,
         objection=objection,
         action="objection.default_notice",
@@ -65,15 +65,15 @@ def default_penalty_settle(*, actor, notice: DefaultNotice, on: date) -> Default
     decision on the objection (or up to `on`, at most 42), and the amount."""
     notice = DefaultNotice.objects.select_for_update(of=("self",)).select_related("objection").get(pk=notice.pk)
     objection = notice.objection
-    may_handle(actor, objection, "on")
+    _may_handle(actor, objection, "on")
     if notice.penalty_decided_on is not None:
-        raise_if({"on": _("De dwangsom is al vastgesteld.")})
-    errors = day_errors("on", on, objection, After(notice.received_on, _("de ingebrekestelling")))
-    raise_if(errors)
+        _raise_if({"on": _("De dwangsom is al vastgesteld.")})
+    errors = _day_errors("on", on, objection, After(notice.received_on, _("de ingebrekestelling")))
+    _raise_if(errors)
     days, amount = terms.penalty(notice.received_on, objection.decided_on, on)
     notice.penalty_days, notice.penalty_amount, notice.penalty_decided_on = days, amount, on
     notice.save(update_fields=["penalty_days", "penalty_amount", "penalty_decided_on"])
-    record(
+    _record(
         actor=actor,
         objection=objection,
         action="objection.penalty_settled",

@@ -43,17 +43,17 @@ from ..models import (
 )
 from ..workflow_objections import OBJECTION
 from ._objection_shared import (
-    day_errors,
-    involvement_start,
-    involvements_end,
-    legal_organisation_ids,
-    locked,
-    may_handle,
-    raise_if,
-    record,
-    roles_of,
-    text_set,
-    today,
+    _day_errors,
+    _involvement_start,
+    _involvements_end,
+    _legal_organisation_ids,
+    _locked,
+    _may_handle,
+    _raise_if,
+    _record,
+    _roles_of,
+    _text_set,
+    _today,
 )
 from .defaults import default_notice_register, default_penalty_settle
 
@@ -114,8 +114,8 @@ def _due(objection: Objection) -> date:
 def _registrant_errors(actor, channel: str, decision, objector_id: int) -> dict[str, str]:
     """Legal staff register any objection; a coordinator one received at the desk for a household they work with;
     a resident, in the portal, their own (or that of a person they represent)."""
-    roles = roles_of(actor)
-    if Role.LEGAL in roles and legal_organisation_ids(actor):
+    roles = _roles_of(actor)
+    if Role.LEGAL in roles and _legal_organisation_ids(actor):
         return {}
     if Role.COORDINATOR in roles:
         if channel != ObjectionChannel.STAFF:
@@ -125,7 +125,7 @@ def _registrant_errors(actor, channel: str, decision, objector_id: int) -> dict[
         return {"decision_id": _("U bent niet betrokken bij het huishouden van dit besluit.")}
     me = getattr(actor, "resident", None)
     if me is not None and channel == ObjectionChannel.PORTAL:
-        represented = {r.resident.pk for r in persons_represented(resident=me, on=today())}
+        represented = {r.resident.pk for r in persons_represented(resident=me, on=_today())}
         if objector_id in represented:
             return {}
         return {"objector_id": _("U kunt alleen bezwaar maken voor uzelf of voor wie u vertegenwoordigt.")}
@@ -136,7 +136,7 @@ def _organisation_id(actor, handler, decision) -> int | None:
     """The bestuursorgaan's legal desk: the handler's, else the actor's, else the one of the decision's organisation
     or its region that has legal staff."""
     for user in (handler, actor):
-        found = legal_organisation_ids(user)
+        found = _legal_organisation_ids(user)
         if found:
             return found[0]
     legal = organisation_selectors.organisation_list().filter(affiliations__role=Role.LEGAL).distinct()
@@ -170,10 +170,10 @@ def objection_register(
     legal-matter involvement started here."""
     errors: dict[str, str] = {}
     if decision_kind not in DecisionKind.values:
-        raise_if({"decision_kind": _("Kies het soort besluit: een beschikking van de toegang of een uitkering.")})
+        _raise_if({"decision_kind": _("Kies het soort besluit: een beschikking van de toegang of een uitkering.")})
     decision = decision_for_objection(decision_kind=decision_kind, decision_id=decision_id)
     if decision is None:
-        raise_if({"decision_id": _("Dit besluit bestaat niet of u hebt er geen toegang toe.")})
+        _raise_if({"decision_id": _("Dit besluit bestaat niet of u hebt er geen toegang toe.")})
     if objector_id != decision.addressee_id and not residents_legal.resident_in_household(
         resident_id=objector_id, household_id=decision.household_id
     ):
@@ -183,20 +183,20 @@ def objection_register(
     errors.update(_registrant_errors(actor, channel, decision, objector_id) if not errors else {})
     if received_on is None:
         errors["received_on"] = _("Vul de datum van ontvangst in.")
-    elif received_on > today():
+    elif received_on > _today():
         errors["received_on"] = _("Vul een datum in die niet na vandaag ligt; dit is nog niet gebeurd.")
     elif received_on < decision.sent_on:
         errors["received_on"] = _("Het bezwaar is ontvangen vóór het besluit is verzonden (%(date)s).") % {
             "date": _long(decision.sent_on)
         }
-    if handler is not None and not legal_organisation_ids(handler):
+    if handler is not None and not _legal_organisation_ids(handler):
         errors["handler"] = _("De behandelaar is geen jurist van een afdeling bezwaar.")
     organisation_id = _organisation_id(actor, handler, decision)
     if organisation_id is None:
         errors.setdefault("decision_id", _("Er is geen afdeling bezwaar die dit besluit behandelt."))
-    if handler is not None and organisation_id not in legal_organisation_ids(handler):
+    if handler is not None and organisation_id not in _legal_organisation_ids(handler):
         errors.setdefault("handler", _("De behandelaar werkt niet bij de afdeling bezwaar die dit besluit behandelt."))
-    raise_if(errors)
+    _raise_if(errors)
     term_end = terms.objection_term_end(decision.sent_on, decision.objection_weeks)
     late = received_on > term_end
     duplicate = (
@@ -230,8 +230,8 @@ def objection_register(
         handler=handler,
         organisation_id=organisation_id,
     )
-    text_set(objection, "representative", representative, None, errors)
-    text_set(
+    _text_set(objection, "representative", representative, None, errors)
+    _text_set(
         objection,
         "grounds",
         grounds,
@@ -241,14 +241,14 @@ def objection_register(
     late_missing = _("Het bezwaar komt na de bezwaartermijn (laatste dag %(date)s). Vul in waarom (Awb 6:11).") % {
         "date": _long(term_end)
     }
-    text_set(objection, "late_reason", late_reason, late_missing if late else None, errors)
-    raise_if(errors)
+    _text_set(objection, "late_reason", late_reason, late_missing if late else None, errors)
+    _raise_if(errors)
     objection.decision_due_on = _due(objection)
     objection.save()
     objection.reference = f"BZ-{received_on.year}-{objection.pk:06d}"
     objection.save(update_fields=["reference"])
-    involvement_start(actor=actor, objection=objection, user=handler)
-    record(
+    _involvement_start(actor=actor, objection=objection, user=handler)
+    _record(
         actor=actor,
         objection=objection,
         action="objection.registered",
@@ -286,7 +286,7 @@ def objection_register_by_reference(*, actor, reference: str, objector_birth_dat
         matching = residents_legal.resident_birth_date_matches(resident_ids=members, birth_date=objector_birth_date)
         objector_id = next((pk for pk in members if pk in matching), None)
     if objector_id is None:
-        raise_if({"reference": str(REFERENCE_REFUSAL)})
+        _raise_if({"reference": str(REFERENCE_REFUSAL)})
     return objection_register(
         actor=actor, decision_kind=decision.kind, decision_id=decision.id, objector_id=objector_id, **kwargs
     )
@@ -295,14 +295,14 @@ def objection_register_by_reference(*, actor, reference: str, objector_birth_dat
 @transaction.atomic
 def objection_acknowledge(*, actor, objection: Objection, on: date) -> Objection:
     """The written acknowledgement of receipt (Awb 6:14)."""
-    objection = locked(objection)
-    may_handle(actor, objection, "on")
+    objection = _locked(objection)
+    _may_handle(actor, objection, "on")
     status = OBJECTION.check(objection.status, "acknowledge")
-    raise_if(day_errors("on", on, objection))
+    _raise_if(_day_errors("on", on, objection))
     objection.acknowledged_on, objection.status = on, status
     objection.save(update_fields=["acknowledged_on", "status"])
     due = terms.acknowledgement_due(objection.received_on)
-    record(
+    _record(
         actor=actor,
         objection=objection,
         action="objection.acknowledged",
@@ -314,17 +314,17 @@ def objection_acknowledge(*, actor, objection: Objection, on: date) -> Objection
 @transaction.atomic
 def objection_assign(*, actor, objection: Objection, handler) -> Objection:
     """A jurist of the objection's organisation handles it; they see the household through their own involvement."""
-    objection = locked(objection)
-    may_handle(actor, objection, "handler")
+    objection = _locked(objection)
+    _may_handle(actor, objection, "handler")
     OBJECTION.check(objection.status, "keep")
-    if handler is None or objection.organisation_id not in legal_organisation_ids(handler):
-        raise_if({"handler": _("Kies een jurist van de afdeling bezwaar van deze organisatie.")})
+    if handler is None or objection.organisation_id not in _legal_organisation_ids(handler):
+        _raise_if({"handler": _("Kies een jurist van de afdeling bezwaar van deze organisatie.")})
     if handler.pk == objection.handler_id:
-        raise_if({"handler": _("Deze jurist behandelt het bezwaar al.")})
+        _raise_if({"handler": _("Deze jurist behandelt het bezwaar al.")})
     objection.handler = handler
     objection.save(update_fields=["handler"])
-    involvement_start(actor=actor, objection=objection, user=handler)
-    record(actor=actor, objection=objection, action="objection.assigned", after={"handler_id": handler.pk})
+    _involvement_start(actor=actor, objection=objection, user=handler)
+    _record(actor=actor, objection=objection, action="objection.assigned", after={"handler_id": handler.pk})
     return objection
 
 
@@ -332,12 +332,12 @@ def objection_assign(*, actor, objection: Objection, handler) -> Objection:
 def objection_informal_contact(*, actor, objection: Objection, on: date, note: str, resolved: bool) -> Objection:
     """A phone call first: resolved, the objector withdraws (the objection closes); not resolved, on to the
     hearing. The note stays on the objection, not in the event."""
-    objection = locked(objection)
-    may_handle(actor, objection, "on")
+    objection = _locked(objection)
+    _may_handle(actor, objection, "on")
     status = OBJECTION.check(objection.status, "informal_resolved" if resolved else "informal")
-    errors = day_errors("on", on, objection)
-    text_set(objection, "informal_note", note, _("Vul kort in wat er besproken is."), errors)
-    raise_if(errors)
+    errors = _day_errors("on", on, objection)
+    _text_set(objection, "informal_note", note, _("Vul kort in wat er besproken is."), errors)
+    _raise_if(errors)
     objection.informal_contact_on, objection.status = on, status
     fields = ["informal_contact_on", "informal_note", "status"]
     if resolved:
@@ -345,8 +345,8 @@ def objection_informal_contact(*, actor, objection: Objection, on: date, note: s
         fields.append("withdrawn_on")
     objection.save(update_fields=fields)
     if resolved:
-        involvements_end(actor=actor, objection=objection)
-    record(
+        _involvements_end(actor=actor, objection=objection)
+    _record(
         actor=actor,
         objection=objection,
         action="objection.informal_contact",
@@ -356,8 +356,8 @@ def objection_informal_contact(*, actor, objection: Objection, on: date, note: s
 
 
 def _open_step(actor, objection: Objection, field: str) -> Objection:
-    objection = locked(objection)
-    may_handle(actor, objection, field)
+    objection = _locked(objection)
+    _may_handle(actor, objection, field)
     OBJECTION.check(objection.status, "keep")
     return objection
 
@@ -367,15 +367,15 @@ def objection_complete(*, actor, objection: Objection, on: date, grounds: str) -
     """The grounds of a pro-forma objection, received within its term (Awb 6:6)."""
     objection = _open_step(actor, objection, "on")
     if not objection.pro_forma:
-        raise_if({"on": _("Dit bezwaar is geen pro-forma bezwaar; de gronden zijn er al.")})
+        _raise_if({"on": _("Dit bezwaar is geen pro-forma bezwaar; de gronden zijn er al.")})
     if objection.completed_on is not None:
-        raise_if({"on": _("De gronden van dit bezwaar zijn al aangevuld.")})
-    errors = day_errors("on", on, objection)
-    text_set(objection, "grounds", grounds, _("Vul de gronden van het bezwaar in."), errors)
-    raise_if(errors)
+        _raise_if({"on": _("De gronden van dit bezwaar zijn al aangevuld.")})
+    errors = _day_errors("on", on, objection)
+    _text_set(objection, "grounds", grounds, _("Vul de gronden van het bezwaar in."), errors)
+    _raise_if(errors)
     objection.completed_on = on
     objection.save(update_fields=["completed_on", "grounds"])
-    record(
+    _record(
         actor=actor,
         objection=objection,
         action="objection.completed",
@@ -389,15 +389,15 @@ def objection_late_judge(*, actor, objection: Objection, excusable: bool, reason
     """Whether a late objection's lateness is excusable (Awb 6:11); not excusable, it is decided inadmissible."""
     objection = _open_step(actor, objection, "excusable")
     if not objection.late:
-        raise_if({"excusable": _("Dit bezwaar is op tijd ingediend.")})
+        _raise_if({"excusable": _("Dit bezwaar is op tijd ingediend.")})
     if objection.late_excusable is not None:
-        raise_if({"excusable": _("Over de termijnoverschrijding is al geoordeeld.")})
+        _raise_if({"excusable": _("Over de termijnoverschrijding is al geoordeeld.")})
     if not (reasoning or "").strip():
-        raise_if({"reasoning": _("Motiveer waarom de termijnoverschrijding wel of niet verschoonbaar is.")})
+        _raise_if({"reasoning": _("Motiveer waarom de termijnoverschrijding wel of niet verschoonbaar is.")})
     objection.late_excusable = bool(excusable)
     objection.decision_due_on = _due(objection)
     objection.save(update_fields=["late_excusable", "decision_due_on"])
-    record(
+    _record(
         actor=actor,
         objection=objection,
         action="objection.late_judged",
@@ -411,20 +411,20 @@ def objection_extend(*, actor, objection: Objection, on: date, reason: str) -> O
     """The decision postponed once by six weeks, within the term, with notice to the objector (Awb 7:10 lid 3)."""
     objection = _open_step(actor, objection, "on")
     if objection.extended_on is not None:
-        raise_if({"on": _("De beslissing is al eens verdaagd; dat kan maar één keer (Awb 7:10 lid 3).")})
-    errors = day_errors("on", on, objection)
+        _raise_if({"on": _("De beslissing is al eens verdaagd; dat kan maar één keer (Awb 7:10 lid 3).")})
+    errors = _day_errors("on", on, objection)
     if not errors and on > objection.decision_due_on:
         errors["on"] = _("De beslistermijn is op %(date)s verstreken; verdagen kan alleen binnen de termijn.") % {
             "date": _long(objection.decision_due_on)
         }
     if not (reason or "").strip():
         errors["reason"] = _("Vul de reden van de verdaging in; de indiener krijgt die schriftelijk.")
-    raise_if(errors)
+    _raise_if(errors)
     before = objection.decision_due_on
     objection.extended_on = on
     objection.decision_due_on = _due(objection)
     objection.save(update_fields=["extended_on", "decision_due_on"])
-    record(
+    _record(
         actor=actor,
         objection=objection,
         action="objection.extended",
@@ -452,12 +452,12 @@ def objection_postpone(*, actor, objection: Objection, weeks: int, consent_note:
         errors["consent_note"] = _("Leg vast hoe en wanneer de indiener met het uitstel heeft ingestemd.")
     elif objection.postponement_note:
         note = f"{objection.postponement_note}\n{note}"
-    text_set(objection, "postponement_note", note, None, errors)
-    raise_if(errors)
+    _text_set(objection, "postponement_note", note, None, errors)
+    _raise_if(errors)
     objection.postponed_weeks += weeks
     objection.decision_due_on = _due(objection)
     objection.save(update_fields=["postponed_weeks", "postponement_note", "decision_due_on"])
-    record(
+    _record(
         actor=actor,
         objection=objection,
         action="objection.postponed",
@@ -473,10 +473,10 @@ def objection_postpone(*, actor, objection: Objection, weeks: int, consent_note:
 @transaction.atomic
 def hearing_plan(*, actor, objection: Objection, invited_on: date, scheduled_at: datetime, location: str) -> Hearing:
     """The invitation to the hearing (Awb 7:2): when and where; planned again, the new session replaces the old."""
-    objection = locked(objection)
-    may_handle(actor, objection, "scheduled_at")
+    objection = _locked(objection)
+    _may_handle(actor, objection, "scheduled_at")
     status = OBJECTION.check(objection.status, "hearing_plan")
-    errors = day_errors("invited_on", invited_on, objection)
+    errors = _day_errors("invited_on", invited_on, objection)
     if scheduled_at is None:
         errors["scheduled_at"] = _("Vul de datum en tijd van de hoorzitting in.")
     elif invited_on is not None and scheduled_at.date() < invited_on:
@@ -495,11 +495,11 @@ def hearing_plan(*, actor, objection: Objection, invited_on: date, scheduled_at:
             hearing.full_clean(exclude=["objection", "recorded_by"])
         except ValidationError as error:
             errors.update({name: messages[0] for name, messages in error.message_dict.items()})
-    raise_if(errors)
+    _raise_if(errors)
     hearing.save()
     objection.status = status
     objection.save(update_fields=["status"])
-    record(
+    _record(
         actor=actor,
         objection=objection,
         action="objection.hearing_planned",
@@ -511,14 +511,14 @@ def hearing_plan(*, actor, objection: Objection, invited_on: date, scheduled_at:
 @transaction.atomic
 def hearing_record(*, actor, hearing: Hearing, held_on: date, attendees: str, report: str) -> Hearing:
     """The hearing held, with who attended and its report (Awb 7:7)."""
-    objection = locked(hearing.objection)
-    may_handle(actor, objection, "held_on")
+    objection = _locked(hearing.objection)
+    _may_handle(actor, objection, "held_on")
     hearing = Hearing.objects.select_for_update(of=("self",)).get(pk=hearing.pk)
     latest = objection.hearings.order_by("-scheduled_at", "-pk").values_list("pk", flat=True).first()
     status = OBJECTION.check(objection.status, "hearing_record")
     if hearing.pk != latest or hearing.held_on is not None:
-        raise_if({"held_on": _("Leg het verslag vast bij de laatst geplande hoorzitting.")})
-    errors = day_errors("held_on", held_on, objection, After(hearing.invited_on, _("de uitnodiging")))
+        _raise_if({"held_on": _("Leg het verslag vast bij de laatst geplande hoorzitting.")})
+    errors = _day_errors("held_on", held_on, objection, After(hearing.invited_on, _("de uitnodiging")))
     hearing.held_on = held_on
     hearing.attendees = (attendees or "").strip()
     hearing.report = (report or "").strip()
@@ -531,11 +531,11 @@ def hearing_record(*, actor, hearing: Hearing, held_on: date, attendees: str, re
             hearing.full_clean(exclude=["objection", "recorded_by", "scheduled_at"])
         except ValidationError as error:
             errors.update({name: messages[0] for name, messages in error.message_dict.items()})
-    raise_if(errors)
+    _raise_if(errors)
     hearing.save(update_fields=["held_on", "attendees", "report"])
     objection.status = status
     objection.save(update_fields=["status"])
-    record(
+    _record(
         actor=actor, objection=objection, action="objection.heard", after={"hearing_id": hearing.pk, "held_on": held_on}
     )
     return hearing
@@ -545,16 +545,16 @@ def hearing_record(*, actor, hearing: Hearing, held_on: date, attendees: str, re
 def hearing_waive(*, actor, objection: Objection, reason: str) -> Objection:
     """No hearing, for a reason of Awb 7:3 (manifestly inadmissible or unfounded, the objector does not wish to be
     heard, or the objection is met in full); recorded as a hearing without a session."""
-    objection = locked(objection)
-    may_handle(actor, objection, "reason")
+    objection = _locked(objection)
+    _may_handle(actor, objection, "reason")
     status = OBJECTION.check(objection.status, "hearing_waive")
     reason = (reason or "").strip()
     if not reason:
-        raise_if({"reason": _("Vul in waarom u afziet van horen (Awb 7:3).")})
+        _raise_if({"reason": _("Vul in waarom u afziet van horen (Awb 7:3).")})
     hearing = Hearing(
         objection=objection,
-        invited_on=today(),
-        scheduled_at=timezone.make_aware(datetime.combine(today(), datetime.min.time())),
+        invited_on=_today(),
+        scheduled_at=timezone.make_aware(datetime.combine(_today(), datetime.min.time())),
         location="-",
         waived_reason=reason,
         recorded_by=actor,
@@ -562,30 +562,30 @@ def hearing_waive(*, actor, objection: Objection, reason: str) -> Objection:
     try:
         hearing.full_clean(exclude=["objection", "recorded_by"])
     except ValidationError as error:
-        raise_if({"reason": error.message_dict.get("waived_reason", error.messages)[0]})
+        _raise_if({"reason": error.message_dict.get("waived_reason", error.messages)[0]})
     hearing.save()
     objection.status = status
     objection.save(update_fields=["status"])
-    record(actor=actor, objection=objection, action="objection.hearing_waived", after={"hearing_id": hearing.pk})
+    _record(actor=actor, objection=objection, action="objection.hearing_waived", after={"hearing_id": hearing.pk})
     return objection
 
 
 @transaction.atomic
 def objection_advise(*, actor, objection: Objection, on: date, advice: str, advice_outcome: str) -> Objection:
     """The advisory committee's advice (Awb 7:13), only where a committee hears the objection."""
-    objection = locked(objection)
-    may_handle(actor, objection, "on")
+    objection = _locked(objection)
+    _may_handle(actor, objection, "on")
     if not objection.committee:
-        raise_if({"on": _("Bij dit bezwaar is geen adviescommissie; de jurist beslist zelf.")})
+        _raise_if({"on": _("Bij dit bezwaar is geen adviescommissie; de jurist beslist zelf.")})
     status = OBJECTION.check(objection.status, "advise")
-    errors = day_errors("on", on, objection)
+    errors = _day_errors("on", on, objection)
     if advice_outcome not in ObjectionOutcome.values:
         errors["advice_outcome"] = _("Kies het geadviseerde oordeel.")
-    text_set(objection, "advice", advice, _("Vul het advies van de commissie in."), errors)
-    raise_if(errors)
+    _text_set(objection, "advice", advice, _("Vul het advies van de commissie in."), errors)
+    _raise_if(errors)
     objection.advised_on, objection.advice_outcome, objection.status = on, advice_outcome, status
     objection.save(update_fields=["advised_on", "advice", "advice_outcome", "status"])
-    record(
+    _record(
         actor=actor,
         objection=objection,
         action="objection.advised",
@@ -595,7 +595,7 @@ def objection_advise(*, actor, objection: Objection, on: date, advice: str, advi
 
 
 def _decide_errors(objection: Objection, on: date, outcome: str, effect: str, changes: list) -> dict[str, str]:
-    errors = day_errors("on", on, objection, After(objection.advised_on, _("het advies")))
+    errors = _day_errors("on", on, objection, After(objection.advised_on, _("het advies")))
     if outcome not in ObjectionOutcome.values:
         errors["outcome"] = _("Kies het oordeel: gegrond, gedeeltelijk gegrond, ongegrond of niet-ontvankelijk.")
     if effect not in DecisionEffect.values:
@@ -681,13 +681,13 @@ def _changes_apply(*, actor, objection: Objection, changes: list[dict], reasonin
                     )
                 elif action == "end":
                     access_provisions.provision_end(
-                        actor=actor, provision=provision, ends_on=ends_on or today(), reasoning=reasoning
+                        actor=actor, provision=provision, ends_on=ends_on or _today(), reasoning=reasoning
                     )
                 else:
                     access_provisions.provision_grant(
                         actor=actor,
                         provision=provision,
-                        starts_on=starts_on or today(),
+                        starts_on=starts_on or _today(),
                         ends_on=ends_on,
                         volume=volume,
                         unit=change.get("unit") or "",
@@ -698,7 +698,7 @@ def _changes_apply(*, actor, objection: Objection, changes: list[dict], reasonin
                 errors[prefix + ("action" if name in ("provision", "__all__", "reasoning") else name)] = messages[0]
             continue
         done.append({"provision_id": provision_id, "action": action})
-    raise_if(errors)
+    _raise_if(errors)
     return done
 
 
@@ -715,14 +715,14 @@ def objection_decide(
 ) -> Objection:
     """The decision on the objection (Awb 7:11, 7:12): upheld, partly, dismissed or inadmissible, with what it does
     to the original decision; the changes go through the access app in this transaction, all or nothing."""
-    objection = locked(objection)
-    may_handle(actor, objection, "on")
+    objection = _locked(objection)
+    _may_handle(actor, objection, "on")
     changes = list(changes or [])
     step = "decide_inadmissible" if outcome == ObjectionOutcome.INADMISSIBLE else "decide"
     status = OBJECTION.check(objection.status, step)
     errors = _decide_errors(objection, on, outcome, effect, changes)
-    text_set(objection, "reasoning", reasoning, _("Motiveer de beslissing op bezwaar (Awb 7:12)."), errors)
-    raise_if(errors)
+    _text_set(objection, "reasoning", reasoning, _("Motiveer de beslissing op bezwaar (Awb 7:12)."), errors)
+    _raise_if(errors)
     summary = _("Beslissing op bezwaar %(reference)s: %(outcome)s") % {
         "reference": objection.reference,
         "outcome": ObjectionOutcome(outcome).label,
@@ -730,7 +730,7 @@ def objection_decide(
     done = _changes_apply(actor=actor, objection=objection, changes=changes, reasoning=str(summary))
     objection.decided_on, objection.outcome, objection.effect, objection.status = on, outcome, effect, status
     objection.save(update_fields=["decided_on", "outcome", "effect", "reasoning", "status"])
-    record(
+    _record(
         actor=actor,
         objection=objection,
         action="objection.decided",
@@ -749,14 +749,14 @@ def objection_decide(
 @transaction.atomic
 def objection_withdraw(*, actor, objection: Objection, on: date, reason: str) -> Objection:
     """The objector withdrew the objection (Awb 6:21): it closes without a decision; the legal involvement ends."""
-    objection = locked(objection)
-    may_handle(actor, objection, "on")
+    objection = _locked(objection)
+    _may_handle(actor, objection, "on")
     status = OBJECTION.check(objection.status, "withdraw")
-    raise_if(day_errors("on", on, objection))
+    _raise_if(_day_errors("on", on, objection))
     objection.withdrawn_on, objection.status = on, status
     objection.save(update_fields=["withdrawn_on", "status"])
-    involvements_end(actor=actor, objection=objection)
-    record(
+    _involvements_end(actor=actor, objection=objection)
+    _record(
         actor=actor,
         objection=objection,
         action="objection.withdrawn",
