@@ -1,3 +1,11 @@
-"""Filled in by its lane."""
+"""Recovery's API, for klantbeheer and the coordinator: /api/v1/vorderingen/."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from .recovery import ClaimArrangementCreate, ClaimDetail, ClaimList
+
+urlpatterns = [
+    path("vorderingen/", ClaimList.as_view(), name="income-claims"),
+    path("vorderingen/<id:pk>/", ClaimDetail.as_view(), name="income-claim"),
+    path("vorderingen/<id:pk>/afspraak/", ClaimArrangementCreate.as_view(), name="income-claim-arrangement"),
+]
