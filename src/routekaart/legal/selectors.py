@@ -238,9 +238,9 @@ def objection_get(*, user, objection_id: int, on: date | None = None, timeline: 
 def resident_objections(*, resident_ids: Iterable[int], on: date) -> list[ObjectionRow]:
     """The objections made by these residents (the portal: the person shown and who they act for), newest first,
     each with its terms: four queries."""
-    objections = _with_relations(Objection.objects.filter(objector_id__in=list(resident_ids))).order_by(
-        "-received_on", "-id"
-    )
+    objections = _with_relations(
+        Objection.objects.filter(objector_id__in=list(resident_ids)).select_related("objector")
+    ).order_by("-received_on", "-id")
     return [ObjectionRow(o, objection_terms(o, on)) for o in objections]
 
 

@@ -12,25 +12,15 @@ from freezegun import freeze_time
 from ...access.models import Decision
 from ...audit.models import Event
 from ...legal.models import Objection
-from ...organisations.roles import Role
-from ...organisations.tests.factories import AffiliationFactory, UserFactory
 from ...testing import database_fingerprint
 from . import test_decision_pages as pages
 from .helpers import portal_login
+from .objection_fixtures import *  # noqa: F403  (legal_desk)
 
 pytestmark = pytest.mark.django_db
 
 # The fixtures of the decisions pages: the Hendriks family with a decision each, and another household.
 home, other = pages.home, pages.other  # rules and coordinator come from the portal's conftest
-
-
-@pytest.fixture
-def legal_desk(coordinator):
-    """The afdeling bezwaar of the coordinator's Dienst: a jurist there handles the objections."""
-    organisation = coordinator.affiliations.first().organisation
-    jurist = UserFactory(first_name="Jan", last_name="Jurist")
-    AffiliationFactory(user=jurist, role=Role.LEGAL, organisation=organisation)
-    return jurist
 
 
 def test_an_objection_is_registered_in_klantbeheer_with_one_event(client, home, legal_desk):
