@@ -120,6 +120,27 @@ def _retention_outcome(results: dict[str, Counts]) -> str:
     return gettext("%(count)s gegevens na de bewaartermijn geanonimiseerd.") % {"count": anonymised}
 
 
+# --- the satisfaction surveys (legal) -------------------------------------------------------------------------------
+
+
+def _surveys_steps(on: date) -> list[Step]:
+    def send() -> Counts:
+        from ..legal.services.surveys import surveys_send
+
+        run = surveys_send(on=on)
+        return {"sent": run.sent, "expired": run.expired}
+
+    return [Step("send", send)]
+
+
+def _surveys_outcome(results: dict[str, Counts]) -> str:
+    counts = results.get("send", {})
+    return gettext("%(sent)s vragenlijsten verstuurd, %(expired)s verlopen.") % {
+        "sent": counts.get("sent", 0),
+        "expired": counts.get("expired", 0),
+    }
+
+
 JOBS: dict[str, Job] = {
     job.name: job
     for job in (
@@ -153,6 +174,16 @@ JOBS: dict[str, Job] = {
             _("Anonimiseert de gegevens waarvan de bewaartermijn voorbij is."),
             _retention_steps,
             _retention_outcome,
+        ),
+        Job(
+            "satisfaction_surveys",
+            _("Tevredenheidsonderzoek"),
+            _(
+                "Stuurt een week na een beschikking of een afgesloten hulpvraag een korte vragenlijst en laat oude "
+                "vragenlijsten verlopen."
+            ),
+            _surveys_steps,
+            _surveys_outcome,
         ),
     )
 }
