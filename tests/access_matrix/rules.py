@@ -520,6 +520,24 @@ RULES: dict[str, Rule] = {
     "legal-conduct-complaints": R("list", "conduct-complaint-handling", LEGAL, write_subject="body"),
     "legal-conduct-complaint": R("conduct_complaint", "conduct-complaint-handling", LEGAL, pk="conduct_complaint_id"),
     "legal-quality": R("none", AGGREGATE, {Role.LEGAL, Role.POLICY}),
+    # enforcement over the API: klantbeheer's only (a coordinator records a signal on the page, not here)
+    "legal-enforcement-signals": R("list", "enforcement", CLIENT_ADMIN, write_subject="body"),
+    "legal-enforcement-signal": R(
+        "enforcement_signal", "enforcement", CLIENT_ADMIN, pk="enforcement_signal_id", hides=True
+    ),
+    "legal-enforcement-signal-assess": R(
+        "enforcement_signal", "enforcement", CLIENT_ADMIN, pk="enforcement_signal_id", hides=True
+    ),
+    "legal-investigations": R("list", "enforcement", CLIENT_ADMIN, write_subject="body"),
+    "legal-investigation": R("investigation", "enforcement", CLIENT_ADMIN, pk="investigation_id", hides=True),
+    "legal-investigation-findings": R("investigation", "enforcement", CLIENT_ADMIN, pk="investigation_id", hides=True),
+    "legal-investigation-inform": R("investigation", "enforcement", CLIENT_ADMIN, pk="investigation_id", hides=True),
+    "legal-investigation-hear": R("investigation", "enforcement", CLIENT_ADMIN, pk="investigation_id", hides=True),
+    "legal-investigation-close": R("investigation", "enforcement", CLIENT_ADMIN, pk="investigation_id", hides=True),
+    # claims over the API: a claim of a household the user may not see is not found (the pages answer 403)
+    "income-claims": R("list", "benefit-recovery", CLAIM_HANDLERS, write_subject="body"),
+    "income-claim": R("claim", "benefit-recovery", CLAIM_HANDLERS, pk="claim_id", hides=True),
+    "income-claim-arrangement": R("claim", "benefit-recovery", CLAIM_HANDLERS, pk="claim_id", hides=True),
     "income-payment-run-list": R("list", "payment-administration", CLIENT_ADMIN),
     "income-payment-run-prepare": R("body", "payment-administration", CLIENT_ADMIN),
     "income-payment-run-detail": R("payment_run", "payment-administration", CLIENT_ADMIN, pk="run_id", hides=True),
@@ -540,6 +558,11 @@ PORTAL_OBJECTS: dict[str, dict[str, str]] = {
     "portal:authorisation_withdraw": {"pk": "authorisation_id"},  # an authorisation the head gave
     # "Mijn zorg": a complaint about one of the person's own assignments (H_out's head's for the other cell)
     "portal:care_complaint": {"pk": "portal_assignment_id"},
+    # klantbeheer: the head's objection (its receipt letter exists from the registration on), a survey sent to the
+    # head, the head's claim with its recovery decision letter
+    "portal:objection_letter": {"pk": "objection_id", "kind": "objection_letter_kind"},
+    "portal:survey": {"pk": "survey_id"},
+    "portal:claim_letter": {"pk": "claim_id", "letter": "claim_letter_kind"},
     # configuration, not a person: a regulation's code (the same in both households)
     "portal:regulation_apply": {"code": "regulation_code"},
     # the confirmation of an application: a regulation the household applied for (configuration too)

@@ -146,11 +146,11 @@ def _own_cases():
 def test_every_page_opens_with_the_residents_own_objects(world, portal_client, in_savepoint, route):
     url = _url(world, route, "in")
     if route.name == "portal:objection_received":
-        # the confirmation follows a sent objection: the session holds when it was received
+        # the confirmation follows a sent objection: the session holds the objection registered for the decision
         from routekaart.portal.decision_views import RECEIVED_KEY
 
         session = portal_client.session
-        session[RECEIVED_KEY] = {str(world.h_in.ids["portal_decision_id"]): "2026-01-05"}
+        session[RECEIVED_KEY] = {str(world.h_in.ids["portal_decision_id"]): world.h_in.ids["objection_id"]}
         session.save()
     response = portal_client.get(url)
     assert response.status_code == 200, f"GET {url} as H_in's head: {response.status_code} {response.get('Location')}"

@@ -557,6 +557,17 @@ def _klantbeheer_objects(world: World, side: Side, organisation, legal, client_a
         execution_on=execution_on,
     )
     side.ids["run_id"] = prepared.pk
+    from routekaart.legal.tests.factories_complaints import SurveyFactory
+
+    survey = SurveyFactory(
+        household=side.household,
+        resident=side.head,
+        occasion_id=side.ids["portal_decision_id"],
+        sent_on=today,
+        expires_on=today + datetime.timedelta(weeks=6),
+    )
+    side.ids["survey_id"] = survey.pk
+    world.shared.update(objection_letter_kind="receipt", claim_letter_kind="besluit")
 
 
 def _conduct_complaint(world: World) -> None:
