@@ -185,3 +185,21 @@ def test_bad_ids_and_bodies_are_never_a_server_error(api, decision):
     assert api.post(url + "beslissing/", {"changes": "x"}, format="json").status_code == 400
     assert api.post(url + "hoorzitting/", {"scheduled_at": "gisteren"}, format="json").status_code == 400
     assert api.post(LIST, {"decision_id": -1, "objector_id": "x", "received_on": "?"}, format="json").status_code == 400
+
+
+def test_the_list_runs_the_same_queries_for_one_objection_or_several(api, jurist, decision, desk):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    api.post(LIST, body(decision), format="json")
+    with CaptureQueriesContext(connection) as one:
+        assert api.get(LIST).status_code == 200
+    for _ in range(3):
+        other = DecisionFactory(
+            decided_on=today() - datetime.timedelta(days=5), decided_by=staff_at(desk, Role.COORDINATOR)
+        )
+        api.post(LIST, body(other), format="json")
+    with CaptureQueriesContext(connection) as four:
+        assert len(api.get(LIST).json()["results"]) == 4
+    assert len(four) == len(one)
+    assert len(one) <= 15
