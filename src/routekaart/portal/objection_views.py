@@ -96,7 +96,8 @@ def objections(request: HttpRequest, **kwargs) -> HttpResponse:
                 "for_other": objection.objector_id != scope.person.pk,
             }
         )
-    portal_read(request, activity=legal_selectors.PURPOSE, residents=[scope.person])
+    objectors = {scope.person.pk: scope.person} | {row.objection.objector_id: row.objection.objector for row in rows}
+    portal_read(request, activity=legal_selectors.PURPOSE, residents=objectors.values())
     return portal_render(request, "portal/objections.html", {"cards": cards})
 
 
