@@ -370,6 +370,11 @@ LOGGING = {
 BRP_API_URL = env.str("BRP_API_URL", default="")
 BRP_API_KEY = env.str("BRP_API_KEY", default="")
 BRP_TIMEOUT = env.float("BRP_TIMEOUT", default=5.0)
+# The Dienst's own account the payment run's SEPA file pays from (income.sepa): IBAN, BIC and the name the bank
+# knows. Empty: no run can be approved (the page says so). The demo and the tests use a test account (conf/dev.py).
+PAYMENTS_DEBTOR_IBAN = env.str("PAYMENTS_DEBTOR_IBAN", default="")
+PAYMENTS_DEBTOR_BIC = env.str("PAYMENTS_DEBTOR_BIC", default="")
+PAYMENTS_DEBTOR_NAME = env.str("PAYMENTS_DEBTOR_NAME", default="")
 # /metrics (core.metrics): open to this machine (no proxy in between) and to the bearer of this token; empty: no token.
 METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
 

@@ -23,3 +23,7 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 # Served from the finders (node_modules and app folders); collectstatic is for production only.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
+# The payment run's debtor account: a valid test IBAN (no real bank account), for the demo and the tests.
+PAYMENTS_DEBTOR_IBAN = "NL02ABNA0123456789"
+PAYMENTS_DEBTOR_BIC = "ABNANL2A"
+PAYMENTS_DEBTOR_NAME = "Dienst Weidebeek"

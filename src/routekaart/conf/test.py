@@ -28,3 +28,7 @@ DOCUMENTS_ROOT = Path(tempfile.mkdtemp(prefix="routekaart-documents-"))
 # No BRP unless a test starts the stub (residents/tests/brp_stub.py) and points BRP_API_URL at it.
 BRP_API_URL = ""
 BRP_TIMEOUT = 2.0
+# The payment run's debtor account: a valid test IBAN (no real bank account), for the demo and the tests.
+PAYMENTS_DEBTOR_IBAN = "NL02ABNA0123456789"
+PAYMENTS_DEBTOR_BIC = "ABNANL2A"
+PAYMENTS_DEBTOR_NAME = "Dienst Weidebeek"

@@ -45,6 +45,13 @@ class BenefitGrantForm(Form):
     surplus_settlement = forms.BooleanField(
         label=_("Surplusregeling (maandelijkse verrekening bij deeltijdwerk)"), required=False
     )
+    iban = forms.CharField(
+        label=_("IBAN"),
+        required=False,
+        help_text=_("Het rekeningnummer waarop de uitkering wordt betaald. Mag later worden aangevuld."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+    account_holder = forms.CharField(label=_("Tenaamstelling rekening"), required=False)
 
     def __init__(self, *args, members=(), organisations=(), coordinators=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -143,6 +143,8 @@ def benefit_grant(request: HttpRequest, household_id: int) -> HttpResponse:
             started_on=data["started_on"],
             work_obligation=data["work_obligation"],
             surplus_settlement=data["surplus_settlement"],
+            iban=data["iban"],
+            account_holder=data["account_holder"],
         ),
         success=_("De uitkering is vastgelegd, met de vaste regiehouder."),
         then=_client_url(household_id),

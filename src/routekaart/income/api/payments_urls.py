@@ -1,3 +1,10 @@
-"""Filled in by its lane."""
+"""The payment run's API routes: /api/v1/income/payment-runs/."""
 
-urlpatterns: list = []
+from rest_framework.routers import SimpleRouter
+
+from .payments import PaymentRunViewSet
+
+router = SimpleRouter(use_regex_path=False)
+router.register("income/payment-runs", PaymentRunViewSet, basename="income-payment-run")
+
+urlpatterns = router.urls

@@ -7,6 +7,8 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from schwifty import IBAN
+from schwifty.exceptions import SchwiftyException
 
 from ...audit import services as audit
 from ...organisations.models import Organisation
@@ -27,6 +29,28 @@ from ._shared import ACTIVITY, _lock_benefit, _today
 MIN_HANDOVER_NOTE = 20
 
 
+def iban_compact(value: str | None) -> str:
+    """An IBAN as entered ("nl91 abna 0417 1643 00") in its compact form ("NL91ABNA0417164300")."""
+    return "".join((value or "").split()).upper()
+
+
+def account_errors(*, iban: str | None, account_holder: str | None) -> dict[str, str]:
+    """The account a benefit is paid to: a valid IBAN (schwifty checks length, check digits and bank code) with
+    the name it is held in; both may stay empty until the client gives them."""
+    compact = iban_compact(iban)
+    if not compact:
+        return {}
+    try:
+        IBAN(compact)
+    except (SchwiftyException, ValueError):
+        return {
+            "iban": _("Dit is geen geldig IBAN. Controleer het rekeningnummer, bijvoorbeeld NL91 ABNA 0417 1643 00.")
+        }
+    if not (account_holder or "").strip():
+        return {"account_holder": _("Vul in op wiens naam de rekening staat.")}
+    return {}
+
+
 @transaction.atomic
 def social_assistance_grant(
     *,
@@ -38,11 +62,15 @@ def social_assistance_grant(
     started_on: date,
     work_obligation: str = WorkObligation.OBLIGED,
     surplus_settlement: bool = False,
+    iban: str = "",
+    account_holder: str = "",
     channel: str | None = None,
 ) -> SocialAssistance:
     """Record social assistance for a household. A benefit needs a fixed coordinator (vaste regiehouder): the
-    household's coordinator if it has one, else the one named here, who then becomes it."""
-    errors: dict[str, str] = {}
+    household's coordinator if it has one, else the one named here, who then becomes it. The account it is paid to
+    (IBAN and holder) may follow later; the payment run skips a benefit without a valid one."""
+    errors: dict[str, str] = account_errors(iban=iban, account_holder=account_holder)
+    iban, account_holder = iban_compact(iban), (account_holder or "").strip()
     if coordinator is None:
         errors["coordinator"] = _("Iedere inwoner met bijstand heeft een vaste regiehouder. Kies de regiehouder.")
     elif not selectors.is_coordinator_at(user=coordinator, organisation_id=organisation.pk):
@@ -75,6 +103,8 @@ def social_assistance_grant(
         started_on=started_on,
         work_obligation=work_obligation,
         surplus_settlement=surplus_settlement,
+        iban=iban,
+        account_holder=account_holder,
     )
     benefit.full_clean(exclude=["household", "client", "organisation"])
     benefit.save()
@@ -89,6 +119,7 @@ def social_assistance_grant(
             "started_on": started_on,
             "work_obligation": work_obligation,
             "surplus_settlement": surplus_settlement,
+            "account_recorded": bool(iban),
         },
         domain=Domain.PARTICIPATION,
         purpose=ACTIVITY,
