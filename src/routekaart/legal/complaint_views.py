@@ -67,7 +67,7 @@ def _steps_open(complaint) -> list[str]:
 @permission_required(PERMISSION, raise_exception=True)
 @require_GET
 def complaint_list(request: HttpRequest) -> HttpResponse:
-    page, rows = complaint_page(on=timezone.localdate(), page_number=request.GET.get("pagina"))
+    page, rows = complaint_page(user=request.user, on=timezone.localdate(), page_number=request.GET.get("pagina"))
     return render(request, "legal/complaint_list.html", {"page": page, "rows": rows})
 
 

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404
 
 from ..audit import services as audit
 from ..core.complaint_terms import ComplaintTerm
+from ..organisations.roles import Role
 from .models import OPEN_STAFF_COMPLAINT_STATUSES, StaffComplaint
 
 PAGE_SIZE = 50
@@ -41,27 +42,36 @@ def _ordered(complaints: QuerySet[StaffComplaint]) -> QuerySet[StaffComplaint]:
     ).order_by("closed", "decision_due_on", "-received_on", "-id")
 
 
-def complaint_page(*, on: date, page_number: int | str | None = 1) -> tuple[Page, list[ComplaintRow]]:
-    """One page of the conduct complaints with each open one's term on `on`: two queries (count and page)."""
-    complaints = _ordered(StaffComplaint.objects.select_related("about_team", "about_user"))
+def legal_organisations(user) -> set[int]:
+    """The organisations whose legal desk `user` works at: their complaints are the ones `user` handles."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    return {a.organisation_id for a in user.affiliations_held() if a.role == Role.LEGAL}
+
+
+def complaints_visible(*, user) -> QuerySet[StaffComplaint]:
+    """The conduct complaints of the user's legal desks (none for anyone else)."""
+    return StaffComplaint.objects.filter(organisation_id__in=legal_organisations(user))
+
+
+def complaint_page(*, user, on: date, page_number: int | str | None = 1) -> tuple[Page, list[ComplaintRow]]:
+    """One page of the user's desks' conduct complaints with each open one's term on `on`: two queries (count and
+    page) after the user's affiliations."""
+    complaints = _ordered(complaints_visible(user=user).select_related("about_team", "about_user"))
     page = Paginator(complaints, PAGE_SIZE).get_page(page_number)
     return page, [ComplaintRow(complaint, term_of(complaint, on)) for complaint in page.object_list]
 
 
 def complaint_get(*, user, complaint_id: int) -> StaffComplaint:
-    """One complaint with what its page shows, its read logged (the complainant's name and contact are on it)."""
+    """One complaint of the user's desks (else 404) with what its page shows, its read logged (the complainant's
+    name and contact are on it)."""
     complaint = get_object_or_404(
-        StaffComplaint.objects.select_related("about_team", "about_user", "handler", "organisation", "resident"),
+        complaints_visible(user=user).select_related("about_team", "about_user", "handler", "organisation", "resident"),
         pk=complaint_id,
     )
     subjects = [audit.pseudonym(complaint.resident.bsn)] if complaint.resident_id else [""]
     audit.processing_record(actor=user, activity=PURPOSE, data_subjects=subjects)
     return complaint
-
-
-def open_complaint_count() -> int:
-    """Conduct complaints not yet decided or withdrawn (the legal team's home)."""
-    return StaffComplaint.objects.filter(status__in=OPEN_STAFF_COMPLAINT_STATUSES).count()
 
 
 def resident_complaints(*, resident_id: int) -> list[StaffComplaint]:

@@ -14,7 +14,7 @@ from ...core.api_bounds import object_id_field
 from ...organisations.selectors import organisation_list
 from .. import complaint_rules  # noqa: F401  (declares the permission below)
 from ..models import StaffComplaint
-from ..selectors_complaints import complaint_get
+from ..selectors_complaints import complaint_get, complaints_visible
 from ..services import complaints as services
 
 PERMISSION = "legal.handle_conduct_complaints"
@@ -94,7 +94,7 @@ class ConductComplaintList(generics.ListAPIView):
     serializer_class = ConductComplaintSerializer
 
     def get_queryset(self):
-        return StaffComplaint.objects.order_by("decision_due_on", "-id")
+        return complaints_visible(user=self.request.user).order_by("decision_due_on", "-id")
 
     def post(self, request: Request) -> Response:
         serializer = ConductComplaintCreateSerializer(data=request.data)

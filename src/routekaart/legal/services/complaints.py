@@ -48,8 +48,13 @@ def _is_legal(user) -> bool:
     return Role.LEGAL in set(getattr(user, "roles", ()) or ())
 
 
-def _move(complaint: StaffComplaint, step: str, field: str, target: str | None = None) -> str:
-    """The state the step leads to, or the machine's Dutch refusal on the step's own field."""
+def _move(complaint: StaffComplaint, step: str, field: str, target: str | None = None, *, actor=None) -> str:
+    """The state the step leads to, or the machine's Dutch refusal on the step's own field; the one who takes the
+    step works at the complaint's legal desk."""
+    if actor is not None and complaint.organisation_id not in {
+        a.organisation_id for a in actor.affiliations_held() if a.role == Role.LEGAL
+    }:
+        raise ValidationError({field: _("Alleen klantbeheer van de organisatie van deze klacht behandelt haar.")})
     try:
         return MACHINE.check(complaint.status, step, target)
     except ValidationError as error:
@@ -108,15 +113,23 @@ def _due(complaint: StaffComplaint) -> date:
 
 
 def _organisation_for(*, household_id: int | None, about_team):
-    """Who handles a complaint filed in the portal: the Dienst of the household's coordinator, else the team
-    complained about, else the first organisation with a legal team."""
+    """Who handles a complaint filed in the portal: the legal desk of the household's coordinator's organisation
+    (or of the team complained about), else one in its region, else the first organisation with legal staff."""
+    legal = organisation_list().filter(affiliations__role=Role.LEGAL).distinct().order_by("pk")
+    near = about_team
     if household_id is not None:
         involvement = household_coordinator(household_id=household_id)
         if involvement is not None:
-            return involvement.organisation
-    if about_team is not None:
-        return about_team
-    return organisation_list().filter(affiliations__role=Role.LEGAL).first()
+            near = involvement.organisation
+    if near is not None:
+        own = legal.filter(pk=near.pk).first()
+        if own is not None:
+            return own
+        if near.region_id is not None:
+            regional = legal.filter(region_id=near.region_id).first()
+            if regional is not None:
+                return regional
+    return legal.first()
 
 
 @transaction.atomic
@@ -231,7 +244,7 @@ def conduct_complaint_register_by_resident(
 def conduct_complaint_acknowledge(*, actor, complaint: StaffComplaint, acknowledged_on: date) -> StaffComplaint:
     """The written acknowledgement of receipt (ontvangstbevestiging, Awb 9:6)."""
     complaint = _locked(complaint)
-    status = _move(complaint, "acknowledge", "acknowledged_on")
+    status = _move(complaint, "acknowledge", "acknowledged_on", actor=actor)
     _raise(_day_errors("acknowledged_on", acknowledged_on, complaint))
     complaint.acknowledged_on = acknowledged_on
     complaint.status = status
@@ -252,7 +265,7 @@ def conduct_complaint_resolve_informally(
     """Resolved to the complainant's satisfaction (Awb 9:5): no further handling; the complaint is decided with
     outcome `resolved`, and a short note of how it was resolved."""
     complaint = _locked(complaint)
-    status = _move(complaint, "resolve", "resolved_on")
+    status = _move(complaint, "resolve", "resolved_on", actor=actor)
     errors = _day_errors(
         "resolved_on", resolved_on, complaint, After(complaint.acknowledged_on, _("de ontvangstbevestiging"))
     )
@@ -278,7 +291,7 @@ def conduct_complaint_hear(
     """The complainant heard (Awb 9:10 lid 1), or the hearing waived for a reason of lid 2; the reason is the
     event's, not the complaint's."""
     complaint = _locked(complaint)
-    status = _move(complaint, "hear", "heard_on")
+    status = _move(complaint, "hear", "heard_on", actor=actor)
     errors = _day_errors(
         "heard_on", heard_on, complaint, After(complaint.acknowledged_on, _("de ontvangstbevestiging"))
     )
@@ -312,7 +325,7 @@ def conduct_complaint_extend(
     """The decision postponed once, by four weeks, with written notice to the complainant and the one the
     complaint is about (Awb 9:11 lid 2); only while the term still runs. The last day moves with it."""
     complaint = _locked(complaint)
-    _move(complaint, "extend", "extended_on")
+    _move(complaint, "extend", "extended_on", actor=actor)
     if complaint.extended_on is not None:
         _raise({"extended_on": _("De afhandeling is al eens verdaagd; dat kan maar één keer (Awb 9:11 lid 2).")})
     errors = _day_errors("extended_on", extended_on, complaint)
@@ -347,7 +360,7 @@ def conduct_complaint_decide(
         _raise({"decided_on": _("Bevestig eerst de ontvangst van de klacht (Awb 9:6).")})
     if not complaint.is_open:
         _raise({"decided_on": _("Deze klacht is al afgehandeld of ingetrokken.")})
-    status = _move(complaint, "decide", "decided_on")
+    status = _move(complaint, "decide", "decided_on", actor=actor)
     if complaint.about_user_id is not None and complaint.about_user_id == actor.pk:
         _raise({"decided_on": NOT_INVOLVED})
     errors = _day_errors(
@@ -381,7 +394,7 @@ def conduct_complaint_decide(
 def conduct_complaint_withdraw(*, actor, complaint: StaffComplaint, reason: str = "") -> StaffComplaint:
     """The complainant withdrew the complaint: it is closed without a decision."""
     complaint = _locked(complaint)
-    complaint.status = _move(complaint, "withdraw", "reason")
+    complaint.status = _move(complaint, "withdraw", "reason", actor=actor)
     complaint.save(update_fields=["status"])
     _record(
         actor=actor,

@@ -30,15 +30,22 @@ def jurist_client(staff_client):
     return client, user
 
 
+@pytest.fixture
+def desk(jurist_client):
+    """The jurist's own legal desk: its complaints are theirs to handle."""
+    return jurist_client[1].affiliations.get().organisation
+
+
 def test_the_list_shows_open_complaints_with_their_days_left_in_fixed_queries(
-    jurist_client, django_assert_max_num_queries
+    jurist_client, desk, django_assert_max_num_queries
 ):
     client, _user = jurist_client
-    StaffComplaintFactory(received_on=date(2026, 11, 20))  # six weeks end on New Year's Day: Monday 4 January
-    StaffComplaintFactory(received_on=date(2026, 10, 1))  # last day 12 November: overdue
+    # six weeks end on New Year's Day: Monday 4 January
+    StaffComplaintFactory(organisation=desk, received_on=date(2026, 11, 20))
+    StaffComplaintFactory(organisation=desk, received_on=date(2026, 10, 1))  # last day 12 November: overdue
     client.get(reverse("legal:complaint_list"))
     for _ in range(5):
-        StaffComplaintFactory(received_on=date(2026, 11, 2))
+        StaffComplaintFactory(organisation=desk, received_on=date(2026, 11, 2))
     with django_assert_max_num_queries(12):
         page = client.get(reverse("legal:complaint_list"))
     text = page.content.decode()
@@ -81,9 +88,9 @@ def test_a_complaint_about_the_jurist_themself_is_refused_on_the_form(jurist_cli
     assert database_fingerprint() == before
 
 
-def test_a_step_out_of_order_is_refused_with_400_and_nothing_changes(jurist_client):
+def test_a_step_out_of_order_is_refused_with_400_and_nothing_changes(jurist_client, desk):
     client, _user = jurist_client
-    complaint = StaffComplaintFactory()
+    complaint = StaffComplaintFactory(organisation=desk)
     client.get(reverse("legal:complaint_detail", args=[complaint.pk]))
     before = database_fingerprint()
     response = client.post(
@@ -95,9 +102,9 @@ def test_a_step_out_of_order_is_refused_with_400_and_nothing_changes(jurist_clie
     assert database_fingerprint() == before
 
 
-def test_the_steps_take_a_complaint_to_its_decision(jurist_client):
+def test_the_steps_take_a_complaint_to_its_decision(jurist_client, desk):
     client, _user = jurist_client
-    complaint = StaffComplaintFactory(received_on=date(2026, 11, 2))
+    complaint = StaffComplaintFactory(organisation=desk, received_on=date(2026, 11, 2))
     url = lambda step: reverse("legal:complaint_step", args=[complaint.pk, step])  # noqa: E731
     assert client.post(url("acknowledge"), {"acknowledge-acknowledged_on": "2026-11-03"}).status_code == 302
     assert client.post(url("hear"), {"hear-heard_on": "2026-11-10"}).status_code == 302
@@ -110,11 +117,21 @@ def test_the_steps_take_a_complaint_to_its_decision(jurist_client):
     assert (complaint.status, complaint.outcome) == (StaffComplaintStatus.DECIDED, "unfounded")
 
 
-def test_an_unknown_step_and_an_unknown_complaint_are_not_found(jurist_client):
+def test_an_unknown_step_and_an_unknown_complaint_are_not_found(jurist_client, desk):
     client, _user = jurist_client
-    complaint = StaffComplaintFactory()
+    complaint = StaffComplaintFactory(organisation=desk)
     assert client.post(reverse("legal:complaint_step", args=[complaint.pk, "vergeten"])).status_code == 404
     assert client.get(reverse("legal:complaint_detail", args=[complaint.pk + 1000])).status_code == 404
+
+
+def test_another_desks_complaint_is_not_listed_nor_found(jurist_client, desk):
+    client, _user = jurist_client
+    own = StaffComplaintFactory(organisation=desk)
+    other = StaffComplaintFactory()
+    page = client.get(reverse("legal:complaint_list")).content.decode()
+    assert own.reference in page and other.reference not in page
+    assert client.get(reverse("legal:complaint_detail", args=[other.pk])).status_code == 404
+    assert client.get(reverse("legal-conduct-complaint", args=[other.pk])).status_code == 404
 
 
 @pytest.mark.parametrize("role", [Role.COORDINATOR, Role.POLICY, Role.CLIENT_ADMIN])

@@ -224,3 +224,13 @@ def test_a_withdrawn_complaint_takes_no_further_step(jurist, colleague):
         "acknowledged_on",
     )
     assert "al bevestigd of de klacht is gesloten" in message
+
+
+def test_only_the_complaints_own_legal_desk_takes_its_steps(jurist, colleague):
+    complaint = _register(jurist, about_user=colleague)
+    elsewhere = legal_user()
+    message = _refused(
+        lambda: service.conduct_complaint_acknowledge(actor=elsewhere, complaint=complaint, acknowledged_on=RECEIVED),
+        "acknowledged_on",
+    )
+    assert message == "Alleen klantbeheer van de organisatie van deze klacht behandelt haar."

@@ -10,6 +10,8 @@ from ...audit.models import Event
 from ...core.complaint_terms import decision_term_end
 from ...legal.models import StaffComplaint, StaffComplaintStatus
 from ...legal.tests.factories_complaints import legal_user
+from ...organisations.models import OrganisationKind
+from ...organisations.tests.factories import OrganisationFactory
 from ...residents.tests.factories import InvolvementFactory
 from ...testing import database_fingerprint
 from .helpers import family_household, portal_login
@@ -25,7 +27,10 @@ def home():
 
 
 def test_the_complaint_is_registered_for_the_resident_and_received_today(client, home, coordinator):
-    involvement = InvolvementFactory(household=home, user=coordinator, kind="coordinator")
+    legal_user()  # a legal desk elsewhere: not the resident's
+    desk = legal_user().affiliations.get().organisation
+    team = OrganisationFactory(kind=OrganisationKind.TEAM, team_kind="neighbourhood", region=desk.region)
+    InvolvementFactory(household=home, user=coordinator, organisation=team, kind="coordinator")
     portal_login(client, home.mother)
     url = reverse("portal:conduct_complaint")
     page = client.get(url).content.decode()
@@ -36,7 +41,7 @@ def test_the_complaint_is_registered_for_the_resident_and_received_today(client,
     today = timezone.localdate()
     assert (complaint.resident_id, complaint.household_id, complaint.channel) == (home.mother.pk, home.pk, "portal")
     assert (complaint.received_on, complaint.status) == (today, StaffComplaintStatus.RECEIVED)
-    assert complaint.organisation_id == involvement.organisation_id
+    assert complaint.organisation_id == desk.pk  # the legal desk in the region of the resident's coordinator
     assert complaint.decision_due_on == decision_term_end(received_on=today, committee=False, extended=False)
     event = Event.objects.get(action="conduct_complaint.registered")
     assert event.household_id == home.pk and SUBJECT not in str(event.after) and "12345678" not in str(event.after)
