@@ -14,7 +14,7 @@ from routekaart.income.services import recovery
 from routekaart.residents.tests.factories import ResidentFactory
 from routekaart.testing import database_fingerprint
 
-from .factories import SocialAssistanceFactory
+from .factories import DienstFactory, SocialAssistanceFactory, coordinator_at
 from .factories_recovery import ClaimFactory, client_admin_at
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("march_2026")]
@@ -179,7 +179,13 @@ def test_a_closed_claim_offers_no_actions(world, client):
     assert Claim.objects.get(pk=claim.pk).status == ClaimStatus.WRITTEN_OFF
 
 
-def test_the_household_page_shows_the_open_claims_with_their_balance(world, client):
-    benefit, _admin, claim = world
-    html = client.get(reverse("residents:household_detail", args=[benefit.household_id])).content.decode()
-    assert f'data-claim="{claim.pk}"' in html and "Saldo € 2.400,00 van € 2.400,00." in html
+def test_the_household_page_shows_the_coordinator_the_open_claims_with_their_balance(client, demo_login):
+    dienst = DienstFactory()
+    coordinator = coordinator_at(dienst, is_demo=True)
+    benefit = SocialAssistanceFactory(organisation=dienst, coordinator=coordinator)
+    claim = ClaimFactory(benefit=benefit, principal=Decimal("300.00"))
+    client.force_login(coordinator)
+    response = client.get(reverse("residents:household_detail", args=[benefit.household_id]))
+    html = response.content.decode()
+    assert f'data-claim="{claim.pk}"' in html and "Saldo € 300,00 van € 300,00." in html
+    assert reverse("recovery:claim_establish", args=[benefit.household_id]) in html
