@@ -9,6 +9,8 @@ rankings) use the querysets below, built from the same rules. The rules, in one 
   involvement or a consent: a job coach holds the P domain, yet does not read the social-assistance file.
 - **Involvement.** Staff see a household while they, or their organisation, are involved with it (`Involvement`);
   the domains (J, W, P, G) come from the roles the user holds *at the involved organisation* (`ROLE_DOMAINS`).
+  Klantbeheer's involvement (kind legal_matter) opens the household to klantbeheer's roles only, and only it opens
+  a household to them (`KIND_ROLES`): an objection at the Dienst is not its casework, nor the reverse.
 - **Consent.** A person's active consent to an organisation widens exactly its scope: that person's data, that
   domain, that organisation, and only for users holding a role the purpose allows. A parent gives it for a child
   under 16 (AVG art. 8, UAVG art. 5). Withdrawn or expired consent counts for nothing from that moment: nothing here
@@ -39,7 +41,7 @@ from ..audit.context import current_channel
 from ..audit.models import Result
 from ..core.periods import valid_on
 from ..organisations.roles import ROLE_DOMAINS, Domain, Role
-from .models import BreakGlass, Consent, Household, Involvement, Membership, Resident
+from .models import BreakGlass, Consent, Household, Involvement, InvolvementKind, Membership, Resident
 
 # The processing activity (register code) under which reading each domain's data is logged.
 DOMAIN_ACTIVITY = {
@@ -50,6 +52,13 @@ DOMAIN_ACTIVITY = {
 }
 HOUSEHOLD_FILE = "household-file"
 COMPOSITION = "household-composition"
+# An involvement of these kinds opens the household only to these roles at the involved organisation, and these
+# roles are opened only by these kinds: klantbeheer's matter (an objection, an investigation) is not the Dienst's
+# casework, and the Dienst's casework does not open a household to its klantbeheer.
+KIND_ROLES: dict[str, frozenset[str]] = {
+    InvolvementKind.LEGAL_MATTER: frozenset({Role.LEGAL, Role.CLIENT_ADMIN}),
+}
+_KIND_BOUND_ROLES = frozenset().union(*KIND_ROLES.values())
 
 
 class AccessDenied(PermissionDenied):
@@ -133,6 +142,14 @@ def _staff_roles_by_organisation(user, purpose: str) -> dict[int, set[str]]:
     return roles
 
 
+def _roles_opened(kind: str, roles) -> set[str]:
+    """Of a user's roles at an involved organisation, those that an involvement of `kind` opens the household to."""
+    bound = KIND_ROLES.get(kind)
+    if bound is not None:
+        return {role for role in roles if role in bound}
+    return {role for role in roles if role not in _KIND_BOUND_ROLES}
+
+
 def _role_domains(roles) -> set[str]:
     domains: set[str] = set()
     for role in roles:
@@ -155,7 +172,7 @@ class HouseholdGrounds:
     purposes (the household page's blocks) reads them once; the rules stay in `household_access`."""
 
     on: date
-    involvements: tuple[tuple[int, int], ...]  # (involvement id, organisation id)
+    involvements: tuple[tuple[int, int, str], ...]  # (involvement id, organisation id, kind)
     consents: tuple[tuple[int, str, int], ...]  # (resident id, domain, organisation id)
 
 
@@ -166,7 +183,7 @@ def household_grounds(*, user, household_id: int) -> HouseholdGrounds:
     involvements = (
         Involvement.objects.filter(valid_on(on), household_id=household_id, organisation_id__in=organisations)
         .filter(Q(user=user) | Q(user__isnull=True))
-        .values_list("id", "organisation_id")
+        .values_list("id", "organisation_id", "kind")
     )
     consents = (
         consents_in_force(on=on, organisation_ids=organisations)
@@ -200,11 +217,14 @@ def household_access(
     if staff:
         if grounds is None or grounds.on != on:
             grounds = household_grounds(user=user, household_id=household_id)
-        involvements = [(pk, organisation) for pk, organisation in grounds.involvements if organisation in staff]
-        involved = {organisation_id for _, organisation_id in involvements}
         domains: set[str] = set()
-        for organisation_id in involved:
-            domains |= _role_domains(staff[organisation_id])
+        involvements = []
+        for pk, organisation, kind in grounds.involvements:
+            opened = _roles_opened(kind, staff.get(organisation, ()))
+            if opened:
+                involvements.append((pk, organisation))
+                domains |= _role_domains(opened)
+        involved = {organisation_id for _, organisation_id in involvements}
         consented = frozenset(
             (resident_id, consent_domain)
             for resident_id, consent_domain, organisation_id in grounds.consents
@@ -360,6 +380,11 @@ def _refuse(*, user, purpose: str, subjects: list[str], channel: str | None, why
     )
 
 
+def _opening(staff: dict[int, set[str]], domain: str, kind: str) -> list[int]:
+    """The organisations whose involvements of `kind` open `domain` to the user (`kind` "" for the ordinary ones)."""
+    return [o for o, roles in staff.items() if domain in _role_domains(_roles_opened(kind, roles))]
+
+
 def _household_wide(*, user, purpose: str, domain: str, on: date, household_ref: str) -> Q:
     """IN: an involvement of the user (or their organisation) opens `domain` of the row's household.
 
@@ -367,9 +392,12 @@ def _household_wide(*, user, purpose: str, domain: str, on: date, household_ref:
     a correlated EXISTS let the planner walk all of an organisation's involvements for every row (quadratic).
     """
     staff = _staff_roles_by_organisation(user, purpose)
-    opening = [o for o, roles in staff.items() if domain in _role_domains(roles)]
+    bound = list(KIND_ROLES)
+    opening = Q(organisation_id__in=_opening(staff, domain, "")) & ~Q(kind__in=bound)
+    for kind in bound:
+        opening |= Q(kind=kind, organisation_id__in=_opening(staff, domain, kind))
     households = (
-        Involvement.objects.filter(valid_on(on), organisation_id__in=opening)
+        Involvement.objects.filter(valid_on(on), opening)
         .filter(Q(user=user) | Q(user__isnull=True))
         .values("household_id")
     )
