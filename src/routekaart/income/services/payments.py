@@ -382,6 +382,7 @@ def payment_run_file(run: PaymentRun) -> bytes:
     return content
 
 
+@transaction.atomic
 def payment_run_file_download(*, actor, run: PaymentRun) -> bytes:
     """The file for the bank, handed to `actor`: its payees' names and accounts leave the system, so it is logged."""
     if not _is_client_admin_at(actor, run.organisation_id):
