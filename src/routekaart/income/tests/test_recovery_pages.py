@@ -189,3 +189,11 @@ def test_the_household_page_shows_the_coordinator_the_open_claims_with_their_bal
     html = response.content.decode()
     assert f'data-claim="{claim.pk}"' in html and "Saldo € 300,00 van € 300,00." in html
     assert reverse("recovery:claim_establish", args=[benefit.household_id]) in html
+
+
+def test_the_letters_come_as_pdf(world, client):
+    _benefit, _admin, claim = world
+    response = client.get(reverse("recovery:claim_letter", args=[claim.pk, "besluit"]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert b"".join(response).startswith(b"%PDF")
+    assert client.get(reverse("recovery:claim_letter", args=[claim.pk, "onbekend"])).status_code == 404
