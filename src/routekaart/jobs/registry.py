@@ -141,6 +141,37 @@ def _surveys_outcome(results: dict[str, Counts]) -> str:
     }
 
 
+# --- klantbeheer (legal): the enforcement scan and the end of finished objections' access ------------------------
+
+
+def _legal_daily_steps(on: date) -> list[Step]:
+    def scan() -> Counts:
+        from ..legal.services.enforcement_scan import enforcement_scan
+
+        found = enforcement_scan(on=on)
+        return {"income_report": found.income_report, "address": found.address}
+
+    def close() -> Counts:
+        from ..legal.services.appeals import objection_involvements_close
+
+        return {"closed": objection_involvements_close(on=on)}
+
+    return [Step("scan", scan), Step("close", close)]
+
+
+def _legal_daily_outcome(results: dict[str, Counts]) -> str:
+    scan = results.get("scan", {})
+    return gettext(
+        "%(signals)s nieuwe handhavingssignalen (%(income)s uit inkomstenopgaven, %(address)s uit adressen); "
+        "%(closed)s afgehandelde bezwaren gesloten voor klantbeheer."
+    ) % {
+        "signals": scan.get("income_report", 0) + scan.get("address", 0),
+        "income": scan.get("income_report", 0),
+        "address": scan.get("address", 0),
+        "closed": results.get("close", {}).get("closed", 0),
+    }
+
+
 JOBS: dict[str, Job] = {
     job.name: job
     for job in (
@@ -184,6 +215,16 @@ JOBS: dict[str, Job] = {
             ),
             _surveys_steps,
             _surveys_outcome,
+        ),
+        Job(
+            "klantbeheer_daily",
+            _("Klantbeheer: signalen en afgehandelde bezwaren"),
+            _(
+                "Zoekt handhavingssignalen in inkomstenopgaven en adressen, en beëindigt de toegang van klantbeheer "
+                "tot huishoudens waarvan het bezwaar is afgehandeld en de beroepstermijn voorbij is."
+            ),
+            _legal_daily_steps,
+            _legal_daily_outcome,
         ),
     )
 }

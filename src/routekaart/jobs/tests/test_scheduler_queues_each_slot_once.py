@@ -84,5 +84,12 @@ def test_loading_the_schedules_twice_changes_nothing():
     before = list(Schedule.objects.values())
     assert "ongewijzigd" in schedules_load()
     assert list(Schedule.objects.values()) == before
-    jobs = {"entitlement_check", "annual_review_reminders", "annual_reviews_plan", "retention", "satisfaction_surveys"}
+    jobs = {
+        "entitlement_check",
+        "annual_review_reminders",
+        "annual_reviews_plan",
+        "retention",
+        "satisfaction_surveys",
+        "klantbeheer_daily",
+    }
     assert {s["job"] for s in before} == jobs
