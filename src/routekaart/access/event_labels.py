@@ -33,6 +33,7 @@ EVENT_LABELS = {
     "decision.recorded": _("Beschikking genomen"),
     "provision.ended": _("Voorziening beëindigd"),
     "provision.changed": _("Voorziening gewijzigd"),
+    "provision.granted": _("Voorziening alsnog toegekend"),
     "coordinator.transferred": _("Warme overdracht naar een nieuwe regisseur"),
     "process_coordinator.appointed": _("Procesregisseur aangewezen"),
     "review.recorded": _("Evaluatie gehouden"),
@@ -124,6 +125,10 @@ EVENT_SENTENCES = {
         _("Voorziening {name} gewijzigd: {volume}, tot en met {ends_on}"),
         _("Voorziening gewijzigd: {volume}, tot en met {ends_on}"),
         _("Voorziening gewijzigd"),
+    ),
+    "provision.granted": (
+        _("Voorziening {name} alsnog toegekend na bezwaar"),
+        _("Voorziening alsnog toegekend na bezwaar"),
     ),
     "coordinator.transferred": (_("Warme overdracht naar {name}"), _("Warme overdracht naar een nieuwe regisseur")),
     "process_coordinator.appointed": _("Procesregisseur aangewezen"),
@@ -266,7 +271,7 @@ kinds_register(
 action_kinds_register("case", EVENT_LABELS)
 action_kinds_register("plan", ["plan.drafted", "plan.activated", "agreement.added", "agreement.status_changed"])
 action_kinds_register("plan", ["review.recorded"])
-action_kinds_register("decisions", ["decision.recorded", "provision.ended", "provision.changed"])
+action_kinds_register("decisions", ["decision.recorded", "provision.ended", "provision.changed", "provision.granted"])
 action_kinds_register("plan", ["resident_message.sent", "resident_message.answered", "agreement.done_by_resident"])
 describers_register(dict.fromkeys(CASE_PAGE_SUBJECTS, describe_on_the_case_page))
 describers_register(

@@ -1,6 +1,5 @@
 """The Dutch labels and sentences of bezwaar en beroep's events, and their kind for the timeline's filter; registered
-at start-up through `legal.registrations`. Also the label of `provision.granted`, the access service an upheld
-objection against a refusal calls (access's own labels do not name it yet)."""
+at start-up through `legal.registrations`."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -27,13 +26,11 @@ EVENT_LABELS = {
     "appeal.updated": _("Beroep bijgewerkt"),
     "appeal.judged": _("Uitspraak in beroep"),
 }
-OTHER_LABELS = {"provision.granted": _("Voorziening alsnog toegekend")}
 
 
 def register() -> None:
     """Register the labels, sentences and kind of the objection and appeal events."""
-    labels_register({**EVENT_LABELS, **OTHER_LABELS})
-    sentences_register({**EVENT_LABELS, **OTHER_LABELS})
+    labels_register(EVENT_LABELS)
+    sentences_register(EVENT_LABELS)
     kinds_register({"objection": (84, _("Bezwaar en beroep"))})
     action_kinds_register("objection", EVENT_LABELS)
-    action_kinds_register("decisions", OTHER_LABELS)
