@@ -10,7 +10,10 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from .models import Decision, TailoredProvision
+from .models import Decision, ProvisionUnit, TailoredProvision
+
+# The units a provision's volume may be given in, for the form that grants a refused provision after an objection.
+PROVISION_UNITS: list[tuple[str, str]] = list(ProvisionUnit.choices)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from ..access.selectors_legal import PROVISION_UNITS
 from ..core.forms import Form, require, required_when
 from ..organisations.roles import Role
 from .models import (
@@ -199,9 +200,20 @@ class DecideForm(Form):
             self.fields[f"provision_{pk}_action"] = forms.ChoiceField(
                 label=_("%(name)s: wat verandert er?") % {"name": name}, choices=CHANGE_ACTIONS, required=False
             )
-            self.fields[f"provision_{pk}_volume"] = forms.IntegerField(
-                label=_("%(name)s: nieuwe omvang") % {"name": name}, required=False, min_value=0, max_value=10000
+            self.fields[f"provision_{pk}_volume"] = forms.DecimalField(
+                label=_("%(name)s: nieuwe omvang") % {"name": name},
+                required=False,
+                min_value=0,
+                max_value=100000,
+                max_digits=8,
+                decimal_places=2,
             )
+            if not provision.unit:  # a refused provision has no unit yet: granting it names one
+                self.fields[f"provision_{pk}_unit"] = forms.ChoiceField(
+                    label=_("%(name)s: eenheid van de omvang") % {"name": name},
+                    choices=[("", "---------"), *PROVISION_UNITS],
+                    required=False,
+                )
             self.fields[f"provision_{pk}_starts_on"] = forms.DateField(
                 label=_("%(name)s: ingangsdatum") % {"name": name}, required=False, **DATE
             )
@@ -218,9 +230,9 @@ class DecideForm(Form):
             if not action:
                 continue
             change: dict = {"provision_id": pk, "action": action}
-            for part in ("volume", "starts_on", "ends_on"):
+            for part in ("volume", "unit", "starts_on", "ends_on"):
                 value = self.cleaned_data.get(f"provision_{pk}_{part}")
-                if value is not None:
+                if value not in (None, ""):
                     change[part] = value
             changes.append(change)
         data["changes"] = changes

@@ -13,6 +13,7 @@ from django.utils import timezone
 from ...audit.models import ProcessingLogEntry
 from ...legal.models import Objection, ObjectionStatus
 from ...testing import database_fingerprint
+from .. import services
 from .factories_objections import DecisionFactory, DienstFactory, ProvisionFactory, jurist_at
 from .pages_fixtures import *  # noqa: F403  (the fixtures)
 from .pages_fixtures import days, register
@@ -226,3 +227,34 @@ def test_a_second_objection_keeps_the_list_at_the_same_queries(as_user, jurist, 
     with CaptureQueriesContext(connection) as two:
         client.get(url)
     assert len(two) == len(one)
+
+
+def test_an_upheld_objection_grants_a_refused_provision_on_screen_in_the_unit_chosen(as_user, jurist):
+    from ...access.models import ProvisionOutcome
+    from .factories_objections import RefusedProvisionFactory
+
+    decision = DecisionFactory(decided_on=days(-10))
+    provision = RefusedProvisionFactory(decision=decision)
+    objection = register(jurist, decision, handler=jurist)
+    services.objection_acknowledge(actor=jurist, objection=objection, on=timezone.localdate())
+    services.hearing_waive(actor=jurist, objection=objection, reason="De indiener wil niet gehoord worden.")
+    client = as_user(jurist)
+    page = client.get(reverse("legal:objection_detail", args=[objection.pk])).content.decode()
+    assert f'name="decide-provision_{provision.pk}_unit"' in page
+    response = client.post(
+        step_url(objection, "decide"),
+        {
+            "decide-on": timezone.localdate().isoformat(),
+            "decide-outcome": "upheld",
+            "decide-effect": "revoke",
+            "decide-reasoning": "De hulp is toch nodig.",
+            f"decide-provision_{provision.pk}_action": "grant",
+            f"decide-provision_{provision.pk}_volume": "2.5",
+            f"decide-provision_{provision.pk}_unit": "hours_per_week",
+            f"decide-provision_{provision.pk}_ends_on": days(180).isoformat(),
+        },
+    )
+    assert response.status_code == 302
+    provision.refresh_from_db()
+    assert provision.outcome == ProvisionOutcome.GRANTED
+    assert (provision.unit, str(provision.volume)) == ("hours_per_week", "2.50")
