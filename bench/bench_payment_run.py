@@ -235,7 +235,11 @@ def inner() -> list[tuple[str, str]]:
     generation, dienst, preparer, approver = _population(today.replace(day=1))
     from routekaart.income.services import payments
 
-    rows: list[tuple[str, str]] = [("synthetic Dienst written (setup, not measured)", f"{generation:.0f} s")]
+    rows: list[tuple[str, str]] = [
+        ("machine load at the start (1-minute average)", f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"),
+        ("note", "times include tracemalloc's own overhead (it traces every allocation): slower than untraced"),
+        ("synthetic Dienst written (setup, not measured)", f"{generation:.0f} s"),
+    ]
     seconds, statements, peak, run = _measure(
         lambda: payments.payment_run_prepare(
             actor=preparer, organisation=dienst, month=today.replace(day=1), execution_on=today
