@@ -9,7 +9,6 @@ pass the `HouseholdAccess` of the checked household as proof and each read is lo
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 
 from django.db.models import Prefetch, QuerySet
@@ -172,7 +171,3 @@ def claims_of_resident(*, resident_id: int) -> list[ClaimFile]:
 def claim_of_resident(*, resident_id: int, claim_id: int) -> Claim | None:
     """One claim of the resident's own (for its letter), None when it is not theirs."""
     return claim_of(claim_id=claim_id) if Claim.objects.filter(pk=claim_id, debtor_id=resident_id).exists() else None
-
-
-def months_between(first: date, last: date) -> int:
-    return (last.year - first.year) * 12 + last.month - first.month + 1
