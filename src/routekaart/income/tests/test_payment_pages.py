@@ -250,3 +250,14 @@ def test_a_benefit_granted_with_an_account_keeps_it_compact():
         )
     assert "Dit is geen geldig IBAN" in str(refused.value)
     assert Decimal(SocialAssistance.objects.count()) == 1
+
+
+def test_the_home_count_shows_runs_waiting_for_someone_else_s_approval(dienst, preparer, approver):
+    from routekaart.income.selectors_payments import payment_home_counts
+
+    PaidBenefitFactory(organisation=dienst)
+    _run(preparer, dienst)
+
+    assert payment_home_counts(approver) == {"runs_awaiting_approval": 1}
+    assert payment_home_counts(preparer) == {"runs_awaiting_approval": 0}
+    assert payment_home_counts(client_admin_at(DienstFactory())) == {"runs_awaiting_approval": 0}
