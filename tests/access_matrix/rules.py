@@ -36,8 +36,8 @@ Subject kinds (what the URL, or for `body` the request body, points at):
   lines name payees and their accounts, so it is scoped like the desk: ORG_IN's run ("in") and the other Dienst's
   ("out", not found, 404); the role gate is klantbeheer's (payment-administration).
 - `conduct_complaint`: a complaint about a staff member's conduct (Awb chapter 9, the complainant's name and
-  text), handled by the legal team like `complaint` by beheer markt: asked once with the world's conduct
-  complaint, role gate only.
+  text). Its ground is the legal desk that handles it, not an involvement: a jurist sees their own desk's
+  complaints. Asked for ORG_IN's ("in") and the other Dienst's ("out", not found, 404).
 - `none`: no personal data. `activity` is then one of CONFIGURATION, AGGREGATE, LOG, BUSINESS, ACCOUNT and
   `roles` says who may use the route.
 """
@@ -93,8 +93,10 @@ PERSONAL_KINDS = frozenset(
     }
 )
 # Personal, but opened by the user's own organisation's part in it rather than by an involvement with a household.
-ORGANISATION_SCOPED_KINDS = frozenset({"provider_assignment", "enforcement_signal", "investigation", "payment_run"})
-ROLE_LEVEL_KINDS = frozenset({"list", "body", "emergency", "complaint", "conduct_complaint"})
+ORGANISATION_SCOPED_KINDS = frozenset(
+    {"provider_assignment", "enforcement_signal", "investigation", "payment_run", "conduct_complaint"}
+)
+ROLE_LEVEL_KINDS = frozenset({"list", "body", "emergency", "complaint"})
 
 
 @dataclass(frozen=True)
@@ -476,12 +478,17 @@ RULES: dict[str, Rule] = {
     "legal:complaint_list": R("list", "conduct-complaint-handling", LEGAL),
     "legal:complaint_register": R("list", "conduct-complaint-handling", LEGAL, write_subject="body"),
     "legal:complaint_detail": R(
-        "conduct_complaint", "conduct-complaint-handling", LEGAL, extra={"complaint_id": "conduct_complaint_id"}
+        "conduct_complaint",
+        "conduct-complaint-handling",
+        LEGAL,
+        hides=True,
+        extra={"complaint_id": "conduct_complaint_id"},
     ),
     "legal:complaint_step": R(
         "conduct_complaint",
         "conduct-complaint-handling",
         LEGAL,
+        hides=True,
         extra={"complaint_id": "conduct_complaint_id", "step": "acknowledge"},
     ),
     # enforcement: klantbeheer's lists of its Dienst; a coordinator records a signal about a household they work with
@@ -518,7 +525,9 @@ RULES: dict[str, Rule] = {
     "legal-objection-decide": R("objection", "objection-handling", LEGAL, pk="objection_id", hides=True),
     "legal-objection-withdraw": R("objection", "objection-handling", LEGAL, pk="objection_id", hides=True),
     "legal-conduct-complaints": R("list", "conduct-complaint-handling", LEGAL, write_subject="body"),
-    "legal-conduct-complaint": R("conduct_complaint", "conduct-complaint-handling", LEGAL, pk="conduct_complaint_id"),
+    "legal-conduct-complaint": R(
+        "conduct_complaint", "conduct-complaint-handling", LEGAL, pk="conduct_complaint_id", hides=True
+    ),
     "legal-quality": R("none", AGGREGATE, {Role.LEGAL, Role.POLICY}),
     # enforcement over the API: klantbeheer's only (a coordinator records a signal on the page, not here)
     "legal-enforcement-signals": R("list", "enforcement", CLIENT_ADMIN, write_subject="body"),

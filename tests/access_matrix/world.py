@@ -570,19 +570,19 @@ def _klantbeheer_objects(world: World, side: Side, organisation, legal, client_a
     world.shared.update(objection_letter_kind="receipt", claim_letter_kind="besluit")
 
 
-def _conduct_complaint(world: World) -> None:
-    """A complaint about a colleague's conduct (Awb chapter 9), registered by ORG_IN's legal team."""
+def _conduct_complaint(side: Side, legal, about) -> None:
+    """A complaint about a colleague's conduct (Awb chapter 9), registered by the side's own legal desk."""
     from routekaart.legal.services.complaints import conduct_complaint_register
 
     complaint = conduct_complaint_register(
-        actor=world.users[Role.LEGAL],
+        actor=legal,
         complainant_name="J. de Klager",
         received_on=timezone.localdate(),
         subject="De medewerker was onbeleefd aan de balie.",
-        about_user=world.users[Role.COORDINATOR],
-        resident=world.h_in.head,
+        about_user=about,
+        resident=side.head,
     )
-    world.shared["conduct_complaint_id"] = complaint.pk
+    side.ids["conduct_complaint_id"] = complaint.pk
 
 
 def world_build() -> World:
@@ -636,5 +636,6 @@ def world_build() -> World:
         lambda: _klantbeheer_objects(world, h_in, org_in, users[Role.LEGAL], users[Role.CLIENT_ADMIN], approver_in),
     )
     _try(h_out, "klantbeheer", lambda: _klantbeheer_objects(world, h_out, org_out, legal_out, admin_out, approver_out))
-    _try(h_in, "conduct_complaint", lambda: _conduct_complaint(world))
+    _try(h_in, "conduct_complaint", lambda: _conduct_complaint(h_in, users[Role.LEGAL], users[Role.COORDINATOR]))
+    _try(h_out, "conduct_complaint", lambda: _conduct_complaint(h_out, legal_out, coordinator_out))
     return world

@@ -75,6 +75,7 @@ def test_every_demo_account_opens_on_real_work_and_is_printed(demo, client, sett
     """One set-up for every account (the set-up is the expensive part)."""
     _the_coordinator_opens_on_signals_deadlines_agreements_and_conversations()
     _the_other_staff_accounts_open_on_their_own_work()
+    _the_klantbeheer_accounts_open_on_objections_complaints_enforcement_payments_and_claims()
     _the_resident_opens_on_the_portal_login_and_logs_in_with_the_demo_digid(client, settings)
     _the_portal_resident_has_each_part_of_the_portal_to_click_through()
     printed = {line.split()[0] for line in demo.splitlines() if line.startswith("  ")}
@@ -131,6 +132,35 @@ def _the_other_staff_accounts_open_on_their_own_work():
     assert income_selectors.non_take_up_report().rows, "non-take-up found"
 
     assert audit_selectors.break_glass_list().filter(review__isnull=True).exists(), "a use for the privacy officer"
+
+
+def _the_klantbeheer_accounts_open_on_objections_complaints_enforcement_payments_and_claims():
+    """Issue 21: `jurist` (legal) opens on objections with running terms and conduct complaints; `handhaving`
+    (client_admin) on signals, an investigation, a run to approve and claims; `administratie`, the second pair of
+    eyes, on the run `handhaving` prepared, waiting for her approval. Their home's figures, each above zero."""
+    from routekaart.income.selectors_payments import payment_home_counts
+    from routekaart.income.selectors_recovery import recovery_home_counts
+    from routekaart.legal.selectors_enforcement import enforcement_home_counts
+    from routekaart.legal.selectors_home import legal_home_counts
+    from routekaart.organisations.roles import Role
+    from routekaart.web.home_figures import home_sections
+
+    jurist = legal_home_counts(user("jurist"))
+    assert jurist["objections_open"] and jurist["complaints_open"], jurist
+
+    handhaving = user("handhaving")
+    enforcement = enforcement_home_counts(handhaving)
+    assert enforcement["signals_new"] and enforcement["investigations_open"], enforcement
+    assert recovery_home_counts(handhaving)["claims_open"], "a claim to collect"
+    assert payment_home_counts(user("administratie"))["runs_awaiting_approval"], "a run for the second pair of eyes"
+
+    for username, role in (
+        ("jurist", Role.LEGAL),
+        ("handhaving", Role.CLIENT_ADMIN),
+        ("administratie", Role.CLIENT_ADMIN),
+    ):
+        figures = [f for s in home_sections(user=user(username), role=role) for f in s.figures]
+        assert figures and any(f.value for f in figures), f"{username}'s home shows no work"
 
 
 def _the_resident_opens_on_the_portal_login_and_logs_in_with_the_demo_digid(client, settings):
