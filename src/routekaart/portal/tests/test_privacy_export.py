@@ -103,6 +103,7 @@ def _household_with_everything():
     from ...access.tests import journey
     from ...income.models import ChangeReport
     from ...income.tests.factories import IncomeReportFactory, SocialAssistanceFactory
+    from ...legal import services as legal
     from ...organisations.models import OrganisationKind
     from ...organisations.tests.factories import OrganisationFactory
     from ...routes.models import Route
@@ -123,9 +124,22 @@ def _household_with_everything():
         household=household, organisation=organisation, user=user, kind=InvolvementKind.COORDINATOR, valid_from=start
     )
     case = journey.to_active_plan(user, household)
+    decisions = {}
     for person in (noor, karim):
-        access.decision_record(actor=user, case=case, addressee=person, provisions=[journey.guidance()])
+        decisions[person.pk] = access.decision_record(
+            actor=user, case=case, addressee=person, provisions=[journey.guidance()]
+        )
         _person_data(person, user=user, municipality=municipality, route=route, household=household)
+    AffiliationFactory(role=Role.LEGAL, organisation=organisation)  # the desk that handles objections
+    legal.objection_register(
+        actor=user,
+        decision_kind="access",
+        decision_id=decisions[noor.pk].decision.pk,
+        objector_id=noor.pk,
+        channel="staff",
+        received_on=timezone.localdate(),
+        grounds="Twee dagdelen is te weinig.",
+    )
     benefit = SocialAssistanceFactory(
         household=household, client=noor, organisation=organisation, coordinator=user, membership=False
     )
