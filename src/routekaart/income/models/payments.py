@@ -6,12 +6,16 @@ yet approved can be cancelled, which deletes its lines. The file is not stored: 
 (the same message id and creation time give the same bytes) and its SHA-256, kept at approval, proves it.
 """
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from ...core import limits
+
+HALF_CENT = Decimal("0.005")
 
 
 class PaymentRunKind(models.TextChoices):
@@ -130,8 +134,11 @@ class PaymentLine(models.Model):
                 name="one_payment_per_benefit_month_and_kind",
                 violation_error_message=_("Deze uitkering is voor deze maand al betaald."),
             ),
+            # Within half a cent, which for amounts in cents is exact: SQLite computes the right side in binary
+            # floating point (1401.22 - 70.06 is not 1331.16 there), PostgreSQL in numeric.
             models.CheckConstraint(
-                condition=Q(amount=F("due") - F("holiday_reserved") - F("deduction")),
+                condition=Q(amount__gte=F("due") - F("holiday_reserved") - F("deduction") - HALF_CENT)
+                & Q(amount__lte=F("due") - F("holiday_reserved") - F("deduction") + HALF_CENT),
                 name="payment_line_amount_adds_up",
                 violation_error_message=_("Uitbetaald is verschuldigd min vakantietoeslag en verrekening."),
             ),

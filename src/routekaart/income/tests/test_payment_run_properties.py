@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -102,3 +103,46 @@ def test_lines_add_up_to_the_run_and_the_file_and_a_rerun_adds_nothing(specs, mo
             assert sepa.file_totals(payments.payment_run_file(run)) == (len(lines), run.total)
         assert PaymentRun.objects.filter(organisation=dienst).count() == 1
         transaction.set_rollback(True)
+
+
+@given(
+    due=st.integers(min_value=1, max_value=10_000_000).map(lambda c: Decimal(c) / 100),
+    reserved=st.integers(min_value=0, max_value=500_000).map(lambda c: Decimal(c) / 100),
+    off_by=st.sampled_from([Decimal("-0.01"), Decimal("0"), Decimal("0.01")]),
+)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_the_database_takes_a_line_that_adds_up_to_the_cent_and_refuses_one_a_cent_off(due, reserved, off_by):
+    """The check constraint is exact to the cent on SQLite too, whose decimal arithmetic is binary floating point."""
+    from django.db import IntegrityError
+
+    reserved = min(reserved, due)
+    benefit = PaidBenefitFactory()
+    admin = client_admin_at(benefit.organisation)
+    run = PaymentRun.objects.create(
+        organisation=benefit.organisation,
+        month=MARCH,
+        execution_on=datetime.date(2026, 3, 25),
+        prepared_by=admin,
+        prepared_at=timezone.now(),
+        message_id=f"TEST-{benefit.pk}",
+    )
+    line = PaymentLine(
+        run=run,
+        benefit=benefit,
+        household_id=benefit.household_id,
+        payee_id=benefit.client_id,
+        month=MARCH,
+        due=due,
+        holiday_reserved=reserved,
+        amount=due - reserved + off_by,
+        iban="NL91ABNA0417164300",
+        account_holder="Test",
+        end_to_end_id=f"E2E-{benefit.pk}",
+    )
+    if off_by:
+        with pytest.raises(IntegrityError, match="payment_line_amount_adds_up"), transaction.atomic():
+            PaymentLine.objects.bulk_create([line])
+        assert not PaymentLine.objects.filter(benefit=benefit).exists()
+    else:
+        PaymentLine.objects.bulk_create([line])
+        assert PaymentLine.objects.get(benefit=benefit).amount == due - reserved
