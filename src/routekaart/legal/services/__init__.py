@@ -1,49 +1,16 @@
 """The legal app's actions, one module per aggregate: objections and default notices (`objections`), appeals
-(`appeals`); conduct complaints, surveys and enforcement have their own modules, imported from there directly."""
+(`appeals`); conduct complaints, surveys and enforcement have their own modules, imported from there directly.
 
+The objection names are listed once, in `objections.__all__`; this package re-exports them as they are."""
+
+from . import objections
 from .appeals import appeal_judgment, appeal_register, appeal_update, objection_involvements_close
-from .objections import (
-    decision_for_objection,
-    default_notice_register,
-    default_penalty_settle,
-    hearing_plan,
-    hearing_record,
-    hearing_waive,
-    objection_acknowledge,
-    objection_advise,
-    objection_assign,
-    objection_complete,
-    objection_decide,
-    objection_extend,
-    objection_informal_contact,
-    objection_late_judge,
-    objection_postpone,
-    objection_register,
-    objection_register_by_reference,
-    objection_withdraw,
-)
+from .objections import *  # noqa: F403 (the list lives in objections.__all__)
 
 __all__ = [
+    *objections.__all__,
     "appeal_judgment",
     "appeal_register",
     "appeal_update",
-    "decision_for_objection",
-    "default_notice_register",
-    "default_penalty_settle",
-    "hearing_plan",
-    "hearing_record",
-    "hearing_waive",
-    "objection_acknowledge",
-    "objection_advise",
-    "objection_assign",
-    "objection_complete",
-    "objection_decide",
-    "objection_extend",
-    "objection_informal_contact",
     "objection_involvements_close",
-    "objection_late_judge",
-    "objection_postpone",
-    "objection_register",
-    "objection_register_by_reference",
-    "objection_withdraw",
 ]
