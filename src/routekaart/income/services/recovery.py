@@ -512,6 +512,44 @@ def _open_errors(claim: Claim, field: str) -> dict[str, str]:
     return {}
 
 
+def _movement_book(
+    *,
+    actor,
+    claim: Claim,
+    errors: dict[str, str],
+    balance: Decimal,
+    kind: str,
+    sign: int,
+    amount: Decimal | None,
+    day: tuple[str, date],
+    note: str,
+    action: str,
+) -> ClaimMovement:
+    """Checks, saves and records one movement of the balance, the same way for a payment and a correction: the
+    movement carries `sign * amount` (a payment lowers the balance), the event the amount as it was entered."""
+    day_field, on = day
+    movement = ClaimMovement(
+        claim=claim,
+        on=on,
+        kind=kind,
+        amount=sign * money(amount) if not errors else ZERO,
+        note=note,
+        recorded_by=actor,
+    )
+    if not errors:
+        _clean(movement, errors, exclude=["claim", "recorded_by", "payment_line"])
+    _raise(errors)
+    movement.save()
+    _settle_status(claim, balance + movement.amount)
+    _record(
+        actor=actor,
+        claim=claim,
+        action=action,
+        after={"amount": sign * movement.amount, day_field: on, "balance": balance + movement.amount},
+    )
+    return movement
+
+
 @transaction.atomic
 def payment_record(*, actor, claim: Claim, amount: Decimal, received_on: date, note: str = "") -> ClaimMovement:
     """A transfer received from the debtor; a claim paid off in full becomes paid."""
@@ -527,26 +565,18 @@ def payment_record(*, actor, claim: Claim, amount: Decimal, received_on: date, n
     balance = claim_balance(claim)
     if not errors and amount > balance:
         errors["amount"] = _("Het bedrag is hoger dan het saldo van %(balance)s.") % {"balance": euro(balance)}
-    movement = ClaimMovement(
-        claim=claim,
-        on=received_on,
-        kind=MovementKind.PAYMENT,
-        amount=-money(amount) if not errors else ZERO,
-        note=(note or "").strip(),
-        recorded_by=actor,
-    )
-    if not errors:
-        _clean(movement, errors, exclude=["claim", "recorded_by", "payment_line"])
-    _raise(errors)
-    movement.save()
-    _settle_status(claim, balance + movement.amount)
-    _record(
+    return _movement_book(
         actor=actor,
         claim=claim,
+        errors=errors,
+        balance=balance,
+        kind=MovementKind.PAYMENT,
+        sign=-1,
+        amount=amount,
+        day=("received_on", received_on),
+        note=(note or "").strip(),
         action="claim.payment_recorded",
-        after={"amount": -movement.amount, "received_on": received_on, "balance": balance + movement.amount},
     )
-    return movement
 
 
 @transaction.atomic
@@ -606,26 +636,18 @@ def claim_correct(*, actor, claim: Claim, amount: Decimal, corrected_on: date, n
     balance = claim_balance(claim)
     if not errors and balance + amount < 0:
         errors["amount"] = _("Het saldo kan niet onder 0 komen; het is nu %(balance)s.") % {"balance": euro(balance)}
-    movement = ClaimMovement(
-        claim=claim,
-        on=corrected_on,
-        kind=MovementKind.CORRECTION,
-        amount=money(amount) if not errors else ZERO,
-        note=note,
-        recorded_by=actor,
-    )
-    if not errors:
-        _clean(movement, errors, exclude=["claim", "recorded_by", "payment_line"])
-    _raise(errors)
-    movement.save()
-    _settle_status(claim, balance + movement.amount)
-    _record(
+    return _movement_book(
         actor=actor,
         claim=claim,
+        errors=errors,
+        balance=balance,
+        kind=MovementKind.CORRECTION,
+        sign=1,
+        amount=amount,
+        day=("corrected_on", corrected_on),
+        note=note,
         action="claim.corrected",
-        after={"amount": movement.amount, "corrected_on": corrected_on, "balance": balance + movement.amount},
     )
-    return movement
 
 
 # --- The payment run ---------------------------------------------------------------------------------------------
