@@ -23,7 +23,7 @@ from ..services import enforcement as services
 HANDLE = "legal.handle_enforcement"
 
 
-class SignalSerializer(serializers.ModelSerializer):
+class EnforcementSignalSerializer(serializers.ModelSerializer):
     """A signal in a list: dates, source, status and ids; no description."""
 
     class Meta:
@@ -43,9 +43,9 @@ class SignalSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class SignalDetailSerializer(SignalSerializer):
-    class Meta(SignalSerializer.Meta):
-        fields = [*SignalSerializer.Meta.fields, "description", "assessment"]
+class SignalDetailSerializer(EnforcementSignalSerializer):
+    class Meta(EnforcementSignalSerializer.Meta):
+        fields = [*EnforcementSignalSerializer.Meta.fields, "description", "assessment"]
         read_only_fields = fields
 
 
@@ -92,7 +92,7 @@ def _investigator(value):
     return user
 
 
-class SignalCreateSerializer(ModelLimitsMixin, serializers.Serializer):
+class EnforcementSignalCreateSerializer(ModelLimitsMixin, serializers.Serializer):
     limits_model = EnforcementSignal
     household_id = object_id_field()
     resident_id = object_id_field(required=False, allow_null=True, default=None)
@@ -146,7 +146,7 @@ class HearSerializer(serializers.Serializer):
     heard_on = serializers.DateField()
 
 
-class CloseSerializer(ModelLimitsMixin, serializers.Serializer):
+class InvestigationCloseSerializer(ModelLimitsMixin, serializers.Serializer):
     limits_model = Investigation
     outcome = serializers.ChoiceField(choices=InvestigationOutcome.choices)
     closed_on = serializers.DateField()
@@ -158,7 +158,7 @@ class SignalList(generics.ListAPIView):
 
     permission_classes = [IsAuthenticated, HasRulesPermission]
     required_permission = HANDLE
-    serializer_class = SignalSerializer
+    serializer_class = EnforcementSignalSerializer
 
     def get_queryset(self):
         return selectors.signals_visible(user=self.request.user, status=self.request.query_params.get("status", ""))
@@ -168,9 +168,9 @@ class SignalList(generics.ListAPIView):
         selectors.enforcement_read_log(user=request.user, rows=page)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
-    @extend_schema(request=SignalCreateSerializer, responses={201: SignalDetailSerializer})
+    @extend_schema(request=EnforcementSignalCreateSerializer, responses={201: SignalDetailSerializer})
     def post(self, request: Request) -> Response:
-        serializer = SignalCreateSerializer(data=request.data)
+        serializer = EnforcementSignalCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         with django_validation_as_400():
             signal = services.signal_record(actor=request.user, **serializer.validated_data)
@@ -274,4 +274,6 @@ InvestigationInform = _step(
     "InvestigationInform", InformSerializer, services.investigation_inform_resident, "Inwoner geïnformeerd."
 )
 InvestigationHear = _step("InvestigationHear", HearSerializer, services.investigation_hear, "Inwoner gehoord.")
-InvestigationClose = _step("InvestigationClose", CloseSerializer, services.investigation_close, "Onderzoek afgerond.")
+InvestigationClose = _step(
+    "InvestigationClose", InvestigationCloseSerializer, services.investigation_close, "Onderzoek afgerond."
+)
