@@ -1,37 +1,18 @@
-"""The decision letter: plain Dutch, one page where it can, with the objection clause; rendered by WeasyPrint.
-
-WeasyPrint needs the Pango libraries of the operating system (Debian: `libpango-1.0-0` and `libpangoft2-1.0-0`,
-which the CI installs). It is imported when a letter is made, so the rest of the product runs without them.
+"""The decision letter: plain Dutch, one page where it can, with the objection clause; rendered by WeasyPrint
+through core.pdf, which imports it when a letter is made (so the rest of the product runs without Pango).
 """
 
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from ..core.outage import PartUnavailable
+from ..core.pdf import LetterPdfUnavailable, pdf_from_html
+from ..core.pdf import pango_missing as pango_missing
+from ..core.pdf import weasyprint_html as _weasyprint_html
 from .models import Decision
 
 
-class LetterUnavailable(PartUnavailable):
+class LetterUnavailable(LetterPdfUnavailable):
     """WeasyPrint or its system libraries are missing on this machine: a page and the API answer a Dutch 503."""
-
-    @property
-    def message(self) -> str:
-        return _(
-            "De brief kan nu niet als PDF worden gemaakt. Probeer het later opnieuw of meld het aan functioneel beheer."
-        )
-
-
-def pango_missing() -> str:
-    """Why WeasyPrint cannot load its system libraries here ("" when it can).
-
-    Only the operating system's libraries count: WeasyPrint itself is a requirement, and its absence is an error.
-    """
-    try:
-        import weasyprint  # noqa: F401
-    except OSError as error:  # cffi could not load libpango / libgobject
-        return str(error)
-    return ""
 
 
 def decision_letter_html(decision: Decision) -> str:
@@ -54,15 +35,6 @@ def decision_letter_html(decision: Decision) -> str:
     )
 
 
-def _weasyprint_html():
-    from weasyprint import HTML
-
-    return HTML
-
-
 def decision_letter_pdf(decision: Decision) -> bytes:
-    try:
-        html = _weasyprint_html()
-    except (ImportError, OSError) as error:
-        raise LetterUnavailable(str(error)) from error
-    return html(string=decision_letter_html(decision)).write_pdf()
+    # The loader is looked up here, at call time, so a test can stand in for a machine without Pango.
+    return pdf_from_html(decision_letter_html(decision), unavailable=LetterUnavailable, load=_weasyprint_html)

@@ -1,9 +1,7 @@
 """Recovery's letters as PDF: the recovery decision (terugvorderingsbesluit: reason, period, amount, legal basis and
-the objection clause) and the confirmation of a payment plan or settlement. Rendered by WeasyPrint, imported when
-a letter is made so the product runs without its system libraries; without them the page answers a Dutch 503.
-
-The decision letter of access (access/letters.py) cannot be imported here: income and access are independent
-siblings in the layers (.importlinter), so the few lines that load WeasyPrint are repeated, not the letter.
+the objection clause) and the confirmation of a payment plan or settlement. Rendered by WeasyPrint through
+core.pdf, imported when a letter is made so the product runs without its system libraries; without them the page
+answers a Dutch 503.
 """
 
 from __future__ import annotations
@@ -11,10 +9,9 @@ from __future__ import annotations
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ..core.outage import PartUnavailable
+from ..core.pdf import LetterPdfUnavailable, pdf_from_html
 from . import recovery_rules
 from .selectors_recovery import ClaimFile
 
@@ -28,14 +25,8 @@ LEGAL_BASIS = {
 }
 
 
-class RecoveryLetterUnavailable(PartUnavailable):
+class RecoveryLetterUnavailable(LetterPdfUnavailable):
     """WeasyPrint or its system libraries are missing on this machine: a Dutch 503, never a 500."""
-
-    @property
-    def message(self) -> str:
-        return _(
-            "De brief kan nu niet als PDF worden gemaakt. Probeer het later opnieuw of meld het aan functioneel beheer."
-        )
 
 
 def letter_html(*, file: ClaimFile, letter: str) -> str:
@@ -61,11 +52,7 @@ def letter_html(*, file: ClaimFile, letter: str) -> str:
 
 
 def letter_pdf(*, file: ClaimFile, letter: str) -> bytes:
-    try:
-        from weasyprint import HTML
-    except (ImportError, OSError) as error:
-        raise RecoveryLetterUnavailable(str(error)) from error
-    return HTML(string=letter_html(file=file, letter=letter)).write_pdf()
+    return pdf_from_html(letter_html(file=file, letter=letter), unavailable=RecoveryLetterUnavailable)
 
 
 def letter_response(*, file: ClaimFile, letter: str) -> HttpResponse:

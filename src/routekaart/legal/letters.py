@@ -1,4 +1,4 @@
-"""The letters of an objection, as PDF (WeasyPrint, through access.letters' loader and its 503 when the system
+"""The letters of an objection, as PDF (WeasyPrint through core.pdf, with access.letters' 503 when the system
 libraries are missing): the receipt confirmation with the decision term (Awb 6:14), the hearing invitation
 (Awb 7:2), the decision on the objection with what changes and the appeal clause (Awb 7:12, 6:7), and the penalty
 decision (Awb 4:18). Staff download them from the objection's page; the resident from Mijn bezwaren.
@@ -12,8 +12,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..access import letters as access_letters
 from ..access.letters import LetterUnavailable
+from ..core.pdf import pdf_from_html
 from . import terms
 from .decision_read import decision_summary
 from .models import Objection
@@ -79,12 +79,7 @@ def letter_html(objection: Objection, kind: str) -> str:
 
 def letter_pdf(objection: Objection, kind: str) -> bytes:
     """The letter as PDF; LetterUnavailable (a 503) where WeasyPrint's system libraries are missing."""
-    html = letter_html(objection, kind)
-    try:
-        weasy = access_letters._weasyprint_html()
-    except (ImportError, OSError) as error:
-        raise LetterUnavailable(str(error)) from error
-    return weasy(string=html).write_pdf()
+    return pdf_from_html(letter_html(objection, kind), unavailable=LetterUnavailable)
 
 
 def letters_available(objection: Objection) -> list[tuple[str, str]]:
