@@ -16,10 +16,10 @@ Peak memory is the process's resident memory above its level before the call, sa
 
 import json
 import os
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
+
+from _child import child_rows, income_child_setup
 
 TITLE = "Bestaanszekerheid: regelingencheck en jaarplanning (set-based versus per huishouden)"
 DATA_SIZE = (
@@ -34,38 +34,10 @@ CASELOAD = 75  # clients per coordinator (the demo's klantmanager caseload)
 
 
 def run() -> list[tuple[str, str]]:
-    with tempfile.TemporaryDirectory() as tmp:
-        env = {
-            **os.environ,
-            "DATABASE_URL": f"sqlite:///{Path(tmp) / 'bench.sqlite3'}",
-            "DJANGO_SETTINGS_MODULE": "routekaart.conf.dev",
-            "DEBUG": "False",
-        }
-        result = subprocess.run(
-            [sys.executable, __file__, "--inner"], cwd=ROOT, env=env, capture_output=True, text=True
-        )
-    if result.returncode:
-        sys.stderr.write(result.stderr)
-        result.check_returncode()
-    return [tuple(row) for row in json.loads(result.stdout.strip().splitlines()[-1])]
+    return child_rows(__file__)
 
 
 # --- The child process -----------------------------------------------------------------------------------------
-
-
-def _setup():
-    sys.path.insert(0, str(ROOT / "src"))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0, interactive=False)
-    from routekaart.audit.configuration import processing_activities_load
-    from routekaart.income.configuration import income_configuration_load
-
-    processing_activities_load()
-    income_configuration_load()
 
 
 def _population() -> float:
@@ -276,7 +248,7 @@ def inner() -> list[tuple[str, str]]:
     from datetime import date
     from unittest import mock
 
-    _setup()
+    income_child_setup()
     generation = _population()
     from routekaart.audit import services as audit_services
     from routekaart.income.batch import entitlement_check_naive, entitlement_check_run, entitlement_evaluate

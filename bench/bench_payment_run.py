@@ -10,10 +10,10 @@ not the database driver's own buffers).
 
 import json
 import os
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
+
+from _child import child_rows, income_child_setup
 
 TITLE = "Betaalrun bijstand: 50,000 uitkeringen klaarzetten, fiatteren en het SEPA-bestand"
 BENEFITS = int(os.environ.get("BENCH_PAYMENT_BENEFITS", 50_000))
@@ -25,38 +25,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def run() -> list[tuple[str, str]]:
-    with tempfile.TemporaryDirectory() as tmp:
-        env = {
-            **os.environ,
-            "DATABASE_URL": f"sqlite:///{Path(tmp) / 'bench.sqlite3'}",
-            "DJANGO_SETTINGS_MODULE": "routekaart.conf.dev",
-            "DEBUG": "False",
-        }
-        result = subprocess.run(
-            [sys.executable, __file__, "--inner"], cwd=ROOT, env=env, capture_output=True, text=True
-        )
-    if result.returncode:
-        sys.stderr.write(result.stderr)
-        result.check_returncode()
-    return [tuple(row) for row in json.loads(result.stdout.strip().splitlines()[-1])]
+    return child_rows(__file__)
 
 
 # --- The child process -----------------------------------------------------------------------------------------
-
-
-def _setup():
-    sys.path.insert(0, str(ROOT / "src"))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0, interactive=False)
-    from routekaart.audit.configuration import processing_activities_load
-    from routekaart.income.configuration import income_configuration_load
-
-    processing_activities_load()
-    income_configuration_load()
 
 
 def _population(month):
@@ -227,7 +199,7 @@ def _measure(function):
 
 
 def inner() -> list[tuple[str, str]]:
-    _setup()
+    income_child_setup()
     # The month being paid is this month, executed today (the service takes no execution date in the past).
     from django.utils import timezone
 
