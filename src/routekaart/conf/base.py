@@ -410,9 +410,9 @@ ROUTEKAART_DEMO_GENERATORS: list[str] = [
     "routekaart.providers.demo_delivery.demo_delivery_ensure",  # after access: De Linde starts what it was sent
     "routekaart.income.demo_payments.demo_payments_ensure",  # after income: a prepared payment run to approve
     "routekaart.income.demo_recovery.demo_recovery_ensure",  # after income: a claim settled against a benefit
-    "routekaart.legal.demo_objections.demo_objections_ensure",  # after access: objections against its decisions
     "routekaart.legal.demo_complaints.demo_complaints_ensure",  # after access: complaints and answered surveys
     "routekaart.portal.demo.demo_portal_resident_ensure",  # the portal resident's case, benefit, route
+    "routekaart.legal.demo_objections.demo_objections_ensure",  # last: objections against every demo decision
     # after every generator that adds income reports or residents (the portal's too): its scan finds them on the
     # first run, so a second run adds no signal
     "routekaart.legal.demo_enforcement.demo_enforcement_ensure",

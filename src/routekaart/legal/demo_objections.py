@@ -1,5 +1,6 @@
-"""Bezwaar in the demo (`setup_demo`, after the toegang's demo): the `jurist` handles four objections against the
-regisseur's decisions, each in another state, all through the services:
+"""Bezwaar in the demo (`setup_demo`, last): the `jurist` handles up to four objections against the demo's decisions
+(the regisseur's and the portal resident's; one objection per decision), each in another state, all through the
+services:
 
 - one received a few days ago, its receipt confirmed;
 - one after an unresolved phone call, with a hearing planned next week;
@@ -145,7 +146,9 @@ def demo_objections_ensure(*, stdout=None) -> dict[str, int]:
     decisions = access_legal.decisions_for_objection(limit=200)
     used: set[int] = set()
     made = 0
-    for scenario in (_late, _decided_upheld, _hearing_planned, _acknowledged):  # the late one needs an old decision
+    # As many as the demo's decisions allow, the fullest first: the decision that changed the provision, the hearing
+    # with its days left, the receipt confirmed, and the late one (which needs a decision past its term).
+    for scenario in (_decided_upheld, _hearing_planned, _acknowledged, _late):
         for decision in decisions:
             if decision.id in used:
                 continue
