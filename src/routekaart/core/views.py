@@ -74,3 +74,35 @@ def service_form_submit(
     messages.success(request, success(result) if callable(success) else success)
     target = then(result) if callable(then) else then
     return target if isinstance(target, HttpResponse) else redirect(target)
+
+
+def step_form_submit(
+    request: HttpRequest,
+    record: Any,
+    step: str,
+    *,
+    record_name: str,
+    forms_by_step: dict[str, type[forms.Form]],
+    services: dict[str, Callable[..., Any]],
+    successes: dict[str, str],
+    then: str,
+    page: Callable[..., HttpResponse],
+) -> HttpResponse:
+    """A step form's POST on a record's page (a complaint, an investigation): the step's form goes to the step's
+    service as `service(actor=user, <record_name>=record, **cleaned_data)`; on a refusal the record's page again
+    (`page(request, record, {step: form}, status=400)`) with that form and its errors.
+
+    The caller checks that `step` exists and fetches `record` through its access check first: both stay visible in
+    each view, as with `service_form_submit`."""
+    form = forms_by_step[step](request.POST, prefix=step)
+    response = service_form_submit(
+        request,
+        form,
+        lambda data: services[step](actor=request.user, **{record_name: record}, **data),
+        success=successes[step],
+        then=then,
+    )
+    if response is not None:
+        return response
+    record.refresh_from_db()
+    return page(request, record, {step: form}, status=400)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from ..core.views import service_form_submit
+from ..core.views import service_form_submit, step_form_submit
 from . import enforcement_rules  # noqa: F401  (declares the permissions below)
 from .enforcement_forms import STEP_FORMS, AssessForm, SignalForm
 from .models import EnforcementSignalStatus, Investigation, InvestigationStatus
@@ -172,15 +172,14 @@ def investigation_step(request: HttpRequest, investigation_id: int, step: str) -
     if step not in STEP_SERVICES:
         raise Http404
     investigation = investigation_get(user=request.user, investigation_id=investigation_id)
-    form = STEP_FORMS[step](request.POST, prefix=step)
-    response = service_form_submit(
+    return step_form_submit(
         request,
-        form,
-        lambda data: STEP_SERVICES[step](actor=request.user, investigation=investigation, **data),
-        success=STEP_SUCCESS[step],
+        investigation,
+        step,
+        record_name="investigation",
+        forms_by_step=STEP_FORMS,
+        services=STEP_SERVICES,
+        successes=STEP_SUCCESS,
         then=reverse("legal:investigation_detail", args=[investigation.pk]),
+        page=_investigation_page,
     )
-    if response is not None:
-        return response
-    investigation.refresh_from_db()
-    return _investigation_page(request, investigation, {step: form}, status=400)

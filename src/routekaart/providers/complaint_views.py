@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from ..core.views import service_form_submit
+from ..core.views import service_form_submit, step_form_submit
 from . import complaint_rules  # noqa: F401  (declares the permissions below)
 from .complaint_forms import STEP_FORMS, ComplaintForm, ReviewFilterForm
 from .models import ComplaintStatus
@@ -108,18 +108,17 @@ def complaint_step(request: HttpRequest, complaint_id: int, step: str) -> HttpRe
     if step not in STEP_SERVICES:
         raise Http404
     complaint = complaint_get(user=request.user, complaint_id=complaint_id)
-    form = STEP_FORMS[step](request.POST, prefix=step)
-    response = service_form_submit(
+    return step_form_submit(
         request,
-        form,
-        lambda data: STEP_SERVICES[step](actor=request.user, complaint=complaint, **data),
-        success=STEP_SUCCESS[step],
+        complaint,
+        step,
+        record_name="complaint",
+        forms_by_step=STEP_FORMS,
+        services=STEP_SERVICES,
+        successes=STEP_SUCCESS,
         then=reverse("market:complaint_detail", args=[complaint.pk]),
+        page=_detail,
     )
-    if response is not None:
-        return response
-    complaint.refresh_from_db()
-    return _detail(request, complaint, {step: form}, status=400)
 
 
 @permission_required("providers.view_contract_review", raise_exception=True)
