@@ -14,15 +14,15 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ...audit import services as audit
-from ...core.dates import After, not_before
+from ...core.complaint_steps import extension_errors, step_day_errors, waiver_errors
+from ...core.dates import After
 from ...organisations.roles import Role
 from ...residents.access import households_visible
 from ...residents.represented import persons_represented
-from ..complaint_terms import decision_term_end
 from ..models import Assignment, Complaint, ComplaintOutcome, ComplaintStatus, Contract, Product
 
 PURPOSE = "complaint-handling"
@@ -53,12 +53,7 @@ def _locked(complaint: Complaint) -> Complaint:
 
 
 def _day_errors(field: str, day: date | None, complaint: Complaint, *bounds: After) -> dict[str, str]:
-    """A step's date is filled in, not in the future and not before the receipt (nor before the earlier steps)."""
-    if day is None:
-        return {field: _("Vul de datum in.")}
-    if day > timezone.localdate():
-        return {field: _("Vul een datum in die niet na vandaag ligt; dit is nog niet gebeurd.")}
-    return not_before(day, field, After(complaint.received_on, _("de ontvangst van de klacht")), *bounds)
+    return step_day_errors(field, day, complaint.received_on, *bounds)
 
 
 def _text_set(complaint: Complaint, field: str, value: str | None, missing: str, errors: dict[str, str]) -> None:
@@ -218,13 +213,7 @@ def complaint_hear(
         "heard_on", heard_on, complaint, After(complaint.acknowledged_on, _("de ontvangstbevestiging"))
     )
     waiver_reason = (waiver_reason or "").strip()
-    if waived and not waiver_reason:
-        errors["waiver_reason"] = _(
-            "Vul in waarom u afziet van horen: de klacht is kennelijk ongegrond, de klager wil niet gehoord worden "
-            "of heeft niet op tijd gezegd dat hij gehoord wil worden (Awb 9:10 lid 2)."
-        )
-    if not waived and waiver_reason:
-        errors["waiver_reason"] = _("Een reden vult u alleen in als u afziet van horen.")
+    errors |= waiver_errors(waived, waiver_reason)
     _raise(errors)
     complaint.heard_on = heard_on
     complaint.hearing_waived = waived
@@ -249,12 +238,7 @@ def complaint_extend(*, actor, complaint: Complaint, extended_on: date, extensio
         _raise({"extended_on": _("Deze klacht is gesloten; verdagen kan niet meer.")})
     if complaint.extended_on is not None:
         _raise({"extended_on": _("De afhandeling is al eens verdaagd; dat kan maar één keer (Awb 9:11 lid 2).")})
-    errors = _day_errors("extended_on", extended_on, complaint)
-    term_end = decision_term_end(received_on=complaint.received_on, committee=complaint.committee, extended=False)
-    if not errors and extended_on > term_end:
-        errors["extended_on"] = _(
-            "De termijn is op %(date)s verstreken; verdagen kan alleen binnen de termijn (Awb 9:11 lid 2)."
-        ) % {"date": formats.date_format(term_end, "j F Y")}
+    errors = extension_errors(extended_on, received_on=complaint.received_on, committee=complaint.committee)
     _text_set(
         complaint,
         "extension_reason",
