@@ -1,4 +1,5 @@
-"""The forms of conduct complaint handling: the complaint received, and one form per Awb step."""
+"""The forms of conduct complaint handling: the complaint received, and one form per Awb step (the steps that
+read the same input as a provider complaint's use providers' forms: Awb chapter 9 is one procedure)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,11 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from ..core.forms import Form, require, required_when
+from ..core.forms import Form
 from ..organisations.roles import Role
 from ..organisations.selectors import organisation_list
+from ..providers.complaint_forms import AcknowledgeForm, HearForm, WithdrawForm
+from ..providers.complaint_forms import ExtendForm as ProviderExtendForm
 from .models import StaffComplaint, StaffComplaintOutcome
 
 DATE = {"widget": forms.DateInput(attrs={"type": "date"})}
@@ -67,10 +70,6 @@ class ConductComplaintForm(Form):
         self.fields["handler"].queryset = _staff().filter(affiliations__role=Role.LEGAL)
 
 
-class AcknowledgeForm(Form):
-    acknowledged_on = forms.DateField(label=_("Ontvangstbevestiging verstuurd op"), **DATE)
-
-
 class ResolveForm(Form):
     limits_model = StaffComplaint
     resolved_on = forms.DateField(label=_("Opgelost op"), **DATE)
@@ -79,26 +78,10 @@ class ResolveForm(Form):
     )
 
 
-class HearForm(Form):
-    heard_on = forms.DateField(
-        label=_("Datum"), help_text=_("De dag van het horen, of de dag dat u besloot af te zien van horen."), **DATE
-    )
-    waived = forms.BooleanField(label=_("Afgezien van horen (Awb 9:10 lid 2)"), required=False)
-    waiver_reason = required_when(
-        forms.CharField(label=_("Reden om af te zien van horen"), max_length=2000, **TEXT), _("bij afzien van horen")
-    )
+class ExtendForm(ProviderExtendForm):
+    """The provider complaint's postponement form, with the reason's limits of a conduct complaint."""
 
-    def clean(self) -> dict:
-        data = super().clean()
-        if data.get("waived"):
-            require(self, "waiver_reason")
-        return data
-
-
-class ExtendForm(Form):
     limits_model = StaffComplaint
-    extended_on = forms.DateField(label=_("Verdaagd op"), help_text=_("Met vier weken (Awb 9:11 lid 2)."), **DATE)
-    extension_reason = forms.CharField(label=_("Reden van de verdaging"), **TEXT)
 
 
 DECISION_CHOICES = [
@@ -111,10 +94,6 @@ class DecideForm(Form):
     decided_on = forms.DateField(label=_("Afgehandeld op"), **DATE)
     outcome = forms.ChoiceField(label=_("Oordeel"), choices=DECISION_CHOICES, widget=forms.RadioSelect)
     conclusions = forms.CharField(label=_("Bevindingen en conclusies"), widget=forms.Textarea(attrs={"rows": 6}))
-
-
-class WithdrawForm(Form):
-    reason = forms.CharField(label=_("Toelichting"), required=False, max_length=2000, **TEXT)
 
 
 STEP_FORMS = {
