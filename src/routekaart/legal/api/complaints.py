@@ -9,11 +9,12 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from ...access.api.serializers import choice
 from ...core.api import HasRulesPermission, ModelLimitsMixin, django_validation_as_400
 from ...core.api_bounds import object_id_field
 from ...organisations.selectors import organisation_list
 from .. import complaint_rules  # noqa: F401  (declares the permission below)
-from ..models import StaffComplaint
+from ..models import StaffComplaint, StaffComplaintOutcome
 from ..selectors_complaints import complaint_get, complaints_visible
 from ..services import complaints as services
 
@@ -21,6 +22,8 @@ PERMISSION = "legal.handle_conduct_complaints"
 
 
 class ConductComplaintSerializer(serializers.ModelSerializer):
+    outcome = choice(StaffComplaintOutcome.choices, read_only=True, allow_blank=True)  # blank until decided
+
     class Meta:
         model = StaffComplaint
         fields = [

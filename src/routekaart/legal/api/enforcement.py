@@ -13,6 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from ...access.api.serializers import choice
 from ...core.api import HasRulesPermission, ModelLimitsMixin, django_validation_as_400
 from ...core.api_bounds import object_id_field
 from .. import enforcement_rules  # noqa: F401  (declares the permission below)
@@ -50,6 +51,10 @@ class SignalDetailSerializer(EnforcementSignalSerializer):
 
 
 class InvestigationSerializer(serializers.ModelSerializer):
+    # Blank until the investigation closes: read-only choices that may be "".
+    outcome = choice(InvestigationOutcome.choices, read_only=True, allow_blank=True)
+    culpability = choice(Culpability.choices, read_only=True, allow_blank=True)
+
     class Meta:
         model = Investigation
         fields = [

@@ -12,6 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from ...access.api.serializers import choice
 from ...core.api import HasRulesPermission, ModelLimitsMixin, django_validation_as_400
 from ...core.api_bounds import object_id_field
 from .. import (
@@ -28,6 +29,10 @@ HANDLE = "legal.handle_objections"
 
 class ObjectionSerializer(serializers.ModelSerializer):
     """An objection in a list: references, dates, status and outcome; no objector's text."""
+
+    # Blank until the decision: a read-only choice that may be "" (the schema says so).
+    outcome = choice(ObjectionOutcome.choices, read_only=True, allow_blank=True)
+    effect = choice(DecisionEffect.choices, read_only=True, allow_blank=True)
 
     class Meta:
         model = Objection
@@ -60,6 +65,8 @@ class ObjectionSerializer(serializers.ModelSerializer):
 
 
 class ObjectionDetailSerializer(ObjectionSerializer):
+    advice_outcome = choice(ObjectionOutcome.choices, read_only=True, allow_blank=True)
+
     class Meta(ObjectionSerializer.Meta):
         fields = [
             *ObjectionSerializer.Meta.fields,
