@@ -55,6 +55,7 @@ def _population() -> float:
     from routekaart.organisations.roles import Domain, Role
     from routekaart.residents.encryption import bsn_hash, encrypt_bsn
     from routekaart.residents.models import Household, Involvement, InvolvementKind, Membership, Resident
+    from routekaart.residents.names import name_key
     from routekaart.residents.tests.factories import bsn_for
 
     started = time.perf_counter()
@@ -86,6 +87,7 @@ def _population() -> float:
             "given_names",
             "name_prefix",
             "family_name",
+            "family_name_key",
             "birth_date",
             "gender",
             "country_of_birth",
@@ -99,7 +101,21 @@ def _population() -> float:
             resident_columns,
             (
                 # the BSN encrypted at rest with its keyed lookup hash, as the generator writes it
-                (encrypt_bsn(bsn), bsn_hash(bsn), "B", "", f"K{i}", born, "unknown", "NL", "unknown", "", "", now)
+                (
+                    encrypt_bsn(bsn),
+                    bsn_hash(bsn),
+                    "B",
+                    "",
+                    f"K{i}",
+                    name_key(f"K{i}"),
+                    born,
+                    "unknown",
+                    "NL",
+                    "unknown",
+                    "",
+                    "",
+                    now,
+                )
                 for i, _role, born, seed in people
                 for bsn in (bsn_for(seed),)
             ),
@@ -152,6 +168,8 @@ def _population() -> float:
                 "end_reason",
                 "work_obligation",
                 "surplus_settlement",
+                "iban",
+                "account_holder",
                 "created_at",
             ),
             (
@@ -164,6 +182,8 @@ def _population() -> float:
                     "",
                     terms[i][1],
                     False,
+                    "",
+                    "",
                     now,
                 )
                 for i in range(CLIENTS)
