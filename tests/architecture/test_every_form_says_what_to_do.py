@@ -69,6 +69,9 @@ def _factories() -> dict[str, dict]:
         "routekaart.work.forms.ContactMomentForm": {"employer": SimpleNamespace(contacts=_contacts())},
         "routekaart.work.forms.FulfilmentForm": {"contract": SimpleNamespace(contractor=None)},
         "routekaart.residents.forms.ConsentForm": {"members": MEMBERS, "givers": MEMBERS},
+        "routekaart.legal.enforcement_forms.AssessForm": {"organisation_id": 0},
+        "routekaart.legal.objection_forms.ObjectionFilterForm": {"handlers": [(1, "Lotte van Dijk")]},
+        "routekaart.legal.objection_forms.HandlerFilterForm": {"handlers": [(1, "Lotte van Dijk")]},
     }
 
 
@@ -76,7 +79,8 @@ def _import_product() -> None:
     for info in pkgutil.walk_packages(routekaart.__path__, "routekaart."):
         if ".tests" in info.name or ".migrations" in info.name:
             continue
-        if info.name.rsplit(".", 1)[-1] in MODULES:
+        last = info.name.rsplit(".", 1)[-1]
+        if last in MODULES or last.endswith(tuple(f"_{name}" for name in MODULES)):  # objection_forms, desk_views
             importlib.import_module(info.name)
 
 

@@ -96,7 +96,7 @@ class ClaimCreateSerializer(ModelLimitsMixin, serializers.Serializer):
     established_on = serializers.DateField()
 
 
-class ArrangementCreateSerializer(ModelLimitsMixin, serializers.Serializer):
+class ClaimArrangementCreateSerializer(ModelLimitsMixin, serializers.Serializer):
     limits_model = ClaimArrangement
     kind = serializers.ChoiceField(choices=ArrangementKind.choices)
     monthly_amount = serializers.DecimalField(max_digits=9, decimal_places=2)
@@ -162,10 +162,10 @@ class ClaimArrangementCreate(APIView):
     permission_classes = [IsAuthenticated, HasRulesPermission]
     required_permission = MANAGE
 
-    @extend_schema(request=ArrangementCreateSerializer, responses={201: ClaimDetailSerializer})
+    @extend_schema(request=ClaimArrangementCreateSerializer, responses={201: ClaimDetailSerializer})
     def post(self, request: Request, pk: int) -> Response:
         claim, _file = _claim_get(request, pk)
-        serializer = ArrangementCreateSerializer(data=request.data)
+        serializer = ClaimArrangementCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         with django_validation_as_400():
             services.arrangement_agree(actor=request.user, claim=claim, **serializer.validated_data)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
@@ -20,6 +22,13 @@ class QualityView(APIView):
     permission_classes = [IsAuthenticated, HasRulesPermission]
     required_permission = "legal.view_quality"
 
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("starts_on", OpenApiTypes.DATE, description="Eerste dag van de periode"),
+            OpenApiParameter("ends_on", OpenApiTypes.DATE, description="Laatste dag van de periode"),
+        ],
+        responses={200: OpenApiTypes.OBJECT},
+    )
     def get(self, request: Request) -> Response:
         form = QualityFilterForm(request.query_params or {})
         if not form.is_valid():
