@@ -110,3 +110,14 @@ def run_summary(run: PaymentRun) -> RunSummary:
     )
     cent = Decimal("0.01")
     return RunSummary(*(Decimal(totals[k] or 0).quantize(cent) for k in ("due", "holiday_reserved", "deduction")))
+
+
+def payments_of_resident(*, resident_id: int, limit: int = 24) -> list[LineRow]:
+    """The person's own payments, newest first: the lines of approved runs that paid them (one query). A run not yet
+    approved is not a payment: the resident sees it once the second person has approved it."""
+    lines = (
+        PaymentLine.objects.filter(payee_id=resident_id, run__status=PaymentRunStatus.APPROVED)
+        .select_related("run")
+        .order_by("-month", "-id")[:limit]
+    )
+    return [LineRow(line, iban_masked(line.iban)) for line in lines]

@@ -17,4 +17,5 @@ urlpatterns = [
     path("", include("routekaart.portal.complaint_urls")),
     path("", include("routekaart.portal.enforcement_urls")),
     path("", include("routekaart.portal.claim_urls")),
+    path("", include("routekaart.portal.payment_urls")),
 ]
