@@ -118,6 +118,41 @@ def test_a_payment_run_prepared_by_one_is_approved_on_screen_by_another(page: Pa
     expect(page.get_by_role("link", name=re.compile("Betaalbestand"))).to_be_visible()
 
 
+def _paid_last_month(benefit) -> None:
+    """An approved run that paid Kim's benefit last month, so Mijn betalingen shows its table."""
+    from datetime import date, timedelta
+    from decimal import Decimal
+
+    from routekaart.income.models import PaymentLine
+    from routekaart.income.tests.factories_payments import client_admin_at
+
+    month = (timezone.localdate().replace(day=1) - timedelta(days=1)).replace(day=1)
+    run = PaymentRun.objects.create(
+        organisation=benefit.organisation,
+        month=month,
+        execution_on=date(month.year, month.month, 25),
+        prepared_by=client_admin_at(benefit.organisation),
+        prepared_at=timezone.now(),
+        approved_by=client_admin_at(benefit.organisation),
+        approved_at=timezone.now(),
+        status="approved",
+        message_id=f"KIM-{benefit.pk}-{month:%Y%m}",
+    )
+    PaymentLine.objects.create(
+        run=run,
+        benefit=benefit,
+        household_id=benefit.household_id,
+        payee_id=benefit.client_id,
+        month=month,
+        due=Decimal("1401.22"),
+        holiday_reserved=Decimal("70.06"),
+        amount=Decimal("1331.16"),
+        iban="NL91ABNA0417164300",
+        account_holder="K. de Vries",
+        end_to_end_id=f"KIM-{benefit.pk}-{month:%Y%m}",
+    )
+
+
 def test_portal_investigations_claims_and_survey_are_accessible_on_a_phone(phone: Page, world):
     records = resident_records_make(world)
     digid_login(phone, world.sub)
@@ -127,6 +162,10 @@ def test_portal_investigations_claims_and_survey_are_accessible_on_a_phone(phone
 
     visit(phone, reverse("portal:claims"))
     expect(phone.locator("main")).to_contain_text(records.claim.reference)
+
+    _paid_last_month(records.claim.benefit)
+    visit(phone, reverse("portal:payments"))
+    expect(phone.locator("main table")).to_contain_text("•••• 4300")
 
     visit(phone, reverse("portal:survey", args=[records.survey.pk]))
     for group in phone.locator("main form fieldset").all():
