@@ -251,7 +251,8 @@ def test_a_hearing_is_planned_held_and_reported(jurist, decision):
         actor=jurist,
         objection=objection,
         invited_on=today(),
-        scheduled_at=timezone.now() - datetime.timedelta(hours=1),
+        # today, already begun (local midnight): an hour ago is yesterday when the test runs just after midnight
+        scheduled_at=timezone.make_aware(datetime.datetime.combine(today(), datetime.time(0, 0))),
         location="Stadskantoor",
     )
     services.hearing_record(
