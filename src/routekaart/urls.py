@@ -46,6 +46,7 @@ urlpatterns = [
     path("markt/", include("routekaart.providers.market_urls")),
     path("aanbieder/", include("routekaart.providers.desk_urls")),
     path("klantbeheer/", include("routekaart.legal.urls")),
+    path("sturing/", include("routekaart.insights.urls")),
     path("betalingen/", include("routekaart.income.payment_urls")),
     path("vorderingen/", include("routekaart.income.recovery_urls")),
     path("achtergrondtaken/", include("routekaart.jobs.urls")),

@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "routekaart.income",
     "routekaart.providers",
     "routekaart.legal",
+    "routekaart.insights",
     "routekaart.jobs",
     "routekaart.portal",
     "routekaart.web",
@@ -234,6 +235,8 @@ STATIC_VENDOR_FILES = [
     ("vendor/utrecht-css", NODE_MODULES / "@utrecht" / "component-library-css" / "dist", ["index.css"]),
     ("vendor/utrecht-tokens", NODE_MODULES / "@utrecht" / "design-tokens" / "dist", ["theme.css"]),
     ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist", ["htmx.min.js"]),
+    # Apache ECharts draws the steering charts (insights): canvas renderer, its aria description, a data table beside
+    ("vendor/echarts", NODE_MODULES / "echarts" / "dist", ["echarts.min.js"]),
 ]
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
@@ -440,4 +443,5 @@ ROUTEKAART_DEMO_GENERATORS: list[str] = [
     # after every generator that adds income reports or residents (the portal's too): its scan finds them on the
     # first run, so a second run adds no signal
     "routekaart.legal.demo_enforcement.demo_enforcement_ensure",
+    "routekaart.insights.demo.demo_insights_ensure",  # last of all: the steering figures of everything above
 ]

@@ -4,7 +4,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .models import Affiliation, Organisation, Region, User
+from .models import Affiliation, Organisation, OrganisationKind, Region, User
 from .roles import Role
 
 
@@ -28,6 +28,11 @@ def organisation_list() -> QuerySet[Organisation]:
         .prefetch_related("serves")
         .order_by("kind", "name")
     )
+
+
+def municipality_list() -> QuerySet[Organisation]:
+    """The municipalities, by name: the filter of every aggregate figure."""
+    return Organisation.objects.filter(kind=OrganisationKind.MUNICIPALITY).order_by("name")
 
 
 def region_list() -> QuerySet[Region]:

@@ -21,7 +21,17 @@ from ..organisations.roles import Domain
 from .access import DOMAIN_ACTIVITY, HouseholdAccess, households_visible, members_visible
 from .encryption import bsn_hash, normalise_bsn
 from .life_phase import age_on, life_phases
-from .models import Authorisation, Consent, Household, Involvement, InvolvementKind, Membership, Relation, Resident
+from .models import (
+    Authorisation,
+    Consent,
+    District,
+    Household,
+    Involvement,
+    InvolvementKind,
+    Membership,
+    Relation,
+    Resident,
+)
 
 TIMELINE_LIMIT = 200
 
@@ -400,3 +410,8 @@ def consents_of(*, resident_id: int) -> list[Consent]:
 def consent_of_get(*, resident_id: int, consent_id: int) -> Consent | None:
     """One consent about this resident's data, or None (another person's, or no such row: the same answer)."""
     return Consent.objects.filter(pk=consent_id, resident_id=resident_id).first()
+
+
+def district_list() -> QuerySet[District]:
+    """The wijken (districts) of every municipality, by municipality and name: a filter of aggregate figures."""
+    return District.objects.select_related("municipality").order_by("municipality__name", "name")

@@ -372,13 +372,24 @@ def policy(user) -> list[Section]:
             _("Bijstand"),
             figures=[
                 Figure(_("Lopende uitkeringen"), flow.running, caseload),
-                Figure(_("Instroom in %(year)d") % {"year": flow.year}, flow.inflow, caseload),
-                Figure(_("Uitstroom in %(year)d") % {"year": flow.year}, flow.outflow, caseload),
+                Figure(_("Instroom in %(year)d") % {"year": flow.year}, flow.inflow, _optional_url("insights:flows")),
+                Figure(_("Uitstroom in %(year)d") % {"year": flow.year}, flow.outflow, _optional_url("insights:flows")),
                 Figure(
                     _("Huishoudens met niet-gebruik van een regeling (laatste controle)"),
                     income_selectors.non_take_up_total(),
                     reverse("income:non_take_up_report"),
                 ),
+            ],
+            links=[
+                Link(label, url)
+                for label, url in (
+                    (_("Instroom en uitstroom per route, instrument en team"), _optional_url("insights:flows")),
+                    (_("Wat werkt voor wie"), _optional_url("insights:what_works")),
+                    (_("Kosten en baten"), _optional_url("insights:cost_benefit")),
+                    (_("Prognoses voor de komende 12 maanden"), _optional_url("insights:forecasts")),
+                    (_("Beleidssimulatie: één jaarlijkse toeslag"), _optional_url("insights:simulation")),
+                )
+                if url
             ],
         ),
         Section(

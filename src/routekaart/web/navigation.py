@@ -82,6 +82,12 @@ ENFORCEMENT = NavItem(_("Handhavingssignalen"), "legal:enforcement_signal_list",
 INVESTIGATIONS = NavItem(_("Onderzoeken"), "legal:investigation_list", optional=True)
 PAYMENT_RUNS = NavItem(_("Betaalruns"), "payments:run_list", optional=True)
 CLAIMS = NavItem(_("Vorderingen"), "recovery:claim_list", optional=True)
+FLOWS = NavItem(_("Instroom en uitstroom"), "insights:flows", optional=True)
+WHAT_WORKS = NavItem(_("Wat werkt voor wie"), "insights:what_works", optional=True)
+COST_BENEFIT = NavItem(_("Kosten en baten"), "insights:cost_benefit", optional=True)
+FORECASTS = NavItem(_("Prognoses"), "insights:forecasts", optional=True)
+SIMULATION = NavItem(_("Beleidssimulatie"), "insights:simulation", optional=True)
+YARDSTICKS = NavItem(_("Maatstaven"), "insights:yardsticks", optional=True)
 DESK_ASSIGNMENTS = NavItem(_("Toewijzingen"), "desk:assignment_list")
 DESK_CONTRACT = NavItem(_("Contract en declaraties"), "desk:contract")
 
@@ -128,6 +134,16 @@ NAVIGATION: dict[str, list[NavGroup]] = {
             "steering",
             STEERING_GROUP,
             HOME,
+            FLOWS,
+            YARDSTICKS,
+            WHAT_WORKS,
+            COST_BENEFIT,
+            FORECASTS,
+            SIMULATION,
+        ),
+        _group(
+            "figures",
+            _("Cijfers per onderdeel"),
             CASELOAD,
             PARTICIPATION_REPORTS,
             PARTICIPATION_BUDGET,
@@ -156,6 +172,7 @@ NAVIGATION: dict[str, list[NavGroup]] = {
     ],
     Role.MARKET_MANAGER: [
         _group("market", _("Beheer markt"), HOME, CONTRACTS, OFFERS, MARKET_PROVIDERS, COMPLAINTS, CONTRACT_REVIEW),
+        _group("steering", STEERING_GROUP, FLOWS, WHAT_WORKS),
         _group("reference", REFERENCE_GROUP, NETWORK, BLUEPRINT, STEERING),
     ],
     Role.LEGAL: [

@@ -1,0 +1,7 @@
+"""Being built: see insights._stub."""
+
+from ._stub import stub
+
+export = stub
+print_view = stub
+print_pdf = stub
