@@ -8,4 +8,9 @@ class InsightsConfig(AppConfig):
     verbose_name = _("Sturing: klantstromen, wat werkt voor wie, kosten en baten, prognoses")
 
     def ready(self) -> None:
-        from . import rules  # noqa: F401  (the permissions of the insights pages)
+        from . import (
+            labels,
+            rules,  # noqa: F401  (the permissions of the insights pages)
+        )
+
+        labels.register()  # the Dutch label of the saved-scenario event

@@ -1,0 +1,356 @@
+"""The policy simulation of seed 004 ("Er kan meer!"): replace a set of local regulations by one yearly allowance for
+every household at or below a share of the social minimum, on the real caseload of a date.
+
+The caseload comes from income's fact selector (`income.selectors_facts_simulation`): per household its type, its
+children, its net income and the social minimum of its type, the regulations it uses (granted, valid in the year)
+and those it is entitled to but does not use (the latest regulations check). What each regulation is worth is data
+(insights/data/simulation.yaml, with its sources), since income's regulations hold conditions but no amounts.
+
+`simulate` is a pure calculation over those columns (numpy, no loop over households), so it is tested on a small
+fixed caseload and with Hypothesis without a database. `results_of` turns its outcome into what may be shown and
+stored: aggregates only, every group under 10 households without a number (`insights.suppression`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import yaml
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+
+from ..income.selectors_facts_simulation import HOUSEHOLD_TYPES, SimulationFacts, simulation_facts
+from .models import Scenario
+from .suppression import count, is_suppressed
+from .tables import SUPPRESSED, Chart, Column, FigureTable
+
+DATA = yaml.safe_load((Path(__file__).parent / "data" / "simulation.yaml").read_text(encoding="utf-8"))
+
+TYPE_LABELS = {
+    "single": _("Alleenstaande"),
+    "single_parent": _("Alleenstaande ouder"),
+    "couple": _("Paar zonder kinderen"),
+    "couple_with_children": _("Paar met kinderen"),
+}
+
+
+def regulation_amount(code: str, household_type: str) -> Decimal | None:
+    """What regulation `code` is worth to a household of this type in a year (simulation.yaml); None if unknown."""
+    entry = DATA["regulations"].get(code)
+    if entry is None:
+        return None
+    amounts = entry["amounts"]
+    value = amounts.get(household_type)
+    if value is None and household_type == "couple_with_children":
+        value = amounts.get("couple")
+    return None if value is None else Decimal(str(value))
+
+
+def regulation_source(code: str) -> str:
+    entry = DATA["regulations"].get(code)
+    return entry["source"] if entry else ""
+
+
+@dataclass(frozen=True)
+class Parameters:
+    """The choices of a scenario: which regulations go, the income limit, the allowance and its child supplement."""
+
+    municipality_id: int
+    regulations: tuple[str, ...]
+    threshold_percent: int
+    allowance: Decimal
+    child_supplement: Decimal
+    as_of: date
+
+
+@dataclass(frozen=True)
+class TypeOutcome:
+    household_type: str
+    households: int
+    reached: int
+    winners: int
+    losers: int
+    unchanged: int
+
+
+@dataclass(frozen=True)
+class RegulationOutcome:
+    code: str
+    name: str
+    users: int
+    cost_cents: int
+    amount_known: bool
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The raw aggregates of one simulation (not yet suppressed): counts of households and amounts in cents."""
+
+    households: int
+    reached: int
+    children_reached: int
+    users_now: int  # households using at least one replaced regulation now
+    cost_now_cents: int
+    cost_allowance_cents: int
+    non_take_up_before: int  # households entitled to a replaced regulation they do not use
+    non_take_up_gone: int  # ... of whom the allowance now reaches
+    by_type: list[TypeOutcome]
+    by_regulation: list[RegulationOutcome]
+
+
+def _cents(value: Decimal) -> int:
+    return int((Decimal(value) * 100).to_integral_value())
+
+
+def reached_mask(facts: SimulationFacts, threshold_percent: int) -> np.ndarray:
+    """The households at or below `threshold_percent` of their social minimum (exactly at the limit is in), in
+    whole cents so no rounding decides who is in."""
+    return (facts.norm_cents > 0) & (facts.income_cents * 100 <= threshold_percent * facts.norm_cents)
+
+
+def simulate(facts: SimulationFacts, parameters: Parameters) -> Outcome:
+    """The cost, reach, vanished non-take-up and winners and losers of `parameters` on the caseload `facts`."""
+    n = len(facts.household_ids)
+    chosen = set(parameters.regulations)
+    names = {r.code: r.name for r in facts.regulations}
+    reached = reached_mask(facts, parameters.threshold_percent)
+    new = np.where(
+        reached, _cents(parameters.allowance) + _cents(parameters.child_supplement) * facts.children, 0
+    ).astype(np.int64)
+
+    current = np.zeros(n, dtype=np.int64)
+    users = np.zeros(n, dtype=bool)
+    by_regulation = []
+    for code in sorted(chosen, key=lambda c: (c not in names, names.get(c, c))):
+        pairs = [h for h, c in facts.uses if c == code]
+        rows = np.searchsorted(facts.household_ids, np.asarray(pairs, dtype=np.int64))
+        amounts = {t: regulation_amount(code, t) for t in HOUSEHOLD_TYPES}
+        per_type = np.asarray([_cents(amounts[t] or 0) for t in HOUSEHOLD_TYPES], dtype=np.int64)
+        value = per_type[_type_positions(facts.household_type[rows])]
+        np.add.at(current, rows, value)
+        users[rows] = True
+        by_regulation.append(
+            RegulationOutcome(
+                code=code,
+                name=names.get(code, code),
+                users=len(np.unique(rows)),
+                cost_cents=int(value.sum()),
+                amount_known=all(a is not None for a in amounts.values()),
+            )
+        )
+
+    missed = np.isin(facts.household_ids, [h for h, c in facts.non_take_up if c in chosen])
+    by_type = []
+    for household_type in HOUSEHOLD_TYPES:
+        of_type = facts.household_type == household_type
+        by_type.append(
+            TypeOutcome(
+                household_type=household_type,
+                households=int(of_type.sum()),
+                reached=int((of_type & reached).sum()),
+                winners=int((of_type & (new > current)).sum()),
+                losers=int((of_type & (new < current)).sum()),
+                unchanged=int((of_type & (new == current)).sum()),
+            )
+        )
+    return Outcome(
+        households=n,
+        reached=int(reached.sum()),
+        children_reached=int(facts.children[reached].sum()),
+        users_now=int(users.sum()),
+        cost_now_cents=int(current.sum()),
+        cost_allowance_cents=int(new.sum()),
+        non_take_up_before=int(missed.sum()),
+        non_take_up_gone=int((missed & reached).sum()),
+        by_type=by_type,
+        by_regulation=by_regulation,
+    )
+
+
+def _type_positions(types: np.ndarray) -> np.ndarray:
+    order = {t: i for i, t in enumerate(HOUSEHOLD_TYPES)}
+    return np.fromiter((order[t] for t in types.tolist()), dtype=np.int64, count=len(types))
+
+
+def run(parameters: Parameters) -> tuple[Outcome, SimulationFacts]:
+    """Read the caseload of the municipality on the date (income's fact selector) and simulate."""
+    facts = simulation_facts(municipality_id=parameters.municipality_id, on=parameters.as_of)
+    return simulate(facts, parameters), facts
+
+
+# --- what may be shown and stored ----------------------------------------------------------------------------------
+
+
+def _money(cents: int, group: int) -> str | None:
+    """An amount about `group` households as it may be shown: None (suppressed) for a group under 10."""
+    if is_suppressed(group):
+        return None
+    return str((Decimal(cents) / 100).quantize(Decimal("0.01")))
+
+
+def results_of(outcome: Outcome, facts: SimulationFacts) -> dict[str, Any]:
+    """The outcome as stored in a Scenario and shown on its page: aggregates only, a group under 10 households is
+    None (shown as "minder dan 10") in every count and in every amount about it."""
+    cost_now = _money(outcome.cost_now_cents, outcome.users_now)
+    cost_allowance = _money(outcome.cost_allowance_cents, outcome.reached)
+    difference = None
+    if cost_now is not None and cost_allowance is not None:
+        difference = str(Decimal(cost_allowance) - Decimal(cost_now))
+    return {
+        "households": count(outcome.households),
+        "reached": count(outcome.reached),
+        "users_now": count(outcome.users_now),
+        "cost_now": cost_now,
+        "cost_allowance": cost_allowance,
+        "cost_difference": difference,
+        "non_take_up_before": count(outcome.non_take_up_before),
+        "non_take_up_gone": count(outcome.non_take_up_gone),
+        "by_type": [
+            {
+                "type": t.household_type,
+                "households": count(t.households),
+                **{
+                    key: None if is_suppressed(t.households) else count(getattr(t, key))
+                    for key in ("reached", "winners", "losers", "unchanged")
+                },
+            }
+            for t in outcome.by_type
+        ],
+        "by_regulation": [
+            {
+                "code": r.code,
+                "name": r.name,
+                "users": count(r.users),
+                "cost_now": _money(r.cost_cents, r.users),
+                "amount_known": r.amount_known,
+                "source": regulation_source(r.code),
+            }
+            for r in outcome.by_regulation
+        ],
+        "norms_from": facts.norms_from.isoformat() if facts.norms_from else None,
+        "norms_source": facts.norms_source,
+        "check_on": facts.check_on.isoformat() if facts.check_on else None,
+        "amounts_version": DATA["version"],
+    }
+
+
+def _cell(value: Any, kind: str = "count") -> Any:
+    if value is None:
+        return SUPPRESSED
+    return Decimal(value) if kind == "money" else value
+
+
+def result_tables(results: dict[str, Any]) -> list[FigureTable]:
+    """The stored results as the figures of the page (and of its downloads): the summary, winners and losers per
+    household type, the replaced regulations."""
+    summary = FigureTable(
+        code="simulation_summary",
+        title=_("Kosten, bereik en niet-gebruik"),
+        columns=[
+            Column("measure", _("Uitkomst")),
+            Column("households", _("Huishoudens"), "count"),
+            Column("amount", _("Euro per jaar"), "money"),
+        ],
+        rows=[
+            (_("Huishoudens bekend bij inkomen"), _cell(results["households"]), None),
+            (
+                _("Bereik: op of onder de inkomensgrens, met de kosten van de toeslag"),
+                _cell(results["reached"]),
+                _cell(results["cost_allowance"], "money"),
+            ),
+            (
+                _("Gebruiken nu een vervangen regeling, met de kosten daarvan"),
+                _cell(results["users_now"]),
+                _cell(results["cost_now"], "money"),
+            ),
+            (
+                _("Verschil in kosten: toeslag min vervangen regelingen"),
+                None,
+                _cell(results["cost_difference"], "money"),
+            ),
+            (
+                _("Niet-gebruik: recht op een vervangen regeling, maar niet gebruikt"),
+                _cell(results["non_take_up_before"]),
+                None,
+            ),
+            (_("Niet-gebruik dat verdwijnt: zij krijgen de toeslag vanzelf"), _cell(results["non_take_up_gone"]), None),
+        ],
+        note=_(
+            "Een groep van minder dan 10 huishoudens toont geen aantal en geen bedrag. "
+            "Niet-gebruik volgens de laatste regelingencheck op of voor de peildatum."
+        ),
+    )
+    by_type = FigureTable(
+        code="simulation_winners_losers",
+        title=_("Winnaars en verliezers per type huishouden"),
+        columns=[
+            Column("type", _("Type huishouden")),
+            Column("households", _("Huishoudens"), "count"),
+            Column("reached", _("Krijgen de toeslag"), "count"),
+            Column("winners", _("Gaan erop vooruit"), "count"),
+            Column("losers", _("Gaan erop achteruit"), "count"),
+            Column("unchanged", _("Gelijk"), "count"),
+        ],
+        rows=[
+            (
+                TYPE_LABELS.get(row["type"], row["type"]),
+                *(_cell(row[key]) for key in ("households", "reached", "winners", "losers", "unchanged")),
+            )
+            for row in results["by_type"]
+        ],
+        note=_(
+            "Vooruit: de toeslag is meer waard dan de vervangen regelingen die het huishouden nu gebruikt; achteruit: "
+            "minder, ook boven de inkomensgrens waar een regeling vervalt zonder toeslag."
+        ),
+        chart=Chart("stacked_bar", x="type", series=("winners", "losers", "unchanged"), y_label=_("Huishoudens")),
+    )
+    regulations = FigureTable(
+        code="simulation_regulations",
+        title=_("Vervangen regelingen"),
+        columns=[
+            Column("regulation", _("Regeling")),
+            Column("users", _("Huishoudens die haar nu gebruiken"), "count"),
+            Column("cost_now", _("Kosten nu (euro per jaar)"), "money"),
+            Column("source", _("Bron van het bedrag")),
+        ],
+        rows=[
+            (
+                row["name"],
+                _cell(row["users"]),
+                _cell(row["cost_now"], "money"),
+                row["source"] or _("Geen bedrag bekend"),
+            )
+            for row in results["by_regulation"]
+        ],
+        note=DATA["source"],
+    )
+    return [summary, by_type, regulations]
+
+
+# --- saved scenarios -----------------------------------------------------------------------------------------------
+
+
+def scenario_list() -> QuerySet[Scenario]:
+    """The saved scenarios, newest first, with their municipality (one query)."""
+    return Scenario.objects.select_related("municipality").order_by("-created_at", "-id")
+
+
+def scenario_get(*, pk: int) -> Scenario:
+    return get_object_or_404(Scenario.objects.select_related("municipality"), pk=pk)
+
+
+def parameters_of(scenario: Scenario) -> Parameters:
+    return Parameters(
+        municipality_id=scenario.municipality_id,
+        regulations=tuple(scenario.regulations),
+        threshold_percent=scenario.threshold_percent,
+        allowance=scenario.allowance,
+        child_supplement=scenario.child_supplement,
+        as_of=scenario.as_of,
+    )
