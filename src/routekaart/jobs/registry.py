@@ -172,6 +172,33 @@ def _legal_daily_outcome(results: dict[str, Counts]) -> str:
     }
 
 
+# --- steering (insights): the nightly refresh of the precomputed figures, in full once a week -----------------------
+
+
+def _insights_refresh_steps(on: date) -> list[Step]:
+    def refresh() -> Counts:
+        from ..insights.refresh import insights_refresh, scheduled_full
+
+        runs = insights_refresh(full=scheduled_full(on), as_of=on)
+        return {
+            "rows": sum(run.rows for run in runs),
+            "steps": len(runs),
+            "skipped": sum(run.mode == "skipped" for run in runs),
+            "full": int(any(run.mode == "full" for run in runs)),
+        }
+
+    return [Step("refresh", refresh)]
+
+
+def _insights_refresh_outcome(results: dict[str, Counts]) -> str:
+    counts = results.get("refresh", {})
+    return gettext("%(rows)s sturingscijfers berekend in %(steps)s stappen; %(skipped)s stappen ongewijzigd.") % {
+        "rows": counts.get("rows", 0),
+        "steps": counts.get("steps", 0),
+        "skipped": counts.get("skipped", 0),
+    }
+
+
 JOBS: dict[str, Job] = {
     job.name: job
     for job in (
@@ -225,6 +252,16 @@ JOBS: dict[str, Job] = {
             ),
             _legal_daily_steps,
             _legal_daily_outcome,
+        ),
+        Job(
+            "insights_refresh",
+            _("Sturingscijfers verversen"),
+            _(
+                "Berekent de cijfers van sturing (stromen, caseload, wat werkt, kosten en baten, prognoses) opnieuw: "
+                "elke nacht wat veranderde, op zondag alles."
+            ),
+            _insights_refresh_steps,
+            _insights_refresh_outcome,
         ),
     )
 }

@@ -91,5 +91,6 @@ def test_loading_the_schedules_twice_changes_nothing():
         "retention",
         "satisfaction_surveys",
         "klantbeheer_daily",
+        "insights_refresh",
     }
     assert {s["job"] for s in before} == jobs
