@@ -126,26 +126,31 @@ def simulate(facts: SimulationFacts, parameters: Parameters) -> Outcome:
 
     current = np.zeros(n, dtype=np.int64)
     users = np.zeros(n, dtype=bool)
+    type_index = np.zeros(n, dtype=np.int64)
+    for i, household_type in enumerate(HOUSEHOLD_TYPES):
+        type_index[facts.household_type == household_type] = i
+    use_rows, use_codes = _pairs(facts, facts.uses)
     by_regulation = []
     for code in sorted(chosen, key=lambda c: (c not in names, names.get(c, c))):
-        pairs = [h for h, c in facts.uses if c == code]
-        rows = np.searchsorted(facts.household_ids, np.asarray(pairs, dtype=np.int64))
+        rows = use_rows[use_codes == code]
         amounts = {t: regulation_amount(code, t) for t in HOUSEHOLD_TYPES}
         per_type = np.asarray([_cents(amounts[t] or 0) for t in HOUSEHOLD_TYPES], dtype=np.int64)
-        value = per_type[_type_positions(facts.household_type[rows])]
+        value = per_type[type_index[rows]]
         np.add.at(current, rows, value)
         users[rows] = True
         by_regulation.append(
             RegulationOutcome(
                 code=code,
                 name=names.get(code, code),
-                users=len(np.unique(rows)),
+                users=int(np.bincount(rows, minlength=n).astype(bool).sum()),
                 cost_cents=int(value.sum()),
                 amount_known=all(a is not None for a in amounts.values()),
             )
         )
 
-    missed = np.isin(facts.household_ids, [h for h, c in facts.non_take_up if c in chosen])
+    missed_rows, missed_codes = _pairs(facts, facts.non_take_up)
+    missed = np.zeros(n, dtype=bool)
+    missed[missed_rows[np.isin(missed_codes, list(chosen))]] = True
     by_type = []
     for household_type in HOUSEHOLD_TYPES:
         of_type = facts.household_type == household_type
@@ -173,9 +178,11 @@ def simulate(facts: SimulationFacts, parameters: Parameters) -> Outcome:
     )
 
 
-def _type_positions(types: np.ndarray) -> np.ndarray:
-    order = {t: i for i, t in enumerate(HOUSEHOLD_TYPES)}
-    return np.fromiter((order[t] for t in types.tolist()), dtype=np.int64, count=len(types))
+def _pairs(facts: SimulationFacts, pairs: list[tuple[int, str]]) -> tuple[np.ndarray, np.ndarray]:
+    """(household id, code) pairs as the households' row numbers and the codes, two columns."""
+    households = np.fromiter((p[0] for p in pairs), dtype=np.int64, count=len(pairs))
+    codes = np.asarray([p[1] for p in pairs], dtype=str) if pairs else np.empty(0, dtype=str)
+    return np.searchsorted(facts.household_ids, households), codes
 
 
 def run(parameters: Parameters) -> tuple[Outcome, SimulationFacts]:
@@ -229,6 +236,7 @@ def results_of(outcome: Outcome, facts: SimulationFacts) -> dict[str, Any]:
                 "users": count(r.users),
                 "cost_now": _money(r.cost_cents, r.users),
                 "amount_known": r.amount_known,
+                "amounts": {t: _amount_text(r.code, t) for t in HOUSEHOLD_TYPES},  # as used on the day
                 "source": regulation_source(r.code),
             }
             for r in outcome.by_regulation
@@ -238,6 +246,16 @@ def results_of(outcome: Outcome, facts: SimulationFacts) -> dict[str, Any]:
         "check_on": facts.check_on.isoformat() if facts.check_on else None,
         "amounts_version": DATA["version"],
     }
+
+
+def _amount_text(code: str, household_type: str) -> str | None:
+    amount = regulation_amount(code, household_type)
+    return None if amount is None else str(amount)
+
+
+def _amount_cell(value: str | None) -> Decimal | None:
+    """A regulation's amount (configuration, not a group of households: never suppressed; None when unknown)."""
+    return None if value is None else Decimal(value)
 
 
 def _cell(value: Any, kind: str = "count") -> Any:
@@ -317,14 +335,19 @@ def result_tables(results: dict[str, Any]) -> list[FigureTable]:
             Column("regulation", _("Regeling")),
             Column("users", _("Huishoudens die haar nu gebruiken"), "count"),
             Column("cost_now", _("Kosten nu (euro per jaar)"), "money"),
-            Column("source", _("Bron van het bedrag")),
+            *(
+                Column(f"amount_{t}", _("Bedrag per jaar: %(type)s") % {"type": TYPE_LABELS[t]}, "money")
+                for t in HOUSEHOLD_TYPES
+            ),
+            Column("source", _("Bron van de bedragen")),
         ],
         rows=[
             (
                 row["name"],
                 _cell(row["users"]),
                 _cell(row["cost_now"], "money"),
-                row["source"] or _("Geen bedrag bekend"),
+                *(_amount_cell(row.get("amounts", {}).get(t)) for t in HOUSEHOLD_TYPES),
+                row["source"] or _("Geen bedrag bekend: de regeling telt voor nul"),
             )
             for row in results["by_regulation"]
         ],

@@ -5,6 +5,8 @@ it is on (`?figuur=<code>&formaat=<csv|xlsx|parquet>`), from the same tables the
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -14,6 +16,7 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from ..audit import services as audit
 from ..core.views import service_form_submit
 from . import exports, services
 from .simulation import Parameters, parameters_of, result_tables, results_of, run, scenario_get, scenario_list
@@ -34,6 +37,27 @@ def _parameter_lines(parameters: Parameters, municipality: str, names: dict[str,
         (_("Inkomensgrens (% van het sociaal minimum)"), str(parameters.threshold_percent)),
         (_("Jaarlijkse toeslag per huishouden (euro)"), number_format(parameters.allowance, 2)),
         (_("Extra per kind per jaar (euro)"), number_format(parameters.child_supplement, 2)),
+    ]
+
+
+def _basis_lines(results: dict) -> list[tuple[str, str]]:
+    """What the results rest on: the norms of the social minimum and the regulations check of the non-take-up."""
+    norms_from, check_on = results.get("norms_from"), results.get("check_on")
+    return [
+        (
+            _("Sociaal minimum"),
+            _("Normbedragen vanaf %(day)s (%(source)s)")
+            % {"day": date_format(date.fromisoformat(norms_from), "j F Y"), "source": results.get("norms_source", "")}
+            if norms_from
+            else _("Geen normbedragen geladen voor de peildatum: niemand valt onder de grens."),
+        ),
+        (
+            _("Niet-gebruik"),
+            _("Regelingencheck van %(day)s") % {"day": date_format(date.fromisoformat(check_on), "j F Y")}
+            if check_on
+            else _("Nog geen regelingencheck op of voor de peildatum: geen niet-gebruik bekend."),
+        ),
+        (_("Bedragen van de regelingen"), _("Versie %(version)s") % {"version": results.get("amounts_version", "")}),
     ]
 
 
@@ -74,9 +98,14 @@ def _page(request: HttpRequest, form: SimulationForm, save_form: ScenarioForm | 
     if form.is_bound and form.is_valid():
         parameters = form.parameters()
         outcome, facts = run(parameters)
-        tables = result_tables(results_of(outcome, facts))
+        # The calculation reads the incomes and regulation use of many households for management information:
+        # logged as one processing that names no one (only counts leave the calculation).
+        audit.processing_record(actor=request.user, activity=services.ACTIVITY, data_subjects=[""], operation="read")
+        results = results_of(outcome, facts)
+        tables = result_tables(results)
         municipalities, names = _choice_names(form)
         lines = _parameter_lines(parameters, municipalities.get(parameters.municipality_id, ""), names)
+        lines += _basis_lines(results)
         response = _download(request, tables, lines)
         if response is not None:
             return response
@@ -121,6 +150,7 @@ def scenario_detail(request: HttpRequest, pk: int) -> HttpResponse:
     names = {row["code"]: row["name"] for row in scenario.results.get("by_regulation", [])}
     tables = result_tables(scenario.results)
     lines = _parameter_lines(parameters_of(scenario), scenario.municipality.name, names)
+    lines += _basis_lines(scenario.results)
     response = _download(request, tables, lines)
     if response is not None:
         return response

@@ -104,3 +104,10 @@ def test_the_facts_run_a_fixed_number_of_queries(caseload, django_assert_max_num
     municipality, _ = caseload
     with django_assert_max_num_queries(8):
         simulation_facts(municipality_id=municipality.pk, on=AS_OF)
+
+
+def test_without_norms_for_the_date_nobody_is_under_the_limit(caseload):
+    municipality, _ = caseload
+    early = Parameters(**{**parameters(municipality).__dict__, "as_of": datetime.date(2025, 12, 31)})
+    outcome, facts = run(early)  # the test norms start on 1 January 2026
+    assert facts.norms_from is None and outcome.reached == 0

@@ -70,6 +70,7 @@ def test_beleid_computes_the_results_on_the_caseload(staff_client, town):
     assert by_type["Alleenstaande"][1:] == (11, 11, 0, 11, 0)  # every single loses EUR 300
     assert by_type["Paar zonder kinderen"][1] is SUPPRESSED  # nine couples
     assert "Bewaar als scenario" in response.text
+    assert ProcessingLogEntry.objects.filter(activity_id="management-information").count() == 1  # names no one
 
 
 def test_a_group_of_nine_shows_minder_dan_10_on_the_page_and_in_the_download(staff_client, town):
@@ -179,3 +180,37 @@ def test_the_demo_saves_its_scenario_once(town):
     assert scenario is not None and scenario.name == DEMO_SCENARIO and scenario.threshold_percent == 120
     assert demo_scenario_ensure() is None
     assert Scenario.objects.count() == 1
+
+
+def test_the_page_shows_what_the_results_rest_on_and_each_regulations_amount(staff_client, town):
+    client, _ = staff_client("policy")
+    response = client.get(URL, query(town))
+    assert "Normbedragen vanaf 1 januari 2026 (Testnormen)" in response.text
+    assert "Nog geen regelingencheck op of voor de peildatum" in response.text
+    regulations = {t.code: t for t in response.context["tables"]}["simulation_regulations"]
+    energy = next(row for row in regulations.rows if row[0] == "Energy allowance")
+    # EUR 1,300 for every type (insights/data/simulation.yaml, the energy allowance of 2022 and 2023)
+    assert energy[3:7] == (Decimal("1300"),) * 4 and "Divosa" in energy[7]
+
+
+def test_the_stored_results_are_aggregates_only(staff_client, town):
+    client, _ = staff_client("policy")
+    client.post(URL, {**query(town), "naam": "Variant D"})
+    results = Scenario.objects.get().results
+    assert set(results) == {
+        "households",
+        "reached",
+        "users_now",
+        "cost_now",
+        "cost_allowance",
+        "cost_difference",
+        "non_take_up_before",
+        "non_take_up_gone",
+        "by_type",
+        "by_regulation",
+        "norms_from",
+        "norms_source",
+        "check_on",
+        "amounts_version",
+    }
+    assert {row["type"] for row in results["by_type"]} == {"single", "single_parent", "couple", "couple_with_children"}
