@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -49,11 +50,21 @@ def month_start(day: date) -> date:
     return day.replace(day=1)
 
 
+def month_index(day: date) -> int:
+    """A month as one integer (months since year 0), so the walk over months is integer arithmetic."""
+    return day.year * 12 + day.month - 1
+
+
+@lru_cache(maxsize=4096)
+def month_of(index: int) -> date:
+    return date(index // 12, index % 12 + 1, 1)
+
+
 def observed_months(start: date, *, as_of: date, horizon: int) -> list[date]:
     """The first days of the months followed after a start: `horizon` months from the start's month, and only
     months that have passed completely before `as_of`'s month."""
-    first, stop = month_start(start), month_start(as_of)
-    return [m for m in (first + relativedelta(months=n) for n in range(horizon)) if m < stop]
+    first = month_index(start)
+    return [month_of(m) for m in range(first, min(first + horizon, month_index(as_of)))]
 
 
 @dataclass(frozen=True)
@@ -70,9 +81,16 @@ def _runs_on(spell: income_facts.BenefitSpell, day: date) -> bool:
     return spell.started_on <= day and (spell.ended_on is None or spell.ended_on > day)
 
 
-def _works_in(contract: work_facts.ContractFact, month: date) -> bool:
-    month_end = month + relativedelta(months=1, days=-1)
-    return contract.start <= month_end and (contract.end is None or contract.end >= month)
+def _first_days_covered(spell: income_facts.BenefitSpell) -> tuple[int, int | None]:
+    """The months (indices) on whose first day the spell ran: from the first to the last (None: still running)."""
+    first = month_index(spell.started_on) + (spell.started_on.day != 1)
+    if spell.ended_on is None:
+        return first, None
+    return first, month_index(spell.ended_on) - (spell.ended_on.day == 1)
+
+
+def _within(month: int, first: int, last: int | None) -> bool:
+    return first <= month and (last is None or month <= last)
 
 
 def effects(
@@ -84,29 +102,42 @@ def effects(
     contracts: Iterable[work_facts.ContractFact] = (),
     reported: dict[date, Decimal] | None = None,
 ) -> Effects:
-    """The effects of one start (see the module's rules). Pure: the facts of one resident in, counts out."""
+    """The effects of one start (see the module's rules). Pure: the facts of one resident in, counts out.
+
+    Months are walked as integers (`month_index`): a refresh runs this for every start, up to `horizon` times."""
     spells, contracts, reported = list(spells), list(contracts), reported or {}
-    months = observed_months(start, as_of=as_of, horizon=horizon)
-    horizon_end = start + relativedelta(months=horizon)
+    first = month_index(start)
+    stop = min(first + horizon, month_index(as_of))
     at_start = next((s for s in spells if _runs_on(s, start)), None)
     left = bool(
         at_start is not None
         and at_start.ended_on is not None
-        and at_start.ended_on <= horizon_end
+        and at_start.ended_on <= start + relativedelta(months=horizon)
         and at_start.ended_on <= as_of
     )
     saved = 0
     if left:
-        saved = sum(1 for m in months if m >= at_start.ended_on and not any(_runs_on(s, m) for s in spells))
+        covered = [_first_days_covered(s) for s in spells]
+        leave = month_index(at_start.ended_on) + (at_start.ended_on.day != 1)  # the first month begun without it
+        saved = sum(1 for m in range(max(first, leave), stop) if not any(_within(m, a, b) for a, b in covered))
     work_months, earnings = 0, Decimal(0)
-    for m in months:
-        running = [c for c in contracts if _works_in(c, m)]
-        if running:
-            work_months += 1
-            earnings += sum((c.hours * WEEKS_PER_MONTH * c.hourly_wage for c in running), Decimal(0))
-        elif reported.get(m):
-            work_months += 1
-            earnings += reported[m]
+    if contracts or reported:
+        paid = [
+            (
+                month_index(c.start),
+                None if c.end is None else month_index(c.end),
+                c.hours * WEEKS_PER_MONTH * c.hourly_wage,
+            )
+            for c in contracts
+        ]
+        for m in range(first, stop):
+            wages = [amount for a, b, amount in paid if _within(m, a, b)]
+            if wages:
+                work_months += 1
+                earnings += sum(wages, Decimal(0))
+            elif reported.get(month_of(m)):
+                work_months += 1
+                earnings += reported[month_of(m)]
     return Effects(left, saved, work_months, earnings.quantize(CENT, ROUND_HALF_UP))
 
 
@@ -175,20 +206,15 @@ def _cells(started_from: date, as_of: date) -> tuple[dict[tuple, _Cell], _Facts]
     return cells, facts
 
 
-def refresh(ctx) -> int:
-    """Rebuild the cost-benefit cells (all of them, or the start years whose horizon reaches `ctx.from_month`: a
-    cohort's outcomes keep changing until its horizon has passed). Returns the number of cells written."""
-    horizon = horizon_months()
-    first_year = 1 if ctx.full else (ctx.from_month - relativedelta(months=horizon)).year
-    started_from = date(max(first_year, 1), 1, 1)
-    cells, facts = _cells(started_from, ctx.as_of)
+def cell_rows(cells: dict[tuple, _Cell], facts: _Facts, *, as_of: date, horizon: int) -> list[CostBenefitCell]:
+    """The cells to write (unsaved): each participant's effects from their first start, summed per cell."""
     rows = []
     for (kind, key, year, municipality_id), cell in cells.items():
         left, saved, work_months, earnings = 0, 0, 0, Decimal(0)
         for resident_id, start in cell.starts.items():
             found = effects(
                 start=start,
-                as_of=ctx.as_of,
+                as_of=as_of,
                 horizon=horizon,
                 spells=facts.spells.get(resident_id, ()),
                 contracts=facts.contracts.get(resident_id, ()),
@@ -213,6 +239,17 @@ def refresh(ctx) -> int:
                 earnings=earnings.quantize(CENT, ROUND_HALF_UP),
             )
         )
+    return rows
+
+
+def refresh(ctx) -> int:
+    """Rebuild the cost-benefit cells (all of them, or the start years whose horizon reaches `ctx.from_month`: a
+    cohort's outcomes keep changing until its horizon has passed). Returns the number of cells written."""
+    horizon = horizon_months()
+    first_year = 1 if ctx.full else (ctx.from_month - relativedelta(months=horizon)).year
+    started_from = date(max(first_year, 1), 1, 1)
+    cells, facts = _cells(started_from, ctx.as_of)
+    rows = cell_rows(cells, facts, as_of=ctx.as_of, horizon=horizon)
     stale = CostBenefitCell.objects.all() if ctx.full else CostBenefitCell.objects.filter(year__gte=first_year)
     stale.delete()
     CostBenefitCell.objects.bulk_create(rows, batch_size=1000)

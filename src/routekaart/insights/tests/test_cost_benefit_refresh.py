@@ -7,12 +7,17 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from dateutil.relativedelta import relativedelta
+from hypothesis import given
+from hypothesis import strategies as st
 
+from routekaart.income.selectors_facts_costs import BenefitSpell
 from routekaart.income.tests.factories import IncomeReportFactory
 from routekaart.insights import refresh_cost_benefit
 from routekaart.insights.models import CostBenefitCell
 from routekaart.insights.refresh import EARLIEST_MONTH, RefreshContext
-from routekaart.insights.refresh_cost_benefit import effects, observed_months
+from routekaart.insights.refresh_cost_benefit import WEEKS_PER_MONTH, effects, month_of, observed_months
+from routekaart.work.selectors_facts_costs import ContractFact
 
 from .factories_cost_benefit import (
     MunicipalityFactory,
@@ -155,10 +160,87 @@ def test_observed_months_stop_at_the_horizon_and_before_the_month_of_the_refresh
 
 
 def test_a_return_to_assistance_stops_the_saving_while_it_lasts():
-    from routekaart.income.selectors_facts_costs import BenefitSpell
-
     spells = [BenefitSpell(1, D(2024, 1, 1), D(2025, 3, 1)), BenefitSpell(1, D(2025, 6, 1), D(2025, 8, 1))]
     found = effects(start=D(2025, 1, 15), as_of=D(2026, 1, 1), horizon=12, spells=spells)
     # observed Jan to Dec 2025; off from March; back on in June and July: Mar, Apr, May, Aug..Dec = 3 + 5 = 8
     assert found.left_benefit is True
     assert found.benefit_months_saved == 8
+
+
+# --- The month walk against the rules read literally (dates, not month numbers) -----------------------------------
+
+dates = st.dates(min_value=D(2022, 1, 1), max_value=D(2027, 12, 31))
+
+
+@st.composite
+def spell_lists(draw):
+    spells = []
+    for _ in range(draw(st.integers(min_value=0, max_value=3))):
+        started = draw(dates)
+        ended = draw(
+            st.one_of(st.none(), st.dates(min_value=started + datetime.timedelta(days=1), max_value=D(2028, 1, 1)))
+        )
+        spells.append(BenefitSpell(1, started, ended))
+    return spells
+
+
+@st.composite
+def contract_lists(draw):
+    contracts = []
+    for _ in range(draw(st.integers(min_value=0, max_value=2))):
+        start = draw(dates)
+        end = draw(st.one_of(st.none(), st.dates(min_value=start, max_value=D(2028, 1, 1))))
+        contracts.append(
+            ContractFact(1, start, end, draw(st.integers(1, 40)), Decimal(draw(st.integers(1200, 3000))) / 100)
+        )
+    return contracts
+
+
+def literally(*, start, as_of, horizon, spells, contracts, reported) -> tuple[bool, int, int, Decimal]:
+    """The module's rules with dates: a month is saved when on its first day the resident had left and no benefit
+    ran; a month is worked when a contract ran on one of its days, else when earnings were reported for it."""
+    months = observed_months(start, as_of=as_of, horizon=horizon)
+
+    def runs(spell, day):
+        return spell.started_on <= day and (spell.ended_on is None or spell.ended_on > day)
+
+    at_start = next((s for s in spells if runs(s, start)), None)
+    left = bool(
+        at_start
+        and at_start.ended_on
+        and at_start.ended_on <= start + relativedelta(months=horizon)
+        and at_start.ended_on <= as_of
+    )
+    saved = sum(1 for m in months if left and m >= at_start.ended_on and not any(runs(s, m) for s in spells))
+    worked, earned = 0, Decimal(0)
+    for m in months:
+        last_day = m + relativedelta(months=1, days=-1)
+        running = [c for c in contracts if c.start <= last_day and (c.end is None or c.end >= m)]
+        if running:
+            worked += 1
+            earned += sum((c.hours * WEEKS_PER_MONTH * c.hourly_wage for c in running), Decimal(0))
+        elif reported.get(m):
+            worked += 1
+            earned += reported[m]
+    return left, saved, worked, earned.quantize(Decimal("0.01"))
+
+
+@given(
+    start=dates,
+    as_of=dates,
+    horizon=st.integers(min_value=1, max_value=36),
+    spells=spell_lists(),
+    contracts=contract_lists(),
+    reported_months=st.sets(st.integers(min_value=0, max_value=71), max_size=6),
+)
+def test_the_month_walk_follows_the_rules_read_literally(start, as_of, horizon, spells, contracts, reported_months):
+    reported = {month_of(2022 * 12 + n): Decimal("250.00") for n in reported_months}
+
+    found = effects(start=start, as_of=as_of, horizon=horizon, spells=spells, contracts=contracts, reported=reported)
+
+    expected = literally(
+        start=start, as_of=as_of, horizon=horizon, spells=spells, contracts=contracts, reported=reported
+    )
+    assert (found.left_benefit, found.benefit_months_saved, found.work_months, found.earnings) == expected
+    observed = len(observed_months(start, as_of=as_of, horizon=horizon))
+    assert 0 <= found.benefit_months_saved <= observed and 0 <= found.work_months <= observed
