@@ -14,8 +14,14 @@ from .simulation import Parameters
 
 DEMO_SCENARIO = "Eén toeslag tot 120 %"
 DEMO_MUNICIPALITY = "gemeente-weidebeek"  # the demo town (organisations.demo), where the demo's households live
-# The energy allowance's income limit and amount (EUR 1,300 up to 120 %), replacing the regulations that pay money.
-DEMO_REGULATIONS = ("energy_allowance", "individual_income_supplement", "special_assistance")
+# The energy allowance's income limit and amount (EUR 1,300 up to 120 %), replacing the regulations that pay money
+# and the municipality's share of the collective health insurance premium.
+DEMO_REGULATIONS = (
+    "energy_allowance",
+    "individual_income_supplement",
+    "special_assistance",
+    "collective_health_insurance",
+)
 
 
 def demo_insights_ensure(*, stdout) -> None:

@@ -67,12 +67,16 @@ class SimulationForm(core_forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, user=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         municipalities = list(municipality_list().values_list("id", "name"))
         self.fields["gemeente"].choices = [("", _("Kies een gemeente")), *municipalities]
-        if len(municipalities) == 1:
-            self.fields["gemeente"].initial = municipalities[0][0]
+        # The municipality the user works for, else the only one there is, is the one to start from.
+        own = {a.organisation_id for a in user.affiliations_held()} if user is not None else set()
+        ids = [pk for pk, _name in municipalities]
+        preferred = [pk for pk in ids if pk in own] or (ids if len(ids) == 1 else [])
+        if preferred:
+            self.fields["gemeente"].initial = preferred[0]
         self.fields["regelingen"].choices = list(regulation_list().values_list("code", "name"))
         self.fields["peildatum"].initial = timezone.localdate()
         self.fields["gemeente"].error_messages["required"] = _("Kies de gemeente waarvoor u rekent.")

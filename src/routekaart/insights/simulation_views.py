@@ -122,7 +122,7 @@ def _page(request: HttpRequest, form: SimulationForm, save_form: ScenarioForm | 
 def simulation(request: HttpRequest) -> HttpResponse:
     """GET: the form and, with parameters, the results; POST: save them as a named scenario (beleid only)."""
     if request.method != "POST":
-        return _page(request, SimulationForm(request.GET or None), None)
+        return _page(request, SimulationForm(request.GET or None, user=request.user), None)
     if not request.user.has_perm(SIMULATE):
         raise PermissionDenied
     save_form = ScenarioForm(request.POST)
@@ -139,7 +139,7 @@ def simulation(request: HttpRequest) -> HttpResponse:
     )
     if response:
         return response
-    return _page(request, SimulationForm(), save_form, status=400)
+    return _page(request, SimulationForm(user=request.user), save_form, status=400)
 
 
 @permission_required(VIEW, raise_exception=True)
