@@ -29,11 +29,13 @@ def benefit_spells(*, ending_from: date) -> list[BenefitSpell]:
     during the spell) that ran on or after `ending_from`. Two queries."""
     running = Q(ended_on__isnull=True) | Q(ended_on__gt=ending_from)
     spells = set(SocialAssistance.objects.filter(running).values_list("client_id", "started_on", "ended_on").order_by())
+    # One filter() call, so that the role and the dates are those of the same membership row.
     members = (
-        SocialAssistance.objects.filter(running, household__memberships__role__in=ADULT_ROLES)
-        .filter(
+        SocialAssistance.objects.filter(
+            running,
             Q(ended_on__isnull=True) | Q(household__memberships__valid_from__lt=F("ended_on")),
             Q(household__memberships__valid_to__isnull=True) | Q(household__memberships__valid_to__gt=F("started_on")),
+            household__memberships__role__in=ADULT_ROLES,
         )
         .values_list("household__memberships__resident_id", "started_on", "ended_on")
         .order_by()

@@ -244,3 +244,21 @@ def test_the_month_walk_follows_the_rules_read_literally(start, as_of, horizon, 
     assert (found.left_benefit, found.benefit_months_saved, found.work_months, found.earnings) == expected
     observed = len(observed_months(start, as_of=as_of, horizon=horizon))
     assert 0 <= found.benefit_months_saved <= observed and 0 <= found.work_months <= observed
+
+
+def test_a_partner_living_in_the_household_shares_its_benefit_spell_and_a_child_does_not(db):
+    from routekaart.income.selectors_facts_costs import benefit_spells
+    from routekaart.residents.tests.factories import MembershipFactory
+
+    client = ResidentFactory()
+    benefit = SocialAssistanceFactory(client=client, started_on=D(2024, 1, 1), ended_on=D(2025, 9, 1))
+    partner, child, former = ResidentFactory(), ResidentFactory(), ResidentFactory()
+    MembershipFactory(household=benefit.household, resident=partner, role="partner", valid_from=D(2020, 1, 1))
+    MembershipFactory(household=benefit.household, resident=child, role="child", valid_from=D(2020, 1, 1))
+    MembershipFactory(
+        household=benefit.household, resident=former, role="partner", valid_from=D(2018, 1, 1), valid_to=D(2023, 6, 1)
+    )
+
+    found = {spell.resident_id for spell in benefit_spells(ending_from=D(2025, 1, 1))}
+
+    assert found == {client.pk, partner.pk}
