@@ -16,6 +16,7 @@ api_v1 = [
     path("", include("routekaart.work.api.urls")),
     path("", include("routekaart.providers.api.urls")),
     path("", include("routekaart.legal.api.urls")),
+    path("", include("routekaart.insights.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
 ]

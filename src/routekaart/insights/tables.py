@@ -9,9 +9,13 @@ that must not be shown (a group under 10, `insights.suppression`) holds `SUPPRES
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from django.utils.functional import Promise
+
+from .suppression import Rate
 
 
 class _Suppressed:
@@ -70,3 +74,40 @@ class FigureTable:
     def as_dicts(self) -> list[dict[str, Any]]:
         keys = self.column_keys()
         return [dict(zip(keys, row, strict=True)) for row in self.rows]
+
+
+NUMERIC_KINDS = ("count", "percent", "money", "ratio", "number")
+
+
+def cell_state(value: Any) -> tuple[Any, bool]:
+    """The value behind a cell as plain data (None when empty or suppressed), and whether it is suppressed.
+
+    One reading for the chart, the exports and the API alike: a `Rate` is its percentage, a lazy text its text."""
+    if value is SUPPRESSED:
+        return None, True
+    if isinstance(value, Rate):
+        return (None, True) if value.suppressed else (value.percent, False)
+    if value is None or value == "":
+        return None, False
+    if isinstance(value, Promise):
+        return str(value), False
+    return value, False
+
+
+def typed_value(value: Any, kind: str) -> Any:
+    """A plain value as the column's kind types it: an int for a count, a float for the other numbers, a date for
+    a month (None stays None). Typed files (XLSX, Parquet) and the JSON of the API and the chart use it."""
+    if value is None:
+        return None
+    if kind == "count":
+        return int(value)
+    if kind in NUMERIC_KINDS:
+        return float(value) if isinstance(value, Decimal | int | float) else value
+    if kind == "month":
+        return value if isinstance(value, date) else str(value)
+    return str(value)
+
+
+def month_text(value: Any) -> str:
+    """A month as 2026-01 (what the filters, the CSV and the chart's axis read)."""
+    return value.strftime("%Y-%m") if hasattr(value, "strftime") else str(value)
