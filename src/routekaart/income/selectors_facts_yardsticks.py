@@ -13,7 +13,7 @@ from datetime import date
 from django.db.models import Count, Exists, OuterRef, Q
 
 from ..residents.selectors_facts_yardsticks import household_area, resident_area
-from .models import AnnualReview, NonTakeUp, RegulationUse, ReviewStatus, SocialAssistance, UseStatus
+from .models import NonTakeUp, RegulationUse, ReviewStatus, SocialAssistance, UseStatus
 
 
 def benefit_starts(
@@ -44,23 +44,21 @@ def annual_review_coverage(
     *, years: list[tuple[int, date]], municipality_id: int | None = None, district_id: int | None = None
 ) -> list[ReviewCoverage]:
     """For each (year, last day): the benefits running all that part of the year, and how many of them had their
-    yearly conversation held in it (seed 004: at least once a year). One query with a conditional count per year."""
+    yearly conversation held in it (seed 004: at least once a year). One query, a LEFT JOIN to the conversations by
+    their indexed benefit column with two conditional counts per year (no correlated subquery: it grew with the square
+    of the benefits on SQLite)."""
     if not years:
         return []
     counts = {}
     for year, until in years:
         first = date(year, 1, 1)
         running = Q(started_on__lte=first) & (Q(ended_on__isnull=True) | Q(ended_on__gt=until))
-        held = Exists(
-            AnnualReview.objects.filter(
-                benefit_id=OuterRef("pk"), status=ReviewStatus.HELD, held_on__range=(first, until)
-            )
-        )
-        counts[f"b{year}"] = Count("id", filter=running)
-        counts[f"h{year}"] = Count("id", filter=running & Q(held))
-    totals = SocialAssistance.objects.filter(
-        resident_area(municipality_id=municipality_id, district_id=district_id, resident="client")
-    ).aggregate(**counts)
+        held = Q(annual_reviews__status=ReviewStatus.HELD, annual_reviews__held_on__range=(first, until))
+        # Joined to the conversations, so a benefit counts once however many rows the join gives it.
+        counts[f"b{year}"] = Count("id", distinct=True, filter=running)
+        counts[f"h{year}"] = Count("id", distinct=True, filter=running & held)
+    area = resident_area(municipality_id=municipality_id, district_id=district_id, resident="client")
+    totals = SocialAssistance.objects.filter(area).aggregate(**counts)
     return [ReviewCoverage(year, until, totals[f"b{year}"], totals[f"h{year}"]) for year, until in years]
 
 

@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from ..residents.selectors_facts_yardsticks import resident_area
 from .models import DistanceAssessment, DistanceCategory
@@ -35,7 +36,21 @@ def distance_category_counts(
     *, on: date, municipality_id: int | None = None, district_id: int | None = None
 ) -> list[CategoryCount]:
     """Per category (in order, from the smallest distance), the residents whose assessment in force on `on` puts
-    them there: assessed on or before `on` and not yet followed by a reassessment on or before `on`. One query."""
+    them there: assessed on or before `on` and not yet followed by a reassessment on or before `on`.
+
+    Today (or later) that is the current assessment: two queries over the covering index (municipality,
+    is_current, category). On a past day, one query that follows each assessment to the next one.
+    """
+    if on >= timezone.localdate():
+        counts = dict(
+            DistanceAssessment.objects.filter(is_current=True, assessed_on__lte=on)
+            .filter(_area(municipality_id, district_id))
+            .values_list("category_id")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+        categories = DistanceCategory.objects.order_by("order").values_list("pk", "code", "name", "reference_share")
+        return [CategoryCount(code, name, share, counts.get(pk, 0)) for pk, code, name, share in categories]
     in_force = (
         Q(assessments__assessed_on__lte=on)
         & (Q(assessments__next__isnull=True) | Q(assessments__next__assessed_on__gt=on))

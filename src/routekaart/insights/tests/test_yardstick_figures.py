@@ -275,3 +275,24 @@ def test_a_wijk_filter_counts_only_the_residents_of_that_wijk(town):
     table = yardsticks.walking_routes(_filters(town, district_id=town.district.pk))
 
     assert _row(table, "Maatwerkroute")[2:5] == (10, 10, Decimal("100.0"))
+
+
+@freeze_time("2026-03-10")
+def test_distance_up_to_today_reads_the_current_assessments_and_agrees_with_the_history(categories, town, elsewhere):
+    from routekaart.participation.selectors_facts_yardsticks import distance_category_counts
+
+    for _ in range(10):
+        first = f.assess(town.resident(), "bridgeable_long", date(2025, 3, 1), municipality=town.municipality)
+        f.assess(first.resident, "bridgeable_short", date(2026, 2, 1), municipality=town.municipality, previous=first)
+    for _ in range(10):
+        f.assess(town.resident(), "not_bridgeable_social", date(2026, 1, 5), municipality=town.municipality)
+    f.assess(elsewhere.resident(), "none_direct", date(2025, 6, 1), municipality=elsewhere.municipality)
+
+    table = yardsticks.distance(_filters(town, month_from=date(2026, 1, 1), month_to=date(2026, 3, 1)))
+
+    # 20 residents today: 10 reassessed to "within a year" (no longer "longer than a year"), 10 social: 50.0 % each
+    assert _row(table, "Overbrugbare afstand, binnen een jaar")[2:5] == (10, 20, Decimal("50.0"))
+    assert _row(table, "Overbrugbare afstand, langer dan een jaar")[2:5] == (0, 20, Decimal("0.0"))
+    today = distance_category_counts(on=date(2026, 3, 10), municipality_id=town.municipality.pk)
+    yesterday = distance_category_counts(on=date(2026, 3, 9), municipality_id=town.municipality.pk)
+    assert today == yesterday  # the current assessments and the history agree when nothing happened today
