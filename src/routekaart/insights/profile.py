@@ -6,12 +6,12 @@ page, the exports and the caseworker's panel read the same bands and Dutch label
 
 from __future__ import annotations
 
+from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import yaml
-from dateutil.relativedelta import relativedelta
 from django.utils.translation import gettext_lazy as _
 
 DATA = Path(__file__).parent / "data" / "outcomes.yaml"
@@ -88,10 +88,23 @@ class Profile:
         return {name: getattr(self, name) for name in DIMENSIONS}
 
 
+def whole_months(start: date, on: date) -> int:
+    """Whole months from `start` to `on` (as relativedelta counts them, without its cost: the refresh calls this
+    for every start)."""
+    return (on.year - start.year) * 12 + on.month - start.month - (on.day < start.day)
+
+
+def months_later(start: date, months: int) -> date:
+    """`start` plus whole months, on the last day of a shorter month (as relativedelta adds them)."""
+    month = start.month - 1 + months
+    year, month = start.year + month // 12, month % 12 + 1
+    return date(year, month, min(start.day, monthrange(year, month)[1]))
+
+
 def age_band(birth_date: date | None, on: date) -> str:
     if birth_date is None or birth_date > on:
         return UNKNOWN
-    years = relativedelta(on, birth_date).years
+    years = on.year - birth_date.year - ((on.month, on.day) < (birth_date.month, birth_date.day))
     return next((band.code for band in RULES.age_bands if band.holds(years)), UNKNOWN)
 
 
@@ -103,8 +116,7 @@ def benefit_duration(benefit_start: date | None, on: date) -> str:
     """The band of the time on social assistance on `on`; `benefit_start` None: no benefit running then."""
     if benefit_start is None or benefit_start > on:
         return NO_BENEFIT
-    delta = relativedelta(on, benefit_start)
-    months = delta.years * 12 + delta.months
+    months = whole_months(benefit_start, on)
     return next((b.code for b in RULES.benefit_durations[1:] if b.holds(months)), NO_BENEFIT)
 
 

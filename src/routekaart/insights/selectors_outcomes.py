@@ -40,7 +40,7 @@ NOTE = _(
     "erna al heeft doorlopen of klaar is. Werk gevonden: afgerond met een plaatsing of uitstroom uit de bijstand; "
     "afstand kleiner: een nieuwe beoordeling met een kleinere afstand tot de arbeidsmarkt; afgesloten zonder "
     "terugkeer: de casus sloot en er kwam binnen 12 maanden geen nieuwe. Percentages met een 95%-betrouwbaarheids"
-    "interval (Wilson); n.v.t. waar een uitkomst niet past (werk en afstand bij Wmo en jeugdhulp). "
+    "interval (Wilson); een streepje waar een uitkomst niet past (werk en afstand bij Wmo en jeugdhulp). "
     "Groepen kleiner dan 10 inwoners tonen geen getal."
 )
 
@@ -144,6 +144,15 @@ def what_works_table(
     if outcome not in OUTCOMES:
         raise ValueError(f"unknown outcome {outcome!r}")
     rows = outcome_rates(filters=filters, kind=kind, by=by, labels=labels)
+    note = NOTE
+    if by == FULL_PROFILE:
+        # Four dimensions at once make thousands of small groups: only those of 10 or more are listed.
+        left_out = sum(1 for row in rows if row.residents is None)
+        rows = [row for row in rows if row.residents is not None]
+        if left_out:
+            note = f"{NOTE} " + str(_("%(count)s profielen met minder dan 10 inwoners staan niet in de tabel.")) % {
+                "count": left_out
+            }
     columns = [Column("intervention", _("Inzet"))]
     if by:
         columns.append(Column("group", _("Inzet en profiel")))
@@ -176,7 +185,7 @@ def what_works_table(
         columns=columns,
         rows=table_rows,
         chart=Chart("bar", "group" if by else "intervention", (outcome,), y_label=OUTCOMES[outcome] + " (%)"),
-        note=NOTE,
+        note=note,
         reference=_("Banden en venster: %(source)s") % {"source": RULES.source},
     )
 

@@ -107,3 +107,12 @@ def test_a_group_under_10_shows_no_number_in_the_export(staff_client, residents,
     else:
         assert line[3] == "minder dan 10" and line[5] == "minder dan 10"
         assert "5" not in line[3:]
+
+
+def test_the_full_profile_lists_only_groups_of_10_and_says_how_many_it_left_out():
+    OutcomeCellFactory(residents=10, observed=10, work_found=5)
+    OutcomeCellFactory(residents=9, observed=9, work_found=9, education="high")
+    OutcomeCellFactory(residents=3, observed=3, work_found=3, education="middle")
+    table = figure_builder("what_works_instruments_profile")(YEARS_2025)
+    assert len(table.rows) == 1 and table.rows[0][3] == 10
+    assert "2 profielen met minder dan 10 inwoners staan niet in de tabel." in str(table.note)
