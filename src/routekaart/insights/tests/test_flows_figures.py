@@ -92,8 +92,11 @@ def test_the_period_filter_leaves_out_other_months():
 def test_destinations_per_route():
     flow("x", "out", 12, destination="completed")
     flow("x", "out", 2, destination="stopped")
+    flow("y", "out", 15, destination="completed")
     table = selectors_flows.flows_destinations(YEAR)
-    assert table.rows == [("Route x", "Afgerond", 12), ("Route x", "Gestopt", SUPPRESSED)]
+    assert [str(column.label) for column in table.columns] == ["Route", "Afgerond", "Gestopt"]
+    # completed: x 12, y 15, total 27; stopped: x 2 (suppressed), y 0; total 2 (suppressed)
+    assert table.rows == [("Route x", 12, SUPPRESSED), ("Route y", 15, 0), ("Totaal", 27, SUPPRESSED)]
 
 
 def link(source, target, count, *, source_kind="route", target_kind="route"):
