@@ -330,22 +330,26 @@ def result_tables(results: dict[str, Any]) -> list[FigureTable]:
     )
     regulations = FigureTable(
         code="simulation_regulations",
-        title=_("Vervangen regelingen"),
+        title=_("Vervangen regelingen: gebruik en kosten nu"),
         columns=[
             Column("regulation", _("Regeling")),
             Column("users", _("Huishoudens die haar nu gebruiken"), "count"),
             Column("cost_now", _("Kosten nu (euro per jaar)"), "money"),
-            *(
-                Column(f"amount_{t}", _("Bedrag per jaar: %(type)s") % {"type": TYPE_LABELS[t]}, "money")
-                for t in HOUSEHOLD_TYPES
-            ),
-            Column("source", _("Bron van de bedragen")),
+        ],
+        rows=[(row["name"], _cell(row["users"]), _cell(row["cost_now"], "money")) for row in results["by_regulation"]],
+        note=_("Gebruik: toegekend en geldig in het jaar van de peildatum."),
+    )
+    amounts = FigureTable(
+        code="simulation_amounts",
+        title=_("Wat elke vervangen regeling per jaar waard is"),
+        columns=[
+            Column("regulation", _("Regeling")),
+            *(Column(f"amount_{t}", TYPE_LABELS[t], "money") for t in HOUSEHOLD_TYPES),
+            Column("source", _("Bron")),
         ],
         rows=[
             (
                 row["name"],
-                _cell(row["users"]),
-                _cell(row["cost_now"], "money"),
                 *(_amount_cell(row.get("amounts", {}).get(t)) for t in HOUSEHOLD_TYPES),
                 row["source"] or _("Geen bedrag bekend: de regeling telt voor nul"),
             )
@@ -353,7 +357,7 @@ def result_tables(results: dict[str, Any]) -> list[FigureTable]:
         ],
         note=DATA["source"],
     )
-    return [summary, by_type, regulations]
+    return [summary, by_type, regulations, amounts]
 
 
 # --- saved scenarios -----------------------------------------------------------------------------------------------

@@ -206,10 +206,12 @@ def test_the_page_shows_what_the_results_rest_on_and_each_regulations_amount(sta
     response = client.get(URL, query(town))
     assert "Normbedragen vanaf 1 januari 2026 (Testnormen)" in response.text
     assert "Nog geen regelingencheck op of voor de peildatum" in response.text
-    regulations = {t.code: t for t in response.context["tables"]}["simulation_regulations"]
-    energy = next(row for row in regulations.rows if row[0] == "Energy allowance")
+    tables = {t.code: t for t in response.context["tables"]}
+    energy = next(row for row in tables["simulation_amounts"].rows if row[0] == "Energy allowance")
     # EUR 1,300 for every type (insights/data/simulation.yaml, the energy allowance of 2022 and 2023)
-    assert energy[3:7] == (Decimal("1300"),) * 4 and "Divosa" in energy[7]
+    assert energy[1:5] == (Decimal("1300"),) * 4 and "Divosa" in energy[5]
+    used = next(row for row in tables["simulation_regulations"].rows if row[0] == "Energy allowance")
+    assert used[1:] == (11, Decimal("14300.00"))  # 11 singles x EUR 1,300
 
 
 def test_the_stored_results_are_aggregates_only(staff_client, town):
