@@ -201,14 +201,70 @@ def _money(cents: int, group: int) -> str | None:
     return str((Decimal(cents) / 100).quantize(Decimal("0.01")))
 
 
+def _hide_one_more(parts: list[int], hidden: list[bool]) -> int | None:
+    """Complementary suppression: when exactly one of some parts that add up to a shown total is hidden, the total
+    minus the others would give it away; the smallest other part above zero is hidden too. Its index, or None."""
+    if sum(hidden) != 1:
+        return None
+    shown = [(value, i) for i, value in enumerate(parts) if not hidden[i] and value > 0]
+    return min(shown)[1] if shown else None
+
+
+TYPE_CELLS = ("reached", "winners", "losers", "unchanged")
+
+
+def _type_cells_hidden(outcome: Outcome) -> list[dict[str, bool]]:
+    """Which cells of the winners-and-losers table show no number: a type under 10 households shows none of its
+    cells, a cell under 10 none; then, until nothing changes, what a shown total would give away (the households
+    of the types add up to all households, their reach to the reach, a type's winners, losers and unchanged to its
+    households)."""
+    rows = outcome.by_type
+    hidden = [{"households": is_suppressed(t.households)} for t in rows]
+    for row, t in zip(hidden, rows, strict=True):
+        row.update({key: row["households"] or is_suppressed(getattr(t, key)) for key in TYPE_CELLS})
+    changed = True
+    while changed:
+        changed = False
+        for key, total in (("households", outcome.households), ("reached", outcome.reached)):
+            parts, flags = [getattr(t, key) for t in rows], [h[key] for h in hidden]
+            extra = None if is_suppressed(total) else _hide_one_more(parts, flags)
+            if extra is not None:
+                cells = ["households", *TYPE_CELLS] if key == "households" else [key]
+                hidden[extra].update(dict.fromkeys(cells, True))
+                changed = True
+        for row, t in zip(hidden, rows, strict=True):
+            if row["households"]:
+                continue
+            keys = ("winners", "losers", "unchanged")
+            extra = _hide_one_more([getattr(t, k) for k in keys], [row[k] for k in keys])
+            if extra is not None:
+                row[keys[extra]] = True
+                changed = True
+    return hidden
+
+
+def _regulations_hidden(outcome: Outcome) -> list[bool]:
+    """A replaced regulation used by under 10 households shows neither its users nor its cost; the costs add up
+    to the cost now, so one hidden cost hides the smallest other one too."""
+    hidden = [is_suppressed(r.users) for r in outcome.by_regulation]
+    if not is_suppressed(outcome.users_now):
+        extra = _hide_one_more([r.cost_cents for r in outcome.by_regulation], hidden)
+        if extra is not None:
+            hidden[extra] = True
+    return hidden
+
+
 def results_of(outcome: Outcome, facts: SimulationFacts) -> dict[str, Any]:
     """The outcome as stored in a Scenario and shown on its page: aggregates only, a group under 10 households is
-    None (shown as "minder dan 10") in every count and in every amount about it."""
+    None (shown as "minder dan 10") in every count and in every amount about it, and so is a number that with the
+    shown total would give such a group away."""
     cost_now = _money(outcome.cost_now_cents, outcome.users_now)
     cost_allowance = _money(outcome.cost_allowance_cents, outcome.reached)
     difference = None
     if cost_now is not None and cost_allowance is not None:
         difference = str(Decimal(cost_allowance) - Decimal(cost_now))
+    type_hidden = _type_cells_hidden(outcome)
+    regulation_hidden = _regulations_hidden(outcome)
     return {
         "households": count(outcome.households),
         "reached": count(outcome.reached),
@@ -221,25 +277,21 @@ def results_of(outcome: Outcome, facts: SimulationFacts) -> dict[str, Any]:
         "by_type": [
             {
                 "type": t.household_type,
-                "households": count(t.households),
-                **{
-                    key: None if is_suppressed(t.households) else count(getattr(t, key))
-                    for key in ("reached", "winners", "losers", "unchanged")
-                },
+                **{key: None if hidden[key] else getattr(t, key) for key in ("households", *TYPE_CELLS)},
             }
-            for t in outcome.by_type
+            for t, hidden in zip(outcome.by_type, type_hidden, strict=True)
         ],
         "by_regulation": [
             {
                 "code": r.code,
                 "name": r.name,
-                "users": count(r.users),
-                "cost_now": _money(r.cost_cents, r.users),
+                "users": None if hide else r.users,
+                "cost_now": None if hide else _money(r.cost_cents, r.users),
                 "amount_known": r.amount_known,
                 "amounts": {t: _amount_text(r.code, t) for t in HOUSEHOLD_TYPES},  # as used on the day
                 "source": regulation_source(r.code),
             }
-            for r in outcome.by_regulation
+            for r, hide in zip(outcome.by_regulation, regulation_hidden, strict=True)
         ],
         "norms_from": facts.norms_from.isoformat() if facts.norms_from else None,
         "norms_source": facts.norms_source,

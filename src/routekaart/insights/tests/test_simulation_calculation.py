@@ -132,6 +132,44 @@ def test_ten_and_eleven_households_show_their_numbers():
         assert (single["households"], single["losers"], single["winners"]) == (n, n, 0)
 
 
+def test_a_number_that_would_give_a_small_group_away_shows_none_either():
+    # 11 singles and 9 couples: showing the 11 beside the total of 20 would show the 9.
+    caseload = facts([(i, "single", 0, 900) for i in range(11)] + [(100 + i, "couple", 0, 1000) for i in range(9)])
+    rows = {r["type"]: r for r in results_of(simulate(caseload, parameters()), caseload)["by_type"]}
+    assert results_of(simulate(caseload, parameters()), caseload)["households"] == 20
+    assert rows["single"]["households"] is None and rows["single"]["losers"] is None
+    assert rows["couple"]["households"] is None
+    # 11 singles, 10 single parents, 9 couples: the smallest other group (the ten) goes too; the eleven stay.
+    caseload = facts(
+        [(i, "single", 0, 900) for i in range(11)]
+        + [(100 + i, "single_parent", 1, 2500) for i in range(10)]
+        + [(200 + i, "couple", 0, 2500) for i in range(9)]
+    )
+    rows = {r["type"]: r for r in results_of(simulate(caseload, parameters()), caseload)["by_type"]}
+    assert (rows["single"]["households"], rows["single_parent"]["households"], rows["couple"]["households"]) == (
+        11,
+        None,
+        None,
+    )
+
+
+def test_within_a_type_winners_losers_and_unchanged_do_not_give_a_small_one_away():
+    # 15 singles: 3 below the limit without a regulation (winners), 12 using the energy allowance (losers).
+    rows = [(i, "single", 0, 900) for i in range(15)]
+    caseload = facts(rows, uses=[(i, ENERGY) for i in range(3, 15)])
+    single = next(r for r in results_of(simulate(caseload, parameters()), caseload)["by_type"] if r["type"] == "single")
+    assert single["households"] == 15 and single["unchanged"] == 0
+    assert single["winners"] is None and single["losers"] is None  # 15 - 0 - 12 would show the 3
+
+
+def test_one_regulations_small_cost_hides_another_so_the_total_does_not_give_it_away():
+    rows = [(i, "single", 0, 900) for i in range(25)]
+    caseload = facts(rows, uses=[(i, ENERGY) for i in range(20)] + [(i, IIT) for i in range(20, 25)])
+    results = results_of(simulate(caseload, parameters()), caseload)
+    assert results["cost_now"] == "28610.00"  # 20 x 1,300 + 5 x 522
+    assert all(r["users"] is None and r["cost_now"] is None for r in results["by_regulation"])
+
+
 def test_an_empty_group_shows_zero_not_too_few():
     results = results_of(simulate(_singles(10), parameters()), _singles(10))
     couple = next(row for row in results["by_type"] if row["type"] == "couple")
@@ -182,3 +220,19 @@ def test_the_allowance_costs_allowance_times_reach_plus_supplement_times_childre
     expected = allowance * outcome.reached + child * outcome.children_reached
     assert Decimal(outcome.cost_allowance_cents) / 100 == expected
     assert sum(t.winners + t.losers + t.unchanged for t in outcome.by_type) == outcome.households
+
+
+@settings(max_examples=80, deadline=None)
+@given(caseloads, st.integers(min_value=50, max_value=200))
+def test_no_shown_number_is_a_small_group_nor_gives_one_away(households, threshold):
+    caseload = _facts_of(households)
+    results = results_of(simulate(caseload, parameters(threshold=threshold)), caseload)
+    rows = results["by_type"]
+    cells = [row[key] for row in rows for key in ("households", "reached", "winners", "losers", "unchanged")]
+    assert not [value for value in cells if value is not None and 0 < value < 10]
+    for key in ("households", "reached"):
+        if results[key] is not None:
+            assert sum(row[key] is None for row in rows) != 1
+    for row in rows:
+        if row["households"] is not None:
+            assert sum(row[key] is None for key in ("winners", "losers", "unchanged")) != 1

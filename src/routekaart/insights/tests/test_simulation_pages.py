@@ -26,12 +26,16 @@ URL = reverse("insights:simulation")
 
 @pytest.fixture
 def town():
-    """Eleven singles at 90 % of the minimum using the energy allowance, and nine couples above the limit."""
+    """Eleven singles at 90 % of the minimum using the energy allowance; ten single parents and nine couples above
+    the limit (the nine show no number, and so the ten do not either: 30 households minus 11 singles minus 10
+    single parents would give the nine away)."""
     NormVersionFactory()
     regs = regulations()
     district = district_in_new_municipality()
     for _ in range(11):
         household(district=district, income="900", uses=(regs["energy_allowance"],))
+    for _ in range(10):
+        household(district=district, income="2500", children=1)
     for _ in range(9):
         household(district=district, income="2500", partner=True)
     return district.municipality
@@ -63,12 +67,13 @@ def test_beleid_computes_the_results_on_the_caseload(staff_client, town):
     assert response.status_code == 200
     tables = {t.code: t for t in response.context["tables"]}
     summary = tables["simulation_summary"]
-    assert summary.rows[0][1] == 20  # 11 singles + 9 couples known to income
+    assert summary.rows[0][1] == 30  # 11 singles + 10 single parents + 9 couples known to income
     assert summary.rows[1][1] == 11 and summary.rows[1][2] == Decimal("11000.00")  # 11 x EUR 1,000
     assert summary.rows[2][1] == 11 and summary.rows[2][2] == Decimal("14300.00")  # 11 x EUR 1,300 now
     by_type = {row[0]: row for row in tables["simulation_winners_losers"].rows}
     assert by_type["Alleenstaande"][1:] == (11, 11, 0, 11, 0)  # every single loses EUR 300
     assert by_type["Paar zonder kinderen"][1] is SUPPRESSED  # nine couples
+    assert by_type["Alleenstaande ouder"][1:] == (SUPPRESSED,) * 5  # ten, but 30 - 11 - 10 would show the nine
     assert "Bewaar als scenario" in response.text
     assert ProcessingLogEntry.objects.filter(activity_id="management-information").count() == 1  # names no one
 
