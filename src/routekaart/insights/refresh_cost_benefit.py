@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
 
@@ -39,6 +40,9 @@ from ..routes import selectors_facts_costs as route_facts
 from ..work import selectors_facts_costs as work_facts
 from .cost_benefit import horizon_months
 from .models import CostBenefitCell, InterventionKind
+
+if TYPE_CHECKING:
+    from .refresh import RefreshContext
 
 WEEKS_PER_MONTH = Decimal(52) / Decimal(12)
 CENT = Decimal("0.01")
@@ -242,7 +246,7 @@ def cell_rows(cells: dict[tuple, _Cell], facts: _Facts, *, as_of: date, horizon:
     return rows
 
 
-def refresh(ctx) -> int:
+def refresh(ctx: RefreshContext) -> int:
     """Rebuild the cost-benefit cells (all of them, or the start years whose horizon reaches `ctx.from_month`: a
     cohort's outcomes keep changing until its horizon has passed). Returns the number of cells written."""
     horizon = horizon_months()

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from routekaart.income.models import NormVersion
 from routekaart.insights.figures import figure_builder, figure_codes
@@ -181,3 +182,20 @@ def test_a_bad_month_is_refused_in_dutch_and_changes_nothing(staff_client, town)
     assert response.status_code == 400
     assert "Vul een maand in als jjjj-mm" in response.content.decode()
     assert list(CostBenefitCell.objects.values_list("pk", "participants", "cost")) == before
+
+
+def test_the_saved_months_are_valued_at_the_single_norm_loaded_in_income(town):
+    from routekaart.income.configuration import norms_load
+    from routekaart.insights.cost_benefit import assumptions
+
+    norms_load()
+    CostBenefitCellFactory(municipality=town, participants=10, cost=Decimal("10000"), benefit_months_saved=Decimal("5"))
+
+    on_2025 = assumptions(datetime.date(2025, 3, 1))
+    # the single norm of 1 January 2025 in income/data/norms.yaml: EUR 1345.45
+    assert on_2025.monthly_benefit == Decimal("1345.45")
+    assert "01-01-2025" in on_2025.monthly_benefit_source
+    # the page uses today's norm; whichever it is, 5 months x that norm x 1.10 / 10000 is the ratio shown
+    today = assumptions(timezone.localdate())
+    expected = (5 * today.monthly_benefit * Decimal("1.10") / 10000).quantize(Decimal("0.01"))
+    assert row_of(cost_benefit_instruments(YEAR_2025), "Jobcoach")["social_ratio"] == expected
