@@ -1,9 +1,10 @@
 """The refresh step of the forecasts: after the flows, forecast inflow, outflow and caseload of every route and of
 all routes together, per municipality and for all, twelve months ahead, each with its backtest.
 
-Every refresh replaces all forecasts (a few hundred series: cheaper than working out which changed, and a forecast
-made with newer figures is a different forecast anyway). The history ends with the last complete month before
-`ctx.as_of`: a month still running would look like a drop.
+The history ends with the last complete month before `ctx.as_of` (a month still running would look like a drop), so
+a forecast changes only when a month completes: an incremental refresh makes them once a month, a full refresh
+always; either replaces all of them (cheaper than working out which changed). A series whose last month counted
+fewer than 10 residents gets no forecast: it would never be shown (`selectors_forecasts.forecastable`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from ..core import limits
 from .forecasting import forecast
 from .models import ForecastPoint, ForecastSeries
 from .refresh import RefreshContext
-from .selectors_forecasts import SERIES, route_flow_rows, route_histories
+from .selectors_forecasts import SERIES, forecastable, route_flow_rows, route_histories, shown_history
 
 TENTH = Decimal("0.1")
 HUNDREDTH = Decimal("0.01")
@@ -28,6 +29,8 @@ def _decimal(value: float, places: Decimal, high: Decimal) -> Decimal:
 def refresh(ctx: RefreshContext) -> int:
     """Replace every forecast; the rows written (series and points)."""
     until = ctx.as_of.replace(day=1)
+    if not ctx.full and ForecastSeries.objects.filter(made_on__gte=until).exists():
+        return 0  # made this month already: no month has completed since (the weekly full refresh takes corrections)
     per_municipality: dict[int | None, list] = defaultdict(list)
     for municipality_id, *row in route_flow_rows(until=until, per_municipality=True):
         per_municipality[None].append(row)  # all municipalities, the unknown one included
@@ -37,9 +40,11 @@ def refresh(ctx: RefreshContext) -> int:
     amount_high = Decimal(limits.AMOUNT.high)
     series_rows, point_rows = [], []
     for municipality_id, rows in per_municipality.items():
-        for key, history in route_histories(rows, until).items():
+        histories = route_histories(rows, until)
+        cells = shown_history(histories)
+        for key, history in histories.items():
             for name in SERIES:
-                result = forecast(history.history(name))
+                result = forecast(forecastable(history.history(name), cells[key, name]))
                 if not result.points:
                     continue
                 row = ForecastSeries(

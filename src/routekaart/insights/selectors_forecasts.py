@@ -6,8 +6,9 @@ Three rules keep a small count from leaking through a figure that is not itself 
   suppressed routes together count fewer than 10 (else the total minus the shown routes gives them away);
 - caseload is a running total of in minus out: it is shown rounded to tens (`caseload_rounding`), so the difference
   of two months does not give away a suppressed flow;
-- a forecast rests on every month of its history: a series with a suppressed month shows no forecast and no error
-  at all, and any forecast number under 10 shows "minder dan 10".
+- a forecast could be traced back to the months it rests on: it rests only on the months after the last suppressed
+  month of its series (none when the last month itself was suppressed: then it shows "minder dan 10", as its error
+  does), and any forecast number under 10 shows "minder dan 10".
 """
 
 from __future__ import annotations
@@ -158,9 +159,11 @@ def shown_history(histories: dict[str, RouteHistory]) -> dict[tuple[str, str], d
     return cells
 
 
-def series_suppressed(cells: dict[date, Any]) -> bool:
-    """A forecast rests on every month of its history: with one suppressed month, it shows no number."""
-    return any(value is SUPPRESSED for value in cells.values())
+def forecastable(history: list[tuple[date, int]], cells: dict[date, Any]) -> list[tuple[date, int]]:
+    """The months a forecast may rest on: those after the last month shown as "minder dan 10" (`cells` from
+    `shown_history`), so that no forecast can be traced back to a small group; empty when the last month was one."""
+    last = max((index for index, (month, _value) in enumerate(history) if cells.get(month) is SUPPRESSED), default=-1)
+    return history[last + 1 :]
 
 
 def shown_forecast(value: Decimal, series: str) -> Any:
@@ -174,7 +177,7 @@ def shown_forecast(value: Decimal, series: str) -> Any:
 def error_sentence(series: ForecastSeries | None, suppressed: bool) -> str:
     """The backtest in plain Dutch."""
     if suppressed:
-        return _("Geen cijfer: in een of meer maanden telde deze reeks minder dan 10 inwoners.")
+        return _("Geen cijfer: deze reeks telde in de laatste maand minder dan 10 inwoners.")
     if series is None or series.mae is None:
         return _("Te weinig historie om deze prognose op het verleden te toetsen.")
     sentence = _(
@@ -209,7 +212,12 @@ class ForecastData:
         return [(ALL_ROUTES, str(_("Alle routes"))), *others]
 
     def suppressed(self, key: str, series: str) -> bool:
-        return series_suppressed(self.cells.get((key, series), {}))
+        """Whether the forecast shows no number: none was made because the last month was a small group, or (the
+        flows corrected since) one of the months it rests on is a small group now."""
+        cells = list(self.cells.get((key, series), {}).values())
+        stored = self.series.get((key, series))
+        rested_on = cells[max(0, len(cells) - stored.history_months) :] if stored else cells[-1:]
+        return any(value is SUPPRESSED for value in rested_on)
 
 
 def forecast_data(filters: Filters) -> ForecastData:
@@ -240,9 +248,14 @@ def _rows(data: ForecastData, key: str, label: str, name: str) -> list[tuple[Any
         if data.filters.month_from <= month <= data.filters.month_to
     ]
     stored = data.series.get((key, name))
-    if stored is None:
-        return rows
     hidden = data.suppressed(key, name)
+    if stored is None:
+        if hidden:
+            rows += [
+                (label, add_months(data.start, step), None, *[SUPPRESSED] * 3)
+                for step in range(SETTINGS.horizon_months)
+            ]
+        return rows
     for point in stored.points.all():
         if hidden:
             rows.append((label, point.month, None, SUPPRESSED, SUPPRESSED, SUPPRESSED))
@@ -267,8 +280,8 @@ def forecast_table(data: ForecastData, name: str, route: str | None = None) -> F
     interval = SETTINGS.interval_percent
     note = _(
         "Werkelijk: %(what)s per maand uit de stroomcijfers. Prognose: de verwachting met het %(interval)s%%-"
-        "voorspelinterval (ondergrens, bovengrens). Groepen onder de 10 inwoners tonen geen getal; een prognose "
-        "van een reeks met zo'n maand ook niet."
+        "voorspelinterval (ondergrens, bovengrens). Groepen onder de 10 inwoners tonen geen getal. Een prognose "
+        "rust alleen op de maanden na de laatste maand met minder dan 10 inwoners."
     ) % {"what": str(SERIES_LABELS[name]).lower(), "interval": interval}
     if name == "caseload":
         note += " " + _("Lopende trajecten zijn instroom min uitstroom opgeteld, afgerond op tientallen.")
@@ -302,7 +315,7 @@ def error_table(data: ForecastData, route: str | None = None) -> FigureTable:
         for name in SERIES:
             stored = data.series.get((key, name))
             hidden = data.suppressed(key, name)
-            mae = mape = None
+            mae = mape = SUPPRESSED if hidden else None
             if stored is not None:
                 mae = SUPPRESSED if hidden else stored.mae
                 mape = SUPPRESSED if hidden else stored.mape

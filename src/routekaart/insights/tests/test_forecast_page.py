@@ -102,12 +102,24 @@ def test_a_series_with_a_month_under_10_shows_no_count_no_forecast_and_no_error(
     assert ("minder dan 10" in errors[7]) is not shown
 
 
-def test_one_small_month_hides_the_whole_forecast_of_that_series():
+def test_a_last_month_under_10_hides_the_forecast_of_that_series():
     route_series([20] * 11 + [4], start=START)
     refreshed()
     table = forecast_table(forecast_data(FILTERS), "inflow", "werk")
     assert [row[2] for row in rows_of(table, "history")][-2:] == [20, SUPPRESSED]
-    assert all(row[3] is SUPPRESSED for row in rows_of(table, "forecast"))
+    forecast = rows_of(table, "forecast")
+    assert len(forecast) == 12 and all(row[3:] == (SUPPRESSED,) * 3 for row in forecast)
+
+
+def test_a_forecast_rests_only_on_the_months_after_the_last_month_under_10():
+    route_series([20] * 5 + [4] + [30] * 6, start=START)
+    refreshed()
+    data = forecast_data(FILTERS)
+    table = forecast_table(data, "inflow", "werk")
+    # the 6 months of 30 after the month of 4: a constant 30, nothing of the 4 or the 20s in it
+    assert {row[3] for row in rows_of(table, "forecast")} == {Decimal("30.0")}
+    assert data.series["werk", "inflow"].history_months == 6
+    assert error_table(data, "werk").rows[0][3] == 6  # months of history shown in the error table
 
 
 def test_the_total_of_all_routes_hides_a_month_whose_suppressed_routes_count_under_10():
@@ -159,7 +171,7 @@ def test_the_page_shows_minder_dan_10_for_a_small_series(staff_client):
     client, _user = staff_client(Role.POLICY)
     content = client.get(reverse("insights:forecasts"), {**PERIOD, "route": "werk"}).content.decode()
     assert "minder dan 10" in content
-    assert "Geen cijfer: in een of meer maanden telde deze reeks minder dan 10 inwoners." in content
+    assert "Geen cijfer: deze reeks telde in de laatste maand minder dan 10 inwoners." in content
 
 
 def test_a_municipality_sees_its_own_forecast():

@@ -20,15 +20,15 @@ AS_OF = date(2026, 12, 6)
 START = date(2025, 12, 1)  # 12 complete months before December 2026
 
 
-def ctx(as_of: date = AS_OF) -> RefreshContext:
-    return RefreshContext(full=True, as_of=as_of, from_month=date(2000, 1, 1), watermark=0)
+def ctx(as_of: date = AS_OF, *, full: bool = True) -> RefreshContext:
+    return RefreshContext(full=full, as_of=as_of, from_month=date(2000, 1, 1), watermark=0)
 
 
 def test_every_route_and_all_routes_get_three_series_per_municipality_and_for_all():
     town = OrganisationFactory()
     route_series([20] * 12, start=START, key="werk", municipality=town)
     route_series([15] * 12, start=START, key="mbo", label="Mbo", municipality=town)
-    route_series([5] * 12, start=START, key="werk", direction=Direction.OUT, municipality=town)
+    route_series([12] * 12, start=START, key="werk", direction=Direction.OUT, municipality=town)
 
     rows = refresh_forecasts.refresh(ctx())
 
@@ -94,3 +94,24 @@ def test_the_refresh_runs_as_the_last_step_and_records_its_rows():
 def test_no_flows_make_no_forecasts():
     assert refresh_forecasts.refresh(ctx()) == 0
     assert not ForecastSeries.objects.exists()
+
+
+def test_an_incremental_refresh_makes_the_forecasts_once_a_month():
+    route_series([20] * 12, start=START)
+    refresh_forecasts.refresh(ctx(date(2026, 12, 1)))
+    made = set(ForecastSeries.objects.values_list("pk", flat=True))
+    # later the same month: no month has completed since, nothing is written
+    assert refresh_forecasts.refresh(ctx(date(2026, 12, 20), full=False)) == 0
+    assert set(ForecastSeries.objects.values_list("pk", flat=True)) == made
+    # the next month: December 2026 is complete now and the forecasts are made again
+    assert refresh_forecasts.refresh(ctx(date(2027, 1, 2), full=False)) > 0
+    assert set(ForecastSeries.objects.values_list("made_on", flat=True)) == {date(2027, 1, 2)}
+
+
+def test_a_series_whose_last_month_counted_under_10_gets_no_forecast():
+    route_series([20] * 11 + [9], start=START)
+    route_series([20] * 12, start=START, key="mbo", label="Mbo")
+    refresh_forecasts.refresh(ctx())
+    made = set(ForecastSeries.objects.filter(series="inflow").values_list("key", flat=True))
+    # werk's last month is hidden; all routes' last month (29) too, since werk's 9 is all that is hidden in it
+    assert made == {"mbo"}
