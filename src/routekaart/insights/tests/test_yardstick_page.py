@@ -135,3 +135,12 @@ def test_the_headlines_show_two_yardsticks_of_the_last_twelve_months_in_two_quer
     assert terms_url == f"{URL}#figuur-yardstick_terms"
     assert reassessed_url == f"{URL}#figuur-yardstick_reassessment"
     assert "herbeoordeling" in reassessed_label and "termijnen" in terms_label
+
+
+def test_a_yardstick_downloads_as_csv_with_no_number_for_a_small_group(staff_client, some_of_everything):
+    client, _ = staff_client(Role.POLICY)
+    url = reverse("insights:export", args=["yardstick_terms", "csv"])
+    response = client.get(url, {"van": "2025-01", "tot": "2025-12"})
+    assert response.status_code == 200
+    text = b"".join(response.streaming_content if response.streaming else [response.content]).decode("utf-8-sig")
+    assert "Beslistermijn Wmo 2015" in text and "minder dan 10" in text  # three terms: no number
