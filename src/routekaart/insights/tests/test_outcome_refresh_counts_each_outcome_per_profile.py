@@ -141,3 +141,11 @@ def test_the_batch_read_is_logged_under_management_information_naming_no_one(tow
     entry = ProcessingLogEntry.objects.filter(activity_id="management-information").get()
     assert entry.channel == "batch"
     assert not entry.pseudonyms  # one entry for the batch, naming no one
+
+
+def test_the_refresh_of_all_figures_writes_the_outcome_cells(town):
+    from routekaart.insights.refresh import insights_refresh
+
+    runs = {run.step: run for run in insights_refresh(full=True, as_of=AS_OF)}
+    assert runs["outcomes"].rows == 4
+    assert OutcomeCell.objects.count() == 4
