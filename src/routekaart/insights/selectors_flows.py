@@ -1,9 +1,10 @@
 """The flows figures (instroom en uitstroom, the Sankey between routes, caseload), read from the precomputed tables
 only: one query per figure, whatever the size of the network. Every count of fewer than 10 residents (households
 for the caseload) is shown as "minder dan 10" (`SUPPRESSED`), and where a table has a total, the smallest other
-count of a column with one suppressed cell is suppressed too, so the total cannot give it away.
+count of a column with one suppressed cell is suppressed too, so the total (in the note, not a row the chart would
+draw as one more bar) cannot give it away.
 
-Codes: `flows_<dimension>` (per route, instrument, …: in and out over the period, with the total),
+Codes: `flows_<dimension>` (per route, instrument, …: in and out over the period),
 `flows_<dimension>_month` and `flows_<dimension>_year` (in and out per month or year), `flows_destinations`
 (where the residents who left went), `sankey`, `caseload_team`, `caseload_coordinator` (the latest month) and
 `caseload_trend` (households per month).
@@ -16,6 +17,7 @@ from datetime import date
 from typing import Any
 
 from django.db.models import Max, Sum
+from django.utils.formats import number_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -24,7 +26,7 @@ from .figures import figure
 from .filters import Filters
 from .models import CaseloadCount, Direction, FlowCount, FlowDimension, TransitionCount
 from .refresh import SETTINGS
-from .suppression import is_suppressed
+from .suppression import TOO_FEW, is_suppressed
 from .tables import SUPPRESSED, Chart, Column, FigureTable
 
 DIMENSIONS = tuple(FlowDimension)
@@ -73,13 +75,27 @@ def _suppress_column(values: list[int]) -> list[Any]:
     return cells
 
 
-def _with_totals(labels: list[Any], columns: list[list[int]], total_label: Any) -> list[tuple]:
-    """Rows of `labels` and count `columns` (each suppressed as a column with a total), and the total row."""
+def _with_totals(labels: list[Any], columns: list[list[int]]) -> tuple[list[tuple], list[Any]]:
+    """Rows of `labels` and count `columns` (each suppressed as a column with a total), and the shown totals."""
     cells = [_suppress_column(column) for column in columns]
     rows = [(label, *(column[i] for column in cells)) for i, label in enumerate(labels)]
-    if labels:
-        rows.append((total_label, *(shown(sum(column)) for column in columns)))
-    return rows
+    return rows, [shown(sum(column)) for column in columns]
+
+
+def _shown_text(value: Any) -> str:
+    return str(TOO_FEW) if value is SUPPRESSED else number_format(value, force_grouping=True)
+
+
+def _counted(
+    *, code: str, title: Any, columns: list[Column], labels: list[Any], counts: list[list[int]], chart: Chart, note: Any
+) -> FigureTable:
+    """A table of counts per label, its totals in the note (a total row would be drawn as one more bar)."""
+    rows, totals = _with_totals(labels, counts)
+    if rows:
+        pairs = zip(columns[1:], totals, strict=True)
+        parts = [f"{str(column.label).lower()} {_shown_text(total)}" for column, total in pairs]
+        note = f"{gettext('Totaal')}: {', '.join(parts)}. {note}"
+    return FigureTable(code=code, title=title, columns=columns, rows=rows, chart=chart, note=note)
 
 
 def _flows(filters: Filters, dimension: str):
@@ -102,7 +118,7 @@ def flows_per_key(filters: Filters, dimension: str) -> FigureTable:
         counts[row["key"]][row["direction"]] += row["n"]
         labels.setdefault(row["key"], row["label"])
     keys = sorted(counts, key=lambda key: (-counts[key][Direction.IN] - counts[key][Direction.OUT], labels[key]))
-    return FigureTable(
+    return _counted(
         code=f"flows_{dimension}",
         title=TITLES[dimension],
         columns=[
@@ -110,11 +126,8 @@ def flows_per_key(filters: Filters, dimension: str) -> FigureTable:
             Column("in", _("Instroom"), "count"),
             Column("out", _("Uitstroom"), "count"),
         ],
-        rows=_with_totals(
-            [labels[key] for key in keys],
-            [[counts[key][Direction.IN] for key in keys], [counts[key][Direction.OUT] for key in keys]],
-            gettext("Totaal"),
-        ),
+        labels=[labels[key] for key in keys],
+        counts=[[counts[key][Direction.IN] for key in keys], [counts[key][Direction.OUT] for key in keys]],
         chart=Chart(kind="bar", x="label", series=("in", "out"), y_label=_("inwoners")),
         note=_dimension_note(dimension),
     )
@@ -132,7 +145,7 @@ def flows_per_period(filters: Filters, dimension: str, per: str) -> FigureTable:
     periods = sorted(counts)
     per_month = per == "month"
     title = _("%(title)s, per maand") if per_month else _("%(title)s, per jaar")
-    return FigureTable(
+    return _counted(
         code=f"flows_{dimension}_{per}",
         title=title % {"title": TITLES[dimension]},
         columns=[
@@ -140,11 +153,8 @@ def flows_per_period(filters: Filters, dimension: str, per: str) -> FigureTable:
             Column("in", _("Instroom"), "count"),
             Column("out", _("Uitstroom"), "count"),
         ],
-        rows=_with_totals(
-            periods,
-            [[counts[p][Direction.IN] for p in periods], [counts[p][Direction.OUT] for p in periods]],
-            gettext("Totaal"),
-        ),
+        labels=periods,
+        counts=[[counts[p][Direction.IN] for p in periods], [counts[p][Direction.OUT] for p in periods]],
         chart=Chart(kind="bar", x="period", series=("in", "out"), y_label=_("inwoners")),
         note=_dimension_note(dimension),
     )
@@ -165,7 +175,7 @@ def flows_destinations(filters: Filters) -> FigureTable:
     destinations = sorted({destination for per_route in counts.values() for destination in per_route})
     routes = sorted(counts)
     columns = [[counts[route].get(destination, 0) for route in routes] for destination in destinations]
-    return FigureTable(
+    return _counted(
         code="flows_destinations",
         title=_("Uitstroom per route en bestemming"),
         columns=[
@@ -175,7 +185,8 @@ def flows_destinations(filters: Filters) -> FigureTable:
                 for destination in destinations
             ),
         ],
-        rows=_with_totals(routes, columns, gettext("Totaal")),
+        labels=routes,
+        counts=columns,
         chart=Chart(kind="stacked_bar", x="route", series=tuple(destinations), y_label=_("inwoners")),
         note=NOTE_FLOWS,
     )
@@ -232,13 +243,12 @@ def caseload_team(filters: Filters, month: date | None = None) -> FigureTable:
         _caseload(filters).filter(month=month).values("team_id", "team__name").annotate(n=Sum("households")).order_by()
     )
     rows = sorted(grouped, key=lambda row: (-row["n"], row["team__name"] or ""))
-    return FigureTable(
+    return _counted(
         code="caseload_team",
         title=_("Caseload per team op %(month)s") % {"month": month.strftime("%Y-%m") if month else "-"},
         columns=[Column("team", _("Team")), Column("households", _("Huishoudens"), "count")],
-        rows=_with_totals(
-            [row["team__name"] or gettext("Geen team") for row in rows], [[row["n"] for row in rows]], gettext("Totaal")
-        ),
+        labels=[row["team__name"] or gettext("Geen team") for row in rows],
+        counts=[[row["n"] for row in rows]],
         chart=Chart(kind="bar", x="team", series=("households",), y_label=_("huishoudens")),
         note=NOTE_CASELOAD,
     )

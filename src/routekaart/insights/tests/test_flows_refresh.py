@@ -175,3 +175,47 @@ def test_a_full_refresh_twice_gives_the_same_rows():
     first = sorted(FlowCount.objects.values_list("dimension", "key", "direction", "month", "count"))
     refresh()
     assert sorted(FlowCount.objects.values_list("dimension", "key", "direction", "month", "count")) == first
+
+
+def test_cluster_flows_from_granted_provisions_and_not_from_refused_ones():
+    from routekaart.access.models import Case, Decision, TailoredProvision
+    from routekaart.catalog.tests.factories import BuildingBlockFactory, ClusterFactory
+    from routekaart.organisations.tests.factories import UserFactory
+    from routekaart.residents.tests.factories import HouseholdFactory
+
+    _, district = town()
+    block = BuildingBlockFactory(cluster=ClusterFactory(code="dagbesteding", name="Dagbesteding"))
+    decided_by = UserFactory()
+    for n in range(12):
+        household = HouseholdFactory()
+        decision = Decision.objects.create(
+            case=Case.objects.create(household=household, opened_on=JAN),
+            household=household,
+            reference=f"B-{n}",
+            addressee=ResidentFactory(address__district=district),
+            law="W",
+            decided_on=FEB,
+            urgent=True,
+            decided_by=decided_by,
+            objection_weeks=6,
+            objection_basis="Awb 6:7",
+        )
+        granted = n < 10  # ten granted from 1 February (four ended on 31 March, after as_of for the rest); two refused
+        TailoredProvision.objects.create(
+            decision=decision,
+            building_block=block,
+            name="Dagbesteding",
+            cluster_code="dagbesteding",
+            outcome="granted" if granted else "refused",
+            law="W",
+            legal_basis="Wmo 2015 art. 2.3.5",
+            starts_on=FEB if granted else None,
+            ends_on=(datetime.date(2026, 3, 31) if n < 4 else datetime.date(2026, 12, 31)) if granted else None,
+            volume=2 if granted else None,
+            unit="day_parts_per_week" if granted else "",
+            reasoning="-",
+        )
+    refresh()
+    # in: the 10 granted in February; out: the 4 that ended in March (an end date after as_of is no outflow yet)
+    assert counts(dimension="cluster") == {("dagbesteding", "in", "", FEB): 10, ("dagbesteding", "out", "", MARCH): 4}
+    assert selectors_flows.flows_per_key(YEAR, "cluster").rows[0] == ("Dagbesteding", 10, SUPPRESSED)
