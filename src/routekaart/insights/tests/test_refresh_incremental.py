@@ -81,3 +81,58 @@ def test_the_command_refreshes_what_changed_and_says_so(counted, capsys):
 def test_the_nightly_job_recomputes_everything_on_sunday_only():
     assert scheduled_full(datetime.date(2026, 12, 6))  # a Sunday
     assert not scheduled_full(datetime.date(2026, 12, 7))
+
+
+def test_each_step_that_ran_logs_one_batch_read_for_management_information(counted):
+    from routekaart.audit.models import ProcessingLogEntry
+
+    before = ProcessingLogEntry.objects.filter(activity_id="management-information").count()
+    audit.action_record(actor=None, action="trajectory.started", subject=("trajectory", 1))
+    refresh(full=False)
+    entries = ProcessingLogEntry.objects.filter(activity_id="management-information")
+    assert entries.count() == before + 1
+    assert entries.order_by("-id").first().channel == "batch"
+    refresh(full=False)  # skipped: nothing read, nothing logged
+    assert entries.count() == before + 1
+
+
+def test_a_step_that_reads_a_step_that_ran_is_not_skipped(monkeypatch):
+    from types import SimpleNamespace
+
+    from routekaart.insights import refresh as refresh_module
+
+    written = []
+    steps = {
+        "flows": SimpleNamespace(refresh=lambda ctx: written.append(("flows", ctx)) or 1),
+        "forecasts": SimpleNamespace(READS=("flows",), refresh=lambda ctx: written.append(("forecasts", ctx)) or 1),
+    }
+    monkeypatch.setattr(refresh_module, "_step", steps.get)
+    monkeypatch.setitem(refresh_module.SUBJECT_TYPES, "forecasts", ())  # no event of its own ever changes it
+    insights_refresh(full=True)
+    audit.action_record(actor=None, action="trajectory.started", subject=("trajectory", 1))
+    runs = insights_refresh(full=False)
+    assert [(run.step, run.mode) for run in runs] == [("flows", "incremental"), ("forecasts", "incremental")]
+    assert written[-1][1].from_month == runs[1].from_month
+    runs = insights_refresh(full=False)  # nothing new: both skipped
+    assert [(run.step, run.mode) for run in runs] == [("flows", "skipped"), ("forecasts", "skipped")]
+
+
+def test_the_nightly_job_runs_the_refresh_and_says_what_it_did(monkeypatch):
+    from routekaart.insights import refresh as refresh_module
+    from routekaart.jobs.registry import JOBS
+
+    calls = []
+
+    def fake(*, full, as_of):
+        calls.append((full, as_of))
+        return [RefreshRun(step="flows", mode="skipped", rows=0), RefreshRun(step="outcomes", mode="full", rows=7)]
+
+    monkeypatch.setattr(refresh_module, "insights_refresh", fake)
+    job = JOBS["insights_refresh"]
+    sunday, monday = datetime.date(2026, 12, 6), datetime.date(2026, 12, 7)
+    [step] = job.steps(monday)
+    counts = step.run()
+    job.steps(sunday)[0].run()
+    assert calls == [(False, monday), (True, sunday)]
+    assert counts == {"rows": 7, "steps": 2, "skipped": 1, "full": 1}
+    assert job.outcome({"refresh": counts}) == "7 sturingscijfers berekend in 2 stappen; 1 stappen ongewijzigd."
