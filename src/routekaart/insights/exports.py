@@ -28,6 +28,7 @@ from .suppression import TOO_FEW
 from .tables import NUMERIC_KINDS, FigureTable, cell_state, month_text, typed_value
 
 SUPPRESSED_SUFFIX = "_onderdrukt"
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,11 @@ def file_name(table: FigureTable, filters: Filters, fmt: str) -> str:
     return f"{table.code}-{month_text(filters.month_from)}-{month_text(filters.month_to)}.{FORMATS[fmt].extension}"
 
 
+def _safe_text(text: str) -> str:
+    """A text a spreadsheet will not run as a formula (a provider's name that starts with "=" or "@")."""
+    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
+
+
 def _csv_text(value: Any, kind: str) -> str:
     plain, suppressed = cell_state(value)
     if suppressed:
@@ -84,13 +90,13 @@ def _csv_text(value: Any, kind: str) -> str:
     if isinstance(plain, int | Decimal | float) and not isinstance(plain, bool):
         # A decimal comma and no grouping: what a Dutch spreadsheet reads as a number in a ;-separated file.
         return str(plain).replace(".", ",")
-    return str(plain)
+    return _safe_text(str(plain))
 
 
 def csv_rows(table: FigureTable) -> list[list[str]]:
     """The header and the rows as the CSV writes them (the API's test compares against these)."""
     kinds = [column.kind for column in table.columns]
-    rows = [[str(column.label) for column in table.columns]]
+    rows = [[_safe_text(str(column.label)) for column in table.columns]]
     rows += [[_csv_text(value, kind) for value, kind in zip(row, kinds, strict=True)] for row in table.rows]
     return rows
 
@@ -102,7 +108,7 @@ def _footer(table: FigureTable, filters: list[tuple[str, str]]) -> list[list[str
     if table.reference:
         lines.append([_("Maatstaf"), str(table.reference)])
     lines += [[label, value or _("alle")] for label, value in filters]
-    return lines
+    return [[_safe_text(text) for text in line] for line in lines]
 
 
 def to_csv(table: FigureTable, filters: list[tuple[str, str]]) -> bytes:
@@ -127,7 +133,7 @@ def _xlsx_value(value: Any, kind: str) -> Any:
         return typed_value(plain, kind)
     if kind == "month" and isinstance(plain, date):
         return plain
-    return str(plain)
+    return _safe_text(str(plain))
 
 
 def to_xlsx(table: FigureTable, filters: list[tuple[str, str]]) -> bytes:
@@ -136,7 +142,7 @@ def to_xlsx(table: FigureTable, filters: list[tuple[str, str]]) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = table.code[:31]
-    sheet.append([str(column.label) for column in table.columns])
+    sheet.append([_safe_text(str(column.label)) for column in table.columns])
     for header in sheet[1]:
         header.font = Font(bold=True)
     for row in table.rows:

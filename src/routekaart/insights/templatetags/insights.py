@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django import template
@@ -13,6 +13,11 @@ from ..suppression import TOO_FEW
 from ..tables import NUMERIC_KINDS, Column, FigureTable, cell_state
 
 register = template.Library()
+
+
+def _rounded(value: int | Decimal | float, places: int) -> Decimal:
+    """Rounded half up (Django's number_format cuts the digits off: 12.26 would show as 12,2)."""
+    return Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 @register.filter
@@ -30,13 +35,13 @@ def cell(value: Any, kind: str = "text") -> str:
     if not isinstance(plain, int | Decimal | float):
         return str(plain)
     if kind == "percent":
-        return f"{number_format(plain, 1)} %"
+        return f"{number_format(_rounded(plain, 1), 1)} %"
     if kind == "money":
-        return f"€ {number_format(plain, 0, force_grouping=True)}"
+        return f"€ {number_format(_rounded(plain, 0), 0, force_grouping=True)}"
     if kind == "ratio":
-        return number_format(plain, 2)
+        return number_format(_rounded(plain, 2), 2)
     if kind == "count":
-        return number_format(plain, 0, force_grouping=True)
+        return number_format(_rounded(plain, 0), 0, force_grouping=True)
     return number_format(plain, force_grouping=True)
 
 

@@ -79,7 +79,9 @@ def test_a_figure_without_a_chart_or_rows_has_no_chart():
         (SUPPRESSED, "count", "minder dan 10"),
         (rate(3, 9), "percent", "minder dan 10"),
         (rate(10, 20), "percent", "50,0 %"),
-        (Decimal("12.26"), "percent", "12,3 %"),
+        (Decimal("12.25"), "percent", "12,3 %"),  # half up, not cut off
+        (Decimal("1500.5"), "money", "€ 1.501"),
+        (Decimal("1.105"), "ratio", "1,11"),
         (1234567, "count", "1.234.567"),
         (Decimal("1500.4"), "money", "€ 1.500"),
         (Decimal("1.1"), "ratio", "1,10"),

@@ -98,3 +98,11 @@ def test_the_parquet_metadata_holds_the_note_and_the_filters():
     assert metadata[b"note"].decode() == "Bron: proefgegevens."
     assert metadata[b"title"].decode() == "Instroom per route"
     assert '"Gemeente": "Zaanstad"' in metadata[b"filters"].decode()
+
+
+def test_a_text_that_looks_like_a_formula_is_written_as_text():
+    table = sample_table()
+    table.rows = [('=HYPERLINK("http://x")', *table.rows[0][1:])]
+    assert _csv(to_csv(table, FILTERS))[1][0] == '\'=HYPERLINK("http://x")'
+    cell = load_workbook(io.BytesIO(to_xlsx(table, FILTERS))).active["A2"]
+    assert cell.data_type == "s" and cell.value == '\'=HYPERLINK("http://x")'
