@@ -33,6 +33,7 @@ from .suppression import MIN_GROUP
 from .tables import SUPPRESSED, Chart, Column, FigureTable
 
 ALL_ROUTES = ""  # the key of all routes together
+ROUTE_DIMENSIONS = (FlowDimension.ROUTE, FlowDimension.EXIT_ROUTE)
 SERIES = ("inflow", "outflow", "caseload")
 SERIES_LABELS = {
     "inflow": gettext_lazy("Instroom"),
@@ -109,9 +110,11 @@ def route_histories(rows: Iterable[tuple[str, str, str, date, int]], until: date
 
 
 def route_flow_rows(*, until: date, municipality_id: int | None = None, per_municipality: bool = False):
-    """The monthly in and out counts per route before `until`, summed over districts (one query): rows of
-    (key, label, direction, month, count), with the municipality first when `per_municipality`."""
-    queryset = FlowCount.objects.filter(dimension=FlowDimension.ROUTE, month__lt=until)
+    """The monthly in and out counts per route before `until`, summed over districts and destinations (one query):
+    rows of (key, label, direction, month, count), with the municipality first when `per_municipality`. A route is
+    any route a resident walks, the school leavers' exit routes (counted by the flows under their own dimension)
+    included: route codes are unique across both."""
+    queryset = FlowCount.objects.filter(dimension__in=ROUTE_DIMENSIONS, month__lt=until)
     if municipality_id:
         queryset = queryset.filter(municipality_id=municipality_id)
     fields = ["key", "label", "direction", "month"]

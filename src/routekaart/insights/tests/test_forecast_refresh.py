@@ -7,7 +7,7 @@ import pytest
 
 from routekaart.insights import refresh_forecasts
 from routekaart.insights.forecasting import Model
-from routekaart.insights.models import Direction, ForecastPoint, ForecastSeries
+from routekaart.insights.models import Direction, FlowDimension, ForecastPoint, ForecastSeries
 from routekaart.insights.refresh import RefreshContext, insights_refresh
 from routekaart.insights.selectors_forecasts import route_histories
 from routekaart.organisations.tests.factories import OrganisationFactory
@@ -115,3 +115,15 @@ def test_a_series_whose_last_month_counted_under_10_gets_no_forecast():
     made = set(ForecastSeries.objects.filter(series="inflow").values_list("key", flat=True))
     # werk's last month is hidden; all routes' last month (29) too, since werk's 9 is all that is hidden in it
     assert made == {"mbo"}
+
+
+def test_the_school_leavers_exit_routes_are_forecast_as_routes_too():
+    route_series([20] * 12, start=START)
+    for flow in route_series([12] * 12, start=START, key="beschut_werk", label="Beschut werk"):
+        flow.dimension = FlowDimension.EXIT_ROUTE
+        flow.save()
+    refresh_forecasts.refresh(ctx())
+    inflow = dict(ForecastSeries.objects.filter(series="inflow").values_list("key", "model"))
+    assert set(inflow) == {"", "werk", "beschut_werk"}
+    total = ForecastSeries.objects.get(series="inflow", key="")
+    assert {p.value for p in total.points.all()} == {Decimal("32.0")}  # 20 + 12 every month
