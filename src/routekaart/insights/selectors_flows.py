@@ -236,6 +236,10 @@ def latest_month(filters: Filters) -> date | None:
     return _caseload(filters).aggregate(last=Max("month"))["last"]
 
 
+def _month_title(dated: Any, plain: Any, month: date | None) -> Any:
+    return dated % {"month": month.strftime("%Y-%m")} if month else plain
+
+
 def caseload_team(filters: Filters, month: date | None = None) -> FigureTable:
     """Households per team on the first day of the latest month of the period (or `month`): one or two queries."""
     month = month or latest_month(filters)
@@ -245,7 +249,7 @@ def caseload_team(filters: Filters, month: date | None = None) -> FigureTable:
     rows = sorted(grouped, key=lambda row: (-row["n"], row["team__name"] or ""))
     return _counted(
         code="caseload_team",
-        title=_("Caseload per team op %(month)s") % {"month": month.strftime("%Y-%m") if month else "-"},
+        title=_month_title(_("Caseload per team op %(month)s"), _("Caseload per team"), month),
         columns=[Column("team", _("Team")), Column("households", _("Huishoudens"), "count")],
         labels=[row["team__name"] or gettext("Geen team") for row in rows],
         counts=[[row["n"] for row in rows]],
@@ -274,7 +278,7 @@ def caseload_coordinator(filters: Filters, month: date | None = None) -> FigureT
     rows = sorted(grouped, key=lambda row: (-row["n"], _staff_name(row)))
     return FigureTable(
         code="caseload_coordinator",
-        title=_("Caseload per regisseur op %(month)s") % {"month": month.strftime("%Y-%m") if month else "-"},
+        title=_month_title(_("Caseload per regisseur op %(month)s"), _("Caseload per regisseur"), month),
         columns=[
             Column("coordinator", _("Regisseur")),
             Column("team", _("Team")),

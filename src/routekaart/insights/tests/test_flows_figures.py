@@ -193,3 +193,8 @@ def test_a_figure_reads_one_query_however_many_routes(caseload):
         flow(f"r{n}", "in", 10 + n)
         link(f"Route {n}", "Afgerond", 12, target_kind="destination")
     assert queries() == few == [1, 1, 1, 1, 1, 1]
+
+
+def test_no_caseload_counted_yet_shows_an_empty_table_without_a_month():
+    table = selectors_flows.caseload_team(YEAR)
+    assert (str(table.title), table.rows, str(table.note).startswith("Totaal")) == ("Caseload per team", [], False)
