@@ -7,9 +7,14 @@ import io
 from datetime import date
 
 import pyarrow.parquet as pq
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
+from ..charts import chart_spec
 from ..exports import csv_rows, to_csv, to_parquet, to_xlsx
+from ..suppression import count
+from ..tables import SUPPRESSED, Chart, Column, FigureTable
 from .factories_exports import sample_table
 
 FILTERS = [("Van maand", "2026-01"), ("Tot en met maand", "2026-02"), ("Gemeente", "Zaanstad"), ("Wijk", "")]
@@ -106,3 +111,26 @@ def test_a_text_that_looks_like_a_formula_is_written_as_text():
     assert _csv(to_csv(table, FILTERS))[1][0] == '\'=HYPERLINK("http://x")'
     cell = load_workbook(io.BytesIO(to_xlsx(table, FILTERS))).active["A2"]
     assert cell.data_type == "s" and cell.value == '\'=HYPERLINK("http://x")'
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=40), min_size=1, max_size=12))
+def test_no_file_and_no_chart_carries_a_group_under_10(totals):
+    """Whatever the counts, a group of 1 to 9 is "minder dan 10" in the CSV, null and flagged in Parquet, and left
+    out of the chart, which counts what it left out; 0 and 10 or more are shown as they are."""
+    table = FigureTable(
+        code="eigen",
+        title="Groepen",
+        columns=[Column("groep", "Groep"), Column("n", "Aantal", "count")],
+        rows=[(f"Groep {i}", SUPPRESSED if count(n) is None else n) for i, n in enumerate(totals)],
+        chart=Chart("bar", "groep", ("n",)),
+    )
+    small = [0 < n < 10 for n in totals]
+    shown = [row[1] for row in csv_rows(table)[1:]]
+    assert shown == ["minder dan 10" if s else str(n) for n, s in zip(totals, small, strict=True)]
+    data = pq.read_table(io.BytesIO(to_parquet(table, FILTERS))).to_pydict()
+    assert data["n"] == [None if s else n for n, s in zip(totals, small, strict=True)]
+    assert data["n_onderdrukt"] == small
+    spec = chart_spec(table)
+    assert spec["series"][0]["data"] == data["n"]
+    assert spec["left_out"] == sum(small)
