@@ -177,6 +177,11 @@ def shown_forecast(value: Decimal, series: str) -> Any:
     return value
 
 
+def one_decimal(value: Decimal) -> Decimal:
+    """An error as shown: one decimal, rounded half up (Django's number format would cut off, not round)."""
+    return value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
 def error_sentence(series: ForecastSeries | None, suppressed: bool) -> str:
     """The backtest in plain Dutch."""
     if suppressed:
@@ -185,9 +190,9 @@ def error_sentence(series: ForecastSeries | None, suppressed: bool) -> str:
         return _("Te weinig historie om deze prognose op het verleden te toetsen.")
     sentence = _(
         "Op de afgelopen %(months)s maanden zat deze prognose gemiddeld %(mae)s per maand naast de werkelijkheid"
-    ) % {"months": series.backtest_months, "mae": number_format(series.mae, 1)}
+    ) % {"months": series.backtest_months, "mae": number_format(one_decimal(series.mae), 1)}
     if series.mape is not None:
-        sentence += _(" (gemiddeld %(mape)s %%).") % {"mape": number_format(series.mape, 1)}
+        sentence += _(" (gemiddeld %(mape)s %%).") % {"mape": number_format(one_decimal(series.mape), 1)}
     else:
         sentence += "."
     return sentence
@@ -320,8 +325,9 @@ def error_table(data: ForecastData, route: str | None = None) -> FigureTable:
             hidden = data.suppressed(key, name)
             mae = mape = SUPPRESSED if hidden else None
             if stored is not None:
-                mae = SUPPRESSED if hidden else stored.mae
-                mape = SUPPRESSED if hidden else stored.mape
+                mae = None if stored.mae is None else one_decimal(stored.mae)
+                mape = None if stored.mape is None else one_decimal(stored.mape)
+                mae, mape = (SUPPRESSED, SUPPRESSED) if hidden else (mae, mape)
             rows.append(
                 (
                     label,

@@ -81,7 +81,19 @@ def test_the_mean_model_on_three_months_equals_the_hand_computed_mean():
     inflow = errors.rows[0]
     # 3 months: 1 left out; the mean of 21 and 24 = 22.5 against 30: 7.5 off, 7.5 / 30 = 25 %
     assert inflow[2] == "Gemiddelde van de laatste maanden"
-    assert (inflow[4], inflow[5], inflow[6]) == (1, Decimal("7.50"), Decimal("25.0"))
+    assert (inflow[4], inflow[5], inflow[6]) == (1, Decimal("7.5"), Decimal("25.0"))
+
+
+def test_the_error_is_shown_with_one_decimal_rounded_half_up():
+    # 10, 20, 10, 20, 10, 20, 10, 21: 8 months, 4 left out; the mean of the 3 months before them (20, 10, 20)
+    # is 16.667 against 10, 20, 10, 21: errors 6.667, 3.333, 6.667, 4.333; MAE 5.25 -> 5,3 (not cut off to 5,2)
+    route_series([10, 20, 10, 20, 10, 20, 10, 21], start=date(2026, 4, 1))
+    refreshed()
+    data = forecast_data(FILTERS)
+    assert data.series["werk", "inflow"].model == "holt_damped_trend"  # 8 months; its backtest used the mean
+    row = error_table(data, "werk").rows[0]
+    assert row[5] == Decimal("5.3")
+    assert "gemiddeld 5,3 per maand naast de werkelijkheid" in row[7]
 
 
 @pytest.mark.parametrize(("monthly", "shown"), [(9, False), (10, True), (11, True)])
