@@ -56,7 +56,11 @@ def main(command: list[str]) -> int:
             check=True,
             stdout=subprocess.DEVNULL,
         )
-        options = f"-p {port} -k {workdir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
+        # A throwaway cluster: no durability (fsync, commit flushes, full pages, WAL beyond crash recovery), no
+        # background vacuum of tables a test run empties anyway, no JIT compiling of the tests' small queries.
+        durability = "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c wal_level=minimal"
+        background = "-c max_wal_senders=0 -c autovacuum=off -c jit=off"
+        options = f"-p {port} -k {workdir} -c listen_addresses=127.0.0.1 {durability} {background}"
         subprocess.run(
             [
                 *prefix,
