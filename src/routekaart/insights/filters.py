@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..core import forms as core_forms
 from ..organisations.selectors import municipality_list
 from ..residents.selectors import district_list
 
@@ -62,7 +63,7 @@ def default_filters() -> Filters:
     return Filters(month_from=end - relativedelta(months=DEFAULT_MONTHS - 1), month_to=end)
 
 
-class FilterForm(forms.Form):
+class FilterForm(core_forms.Form):
     """GET form above every dashboard: `gemeente`, `wijk`, `van` and `tot` (YYYY-MM)."""
 
     gemeente = forms.TypedChoiceField(label=_("Gemeente"), required=False, coerce=int, empty_value=None)

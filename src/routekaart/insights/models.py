@@ -51,7 +51,7 @@ class FlowCount(models.Model):
     label = models.CharField(_("naam"), max_length=200)
     direction = models.CharField(_("richting"), max_length=3, choices=Direction.choices)
     destination = models.CharField(_("bestemming"), max_length=100, blank=True)
-    month = models.DateField(_("maand"))  # the first day of the month
+    month = models.DateField(_("maand"), validators=limits.happened())  # the first day of the month
     municipality = models.ForeignKey(
         "organisations.Organisation", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
@@ -83,7 +83,7 @@ class TransitionCount(models.Model):
     target_kind = models.CharField(_("soort bestemming"), max_length=20)
     target_key = models.CharField(_("bestemming"), max_length=100)
     target_label = models.CharField(_("naam bestemming"), max_length=200)
-    month = models.DateField(_("maand"))
+    month = models.DateField(_("maand"), validators=limits.happened())
     municipality = models.ForeignKey(
         "organisations.Organisation", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
@@ -112,7 +112,7 @@ class CaseloadCount(models.Model):
     """The households a team and a coordinator (a staff member, never a resident) work with on the first day of a
     month, in one municipality."""
 
-    month = models.DateField(_("maand"))
+    month = models.DateField(_("maand"), validators=limits.happened())
     municipality = models.ForeignKey(
         "organisations.Organisation", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
@@ -163,9 +163,15 @@ class OutcomeCell(models.Model):
     observed = models.PositiveIntegerField(
         _("inwoners met 12 maanden nazorgperiode"), validators=limits.within(limits.COUNT)
     )
-    work_found = models.PositiveIntegerField(_("werk gevonden"), null=True, blank=True)
-    distance_reduced = models.PositiveIntegerField(_("afstand kleiner"), null=True, blank=True)
-    closed_without_return = models.PositiveIntegerField(_("afgesloten zonder terugkeer"), null=True, blank=True)
+    work_found = models.PositiveIntegerField(
+        _("werk gevonden"), null=True, blank=True, validators=limits.within(limits.COUNT)
+    )
+    distance_reduced = models.PositiveIntegerField(
+        _("afstand kleiner"), null=True, blank=True, validators=limits.within(limits.COUNT)
+    )
+    closed_without_return = models.PositiveIntegerField(
+        _("afgesloten zonder terugkeer"), null=True, blank=True, validators=limits.within(limits.COUNT)
+    )
 
     class Meta:
         verbose_name = _("uitkomstcel")
@@ -257,7 +263,7 @@ class ForecastSeries(models.Model):
         blank=True,
         validators=limits.within(ERROR_PERCENT),
     )
-    made_on = models.DateField(_("gemaakt op"))
+    made_on = models.DateField(_("gemaakt op"), validators=limits.happened())
 
     class Meta:
         verbose_name = _("prognose")
@@ -269,7 +275,7 @@ class ForecastSeries(models.Model):
 
 class ForecastPoint(models.Model):
     series = models.ForeignKey(ForecastSeries, on_delete=models.CASCADE, related_name="points")
-    month = models.DateField(_("maand"))
+    month = models.DateField(_("maand"), validators=limits.planned())
     value = models.DecimalField(
         _("verwachting"), max_digits=12, decimal_places=1, validators=limits.within(limits.AMOUNT)
     )
@@ -306,9 +312,9 @@ class RefreshRun(models.Model):
 
     step = models.CharField(_("stap"), max_length=60)
     mode = models.CharField(_("soort"), max_length=12, choices=RefreshMode.choices)
-    from_month = models.DateField(_("vanaf maand"), null=True, blank=True)
+    from_month = models.DateField(_("vanaf maand"), null=True, blank=True, validators=limits.happened())
     watermark = models.BigIntegerField(_("tot en met gebeurtenis"), default=0, validators=limits.within(WATERMARK))
-    started_at = models.DateTimeField(_("gestart"))
+    started_at = models.DateTimeField(_("gestart"), validators=limits.happened())
     duration_ms = models.PositiveIntegerField(_("duur (ms)"), validators=limits.within(limits.COUNT))
     rows = models.PositiveIntegerField(_("rijen"), validators=limits.within(limits.COUNT))
 
@@ -337,10 +343,10 @@ class Scenario(models.Model):
     child_supplement = models.DecimalField(
         _("extra per kind"), max_digits=8, decimal_places=2, default=0, validators=limits.within(CHILD_SUPPLEMENT)
     )
-    as_of = models.DateField(_("peildatum"))
+    as_of = models.DateField(_("peildatum"), validators=limits.happened())
     results = models.JSONField(_("uitkomsten"), default=dict)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(_("opgeslagen"), auto_now_add=True)
+    created_at = models.DateTimeField(_("opgeslagen"), auto_now_add=True, validators=limits.happened())
 
     class Meta:
         verbose_name = _("scenario")

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from ..core import forms as core_forms
 from ..income.selectors_facts_outcomes import benefit_facts
 from ..organisations.roles import Domain
 from ..participation.selectors_facts_outcomes import distance_category_on
@@ -46,7 +47,7 @@ PANEL_PURPOSES = {
 }
 
 
-class WhatWorksForm(forms.Form):
+class WhatWorksForm(core_forms.Form):
     """The page's own choices beside the filters: split by which profile dimension, chart which outcome."""
 
     uitsplitsen = forms.ChoiceField(label=_("Uitsplitsen naar"), required=False, choices=list(SPLITS.items()))
@@ -89,7 +90,7 @@ def what_works(request: HttpRequest) -> HttpResponse:
     )
 
 
-class PanelForm(forms.Form):
+class PanelForm(core_forms.Form):
     """The panel's GET: the household and the resident (or the decision form's addressee), and what is chosen."""
 
     huishouden = forms.IntegerField(min_value=1, max_value=ID_LIMIT)

@@ -81,7 +81,7 @@ def _columns(first: str) -> list[Column]:
         Column("social_benefits", _("Maatschappelijke baten"), "money"),
         Column("social_ratio", _("Maatschappelijke verhouding"), "ratio"),
         Column("financial_ratio", _("Financiële verhouding"), "ratio"),
-        Column("reference", _("MKBA-referentie (seed)"), "ratio"),
+        Column("reference", _("MKBA-referentie"), "ratio"),
     ]
 
 
@@ -121,7 +121,7 @@ def _note() -> str:
 def _reference(assumptions: Assumptions) -> str:
     return str(
         _(
-            "Ter vergelijking (seed 002 §3.3, MKBA van LPBL voor Amsterdam): maatschappelijke kosten-batenverhouding "
+            "Ter vergelijking (Startnotitie Zaanse visie op de uitvoeringsorganisatie participatie, 2016, §3.3: MKBA van LPBL voor Amsterdam): maatschappelijke kosten-batenverhouding "
             "{social}, financieel {financial}; iedere geïnvesteerde euro leverde € 1,10 aan maatschappelijke baten op."
         )
     ).format(
@@ -204,7 +204,7 @@ def cost_benefit_assumptions(filters: Filters) -> FigureTable:
             Column("source", _("Bron"), "text"),
         ],
         rows=_assumption_rows(assumptions),
-        note=_("Versie {version} van de aannames (insights/data/cost_benefit.yaml).").format(
+        note=_("Versie {version} van de aannames; functioneel beheer past ze aan in de configuratie.").format(
             version=cost_benefit.NUMBERS.version
         ),
     )
