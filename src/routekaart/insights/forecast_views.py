@@ -11,14 +11,14 @@ from django.views.decorators.http import require_GET
 
 from .filters import filters_from
 from .forecasting import SETTINGS
-from .selectors_forecasts import ALL_ROUTES, MODEL_LABELS, SERIES, error_table, forecast_data, forecast_table
+from .selectors_forecasts import ALL_ROUTES, SERIES, error_table, forecast_data, forecast_table
 
 
 @permission_required("insights.view_insights", raise_exception=True)
 @require_GET
 def forecasts(request: HttpRequest) -> HttpResponse:
     filter_form, filters = filters_from(request.GET)
-    context = {"section": "forecasts", "filter_form": filter_form, "settings": SETTINGS, "models": MODEL_LABELS}
+    context = {"section": "forecasts", "filter_form": filter_form, "method": SETTINGS}
     if filter_form.errors:
         return render(request, "insights/forecasts.html", context, status=400)
     data = forecast_data(filters)

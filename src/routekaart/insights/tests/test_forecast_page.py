@@ -69,6 +69,9 @@ def test_a_constant_inflow_is_forecast_as_itself_and_was_0_off(staff_client):
     # backtest: half of 12 months = 6 left out, forecast 20 against 20: 0 off
     assert "Op de afgelopen 6 maanden zat deze prognose gemiddeld 0,0 per maand naast de werkelijkheid" in content
     assert "Prognose instroom" in content
+    # the method's numbers, from the data file
+    assert "Met minder dan 6 maanden historie: het gemiddelde van de laatste 3 maanden." in content
+    assert "Met minstens 24 maanden historie" in content
 
 
 def test_the_mean_model_on_three_months_equals_the_hand_computed_mean():
