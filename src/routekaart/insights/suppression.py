@@ -1,5 +1,7 @@
 """Small groups are never shown: a figure about fewer than `MIN_GROUP` residents shows "minder dan 10" and no
-number, in every page, export and API of insights alike (k-anonymity). Rates carry a 95 % Wilson interval, which
+number, in every page, export and API of insights alike (k-anonymity). A rate is a count in disguise: shown beside
+its group's size, 25 % of 12 gives the 3 away. So a rate is also suppressed when the residents it counts, or those
+it does not, number 1 to 9 (0 and the whole group give no one away). Rates carry a 95 % Wilson interval, which
 stays within 0 to 100 % and is honest for small groups and for rates near 0 or 100 %.
 """
 
@@ -55,12 +57,14 @@ def wilson(part: int, whole: int) -> tuple[float, float]:
 
 
 def rate(part: int | None, whole: int) -> Rate:
-    """The shown form of `part` of `whole`: suppressed under `MIN_GROUP`, empty when nothing was counted or the
-    outcome does not apply (`part` None)."""
+    """The shown form of `part` of `whole`: suppressed when the group, the part or the rest of the group is 1 to 9
+    residents; empty when nothing was counted or the outcome does not apply (`part` None)."""
     if is_suppressed(whole):
         return Rate(None, None, None, None, None, suppressed=True)
     if whole == 0 or part is None:
         return Rate(part, whole, None, None, None, suppressed=False)
+    if is_suppressed(part) or is_suppressed(whole - part):
+        return Rate(None, None, None, None, None, suppressed=True)
     lower, upper = wilson(part, whole)
     return Rate(part, whole, _one_decimal(part / whole), _one_decimal(lower), _one_decimal(upper), suppressed=False)
 

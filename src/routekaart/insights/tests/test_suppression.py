@@ -11,7 +11,7 @@ from routekaart.organisations.models import Organisation, OrganisationKind
 
 @pytest.mark.parametrize(("whole", "shown"), [(MIN_GROUP - 1, False), (MIN_GROUP, True), (MIN_GROUP + 1, True)])
 def test_a_group_under_ten_residents_shows_no_number(whole, shown):
-    result = rate(whole // 2, whole)
+    result = rate(0, whole)
     assert result.suppressed is not shown
     assert (result.percent is not None) is shown
     assert (count(whole) is not None) is shown
@@ -23,8 +23,28 @@ def test_the_wilson_interval_matches_a_hand_computed_value():
     lower, upper = wilson(5, 10)
     assert round(lower, 4) == 0.2366
     assert round(upper, 4) == 0.7634
-    shown = rate(5, 10)
-    assert (shown.percent, shown.lower, shown.upper) == (Decimal("50.0"), Decimal("23.7"), Decimal("76.3"))
+    # 10 of 20: p = 0.5; z²/n = 0.192; half-width 1.96*sqrt(0.0125 + 0.0024)/1.192 = 0.2008
+    shown = rate(10, 20)
+    assert (shown.percent, shown.lower, shown.upper) == (Decimal("50.0"), Decimal("29.9"), Decimal("70.1"))
+
+
+@pytest.mark.parametrize(
+    ("part", "whole", "shown"),
+    [
+        (9, 40, False),
+        (10, 40, True),
+        (11, 40, True),
+        (31, 40, False),
+        (30, 40, True),
+        (29, 40, True),
+        (0, 40, True),
+        (40, 40, True),
+    ],
+)
+def test_a_rate_that_would_give_away_1_to_9_residents_is_not_shown(part, whole, shown):
+    """25 % of 12 is 3 people: the residents counted, and those not counted, are each 0 or at least 10."""
+    assert rate(part, whole).suppressed is not shown
+    assert (rate(part, whole).percent is not None) is shown
 
 
 def test_an_interval_stays_between_0_and_100_percent():
