@@ -263,7 +263,7 @@ class ForecastSeries(models.Model):
         blank=True,
         validators=limits.within(ERROR_PERCENT),
     )
-    made_on = models.DateField(_("gemaakt op"), validators=limits.happened())
+    made_on = models.DateField(_("gemaakt op"), validators=limits.planned())  # a refresh may run as of a later day
 
     class Meta:
         verbose_name = _("prognose")
