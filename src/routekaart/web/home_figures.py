@@ -22,6 +22,7 @@ from ..audit import selectors as audit_selectors
 from ..catalog import selectors as catalog_selectors
 from ..income import selectors as income_selectors
 from ..income import selectors_payments, selectors_recovery
+from ..insights.selectors_yardsticks import yardstick_headlines
 from ..legal import selectors_enforcement
 from ..legal import selectors_home as legal_home
 from ..organisations.roles import Role
@@ -361,7 +362,7 @@ def _euros(amount: Decimal) -> str:
 
 
 def policy(user) -> list[Section]:
-    """Headline figures, aggregates only: 5 queries."""
+    """Headline figures, aggregates only: at most 6 queries (two of them for the yardsticks)."""
     flow = income_selectors.benefit_flow()
     budget = participation_selectors.budget_use_get()
     caseload = reverse("income:caseload")
@@ -401,6 +402,12 @@ def policy(user) -> list[Section]:
                 Figure(_("Besteed van het budget"), f"{share} %" if share is not None else _("geen budget")),
             ],
             links=[Link(_("Resultaten en doorstroom in participatie"), reverse("participation:reports"))],
+        ),
+        Section(
+            "yardsticks",
+            _("Maatstaven uit de visie, afgelopen 12 maanden"),
+            figures=[Figure(label, value, url) for label, value, url in yardstick_headlines()],
+            links=[Link(_("Alle maatstaven naast de eigen cijfers"), reverse("insights:yardsticks"))],
         ),
     ]
 

@@ -24,7 +24,7 @@ FIGURE_QUERIES = {
     Role.SCHOOL: 4,
     Role.EMPLOYER_ADVISER: 3,
     Role.PROVIDER: 3,
-    Role.POLICY: 4,
+    Role.POLICY: 6,
     Role.MARKET_MANAGER: 3,
     Role.LEGAL: 4,
     Role.CLIENT_ADMIN: 5,
