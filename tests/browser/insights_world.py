@@ -7,7 +7,8 @@ with the owners' factories and then refreshed in full, as the nightly job does.
 - What works for whom: 20 residents aged 29 started a job coach on 3 March 2025, 10 of them found work (ended on
   1 September 2025 with a placement); 3 residents aged 55 started one the same day. Split by age: 20 started, 50 %
   work found (10 who did and 10 who did not: neither side under 10), and a group of 3 that shows no number.
-- The policy simulation: 11 singles at 90 % of the minimum use the energy allowance; 3 couples earn more.
+- The policy simulation: 11 singles at 90 % of the minimum use the energy allowance; 10 couples earn more (a
+  limit of 120 % reaches the 11 and leaves 10 out: no group under 10).
 
 Every resident has the factory's own name (Voornaam<n> Achternaam<n>) and BSN; `people()` collects them so the
 journey can check that no page shows one.
@@ -39,7 +40,7 @@ YOUNG_STARTS = 20  # a job coach from 3 March 2025, aged 29 then
 YOUNG_WORK_FOUND = 10  # ended 1 September 2025 with regular work: 10 / 20 = 50 %
 OLDER_STARTS = 3  # a job coach the same day, aged 55: under 10, no number
 SINGLES = 11  # at EUR 900 a month (90 % of the test norm of EUR 1,000), using the energy allowance
-COUPLES = 3  # at EUR 2,500 a month, above every limit
+COUPLES = 10  # at EUR 2,500 a month (167 % of the couple norm of EUR 1,500), above the limit
 
 
 @dataclass(frozen=True)

@@ -24,10 +24,12 @@ from routekaart.organisations.demo import DEMO_PASSWORD
 from .conftest import AXE, WCAG_TAGS
 from .insights_world import (
     CARE_ROUTE,
+    COUPLES,
     DEBT_ROUTE,
     DEBT_ROUTE_STARTS,
     MUNICIPALITY,
     OLDER_STARTS,
+    SINGLES,
     WORK_ROUTE,
     WORK_ROUTE_STARTS,
     YOUNG_STARTS,
@@ -125,6 +127,7 @@ def cell_texts(row) -> list[str]:
 
 def test_beleid_steers_from_the_flows_to_a_saved_scenario(journey, world, tmp_path: Path):
     page, watch = journey
+    assert len(world.family_names) == len(world.bsns) >= 80  # 30 on routes, 23 with a job coach, 31 in households
     log_in(page, "beleid", DEMO_PASSWORD)
     expect(page.locator('h1[data-home="policy"]')).to_be_visible()
     check(page, watch, world)
@@ -192,6 +195,7 @@ def test_beleid_steers_from_the_flows_to_a_saved_scenario(journey, world, tmp_pa
     by_band = {row[columns.index("Leeftijd")]: row for row in rows[1:] if row and row[0] is not None}
     assert str(by_band[YOUNG][columns.index("Inwoners gestart")]) == young[started]
     assert by_band[OLDER][columns.index("Inwoners gestart")] == TOO_FEW
+    assert by_band[YOUNG][columns.index("Werk gevonden")] == float(young[work].removesuffix(" %").replace(",", "."))
     watch.assert_clean(page)
 
     # The policy simulation: calculate, save as a named scenario, find it in the list.
@@ -206,6 +210,10 @@ def test_beleid_steers_from_the_flows_to_a_saved_scenario(journey, world, tmp_pa
     form.get_by_role("button", name="Bereken").click()
     expect(page.get_by_role("heading", name="Uitkomsten", level=2)).to_be_visible()
     check(page, watch, world)
+    summary = page.locator("#figuur-simulation_summary table")
+    assert cell_texts(row_of(summary, "Huishoudens bekend bij inkomen"))[1] == str(SINGLES + COUPLES)  # 11 + 10
+    # the 11 singles at 90 % are under the limit of 120 %, the couples at 167 % are not: 11 x EUR 1,000 a year
+    assert cell_texts(summary.locator("tbody tr").filter(has_text="Bereik"))[1:] == [str(SINGLES), "€ 11.000"]
     page.get_by_label("Naam van het scenario").fill(SCENARIO)
     page.get_by_role("button", name="Scenario opslaan").click()
     page.wait_for_url(re.compile(r"/sturing/simulatie/\d+/$"))
