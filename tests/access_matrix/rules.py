@@ -67,6 +67,7 @@ LEGAL = frozenset({Role.LEGAL})  # klantbeheer: bezwaar, beroep en klachten (leg
 OBJECTION_READERS = frozenset({Role.LEGAL, Role.COORDINATOR})  # legal.view_objections, register_objection
 CLIENT_ADMIN = frozenset({Role.CLIENT_ADMIN})  # klantbeheer: handhaving, betalingen (legal.handle_enforcement)
 CLAIM_HANDLERS = frozenset({Role.CLIENT_ADMIN, Role.COORDINATOR})  # income.view_claims, manage_claims
+STEERING = frozenset({Role.POLICY, Role.MARKET_MANAGER})  # insights.view_insights
 TRAJECTORY_ROLES = frozenset({Role.COORDINATOR, Role.JOB_COACH, Role.SCHOOL, Role.PROVIDER})
 PERSONAL_KINDS = frozenset(
     {
@@ -111,7 +112,8 @@ class Rule:
     write_activity: str = ""
     write_roles: frozenset[str] | None = None
     extra: dict[str, object] = field(default_factory=dict)  # fixed URL keywords (a step slug, a kind)
-    query: dict[str, str] = field(default_factory=dict)  # required query parameters ("today" is today's date)
+    # required query parameters: "today" is today's date, "@key" the cell's household object of that key (as `pk`)
+    query: dict[str, str] = field(default_factory=dict)
     htmx: bool = False  # a fragment answered to htmx only (others are redirected to the full page)
     content_type: str = ""  # the body's media type of an API write, when not JSON (an iWmo/iJw message is XML)
 
@@ -346,6 +348,30 @@ RULES: dict[str, Rule] = {
     "work:sroi_list": R("none", AGGREGATE, {Role.EMPLOYER_ADVISER, Role.POLICY}),
     "work:sroi_create": R("none", BUSINESS, ADVISER),
     "work:sroi_detail": R("none", BUSINESS, {Role.EMPLOYER_ADVISER, Role.POLICY}, pk="sroi", write_roles=ADVISER),
+    # --- insights: steering (/sturing/), aggregates only (insights.view_insights) -----------------------------
+    "insights:flows": R("none", AGGREGATE, STEERING),
+    "insights:sankey": R("none", AGGREGATE, STEERING),
+    "insights:caseload": R("none", AGGREGATE, STEERING),
+    "insights:yardsticks": R("none", AGGREGATE, STEERING),
+    "insights:what_works": R("none", AGGREGATE, STEERING),
+    "insights:cost_benefit": R("none", AGGREGATE, STEERING),
+    "insights:forecasts": R("none", AGGREGATE, STEERING),
+    # saving a scenario is beleid's alone (insights.simulate_policy)
+    "insights:simulation": R("none", AGGREGATE, STEERING, write_roles={Role.POLICY}),
+    "insights:scenario_detail": R("none", AGGREGATE, STEERING, pk="scenario"),
+    "insights:export": R("none", AGGREGATE, STEERING, extra={"code": "flows_route", "fmt": "csv"}),
+    "insights:print": R("none", AGGREGATE, STEERING),
+    "insights:print_pdf": R("none", AGGREGATE, STEERING),
+    # the caseworker's panel reads THIS resident's profile (query: huishouden, inwoner) through the access check of
+    # the participation page it sits in; a household the user may not see is not found
+    "insights:what_works_panel": R(
+        "household",
+        "participation",
+        CASEWORK,
+        hides=True,
+        htmx=True,
+        query={"huishouden": "@household_id", "inwoner": "@resident_id", "soort": "instrument"},
+    ),
     # --- API: organisations and catalog ------------------------------------------------------------------------
     "api-me": R("none", ACCOUNT, EVERYONE),
     "api-token-create": R("none", ACCOUNT, EVERYONE),
@@ -387,6 +413,8 @@ RULES: dict[str, Rule] = {
     "trajectory-conditions": R("trajectory", "route-guidance", TRAJECTORY_ROLES, pk="trajectory"),
     "trajectory-offer-place": R("trajectory", "route-guidance", TRAJECTORY_ROLES, pk="trajectory"),
     "trajectory-transitions": R("trajectory", "route-guidance", TRAJECTORY_ROLES, pk="trajectory"),
+    # --- API: steering figures (/api/v1/sturing/) ----------------------------------------------------------------
+    "insights-figure": R("none", AGGREGATE, STEERING, extra={"code": "flows_route"}),
     # --- API: residents ----------------------------------------------------------------------------------------
     "household-list": R(
         "list",

@@ -177,15 +177,38 @@ def _cases():
                     )
 
 
+def _lookup(world, cell: str, key: str):
+    """The cell's household object of `key` (H_out's for the uninvolved cell, else H_in's), or a shared one."""
+    side = world.h_out if cell == "out" else world.h_in
+    if key in side.ids:
+        return side.ids[key]
+    if key in world.shared:
+        return world.shared[key]
+    return None
+
+
+def _query(world, rule: Rule, cell: str) -> dict[str, object]:
+    """The rule's query parameters: "today" is today's date, "@key" names the cell's object like a URL keyword
+    does (a fragment that takes its household and resident as parameters is asked about H_in and H_out alike)."""
+    query: dict[str, object] = {}
+    for name, value in rule.query.items():
+        if value == "today":
+            query[name] = timezone.localdate().isoformat()
+        elif value.startswith("@"):
+            found = _lookup(world, cell, value[1:])
+            if found in (None, ""):
+                pytest.fail(f"the world has no object {value[1:]!r} for query parameter {name!r}")
+            query[name] = found
+        else:
+            query[name] = value
+    return query
+
+
 def _url(world, route: Route, rule: Rule, cell: str) -> str:
     side = world.h_out if cell == "out" else world.h_in
 
     def lookup(key):
-        if key in side.ids:
-            return side.ids[key]
-        if key in world.shared:
-            return world.shared[key]
-        return None
+        return _lookup(world, cell, key)
 
     kwargs = {}
     for keyword in route.kwargs:
@@ -246,7 +269,7 @@ def test_access_matrix(world, clients, in_savepoint, route, method, role, cell):
     allowed = expected_allowed(subject, activity, roles, role, cell)
     url = _url(world, route, rule, cell)
     client = clients[role]
-    query = {k: (timezone.localdate().isoformat() if v == "today" else v) for k, v in rule.query.items()}
+    query = _query(world, rule, cell)
     events_before = Event.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     headers = {"HX-Request": "true"} if rule.htmx else {}
     if method == "get":

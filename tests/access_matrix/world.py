@@ -585,6 +585,24 @@ def _conduct_complaint(side: Side, legal, about) -> None:
     side.ids["conduct_complaint_id"] = complaint.pk
 
 
+def _insights_objects(world: World, municipality) -> None:
+    """A saved policy scenario (steering): aggregates of the municipality's caseload, saved by beleid."""
+    from routekaart.income.models import Regulation
+    from routekaart.insights import services as insights
+    from routekaart.insights.simulation import Parameters
+
+    parameters = Parameters(
+        municipality_id=municipality.pk,
+        regulations=(Regulation.objects.order_by("order").first().code,),
+        threshold_percent=120,
+        allowance=Decimal("300.00"),
+        child_supplement=Decimal("50.00"),
+        as_of=timezone.localdate(),
+    )
+    scenario = insights.scenario_save(actor=world.users[Role.POLICY], name="Matrixscenario", parameters=parameters)
+    world.shared["scenario"] = scenario.pk
+
+
 def world_build() -> World:
     """Everything the matrix requests, in one go (called inside a transaction the module rolls back)."""
     _configuration()
@@ -627,6 +645,7 @@ def world_build() -> World:
     _shared(shared, org_in, users[Role.COORDINATOR])
     world = World(org_in=org_in, users=users, devices=devices, h_in=h_in, h_out=h_out, shared=shared)
     _try(h_in, "providers", lambda: _provider_objects(world, municipality))
+    _try(h_in, "insights", lambda: _insights_objects(world, municipality))
     # klantbeheer: each side's objects made by its own Dienst (ORG_IN's by the matrix's legal and client_admin)
     legal_out, admin_out = _user(Role.LEGAL, org_out), _user(Role.CLIENT_ADMIN, org_out)
     approver_in, approver_out = _user(Role.CLIENT_ADMIN, org_in), _user(Role.CLIENT_ADMIN, org_out)

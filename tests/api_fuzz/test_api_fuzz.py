@@ -68,6 +68,8 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
 
 # Real values of the dataset, by path-parameter name; filled by the `dataset` fixture, read by the hook below.
 _REAL_VALUES: dict[str, list[Any]] = {}
+# Registered figures of the steering API, one of each family, so the fuzzer also asks for figures that exist.
+STEERING_FIGURES = ("flows_route", "sankey", "caseload_team", "yardstick_distance", "forecast_caseload")
 # Requests sent, per caller, for the figures of a long run.
 REQUESTS: dict[str, int] = {}
 
@@ -128,6 +130,7 @@ def dataset(db) -> dict[str, Any]:
     team = coordinator.affiliations.get().organisation
     adviser = UserFactory(first_name="Wim", last_name="Werkgeversadviseur", role=Role.EMPLOYER_ADVISER)
     superuser = UserFactory(first_name="Bea", last_name="Beheer", is_superuser=True, is_staff=True)
+    policy = UserFactory(first_name="Bo", last_name="Beleid", role=Role.POLICY)
 
     households, residents, memberships, cases = [], [], [], []
     for number, (family, involved) in enumerate([("Hendriks", True), ("Yilmaz", True), ("De Vries", False)]):
@@ -189,7 +192,7 @@ def dataset(db) -> dict[str, Any]:
     _REAL_VALUES.update(
         id=sorted(set(ids)),
         membership_id=[m.pk for m in memberships],
-        code=[team.code, employer.organisation.code],
+        code=[team.code, employer.organisation.code, *STEERING_FIGURES],
     )
     return {
         "superuser": superuser,
@@ -198,6 +201,7 @@ def dataset(db) -> dict[str, Any]:
         "provider": provider.user,
         "legal": legal,
         "client_admin": client_admin,
+        "policy": policy,
     }
 
 
@@ -292,10 +296,11 @@ def _report_figures():
 CALLER_PATHS: dict[str, tuple[str, ...]] = {
     "legal": ("/api/v1/bezwaren/", "/api/v1/klachten-bejegening/", "/api/v1/kwaliteit/"),
     "client_admin": ("/api/v1/income/payment-runs/", "/api/v1/vorderingen/", "/api/v1/handhaving/"),
+    "policy": ("/api/v1/sturing/",),  # beleid: the steering figures, aggregates only
 }
 
 
-@pytest.fixture(params=["superuser", "coordinator", "employer_adviser", "provider", "legal", "client_admin"])
+@pytest.fixture(params=["superuser", "coordinator", "employer_adviser", "provider", "legal", "client_admin", "policy"])
 def caller(request, dataset) -> dict[str, Any]:
     # Schemathesis' pytest wrapper renames the item per operation through `_nodeid`, which pytest 9.2 no longer has.
     if not hasattr(request.node, "_nodeid"):
