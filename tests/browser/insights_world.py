@@ -1,11 +1,12 @@
 """The steering journey's world: one small town (Gemeente Reigersveld, wijk Oever) whose figures beleid reads, built
-with the owners' factories and then refreshed in full, as the nightly job does.
+with the owners' factories and then refreshed in full, as the nightly job does. Its days are counted back from
+today, so the facts always fall within the pages' default period (the last 24 months).
 
-- Routes: 15 residents started "Route Werk en inkomen" in March 2026, 4 started "Route Zorg en welzijn" and 11
-  "Route Schulden" in April 2026 (the Sankey's links from "Aanmelding": 15, 11, and one under 10; the flows table
+- Routes: 15 residents started "Route Werk en inkomen" two months ago, 4 started "Route Zorg en welzijn" and 11
+  "Route Schulden" last month (the Sankey's links from "Aanmelding": 15, 11, and one under 10; the flows table
   with its total also hides the 11, which would give the 4 away).
-- What works for whom: 20 residents aged 29 started a job coach on 3 March 2025, 10 of them found work (ended on
-  1 September 2025 with a placement); 3 residents aged 55 started one the same day. Split by age: 20 started, 50 %
+- What works for whom: 20 residents aged 29 started a job coach 20 months ago, 10 of them found work (ended six
+  months later with a placement); 3 residents aged 55 started one the same day. Split by age: 20 started, 50 %
   work found (10 who did and 10 who did not: neither side under 10), and a group of 3 that shows no number.
 - The policy simulation: 11 singles at 90 % of the minimum use the energy allowance; 10 couples earn more (a
   limit of 120 % reaches the 11 and leaves 10 out: no group under 10).
@@ -18,6 +19,9 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+
+from dateutil.relativedelta import relativedelta
+from django.utils import timezone
 
 from routekaart.insights.refresh import insights_refresh
 from routekaart.insights.tests import factories_outcomes as outcomes
@@ -33,11 +37,11 @@ MUNICIPALITY = "Gemeente Reigersveld"
 WORK_ROUTE = "Route Werk en inkomen"
 CARE_ROUTE = "Route Zorg en welzijn"
 DEBT_ROUTE = "Route Schulden"
-WORK_ROUTE_STARTS = 15  # in March 2026
-CARE_ROUTE_STARTS = 4  # in April 2026: under 10, no number
-DEBT_ROUTE_STARTS = 11  # in April 2026: no number either beside the total, or 30 - 15 - 11 would give the 4 away
-YOUNG_STARTS = 20  # a job coach from 3 March 2025, aged 29 then
-YOUNG_WORK_FOUND = 10  # ended 1 September 2025 with regular work: 10 / 20 = 50 %
+WORK_ROUTE_STARTS = 15  # two months ago
+CARE_ROUTE_STARTS = 4  # last month: under 10, no number
+DEBT_ROUTE_STARTS = 11  # last month: no number either beside the total, or 30 - 15 - 11 would give the 4 away
+YOUNG_STARTS = 20  # a job coach from the 3rd of the month 20 months ago, aged 29 then
+YOUNG_WORK_FOUND = 10  # ended six months later with regular work: 10 / 20 = 50 %
 OLDER_STARTS = 3  # a job coach the same day, aged 55: under 10, no number
 SINGLES = 11  # at EUR 900 a month (90 % of the test norm of EUR 1,000), using the energy allowance
 COUPLES = 10  # at EUR 2,500 a month (167 % of the couple norm of EUR 1,500), above the limit
@@ -50,41 +54,48 @@ class InsightsWorld:
     bsns: tuple[str, ...]
 
 
+def _month(months_ago: int, day: int) -> datetime.date:
+    """The `day` of the month `months_ago` months before this one."""
+    return (timezone.localdate().replace(day=1) - relativedelta(months=months_ago)).replace(day=day)
+
+
 def _routes(district) -> None:
     route_map = RouteMapFactory()
     work = RouteFactory(route_map=route_map, name=WORK_ROUTE)
     care = RouteFactory(route_map=route_map, name=CARE_ROUTE)
-    trajectories(WORK_ROUTE_STARTS, work, district, started_on=datetime.date(2026, 3, 10))
-    trajectories(CARE_ROUTE_STARTS, care, district, started_on=datetime.date(2026, 4, 14))
+    trajectories(WORK_ROUTE_STARTS, work, district, started_on=_month(2, 10))
+    trajectories(CARE_ROUTE_STARTS, care, district, started_on=_month(1, 14))
     debt = RouteFactory(route_map=route_map, name=DEBT_ROUTE)
-    trajectories(DEBT_ROUTE_STARTS, debt, district, started_on=datetime.date(2026, 4, 14))
+    trajectories(DEBT_ROUTE_STARTS, debt, district, started_on=_month(1, 14))
 
 
 def _job_coaches(district) -> None:
-    started = datetime.date(2025, 3, 3)
+    started = _month(20, 3)
+    young, older = started.replace(year=started.year - 29, day=1), started.replace(year=started.year - 55, day=1)
     municipality = district.municipality
     for n in range(YOUNG_STARTS):
-        resident, _household = outcomes.person(birth_date=datetime.date(1995, 6, 15), district=district)
+        resident, _household = outcomes.person(birth_date=young, district=district)
         found = n < YOUNG_WORK_FOUND
         outcomes.assignment(
             resident,
             municipality=municipality,
             started_on=started,
-            ended_on=datetime.date(2025, 9, 1) if found else None,
+            ended_on=started + relativedelta(months=6) if found else None,
             result_code="regular_work" if found else None,
         )
     for _ in range(OLDER_STARTS):
-        resident, _household = outcomes.person(birth_date=datetime.date(1970, 1, 20), district=district)
+        resident, _household = outcomes.person(birth_date=older, district=district)
         outcomes.assignment(resident, municipality=municipality, started_on=started)
 
 
 def _caseload(district) -> None:
-    NormVersionFactory()
+    year = timezone.localdate().year  # the simulation counts on today's norms and this year's incomes
+    NormVersionFactory(effective_from=datetime.date(year, 1, 1))
     regs = regulations()
     for _ in range(SINGLES):
-        household(district=district, income="900", uses=(regs["energy_allowance"],))
+        household(district=district, income="900", year=year, uses=(regs["energy_allowance"],))
     for _ in range(COUPLES):
-        household(district=district, income="2500", partner=True)
+        household(district=district, income="2500", partner=True, year=year)
 
 
 def people() -> tuple[tuple[str, ...], tuple[str, ...]]:

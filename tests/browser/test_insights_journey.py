@@ -139,8 +139,8 @@ def test_beleid_steers_from_the_flows_to_a_saved_scenario(journey, world, tmp_pa
     expect(page.get_by_role("heading", name="Instroom en uitstroom", level=1)).to_be_visible()
     check(page, watch, world)
     per_route = page.locator("#figuur-flows_route table")
-    assert cell_texts(row_of(per_route, WORK_ROUTE))[1] == str(WORK_ROUTE_STARTS)  # in: 15 started March 2026
-    assert cell_texts(row_of(per_route, CARE_ROUTE))[1] == TOO_FEW  # in: 4 started April 2026
+    assert cell_texts(row_of(per_route, WORK_ROUTE))[1] == str(WORK_ROUTE_STARTS)  # in: 15 started two months ago
+    assert cell_texts(row_of(per_route, CARE_ROUTE))[1] == TOO_FEW  # in: 4 started last month
     # the total (30) is in the note: the 11 of the debt route go unshown too, or 30 - 15 - 11 would give the 4 away
     assert cell_texts(row_of(per_route, DEBT_ROUTE))[1] == TOO_FEW
 
