@@ -6,15 +6,60 @@ from django_otp.oath import totp
 PASSWORD = "juist-wachtwoord-123"
 
 
-@pytest.fixture(autouse=True)
-def processing_register(request):
-    """The register of processing activities, which every processing log entry refers to (tests using the db)."""
-    if request.node.get_closest_marker("django_db") is None and "live_server" not in request.fixturenames:
-        return
-    request.getfixturevalue("_django_db_helper")  # the database as the marker asks for it, before we write
+class _Committed:
+    """What the test database holds outside every test's transaction: the register of processing activities,
+    committed once after the database is made (`django_db_setup` in the root conftest) and again after each
+    transactional test, whose end empties every table."""
+
+    register = False
+    blocker = None
+
+
+def register_commit(django_db_blocker) -> None:
+    """Load the register into the test database outside any test's transaction, so tests start with it."""
+    from django.db import connection
+
     from routekaart.audit.configuration import processing_activities_load
 
-    processing_activities_load()
+    _Committed.blocker = django_db_blocker
+    with django_db_blocker.unblock():
+        if connection.in_atomic_block:  # a module's own rolled-back transaction: not a place to commit
+            return
+        processing_activities_load()
+    _Committed.register = True
+
+
+@pytest.fixture(autouse=True)
+def processing_register(request):
+    """The register of processing activities, which every processing log entry refers to (tests using the db).
+
+    The database holds it already, committed (see `_Committed`): a test starts with exactly the rows a load at its
+    start would leave, without paying for the load (126 statements, thousands of times); what it changes is rolled
+    back. Only when it is not committed (a database made outside pytest-django) is it loaded in the test's
+    transaction, as before. The loader's process state, the cache of roles, is emptied per test as a load would.
+    """
+    if request.node.get_closest_marker("django_db") is None and "live_server" not in request.fixturenames:
+        return
+    from routekaart.audit.configuration import processing_activities_load, roles_cache_clear
+
+    request.getfixturevalue("_django_db_helper")  # the database as the marker asks for it, before we write
+    if not _Committed.register:
+        processing_activities_load()
+    roles_cache_clear()
+    if _is_transactional(request):
+        request.addfinalizer(_register_emptied)
+
+
+def _register_emptied() -> None:
+    _Committed.register = False
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test emptied every table, commit the register again for the tests that follow."""
+    yield
+    if not _Committed.register and _Committed.blocker is not None:
+        register_commit(_Committed.blocker)
 
 
 @pytest.fixture
