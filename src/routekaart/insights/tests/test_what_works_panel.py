@@ -50,43 +50,63 @@ def panel(client, household, resident, **extra):
 
 def test_the_panel_names_the_profile_and_the_rate_for_people_like_this_resident(caseworker):
     client, resident, household = caseworker
-    OutcomeCellFactory(residents=11, observed=11, work_found=5, **PROFILE)
+    OutcomeCellFactory(residents=25, observed=25, work_found=10, **PROFILE)
     OutcomeCellFactory(residents=40, observed=40, work_found=40, **{**PROFILE, "age_band": "55+"})  # not like them
     response = panel(client, household, resident)
     assert response.status_code == 200
     html = response.content.decode()
     assert "27 tot en met 34 jaar" in html and "Laag opgeleid" in html and "1 tot 2 jaar in de bijstand" in html
     assert "Jobcoach" in html
-    assert "werk gevonden 45,5 %" in html and "21,3 %" in html and "72,0 %" in html  # 5 of 11, not 45 of 51
+    # 10 of 25 = 40.0 %, not 50 of 65; Wilson: centre (0.4 + 3.8415/50) / (1 + 3.8415/25) = 0.41332,
+    # half 1.96 √(0.4·0.6/25 + 3.8415/2500) / 1.15366 = 0.17929: 23.4 to 59.3
+    assert "werk gevonden 40,0 %" in html and "23,4 %" in html and "59,3 %" in html
 
 
 @pytest.mark.parametrize(("residents", "shown"), [(9, False), (10, True), (11, True)])
 def test_a_group_under_10_shows_no_number_in_the_panel(caseworker, residents, shown):
     client, resident, household = caseworker
-    OutcomeCellFactory(residents=residents, observed=residents, work_found=5, **PROFILE)
+    OutcomeCellFactory(residents=residents, observed=residents, work_found=residents, **PROFILE)
     html = panel(client, household, resident).content.decode()
     if shown:
-        assert {10: "50,0 %", 11: "45,5 %"}[residents] in html
+        assert "werk gevonden 100,0 %" in html  # all of them: the rest is 0
     else:
         assert "Jobcoach: minder dan 10 vergelijkbare inwoners." in html
         assert "%" not in html.split("Jobcoach")[1].split("</p>")[0]
 
 
+@pytest.mark.parametrize(("part", "rest", "shown"), [(9, 11, False), (11, 9, False), (10, 10, True), (11, 11, True)])
+def test_a_rate_whose_part_or_rest_is_under_10_reads_minder_dan_10_in_the_panel_as_on_the_dashboard(
+    caseworker, part, rest, shown
+):
+    client, resident, household = caseworker
+    OutcomeCellFactory(residents=part + rest, observed=part + rest, work_found=part, **PROFILE)
+    (mine,) = outcome_rates(
+        filters=panel_filters(D(2026, 6, 30)), kind=InterventionKind.INSTRUMENT, profile=Profile(**PROFILE)
+    )
+    html = panel(client, household, resident).content.decode()
+    # 10 of 20 and 11 of 22 are both 50.0 %
+    assert ("werk gevonden 50,0 %" in html) is shown
+    assert mine.rates["work_found"].suppressed is not shown
+    if not shown:
+        assert "werk gevonden: minder dan 10 vergelijkbare inwoners" in html
+
+
 def test_the_panel_shows_the_dashboards_rate_for_that_profile(caseworker, staff_client):
     client, resident, household = caseworker
-    OutcomeCellFactory(residents=11, observed=11, work_found=5, cohort_year=2024, **PROFILE)
-    OutcomeCellFactory(residents=12, observed=10, work_found=7, cohort_year=2026, **PROFILE)
+    OutcomeCellFactory(residents=15, observed=15, work_found=6, cohort_year=2024, **PROFILE)
+    OutcomeCellFactory(residents=14, observed=12, work_found=7, cohort_year=2026, **PROFILE)
     OutcomeCellFactory(residents=20, observed=20, work_found=1, **{**PROFILE, "education": "high"})
     filters = panel_filters(D(2026, 6, 30))
     dashboard = outcome_rates(filters=filters, kind=InterventionKind.INSTRUMENT, by="profile")
     (row,) = [r for r in dashboard if r.band == tuple(PROFILE.values())]
     (mine,) = outcome_rates(filters=filters, kind=InterventionKind.INSTRUMENT, profile=Profile(**PROFILE))
-    assert mine.rates == row.rates and str(row.rates["work_found"].percent) == "57.1"  # 12 of 21
+    # 6 + 7 = 13 of 15 + 12 = 27 (rest 14) = 48.148 %: 48.1
+    assert mine.rates == row.rates and str(row.rates["work_found"].percent) == "48.1"
     html = panel(client, household, resident).content.decode()
-    assert "57,1 %" in html
+    assert "48,1 %" in html
     beleid, _user = staff_client(Role.POLICY)
     page = beleid.get(reverse("insights:what_works"), {"van": "2022-01", "tot": "2026-06", "uitsplitsen": "profile"})
-    assert "57,1 %" in page.content.decode()
+    assert "48,1 %" in page.content.decode()
 
 
 def test_reading_the_profile_is_logged_under_the_pages_purpose(caseworker):
@@ -138,16 +158,16 @@ def test_the_decision_forms_addressee_names_the_resident(caseworker):
         intervention_kind=InterventionKind.PROVISION,
         intervention_key="support.individual_guidance:W",
         intervention_label="Begeleiding individueel (Wmo 2015)",
-        residents=10,
-        observed=10,
+        residents=25,
+        observed=25,
         work_found=None,
         distance_reduced=None,
-        closed_without_return=4,
+        closed_without_return=10,
         **PROFILE,
     )
     response = client.get(URL, {"huishouden": household.pk, "addressee": resident.pk, "soort": "provision"})
     html = response.content.decode()
-    assert "Begeleiding individueel (Wmo 2015)" in html and "afgesloten zonder terugkeer 40,0 %" in html
+    assert "Begeleiding individueel (Wmo 2015)" in html and "afgesloten zonder terugkeer 40,0 %" in html  # 10 of 25
     assert "werk gevonden" not in html  # not applicable to a Wmo provision
 
 
