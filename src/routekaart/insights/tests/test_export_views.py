@@ -108,7 +108,7 @@ def test_an_unknown_format_is_a_dutch_404(staff_client):
     [
         ({"van": "januari"}, "Vul een maand in als jjjj-mm, bijvoorbeeld 2026-01."),
         ({"van": "2026-05", "tot": "2026-01"}, "De laatste maand ligt voor de eerste; kies een latere maand."),
-        ({"gemeente": "999999"}, "Selecteer een geldige keuze."),
+        ({"gemeente": "999999"}, "Kies gemeente uit de lijst."),
     ],
 )
 def test_bad_filters_are_a_dutch_400_that_changes_nothing(staff_client, query, message):

@@ -121,17 +121,17 @@ def test_the_headlines_show_two_yardsticks_of_the_last_twelve_months_in_two_quer
     town = some_of_everything
     rule = f.deadline_rule(law="P")
     due = date(2026, 3, 2)
-    for index in range(10):
+    for index in range(25):
         household, _resident = town.household()
-        # 8 met on the last day, 2 a week late: 8/10 = 80.0 %
-        f.deadline(household, rule, due, met_on=due + timedelta(days=7 if index >= 8 else 0))
+        # 15 met on the last day, 10 a week late: 15/25 = 60.0 % (part 15, rest 10: shown)
+        f.deadline(household, rule, due, met_on=due + timedelta(days=7 if index >= 15 else 0))
     with django_assert_max_num_queries(2):
         headlines = yardstick_headlines()
     (reassessed_label, reassessed, reassessed_url), (terms_label, terms, terms_url) = headlines
     # 3 reassessments since 16-06-2025 (June 2025): too few to show
     assert reassessed == "minder dan 10"
-    # the 3 terms of May 2025 are older than twelve months; these 10: 8/10 = 80,0 % beside the law's 100 %
-    assert terms == "80,0 % (maatstaf 100 %)"
+    # the 3 terms of May 2025 are older than twelve months; these 25: 15/25 = 60,0 % beside the law's 100 %
+    assert terms == "60,0 % (maatstaf 100 %)"
     assert terms_url == f"{URL}#figuur-yardstick_terms"
     assert reassessed_url == f"{URL}#figuur-yardstick_reassessment"
     assert "herbeoordeling" in reassessed_label and "termijnen" in terms_label
