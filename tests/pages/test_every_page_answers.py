@@ -3,6 +3,8 @@ Dutch sentences only — no event codes, no file or command names, no English de
 
 from __future__ import annotations
 
+from routekaart.organisations.roles import Role
+
 from .conftest import SUPERUSER
 from .crawl import developer_text, visible_text
 
@@ -45,3 +47,20 @@ def test_every_page_speaks_dutch_without_developer_text(site):
             problems.setdefault(problem, set()).add(f"{page.url} ({page.role})")
     report = [f"{problem} on {sorted(where)[:3]}" for problem, where in sorted(problems.items())]
     assert not report, "\n".join(report)
+
+
+def test_every_steering_page_opens_for_beleid_and_its_panel_for_the_caseworker(site):
+    """The steering pages (/sturing/) are reached and open (200) for beleid, the only role that may also save a
+    scenario; the caseworker's "what works" panel opens for the coordinator of the involved household."""
+    steering = {name for name in site.crawl.patterns if name.startswith("insights:")}
+    assert len(steering) >= 12, sorted(steering)
+    opened = {(p.route, p.role) for p in site.crawl.pages if p.status == 200}
+    never = sorted(
+        name
+        for name in steering
+        if (name, Role.COORDINATOR if name == "insights:what_works_panel" else Role.POLICY) not in opened
+    )
+    assert not never, "\n".join(
+        f"{name}: " + ", ".join(sorted({f"{p.status} as {p.role}" for p in site.crawl.pages if p.route == name}))
+        for name in never
+    )
