@@ -56,9 +56,10 @@ def _register_emptied() -> None:
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item, nextitem):
-    """After a transactional test emptied every table, commit the register again for the tests that follow."""
+    """After a transactional test emptied every table, commit the register again for the tests that follow (none
+    follow the last test, whose teardown has already dropped the test database)."""
     yield
-    if not _Committed.register and _Committed.blocker is not None:
+    if nextitem is not None and not _Committed.register and _Committed.blocker is not None:
         register_commit(_Committed.blocker)
 
 
