@@ -121,7 +121,8 @@ def _note() -> str:
 def _reference(assumptions: Assumptions) -> str:
     return str(
         _(
-            "Ter vergelijking (Startnotitie Zaanse visie op de uitvoeringsorganisatie participatie, 2016, §3.3: MKBA van LPBL voor Amsterdam): maatschappelijke kosten-batenverhouding "
+            "Ter vergelijking (Startnotitie Zaanse visie op de uitvoeringsorganisatie participatie, 2016, §3.3: "
+            "MKBA van LPBL voor Amsterdam): maatschappelijke kosten-batenverhouding "
             "{social}, financieel {financial}; iedere geïnvesteerde euro leverde € 1,10 aan maatschappelijke baten op."
         )
     ).format(
