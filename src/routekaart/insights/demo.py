@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from ..organisations.selectors import municipality_list
-from .models import Scenario
+from .models import RefreshRun, Scenario
 from .refresh import insights_refresh
 from .services import scenario_save
 from .simulation import Parameters
@@ -25,8 +25,10 @@ DEMO_REGULATIONS = (
 
 
 def demo_insights_ensure(*, stdout) -> None:
-    runs = insights_refresh(full=True)
-    stdout.write("Sturing: " + ", ".join(f"{run.step} {run.rows} rijen" for run in runs) + ".")
+    """Once: a second set-up finds the figures made (the nightly job keeps them fresh) and changes nothing."""
+    if not RefreshRun.objects.exists():
+        runs = insights_refresh(full=True)
+        stdout.write("Sturing: " + ", ".join(f"{run.step} {run.rows} rijen" for run in runs) + ".")
     if demo_scenario_ensure() is not None:
         stdout.write(f"Sturing: scenario '{DEMO_SCENARIO}' opgeslagen.")
 

@@ -55,7 +55,7 @@ def sample_table() -> FigureTable:
         ],
         chart=Chart("bar", "route", ("instroom",), y_label="inwoners"),
         note="Bron: proefgegevens.",
-        reference="Seed 002: ter vergelijking.",
+        reference="Startnotitie: ter vergelijking.",
     )
 
 

@@ -107,4 +107,4 @@ def test_the_figure_component_carries_the_chart_json_a_labelled_image_and_typed_
     assert "€ 1.234.567" in html and "1,10" in html and "2026-01" in html
     assert html.count("minder dan 10</td>") == 3
     assert f"/sturing/export/{SAMPLE_CODE}.parquet?van=2026-01" in html
-    assert "Bron: proefgegevens." in html and "Seed 002: ter vergelijking." in html
+    assert "Bron: proefgegevens." in html and "Startnotitie: ter vergelijking." in html

@@ -136,7 +136,7 @@ def test_beleid_sees_the_page_with_the_ratio_beside_the_seed_and_the_assumptions
     assert "Jobcoach" in page
     assert "1,32" in page  # 6000 x 1.10 / 5000
     assert "Aannames" in page
-    assert "Seed 002 §3.3" in page  # the source of the 1.1 beside the figures
+    assert "Startnotitie Zaanse visie" in page  # the source of the 1.1 beside the figures
     assert "1407,65" in page or "1.407,65" in page  # the monthly benefit the savings are valued at
 
 

@@ -40,7 +40,7 @@ def test_the_csv_carries_the_title_note_reference_and_filters_under_the_table():
     assert rows[4] == []
     assert rows[5] == ["Instroom per route"]
     assert ["Toelichting", "Bron: proefgegevens."] in rows
-    assert ["Maatstaf", "Seed 002: ter vergelijking."] in rows
+    assert ["Maatstaf", "Startnotitie: ter vergelijking."] in rows
     assert ["Gemeente", "Zaanstad"] in rows
     assert ["Wijk", "alle"] in rows
 
